@@ -52,8 +52,9 @@ internal sealed class TargetGuard(bool allowPrivateTargets)
             {
                 if (IsPrivate(address))
                 {
+                    var what = literal is null ? $"{host} resolves to {address}" : $"{host} is";
                     throw new CaptureFailureException(
-                        $"Refused: {host} resolves to {address}, a loopback/private/link-local address (setting Capture:AllowPrivateTargets).");
+                        $"Refused: {what}, a loopback/private/link-local address (setting Capture:AllowPrivateTargets).");
                 }
             }
         }
