@@ -79,6 +79,12 @@ internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetc
             recorder.Skip(ArtifactKinds.ArticleHtml, "Readability found no article on this page");
         }
 
+        if (text.Length == 0)
+        {
+            recorder.Skip(ArtifactKinds.ArticleText, "the page has no text");
+            return text;
+        }
+
         await recorder.ProduceAsync(ArtifactKinds.ArticleText, ArtifactFiles.ArticleText, "text/plain; charset=utf-8",
             () => Task.FromResult<byte[]?>(Encoding.UTF8.GetBytes(text)), cancellationToken);
         return text;

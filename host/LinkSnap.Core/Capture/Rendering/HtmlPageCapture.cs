@@ -28,11 +28,11 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             ServiceWorkers = ServiceWorkerPolicy.Block,
             AcceptDownloads = false,
         });
-        var crashed = false;
+        const string CrashReason = "The browser tab crashed while capturing the page";
         try
         {
             var page = await context.NewPageAsync();
-            page.Crash += (_, _) => crashed = true;
+            page.Crash += (_, _) => recorder.Abort(CrashReason);
             var router = new PageRouter(source.Url, Encoding.UTF8.GetBytes(source.Html), source.Fetched?.Status ?? 200,
                 source.Mode == CaptureMode.Fresh ? guard : null);
             await page.RouteAsync("**/*", router.HandleAsync);
@@ -56,21 +56,21 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            if (recorder.IsAborted)
+            {
+                return (new PageMetadata { FinalUrl = source.Url.AbsoluteUri }, null);
+            }
+
             progress?.Report(CaptureStage.Saving);
             return await SaveAsync(page, cdp, source, recorder, cancellationToken);
         }
-        catch (PlaywrightException e) when (crashed || e.Message.Contains("crash", StringComparison.OrdinalIgnoreCase))
+        catch (PlaywrightException e) when (recorder.IsAborted || e.Message.Contains("crash", StringComparison.OrdinalIgnoreCase))
         {
-            recorder.AddProblem("The browser tab crashed while capturing the page");
+            recorder.Abort(CrashReason);
             return (new PageMetadata { FinalUrl = source.Url.AbsoluteUri }, null);
         }
         finally
         {
-            if (crashed && !recorder.Problems.Any(p => p.Contains("crashed", StringComparison.Ordinal)))
-            {
-                recorder.AddProblem("The browser tab crashed while capturing the page");
-            }
-
             try
             {
                 await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10), time, CancellationToken.None);
@@ -92,7 +92,10 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
-            recorder.AddProblem($"Readability failed: {ArtifactRecorder.FirstLine(e.Message)}");
+            if (!recorder.IsAborted)
+            {
+                recorder.AddProblem($"Readability failed: {ArtifactRecorder.FirstLine(e.Message)}");
+            }
         }
 
         await Optional(options.SaveHtml, ArtifactKinds.Html, () => _artifacts.SaveHtmlAsync(cdp, source.Url, recorder, cancellationToken));
@@ -164,6 +167,11 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException or JsonException)
         {
+            if (recorder.IsAborted)
+            {
+                return new PageFacts();
+            }
+
             recorder.AddProblem($"Reading the page's metadata failed: {ArtifactRecorder.FirstLine(e.Message)}");
             return new PageFacts();
         }
