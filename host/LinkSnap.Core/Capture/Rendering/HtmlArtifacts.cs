@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace LinkSnap.Core.Capture.Rendering;
 
 /// <summary>Produces the artifacts of a rendered HTML page, each through the <see cref="ArtifactRecorder"/>.</summary>
-internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetcher)
+internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetcher, TargetGuard guard)
 {
     public Task SaveHtmlAsync(ICDPSession cdp, Uri pageUrl, ArtifactRecorder recorder, CancellationToken cancellationToken) =>
         recorder.ProduceAsync(ArtifactKinds.Html, ArtifactFiles.Html, "text/html; charset=utf-8", async () =>
@@ -101,6 +101,11 @@ internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetc
             if (iconUrl.Scheme == "data")
             {
                 (bytes, mediaType) = DecodeDataUrl(iconUrl.OriginalString);
+            }
+            else if (!guard.PassesFilter(iconUrl))
+            {
+                recorder.Skip(ArtifactKinds.Favicon, $"{iconUrl} is blocked");
+                return iconUrl.AbsoluteUri;
             }
             else
             {

@@ -12,7 +12,7 @@ namespace LinkSnap.Core.Capture.Rendering;
 internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time, DocumentFetcher fetcher, TargetGuard guard)
 {
     private readonly PageSettler _settler = new(options, time);
-    private readonly HtmlArtifacts _artifacts = new(options, fetcher);
+    private readonly HtmlArtifacts _artifacts = new(options, fetcher, guard);
 
     /// <summary>Test hook run after settling, before the artifacts (e.g. to crash the tab).</summary>
     internal Func<IPage, Task>? BeforeArtifacts { get; set; }
@@ -34,7 +34,7 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             var page = await context.NewPageAsync();
             page.Crash += (_, _) => recorder.Abort(CrashReason);
             var router = new PageRouter(source.Url, Encoding.UTF8.GetBytes(source.Html), source.Fetched?.Status ?? 200,
-                source.Mode == CaptureMode.Fresh ? guard : null);
+                guard, refusePrivate: source.Mode == CaptureMode.Fresh);
             await page.RouteAsync("**/*", router.HandleAsync);
             var cdp = await context.NewCDPSessionAsync(page);
 
@@ -132,7 +132,7 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
 
         var metadata = new PageMetadata
         {
-            Title = Clean(article?.Title) ?? Clean(facts.Title),
+            Title = TitleOf(Clean(facts.Title), Clean(article?.Title)),
             Byline = Clean(article?.Byline) ?? Clean(facts.Author),
             SiteName = Clean(article?.SiteName) ?? Clean(facts.SiteName),
             Language = Clean(facts.Lang) ?? Clean(article?.Lang),
@@ -176,6 +176,15 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             return new PageFacts();
         }
     }
+
+    /// <summary>
+    /// Readability's title drops " | Site" suffixes, but it can also pick a stray heading: trust it
+    /// only when it is part of the document's own title.
+    /// </summary>
+    private static string? TitleOf(string? documentTitle, string? articleTitle) =>
+        documentTitle is null ? articleTitle
+        : articleTitle is not null && articleTitle.Length >= 3 && documentTitle.Contains(articleTitle, StringComparison.OrdinalIgnoreCase) ? articleTitle
+        : documentTitle;
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
