@@ -73,6 +73,9 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
         var newest = versions[^1].Document;
         var info = newest.Link;
         var url = new Uri(info.Url);
+        // Without a title set by a person, the link is named by its latest successful capture, as CompleteSnapshot does.
+        var captured = versions.LastOrDefault(v => v.Document.Status != SnapshotStatus.Failed && !string.IsNullOrWhiteSpace(v.Document.Metadata?.Title));
+        var title = info.TitleIsCustom || captured.Document is null ? info.Title : captured.Document.Metadata!.Title!.Trim();
         var createdAt = versions.Select(v => v.Document.Link.CreatedAt ?? v.Document.CreatedAt).Min();
         var linkId = connection.QuerySingleOrDefault<long?>("SELECT id FROM links WHERE normalized_url = @normalized", new { normalized }, transaction);
         var idTaken = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM links WHERE id = @id", new { id = newest.LinkId }, transaction) > 0;
@@ -82,7 +85,7 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
             transaction);
         connection.Execute(
             "UPDATE links SET title = @title, title_is_custom = @custom, note = @note, created_at = @created, updated_at = @now WHERE id = @linkId",
-            new { title = info.Title, custom = info.TitleIsCustom ? 1 : 0, note = info.Note, created = StorageText.Time(createdAt), now = StorageText.Time(time.GetUtcNow()), linkId },
+            new { title, custom = info.TitleIsCustom ? 1 : 0, note = info.Note, created = StorageText.Time(createdAt), now = StorageText.Time(time.GetUtcNow()), linkId },
             transaction);
 
         foreach (var tag in TagName.NormalizeAll(info.Tags))
