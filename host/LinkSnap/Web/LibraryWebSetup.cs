@@ -1,3 +1,8 @@
+using LinkSnap.Core.Paths;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace LinkSnap.Web;
 
 /// <summary>The library page, its session/Host/Origin checks and the sandboxed snapshot origin.</summary>
@@ -5,16 +10,40 @@ public static class LibraryWebSetup
 {
     public static IServiceCollection AddLibraryWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<LibraryOptions>()
+            .Bind(configuration.GetSection(LibraryOptions.SectionName))
+            .Validate(o => { o.Validate(); return true; })
+            .ValidateOnStart();
+        services.TryAddSingleton(_ => LinkSnapPaths.FromEnvironment());
+        services.TryAddSingleton<ISnapshotFolderSource, SnapshotFolderScan>();
+        services.AddSingleton(sp => LibraryToken.LoadOrCreate(sp.GetRequiredService<LinkSnapPaths>()));
+        services.AddSingleton<LibraryListeners>();
+        services.AddSingleton<LibrarySession>();
+        services.AddSingleton<SnapshotOrigin>();
+        services.AddSingleton<ReaderPage>();
+        services.AddSingleton<LibraryAssets>();
+        services.AddOptions<KestrelServerOptions>()
+            .Configure<LibraryListeners, IOptions<LibraryOptions>>((kestrel, listeners, options) =>
+                listeners.ListenForSnapshots(kestrel, options.Value.SnapshotPort));
         return services;
     }
 
     public static IApplicationBuilder UseLibraryWebSecurity(this IApplicationBuilder app)
     {
-        return app;
+        var lifetime = app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>();
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var session = app.ApplicationServices.GetRequiredService<LibrarySession>();
+            app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("LinkSnap.Web")
+                .LogInformation("Library: {LibraryUrl} (snapshots on port {SnapshotPort})", session.LibraryUrl, session.SnapshotPort);
+        });
+        return app.UseMiddleware<LibrarySecurityMiddleware>();
     }
 
     public static IEndpointRouteBuilder MapLibraryWeb(this IEndpointRouteBuilder routes)
     {
+        LibraryPageEndpoints.Map(routes);
+        SnapshotSandboxEndpoint.Map(routes);
         return routes;
     }
 }
