@@ -1,4 +1,5 @@
 using LinkSnap.Core.Paths;
+using LinkSnap.Daemon;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ public static class LibraryWebSetup
             .Validate(o => { o.Validate(); return true; })
             .ValidateOnStart();
         services.TryAddSingleton(_ => LinkSnapPaths.FromEnvironment());
-        services.TryAddSingleton<ISnapshotFolderSource, SnapshotFolderScan>();
+        services.TryAddSingleton<ISnapshotFolderSource, StoreSnapshotFolderSource>();
         services.AddSingleton(sp => LibraryToken.LoadOrCreate(sp.GetRequiredService<LinkSnapPaths>()));
         services.AddSingleton<LibraryListeners>();
         services.AddSingleton<LibrarySession>();
@@ -31,11 +32,19 @@ public static class LibraryWebSetup
     public static IApplicationBuilder UseLibraryWebSecurity(this IApplicationBuilder app)
     {
         var lifetime = app.ApplicationServices.GetRequiredService<IHostApplicationLifetime>();
+        // Registered after the daemon's own start-up callback, so it runs first (LIFO) and the daemon
+        // prints and hands out the login link.
         lifetime.ApplicationStarted.Register(() =>
         {
             var session = app.ApplicationServices.GetRequiredService<LibrarySession>();
+            if (app.ApplicationServices.GetService<DaemonState>() is { } state)
+            {
+                state.LoginUrl = session.LoginUrl;
+                state.SnapshotPort = session.SnapshotPort;
+            }
+
             app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("LinkSnap.Web")
-                .LogInformation("Library: {LibraryUrl} (snapshots on port {SnapshotPort})", session.LibraryUrl, session.SnapshotPort);
+                .LogDebug("Library on {LibraryUrl}, snapshots on port {SnapshotPort}", session.LibraryUrl, session.SnapshotPort);
         });
         return app.UseMiddleware<LibrarySecurityMiddleware>();
     }

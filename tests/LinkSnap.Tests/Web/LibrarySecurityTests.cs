@@ -1,6 +1,7 @@
 using NUnit.Framework;
 using System.Net;
 using System.Net.Http.Headers;
+using LinkSnap.Testing;
 using LinkSnap.Web;
 
 namespace LinkSnap.Tests.Web;
@@ -10,19 +11,18 @@ namespace LinkSnap.Tests.Web;
 public sealed class LibrarySecurityTests
 {
     private LibraryTestDaemon _daemon = null!;
+    private FixtureServer _site = null!;
     private HttpClient _http = null!;
+    private long _snapshotId;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
+        _site = await FixtureServer.StartAsync();
+        _site.MapHtml("/article.html", SnapshotOriginTests.ArticleHtml);
         _daemon = await LibraryTestDaemon.StartAsync();
         _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _daemon.LibraryUri };
-        _daemon.AddSnapshotFolder("snap1", new Dictionary<string, string>
-        {
-            ["page.html"] = "<html><body><p>archived body</p></body></html>",
-            ["article.html"] = "<h1>Reader title</h1><p>reader body</p>",
-        });
-        File.WriteAllText(Path.Combine(_daemon.Home.Path, "secret.txt"), "top secret");
+        (_, _snapshotId, _) = await _daemon.CaptureAsync(_site.Url("/article.html"));
     }
 
     [OneTimeTearDown]
@@ -30,6 +30,7 @@ public sealed class LibrarySecurityTests
     {
         _http.Dispose();
         await _daemon.DisposeAsync();
+        await _site.DisposeAsync();
     }
 
     private async Task<string> LoginCookieAsync()
@@ -92,11 +93,11 @@ public sealed class LibrarySecurityTests
         Assert.That(page.Headers.GetValues("Content-Security-Policy").Single(),
             Does.Contain("script-src 'self'").And.Contain($"frame-src http://127.0.0.1:{_daemon.Session.SnapshotPort}"));
 
-        using var byBearer = new HttpRequestMessage(HttpMethod.Get, "/api/snapshots/snap1/sandbox");
+        using var byBearer = new HttpRequestMessage(HttpMethod.Get, $"/api/snapshots/{_snapshotId}/sandbox");
         byBearer.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ReadToken());
         using var sandbox = await _http.SendAsync(byBearer);
         Assert.That(sandbox.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(await sandbox.Content.ReadAsStringAsync(), Does.Contain($"http://127.0.0.1:{_daemon.Session.SnapshotPort}/s/snap1/"));
+        Assert.That(await sandbox.Content.ReadAsStringAsync(), Does.Contain($"http://127.0.0.1:{_daemon.Session.SnapshotPort}/s/{_snapshotId}/"));
     }
 
     [TestCase("evil.example")]
@@ -142,7 +143,7 @@ public sealed class LibrarySecurityTests
     public async Task UnixSocketRequestsAreTrustedWithoutToken()
     {
         using var client = _daemon.CreateSocketClient();
-        using var response = await client.GetAsync("/api/snapshots/snap1/sandbox");
+        using var response = await client.GetAsync($"/api/snapshots/{_snapshotId}/sandbox");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 }

@@ -1,12 +1,17 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LinkSnap.Core.Capture;
+using LinkSnap.Core.Snapshots;
+using LinkSnap.Core.Storage;
 using LinkSnap.Daemon;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NUnit.Framework;
 using LinkSnap.Testing;
 using LinkSnap.Web;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace LinkSnap.Tests.Web;
 
@@ -33,16 +38,27 @@ internal sealed class LibraryTestDaemon : IAsyncDisposable
 
     public Uri SnapshotUri => new($"http://127.0.0.1:{Session.SnapshotPort}/");
 
-    public static async Task<LibraryTestDaemon> StartAsync()
+    public static async Task<LibraryTestDaemon> StartAsync(params string[] extraArgs)
     {
         var home = new TempDirectory();
-        Environment.SetEnvironmentVariable("LINKSNAP_HOME", home.Path);
-        var app = DaemonHost.Build([$"--LinkSnap:DataDirectory={home.Path}", "--Logging:LogLevel:Default=Warning"]);
-        var kestrel = app.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
-        kestrel.Listen(IPAddress.Loopback, 0);
-        kestrel.ListenUnixSocket(Path.Combine(home.Path, "daemon.sock"));
+        string[] args = [
+            $"--Daemon:DataDirectory={home.Path}", "--Daemon:Port=0", "--Capture:AllowPrivateTargets=true",
+            "--Logging:LogLevel:Default=Warning", .. extraArgs];
+        var app = DaemonHost.Build(args, services => UseRealCaptureEngine(services, args));
         await app.StartAsync();
         return new LibraryTestDaemon(app, home);
+    }
+
+    // The daemon registers the Playwright engine; until that lands everywhere, make sure it is the one used.
+    private static void UseRealCaptureEngine(IServiceCollection services, string[] args)
+    {
+        if (services.Any(d => d.ServiceType == typeof(PlaywrightCaptureEngine)))
+        {
+            return;
+        }
+
+        services.RemoveAll<ICaptureEngine>();
+        services.AddCaptureEngine(new ConfigurationBuilder().AddCommandLine(args).Build());
     }
 
     /// <summary>A client that talks to the daemon over its Unix socket, as the CLI does.</summary>
@@ -60,17 +76,34 @@ internal sealed class LibraryTestDaemon : IAsyncDisposable
         return new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") };
     }
 
-    /// <summary>Creates a snapshot folder the way the store lays it out, with the given files.</summary>
-    public string AddSnapshotFolder(string snapshotId, IReadOnlyDictionary<string, string> files)
+    /// <summary>Queues a fresh capture over the socket (as the CLI does) and waits until it has finished.</summary>
+    public async Task<(long LinkId, long SnapshotId, JsonElement Snapshot)> CaptureAsync(Uri url, params string[] tags)
     {
-        var folder = Path.Combine(Home.Path, "snapshots", "2026", "01", snapshotId);
-        Directory.CreateDirectory(folder);
-        foreach (var (name, content) in files)
+        using var client = CreateSocketClient();
+        using var response = await client.PostAsJsonAsync("/api/captures", new { url = url.ToString(), tags });
+        Assert.That((int)response.StatusCode, Is.EqualTo(202), await response.Content.ReadAsStringAsync());
+        var queued = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var snapshotId = queued.GetProperty("snapshotId").GetInt64();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
         {
-            File.WriteAllText(Path.Combine(folder, name), content);
-        }
+            var snapshot = await client.GetFromJsonAsync<JsonElement>($"/api/snapshots/{snapshotId}");
+            var status = snapshot.GetProperty("status").GetString();
+            if (status is "done" or "partial" or "failed")
+            {
+                return (queued.GetProperty("linkId").GetInt64(), snapshotId, snapshot);
+            }
 
-        return folder;
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"capture of {url} did not finish (status {status})");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Absolute folder of a finished snapshot.</summary>
+    public string FolderOf(long snapshotId)
+    {
+        var store = _app.Services.GetRequiredService<LinkStore>();
+        return _app.Services.GetRequiredService<SnapshotFolders>().Resolve(store.GetSnapshot(snapshotId)!.Folder!);
     }
 
     public async ValueTask DisposeAsync()
