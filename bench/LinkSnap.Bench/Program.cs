@@ -2,6 +2,7 @@
 // bench/results/latest.json. Benchmarks, not tests: nothing here fails on a slow figure.
 using System.Diagnostics;
 using LinkSnap.Bench.Extraction;
+using LinkSnap.Bench.Fidelity;
 using LinkSnap.Bench.Harness;
 using LinkSnap.Testing;
 
@@ -25,6 +26,7 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
 IBenchmark[] sections =
 [
     new ExtractionBenchmark(),
+    new FidelityBenchmark(),
 ];
 
 await using (var context = new BenchContext(options, report, Corpus.RepositoryRoot, Corpus.Root))

@@ -38,13 +38,15 @@ public static class TablePrinter
             Line(cells[i]);
         }
 
-        var notes = rows.Where(r => r.Note is not null).ToList();
+        // One line per distinct note: a missing part explains several figures at once.
+        var notes = rows.Where(r => r.Note is not null).GroupBy(r => r.Note!).ToList();
         if (notes.Count > 0)
         {
             sb.AppendLine();
-            foreach (var r in notes)
+            foreach (var group in notes)
             {
-                sb.AppendLine($"* {r.Figure}: {r.Note}");
+                var figures = string.Join("; ", group.Select(r => r.Figure));
+                sb.AppendLine($"* {figures}: {group.Key}");
             }
         }
 
