@@ -1,0 +1,117 @@
+using LinkSnap.Core.Capture.Fetching;
+
+namespace LinkSnap.Core.Capture;
+
+/// <summary>
+/// Produces a capture's files one at a time, each within its own bound and the job's deadline,
+/// and remembers per artifact whether it worked. A failed artifact is recorded, never thrown.
+/// </summary>
+internal sealed class ArtifactRecorder(string outputDirectory, TimeProvider time, TimeSpan artifactTimeout, long jobStartTimestamp, TimeSpan jobTimeout)
+{
+    private readonly List<ArtifactInfo> _artifacts = [];
+    private readonly List<string> _problems = [];
+    private readonly Dictionary<string, double> _timings = [];
+
+    public IReadOnlyList<ArtifactInfo> Artifacts => _artifacts;
+
+    /// <summary>Reasons why the capture is not complete, in the order they happened.</summary>
+    public IReadOnlyList<string> Problems => _problems;
+
+    public IReadOnlyDictionary<string, double> Timings => _timings;
+
+    public string OutputDirectory { get; } = outputDirectory;
+
+    public TimeSpan Remaining => jobTimeout - time.GetElapsedTime(jobStartTimestamp);
+
+    /// <summary>The bound for the next step: its own limit or what is left of the job, whichever is smaller.</summary>
+    public TimeSpan StepTimeout(TimeSpan limit) => Remaining < limit ? Remaining : limit;
+
+    public void AddProblem(string reason, bool first = false)
+    {
+        if (first)
+        {
+            _problems.Insert(0, reason);
+        }
+        else
+        {
+            _problems.Add(reason);
+        }
+    }
+
+    public void Skip(string kind, string reason) => _artifacts.Add(new ArtifactInfo(kind, null, ArtifactStatus.Skipped, Error: reason));
+
+    public void Fail(string kind, string reason)
+    {
+        _artifacts.Add(new ArtifactInfo(kind, null, ArtifactStatus.Failed, Error: reason));
+        _problems.Add($"{kind}: {reason}");
+    }
+
+    public async Task<T> TimeAsync<T>(string step, Func<Task<T>> action)
+    {
+        var start = time.GetTimestamp();
+        try
+        {
+            return await action();
+        }
+        finally
+        {
+            _timings[step] = Math.Round(time.GetElapsedTime(start).TotalMilliseconds, 1);
+        }
+    }
+
+    public void SetTiming(string step, TimeSpan elapsed) => _timings[step] = Math.Round(elapsed.TotalMilliseconds, 1);
+
+    /// <summary>Runs <paramref name="produce"/> (bounded), writes its bytes under <paramref name="fileName"/>, records the outcome.</summary>
+    public async Task<bool> ProduceAsync(string kind, string fileName, string contentType, Func<Task<byte[]?>> produce, CancellationToken cancellationToken)
+    {
+        var timeout = StepTimeout(artifactTimeout);
+        if (timeout <= TimeSpan.Zero)
+        {
+            Fail(kind, "not produced: the whole-capture time limit was reached (setting Capture:JobTimeout)");
+            return false;
+        }
+
+        try
+        {
+            var bytes = await TimeAsync(kind, () => produce().WaitAsync(timeout, time, cancellationToken));
+            if (bytes is null)
+            {
+                return false;
+            }
+
+            await WriteFileAsync(fileName, bytes, cancellationToken);
+            _artifacts.Add(new ArtifactInfo(kind, fileName, ArtifactStatus.Ok, bytes.LongLength, contentType));
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            Fail(kind, $"timed out after {timeout.TotalSeconds:0.#} s");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Fail(kind, $"timed out after {timeout.TotalSeconds:0.#} s");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Fail(kind, e is CaptureFailureException ? e.Message : FirstLine(e.Message));
+        }
+
+        return false;
+    }
+
+    /// <summary>Temp name then rename: a reader never sees half a file.</summary>
+    public async Task WriteFileAsync(string fileName, byte[] bytes, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(OutputDirectory);
+        var path = Path.Combine(OutputDirectory, fileName);
+        var temp = path + ".tmp";
+        await File.WriteAllBytesAsync(temp, bytes, cancellationToken);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length > 300 ? line[..300] + "…" : line;
+    }
+}

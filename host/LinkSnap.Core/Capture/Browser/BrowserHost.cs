@@ -1,0 +1,171 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace LinkSnap.Core.Capture.Browser;
+
+/// <summary>
+/// One warm Chromium shared by all captures: launched on first use, closed after an idle period,
+/// relaunched on demand and after a crash or disconnect. Captures hold a lease while they run,
+/// so the idle timer never closes a browser in use.
+/// </summary>
+internal sealed class BrowserHost : IAsyncDisposable
+{
+    private readonly CaptureOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _sync = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private ITimer? _idleTimer;
+    private int _leases;
+    private bool _disposed;
+
+    public BrowserHost(CaptureOptions options, TimeProvider time, ILogger logger)
+    {
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    public bool IsRunning => _browser is { IsConnected: true };
+
+    /// <summary>Number of launches so far (a relaunch after idle or a crash counts).</summary>
+    public int Launches { get; private set; }
+
+    public async Task<BrowserLease> AcquireAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_browser is not { IsConnected: true })
+            {
+                await CloseCoreAsync();
+                await LaunchAsync();
+            }
+
+            lock (_sync)
+            {
+                _leases++;
+                _idleTimer?.Dispose();
+                _idleTimer = null;
+            }
+
+            return new BrowserLease(this, _browser!);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    internal void Release()
+    {
+        lock (_sync)
+        {
+            if (--_leases == 0 && !_disposed)
+            {
+                _idleTimer?.Dispose();
+                _idleTimer = _time.CreateTimer(_ => _ = CloseIfIdleAsync(), null, _options.BrowserIdleTimeout, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    private async Task LaunchAsync()
+    {
+        _playwright ??= await Playwright.CreateAsync();
+        var browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = _options.ResolveExecutablePath(),
+            Headless = true,
+            Args = ["--disable-quic"],
+            Timeout = (float)_options.NavigationTimeout.TotalMilliseconds,
+        });
+        browser.Disconnected += (_, _) => _logger.LogWarning("Chromium disconnected; it is relaunched on the next capture.");
+        _browser = browser;
+        Launches++;
+        _logger.LogInformation("Chromium {Version} launched.", browser.Version);
+    }
+
+    private async Task CloseIfIdleAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            lock (_sync)
+            {
+                if (_leases > 0)
+                {
+                    return;
+                }
+
+                _idleTimer?.Dispose();
+                _idleTimer = null;
+            }
+
+            _logger.LogInformation("Closing idle Chromium.");
+            await CloseCoreAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task CloseCoreAsync()
+    {
+        var browser = _browser;
+        _browser = null;
+        if (browser is not null)
+        {
+            try
+            {
+                await browser.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            {
+                _logger.LogDebug(e, "Closing Chromium failed; it was already gone.");
+            }
+        }
+
+        // The driver goes too: a fresh one is cheap, and a browser that crashed may have taken it with it.
+        _playwright?.Dispose();
+        _playwright = null;
+    }
+
+    /// <summary>Test hook: kills the browser process, as a crash would.</summary>
+    internal async Task KillBrowserForTestsAsync()
+    {
+        var browser = _browser ?? throw new InvalidOperationException("No browser is running.");
+        var cdp = await browser.NewBrowserCDPSessionAsync();
+        var info = await cdp.SendAsync("SystemInfo.getProcessInfo");
+        foreach (var process in info!.Value.GetProperty("processInfo").EnumerateArray())
+        {
+            if (process.GetProperty("type").GetString() == "browser")
+            {
+                System.Diagnostics.Process.GetProcessById(process.GetProperty("id").GetInt32()).Kill();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            lock (_sync)
+            {
+                _disposed = true;
+                _idleTimer?.Dispose();
+                _idleTimer = null;
+            }
+
+            await CloseCoreAsync();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Authentication;
+
+namespace LinkSnap.Core.Capture.Fetching;
+
+/// <summary>
+/// Fetches a main document with HttpClient, following redirects by hand so that the chain is
+/// recorded, loops are caught and every hop passes the <see cref="TargetGuard"/>.
+/// </summary>
+internal sealed class DocumentFetcher : IDisposable
+{
+    private static readonly HashSet<HttpStatusCode> RedirectStatuses =
+    [
+        HttpStatusCode.MovedPermanently, HttpStatusCode.Found, HttpStatusCode.SeeOther,
+        HttpStatusCode.TemporaryRedirect, HttpStatusCode.PermanentRedirect,
+    ];
+
+    private readonly CaptureOptions _options;
+    private readonly HttpClient _client;
+
+    public DocumentFetcher(CaptureOptions options, TargetGuard guard)
+    {
+        _options = options;
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.All,
+            UseCookies = false,
+            ConnectCallback = guard.ConnectAsync,
+            ConnectTimeout = options.NavigationTimeout,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+        };
+        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>Same as the browser's, so servers see one client.</summary>
+    public string UserAgent { get; set; } = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
+
+    public async Task<FetchedDocument> FetchAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var chain = new List<string>();
+        var current = url;
+        while (true)
+        {
+            TargetGuard.EnsureHttpScheme(current);
+            using var hop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            hop.CancelAfter(_options.NavigationTimeout);
+            using var request = new HttpRequestMessage(HttpMethod.Get, current);
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+            request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+            request.Headers.TryAddWithoutValidation("Accept-Language", "en-US,en;q=0.9");
+            try
+            {
+                using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, hop.Token);
+                if (RedirectStatuses.Contains(response.StatusCode) && response.Headers.Location is { } location)
+                {
+                    chain.Add(current.AbsoluteUri);
+                    current = NextHop(current, location, chain);
+                    continue;
+                }
+
+                var body = await ReadBodyAsync(response, hop.Token);
+                var contentType = response.Content.Headers.ContentType;
+                return new FetchedDocument
+                {
+                    FinalUrl = current,
+                    Redirects = chain,
+                    Status = (int)response.StatusCode,
+                    ReasonPhrase = response.ReasonPhrase ?? response.StatusCode.ToString(),
+                    ContentType = contentType?.ToString(),
+                    MediaType = contentType?.MediaType?.ToLowerInvariant(),
+                    Charset = contentType?.CharSet?.Trim('"', '\''),
+                    FileName = FileNameOf(response.Content.Headers.ContentDisposition),
+                    Body = body,
+                };
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new CaptureFailureException(
+                    $"Timed out after {_options.NavigationTimeout.TotalSeconds:0} s waiting for {current.Host}.");
+            }
+            catch (HttpRequestException e)
+            {
+                throw Translate(e, current);
+            }
+        }
+    }
+
+    private Uri NextHop(Uri current, Uri location, List<string> chain)
+    {
+        var next = location.IsAbsoluteUri ? location : new Uri(current, location);
+        if (chain.Contains(next.AbsoluteUri, StringComparer.Ordinal))
+        {
+            throw new CaptureFailureException($"Redirect loop: {string.Join(" → ", chain)} → {next.AbsoluteUri}.");
+        }
+
+        if (chain.Count > _options.MaxRedirects)
+        {
+            throw new CaptureFailureException($"Too many redirects (more than {_options.MaxRedirects}), starting at {chain[0]}.");
+        }
+
+        return next;
+    }
+
+    private async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var limit = _options.MaxDocumentBytes;
+        if (response.Content.Headers.ContentLength > limit)
+        {
+            throw TooLarge();
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw TooLarge();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private CaptureFailureException TooLarge() =>
+        new($"The document is larger than {_options.MaxDocumentMegabytes} MB (setting Capture:MaxDocumentMegabytes).");
+
+    private static Exception Translate(HttpRequestException e, Uri url)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is CaptureFailureException failure)
+            {
+                return failure;
+            }
+
+            if (inner is AuthenticationException)
+            {
+                return new CaptureFailureException($"TLS error talking to {url.Host}: {inner.Message}", e);
+            }
+        }
+
+        return e.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError => new CaptureFailureException($"DNS lookup failed for {url.Host}.", e),
+            HttpRequestError.SecureConnectionError => new CaptureFailureException($"TLS error talking to {url.Host}: {e.Message}", e),
+            HttpRequestError.ConnectionError => new CaptureFailureException($"Could not connect to {url.Host}: {e.Message}", e),
+            _ => new CaptureFailureException($"Fetching {url} failed: {e.Message}", e),
+        };
+    }
+
+    private static string? FileNameOf(ContentDispositionHeaderValue? disposition)
+    {
+        var name = disposition?.FileNameStar ?? disposition?.FileName;
+        return string.IsNullOrWhiteSpace(name) ? null : Path.GetFileName(name.Trim('"'));
+    }
+
+    public void Dispose() => _client.Dispose();
+}

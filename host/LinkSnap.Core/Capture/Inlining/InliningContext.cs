@@ -1,0 +1,135 @@
+namespace LinkSnap.Core.Capture.Inlining;
+
+/// <summary>
+/// State shared by one conversion (the page and all its frames): the archive, caches of rewritten
+/// stylesheets, and the counts reported in <see cref="InliningStats"/>.
+/// </summary>
+internal sealed class InliningContext(MhtmlArchive archive, InliningOptions options)
+{
+    private readonly HashSet<ArchivePart> _inlined = [];
+    private readonly Dictionary<ArchivePart, string> _stylesheets = [];
+    private readonly Dictionary<ArchivePart, string> _stylesheetUris = [];
+    private readonly HashSet<ArchivePart> _stylesheetsInProgress = [];
+    private long _inlinedBytes;
+
+    public MhtmlArchive Archive { get; } = archive;
+
+    public InliningOptions Options { get; } = options;
+
+    public int Missing { get; set; }
+
+    public int Frames { get; set; }
+
+    public int ScriptsRemoved { get; set; }
+
+    public InliningStats Stats => new()
+    {
+        ResourcesInlined = _inlined.Count,
+        ResourcesMissing = Missing,
+        FramesInlined = Frames,
+        ScriptsRemoved = ScriptsRemoved,
+        InlinedBytes = _inlinedBytes,
+        ArchiveParts = Archive.PartCount,
+    };
+
+    /// <summary>The archive part a reference points to, or null (counted as missing) when it is not there.</summary>
+    public ArchivePart? FindPart(Uri baseUri, string reference)
+    {
+        var url = UrlKeys.Resolve(baseUri, reference);
+        var part = url is null ? null : Archive.Find(url);
+        if (part is null || part.Bytes.Length > Options.MaxResourceBytes)
+        {
+            Missing++;
+            return null;
+        }
+
+        return part;
+    }
+
+    /// <summary>
+    /// A data: URI for a subresource reference (image, font, media...), or null when the archive
+    /// does not have it. data: references are kept as they are.
+    /// </summary>
+    public string? ResourceUri(Uri baseUri, string reference)
+    {
+        var cleaned = UrlKeys.Clean(reference);
+        if (cleaned.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        {
+            return cleaned;
+        }
+
+        var part = FindPart(baseUri, cleaned);
+        if (part is null)
+        {
+            return null;
+        }
+
+        if (part.IsCss)
+        {
+            return StylesheetUri(part);
+        }
+
+        Count(part);
+        var hash = cleaned.IndexOf('#');
+        // SVG fragment identifiers (#id, #svgView(...)) pick what a sprite shows; other types ignore them.
+        return hash > 0 && part.MimeType == "image/svg+xml" ? part.DataUri + cleaned[hash..] : part.DataUri;
+    }
+
+    /// <summary>Rewrites a stylesheet's references against its own base URL.</summary>
+    public string RewriteCss(string css, Uri baseUri) =>
+        CssRewriter.Rewrite(
+            css,
+            url => CssResource(baseUri, url),
+            url => FindPart(baseUri, url) is { } part ? StylesheetUri(part) : null);
+
+    /// <summary>The rewritten text of a stylesheet part (computed once); empty while it is being imported (cycles).</summary>
+    public string StylesheetText(ArchivePart part)
+    {
+        if (_stylesheets.TryGetValue(part, out var text))
+        {
+            return text;
+        }
+
+        if (!_stylesheetsInProgress.Add(part))
+        {
+            return "";
+        }
+
+        var baseUri = part.Location is { } location && Uri.TryCreate(location, UriKind.Absolute, out var url) ? url : new Uri("about:blank");
+        text = RewriteCss(part.GetText(), baseUri);
+        _stylesheetsInProgress.Remove(part);
+        _stylesheets[part] = text;
+        Count(part);
+        return text;
+    }
+
+    private string StylesheetUri(ArchivePart part)
+    {
+        if (!_stylesheetUris.TryGetValue(part, out var uri))
+        {
+            uri = DataUris.FromText("text/css", StylesheetText(part));
+            _stylesheetUris[part] = uri;
+        }
+
+        return uri;
+    }
+
+    private string CssResource(Uri baseUri, string url)
+    {
+        // url(#id) points into the document (SVG filters, masks); an empty url() loads nothing.
+        if (url.Length == 0 || url.StartsWith('#'))
+        {
+            return url;
+        }
+
+        return ResourceUri(baseUri, url) ?? DataUris.Empty;
+    }
+
+    private void Count(ArchivePart part)
+    {
+        if (_inlined.Add(part))
+        {
+            _inlinedBytes += part.Bytes.Length;
+        }
+    }
+}

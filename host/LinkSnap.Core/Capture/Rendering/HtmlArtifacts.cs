@@ -1,0 +1,172 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using LinkSnap.Core.Capture.Fetching;
+using LinkSnap.Core.Capture.Inlining;
+using Microsoft.Playwright;
+
+namespace LinkSnap.Core.Capture.Rendering;
+
+/// <summary>Produces the artifacts of a rendered HTML page, each through the <see cref="ArtifactRecorder"/>.</summary>
+internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetcher)
+{
+    public Task SaveHtmlAsync(ICDPSession cdp, Uri pageUrl, ArtifactRecorder recorder, CancellationToken cancellationToken) =>
+        recorder.ProduceAsync(ArtifactKinds.Html, ArtifactFiles.Html, "text/html; charset=utf-8", async () =>
+        {
+            var snapshot = await cdp.SendAsync("Page.captureSnapshot", new() { ["format"] = "mhtml" });
+            var mhtml = snapshot!.Value.GetProperty("data").GetString()!;
+            var html = await Task.Run(() => SelfContainedHtml.FromMhtml(mhtml, pageUrl), cancellationToken);
+            return Encoding.UTF8.GetBytes(html);
+        }, cancellationToken);
+
+    public Task SaveScreenshotAsync(IPage page, ArtifactRecorder recorder, CancellationToken cancellationToken) =>
+        recorder.ProduceAsync(ArtifactKinds.Screenshot, ArtifactFiles.Screenshot, "image/png", async () =>
+        {
+            var height = await page.EvaluateAsync<int>(PageScripts.PageHeight);
+            var screenshot = new PageScreenshotOptions
+            {
+                FullPage = true,
+                Type = ScreenshotType.Png,
+                Timeout = (float)options.ArtifactTimeout.TotalMilliseconds,
+            };
+            if (height > options.ScreenshotMaxHeight)
+            {
+                screenshot.Clip = new Clip { X = 0, Y = 0, Width = options.ViewportWidth, Height = options.ScreenshotMaxHeight };
+            }
+
+            return await page.ScreenshotAsync(screenshot);
+        }, cancellationToken);
+
+    /// <summary>The top of the page, downscaled by Chromium itself (CDP clip scale): no imaging library needed.</summary>
+    public Task SaveThumbnailAsync(ICDPSession cdp, ArtifactRecorder recorder, CancellationToken cancellationToken) =>
+        recorder.ProduceAsync(ArtifactKinds.Thumbnail, ArtifactFiles.Thumbnail, "image/webp", async () =>
+        {
+            var shot = await cdp.SendAsync("Page.captureScreenshot", new()
+            {
+                ["format"] = "webp",
+                ["quality"] = 80,
+                ["clip"] = new Dictionary<string, object>
+                {
+                    ["x"] = 0, ["y"] = 0, ["width"] = options.ViewportWidth, ["height"] = options.ViewportHeight,
+                    ["scale"] = (double)options.ThumbnailWidth / options.ViewportWidth,
+                },
+            });
+            return Convert.FromBase64String(shot!.Value.GetProperty("data").GetString()!);
+        }, cancellationToken);
+
+    public Task SavePdfAsync(IPage page, ArtifactRecorder recorder, CancellationToken cancellationToken) =>
+        recorder.ProduceAsync(ArtifactKinds.Pdf, ArtifactFiles.Pdf, "application/pdf",
+            async () => await page.PdfAsync(new PagePdfOptions { PrintBackground = true, Format = "A4" }), cancellationToken);
+
+    public async Task<ArticleData?> ReadArticleAsync(IPage page, ArtifactRecorder recorder)
+    {
+        var timeout = recorder.StepTimeout(options.ArtifactTimeout);
+        var result = await recorder.TimeAsync("readability", () => page.EvaluateAsync<JsonElement?>(Readability.ReadabilityScript.Source).WaitAsync(timeout));
+        return result is { ValueKind: JsonValueKind.Object } json ? json.Deserialize<ArticleData>(PageFacts.Json) : null;
+    }
+
+    /// <summary>Writes the reader view and the article text; without an article the page's own text is kept for search.</summary>
+    public async Task<string> SaveArticleAsync(ArticleData? article, PageFacts facts, string fallbackText, ArtifactRecorder recorder, CancellationToken cancellationToken)
+    {
+        var text = Normalize(article?.TextContent) is { Length: > 0 } articleText ? articleText : Normalize(fallbackText);
+        if (article?.Content is { } content)
+        {
+            await recorder.ProduceAsync(ArtifactKinds.ArticleHtml, ArtifactFiles.ArticleHtml, "text/html; charset=utf-8",
+                () => Task.FromResult<byte[]?>(Encoding.UTF8.GetBytes(ReaderDocument(article, facts, content))), cancellationToken);
+        }
+        else
+        {
+            recorder.Skip(ArtifactKinds.ArticleHtml, "Readability found no article on this page");
+        }
+
+        await recorder.ProduceAsync(ArtifactKinds.ArticleText, ArtifactFiles.ArticleText, "text/plain; charset=utf-8",
+            () => Task.FromResult<byte[]?>(Encoding.UTF8.GetBytes(text)), cancellationToken);
+        return text;
+    }
+
+    /// <summary>Best effort: a site without an icon is normal, so a missing favicon is "skipped", not a failure.</summary>
+    public async Task<string?> SaveFaviconAsync(Uri pageUrl, string? declared, ArtifactRecorder recorder, CancellationToken cancellationToken)
+    {
+        var iconUrl = declared is not null && Uri.TryCreate(pageUrl, declared, out var u) ? u : new Uri(pageUrl, "/favicon.ico");
+        try
+        {
+            byte[] bytes;
+            string? mediaType;
+            if (iconUrl.Scheme == "data")
+            {
+                (bytes, mediaType) = DecodeDataUrl(iconUrl.OriginalString);
+            }
+            else
+            {
+                var timeout = recorder.StepTimeout(options.ArtifactTimeout);
+                var fetched = await fetcher.FetchAsync(iconUrl, cancellationToken).WaitAsync(timeout, cancellationToken);
+                if (fetched.IsHttpError || fetched.Body.Length == 0)
+                {
+                    recorder.Skip(ArtifactKinds.Favicon, $"no favicon at {iconUrl} (HTTP {fetched.Status})");
+                    return iconUrl.AbsoluteUri;
+                }
+
+                (bytes, mediaType) = (fetched.Body, fetched.MediaType);
+            }
+
+            mediaType = ContentKinds.Classify(mediaType, bytes) == ContentKinds.Image ? mediaType ?? ContentKinds.Sniff(bytes) : ContentKinds.Sniff(bytes);
+            if (mediaType is null || !mediaType.StartsWith("image/", StringComparison.Ordinal))
+            {
+                recorder.Skip(ArtifactKinds.Favicon, $"{iconUrl} is not an image");
+                return iconUrl.AbsoluteUri;
+            }
+
+            var fileName = $"{ArtifactFiles.FaviconBase}.{ContentKinds.ExtensionFor(mediaType, iconUrl.AbsolutePath)}";
+            await recorder.ProduceAsync(ArtifactKinds.Favicon, fileName, mediaType, () => Task.FromResult<byte[]?>(bytes), cancellationToken);
+        }
+        catch (Exception e) when (e is CaptureFailureException or TimeoutException or FormatException)
+        {
+            recorder.Skip(ArtifactKinds.Favicon, $"favicon not saved: {e.Message}");
+        }
+
+        return iconUrl.Scheme == "data" ? null : iconUrl.AbsoluteUri;
+    }
+
+    private static (byte[] Bytes, string? MediaType) DecodeDataUrl(string url)
+    {
+        var comma = url.IndexOf(',', StringComparison.Ordinal);
+        var header = url[5..comma];
+        var payload = url[(comma + 1)..];
+        var mediaType = header.Split(';')[0];
+        var bytes = header.EndsWith(";base64", StringComparison.OrdinalIgnoreCase)
+            ? Convert.FromBase64String(Uri.UnescapeDataString(payload))
+            : Encoding.UTF8.GetBytes(Uri.UnescapeDataString(payload));
+        return (bytes, mediaType.Length > 0 ? mediaType : null);
+    }
+
+    private static string ReaderDocument(ArticleData article, PageFacts facts, string content)
+    {
+        var title = WebUtility.HtmlEncode(article.Title ?? facts.Title ?? "");
+        var byline = article.Byline is { } b ? $"<p class=\"byline\">{WebUtility.HtmlEncode(b)}</p>\n" : "";
+        var lang = WebUtility.HtmlEncode(article.Lang ?? facts.Lang ?? "");
+        var dir = article.Dir is { } d ? $" dir=\"{WebUtility.HtmlEncode(d)}\"" : "";
+        return $"<!DOCTYPE html>\n<html lang=\"{lang}\"{dir}>\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n</head>\n<body>\n<article>\n<h1>{title}</h1>\n{byline}{content}\n</article>\n</body>\n</html>\n";
+    }
+
+    private static string Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.Trim());
+        var sb = new StringBuilder();
+        var blank = 0;
+        foreach (var line in lines)
+        {
+            blank = line.Length == 0 ? blank + 1 : 0;
+            if (blank <= 1)
+            {
+                sb.Append(line).Append('\n');
+            }
+        }
+
+        return sb.ToString().Trim();
+    }
+}

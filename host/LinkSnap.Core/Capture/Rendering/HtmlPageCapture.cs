@@ -1,0 +1,173 @@
+using System.Text;
+using System.Text.Json;
+using LinkSnap.Core.Capture.Fetching;
+using Microsoft.Playwright;
+
+namespace LinkSnap.Core.Capture.Rendering;
+
+/// <summary>
+/// Renders one HTML document in its own browser context and saves its artifacts. Failures of the
+/// page (never settles, crashes, one artifact fails) are recorded on the recorder, not thrown.
+/// </summary>
+internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time, DocumentFetcher fetcher, TargetGuard guard)
+{
+    private readonly PageSettler _settler = new(options, time);
+    private readonly HtmlArtifacts _artifacts = new(options, fetcher);
+
+    /// <summary>Test hook run after settling, before the artifacts (e.g. to crash the tab).</summary>
+    internal Func<IPage, Task>? BeforeArtifacts { get; set; }
+
+    public async Task<(PageMetadata Metadata, string? Text)> RunAsync(
+        IBrowser browser, HtmlSource source, ArtifactRecorder recorder, IProgress<CaptureStage>? progress, CancellationToken cancellationToken)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
+            UserAgent = fetcher.UserAgent,
+            JavaScriptEnabled = source.Mode == CaptureMode.Fresh,
+            ServiceWorkers = ServiceWorkerPolicy.Block,
+            AcceptDownloads = false,
+        });
+        var crashed = false;
+        try
+        {
+            var page = await context.NewPageAsync();
+            page.Crash += (_, _) => crashed = true;
+            var router = new PageRouter(source.Url, Encoding.UTF8.GetBytes(source.Html), source.Fetched?.Status ?? 200,
+                source.Mode == CaptureMode.Fresh ? guard : null);
+            await page.RouteAsync("**/*", router.HandleAsync);
+            var cdp = await context.NewCDPSessionAsync(page);
+
+            progress?.Report(CaptureStage.Loading);
+            var loadProblem = await recorder.TimeAsync("navigate", () => _settler.LoadAsync(page, source.Url));
+            progress?.Report(CaptureStage.Settling);
+            var settled = loadProblem is null && await recorder.TimeAsync("settle", () => _settler.SettleAsync(page, recorder.Remaining));
+            if (!settled)
+            {
+                await recorder.TimeAsync("freeze", async () => { await PageSettler.FreezeAsync(page, router, cdp); return 0; });
+                recorder.AddProblem(loadProblem is null
+                    ? $"The page did not settle within {options.SettleTimeout.TotalSeconds:0} s (setting Capture:SettleTimeout); captured as it stood then"
+                    : $"{loadProblem}; captured as it stood then");
+            }
+
+            if (BeforeArtifacts is not null)
+            {
+                await BeforeArtifacts(page);
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(CaptureStage.Saving);
+            return await SaveAsync(page, cdp, source, recorder, cancellationToken);
+        }
+        catch (PlaywrightException e) when (crashed || e.Message.Contains("crash", StringComparison.OrdinalIgnoreCase))
+        {
+            recorder.AddProblem("The browser tab crashed while capturing the page");
+            return (new PageMetadata { FinalUrl = source.Url.AbsoluteUri }, null);
+        }
+        finally
+        {
+            if (crashed && !recorder.Problems.Any(p => p.Contains("crashed", StringComparison.Ordinal)))
+            {
+                recorder.AddProblem("The browser tab crashed while capturing the page");
+            }
+
+            try
+            {
+                await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10), time, CancellationToken.None);
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            {
+                // A crashed page or a dead browser: the context is gone either way.
+            }
+        }
+    }
+
+    private async Task<(PageMetadata, string?)> SaveAsync(IPage page, ICDPSession cdp, HtmlSource source, ArtifactRecorder recorder, CancellationToken cancellationToken)
+    {
+        var facts = await ReadFactsAsync(page, recorder);
+        ArticleData? article = null;
+        try
+        {
+            article = options.SaveArticle ? await _artifacts.ReadArticleAsync(page, recorder) : null;
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            recorder.AddProblem($"Readability failed: {ArtifactRecorder.FirstLine(e.Message)}");
+        }
+
+        await Optional(options.SaveHtml, ArtifactKinds.Html, () => _artifacts.SaveHtmlAsync(cdp, source.Url, recorder, cancellationToken));
+        await Optional(options.SaveScreenshot, ArtifactKinds.Screenshot, () => _artifacts.SaveScreenshotAsync(page, recorder, cancellationToken));
+        await Optional(options.SaveScreenshot, ArtifactKinds.Thumbnail, () => _artifacts.SaveThumbnailAsync(cdp, recorder, cancellationToken));
+        await Optional(options.SavePdf, ArtifactKinds.Pdf, () => _artifacts.SavePdfAsync(page, recorder, cancellationToken));
+        string? text = facts.Text;
+        if (options.SaveArticle)
+        {
+            text = await _artifacts.SaveArticleAsync(article, facts, facts.Text, recorder, cancellationToken);
+        }
+        else
+        {
+            recorder.Skip(ArtifactKinds.ArticleHtml, "disabled by setting Capture:SaveArticle");
+            recorder.Skip(ArtifactKinds.ArticleText, "disabled by setting Capture:SaveArticle");
+        }
+
+        string? faviconUrl = null;
+        if (options.SaveFavicon)
+        {
+            faviconUrl = await _artifacts.SaveFaviconAsync(source.Url, facts.Icon, recorder, cancellationToken);
+        }
+        else
+        {
+            recorder.Skip(ArtifactKinds.Favicon, "disabled by setting Capture:SaveFavicon");
+        }
+
+        var fetched = source.Fetched;
+        var challenge = ChallengeDetector.Detect(fetched?.Status, fetched?.ReasonPhrase, facts.Title, facts.Text, facts.TextLength, facts.Markers);
+        if (challenge is not null)
+        {
+            recorder.AddProblem(challenge, first: fetched?.IsHttpError == true);
+        }
+
+        var metadata = new PageMetadata
+        {
+            Title = Clean(article?.Title) ?? Clean(facts.Title),
+            Byline = Clean(article?.Byline) ?? Clean(facts.Author),
+            SiteName = Clean(article?.SiteName) ?? Clean(facts.SiteName),
+            Language = Clean(facts.Lang) ?? Clean(article?.Lang),
+            Description = Clean(facts.Description),
+            Excerpt = Clean(article?.Excerpt),
+            PublishedTime = Clean(article?.PublishedTime) ?? Clean(facts.Published),
+            FaviconUrl = faviconUrl,
+            CanonicalUrl = facts.Canonical,
+            IsChallengeOrError = challenge is not null,
+        };
+        return (metadata, text);
+
+        async Task Optional(bool enabled, string kind, Func<Task> produce)
+        {
+            if (enabled)
+            {
+                await produce();
+            }
+            else
+            {
+                recorder.Skip(kind, "disabled by settings");
+            }
+        }
+    }
+
+    private static async Task<PageFacts> ReadFactsAsync(IPage page, ArtifactRecorder recorder)
+    {
+        try
+        {
+            var json = await recorder.TimeAsync("metadata", () => page.EvaluateAsync<JsonElement>(PageScripts.Facts).WaitAsync(TimeSpan.FromSeconds(10)));
+            return json.Deserialize<PageFacts>(PageFacts.Json) ?? new PageFacts();
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException or JsonException)
+        {
+            recorder.AddProblem($"Reading the page's metadata failed: {ArtifactRecorder.FirstLine(e.Message)}");
+            return new PageFacts();
+        }
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

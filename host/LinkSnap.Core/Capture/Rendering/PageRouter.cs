@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using LinkSnap.Core.Capture.Fetching;
+using Microsoft.Playwright;
+
+namespace LinkSnap.Core.Capture.Rendering;
+
+/// <summary>
+/// Every request of the captured page passes here: the main document is served from the bytes the
+/// engine already has (one fetch, UTF-8, our charset), subresources go to the network unless they
+/// aim at a refused address, and once the page is frozen every new request is aborted.
+/// </summary>
+internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int status, TargetGuard? guard)
+{
+    private readonly ConcurrentDictionary<string, Task<bool>> _hostAllowed = new(StringComparer.OrdinalIgnoreCase);
+    private volatile bool _frozen;
+
+    public int Blocked;
+
+    /// <summary>After the settle deadline: nothing new loads, so the page stays as it stands.</summary>
+    public void Freeze() => _frozen = true;
+
+    public async Task HandleAsync(IRoute route)
+    {
+        try
+        {
+            var request = route.Request;
+            if (_frozen)
+            {
+                await route.AbortAsync("aborted");
+                return;
+            }
+
+            if (request.IsNavigationRequest && IsMainFrame(request) && IsDocumentUrl(request.Url))
+            {
+                await route.FulfillAsync(new RouteFulfillOptions
+                {
+                    Status = status,
+                    ContentType = "text/html; charset=utf-8",
+                    BodyBytes = documentUtf8,
+                });
+                return;
+            }
+
+            if (!await IsAllowedAsync(request.Url))
+            {
+                Interlocked.Increment(ref Blocked);
+                await route.AbortAsync("blockedbyclient");
+                return;
+            }
+
+            await route.ContinueAsync();
+        }
+        catch (PlaywrightException)
+        {
+            // The page or context closed while the request was pending: nothing to answer any more.
+        }
+    }
+
+    private static bool IsMainFrame(IRequest request)
+    {
+        try
+        {
+            return request.Frame.ParentFrame is null;
+        }
+        catch (PlaywrightException)
+        {
+            return false;
+        }
+    }
+
+    private bool IsDocumentUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && string.Equals(uri.GetLeftPart(UriPartial.Query), documentUrl.GetLeftPart(UriPartial.Query), StringComparison.Ordinal);
+
+    private Task<bool> IsAllowedAsync(string url)
+    {
+        if (guard is null || guard.AllowPrivateTargets || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return Task.FromResult(true);
+        }
+
+        return _hostAllowed.GetOrAdd(uri.Host, async host =>
+        {
+            try
+            {
+                await guard.ResolveAsync(host, CancellationToken.None);
+                return true;
+            }
+            catch (CaptureFailureException)
+            {
+                return false;
+            }
+        });
+    }
+}

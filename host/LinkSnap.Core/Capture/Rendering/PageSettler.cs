@@ -1,0 +1,99 @@
+using Microsoft.Playwright;
+
+namespace LinkSnap.Core.Capture.Rendering;
+
+/// <summary>
+/// Loads the page and waits, bounded, until it is worth capturing: lazy images switched to eager
+/// and decoded, network idle. A page that never gets there is frozen as it stands (no new
+/// requests, no more script, loading stopped) and reported as unsettled.
+/// </summary>
+internal sealed class PageSettler(CaptureOptions options, TimeProvider time)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Navigates; returns a problem description or null. Only a crash or a dead browser throws.</summary>
+    public async Task<string?> LoadAsync(IPage page, Uri url)
+    {
+        try
+        {
+            await page.GotoAsync(url.AbsoluteUri, new PageGotoOptions
+            {
+                WaitUntil = WaitUntilState.Load,
+                Timeout = (float)options.NavigationTimeout.TotalMilliseconds,
+            });
+            return null;
+        }
+        catch (TimeoutException)
+        {
+            return $"The page did not finish loading within {options.NavigationTimeout.TotalSeconds:0} s";
+        }
+        catch (PlaywrightException e) when (!page.IsClosed && e.Message.Contains("interrupted by another navigation", StringComparison.Ordinal))
+        {
+            return "The page kept navigating while loading";
+        }
+    }
+
+    /// <summary>True when the page settled before <see cref="CaptureOptions.SettleTimeout"/> (bounded also by <paramref name="limit"/>).</summary>
+    public async Task<bool> SettleAsync(IPage page, TimeSpan limit)
+    {
+        var budget = limit < options.SettleTimeout ? limit : options.SettleTimeout;
+        var start = time.GetTimestamp();
+        TimeSpan Left() => budget - time.GetElapsedTime(start);
+
+        while (Left() > TimeSpan.Zero)
+        {
+            try
+            {
+                await page.EvaluateAsync<int>(PageScripts.MakeImagesEager).WaitAsync(Left(), time);
+                while (!await page.EvaluateAsync<bool>(PageScripts.ImagesComplete).WaitAsync(Left(), time))
+                {
+                    await Task.Delay(Poll, time);
+                }
+
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = (float)Math.Max(1, Left().TotalMilliseconds) });
+
+                // Network idle can come before images that the eager switch started; check once more.
+                if (await page.EvaluateAsync<bool>(PageScripts.ImagesComplete).WaitAsync(Left(), time))
+                {
+                    return true;
+                }
+            }
+            catch (TimeoutException)
+            {
+                break;
+            }
+            catch (PlaywrightException e) when (IsNavigationRace(e))
+            {
+                // The page navigated (or reloaded) under us: start over on the new document, within the same budget.
+                await Task.Delay(Poll, time);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Stops the page where it stands: no new requests (router), no more script, loading stopped.</summary>
+    public static async Task FreezeAsync(IPage page, PageRouter router, ICDPSession cdp)
+    {
+        router.Freeze();
+        await cdp.SendAsync("Emulation.setScriptExecutionDisabled", new() { ["value"] = true });
+        await cdp.SendAsync("Page.stopLoading");
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = 2000 });
+                return;
+            }
+            catch (Exception e) when (e is TimeoutException || (e is PlaywrightException p && IsNavigationRace(p)))
+            {
+                await cdp.SendAsync("Page.stopLoading");
+            }
+        }
+    }
+
+    public static bool IsNavigationRace(PlaywrightException e) =>
+        e.Message.Contains("Execution context was destroyed", StringComparison.Ordinal)
+        || e.Message.Contains("navigation", StringComparison.OrdinalIgnoreCase)
+        || e.Message.Contains("Cannot find context", StringComparison.Ordinal);
+}
