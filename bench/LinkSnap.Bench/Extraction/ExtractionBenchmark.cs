@@ -103,15 +103,25 @@ public sealed class ExtractionBenchmark : IBenchmark
 
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         var outcomes = new Dictionary<string, int>();
+        var reasons = new Dictionary<string, string?>();
+        var timings = new List<IReadOnlyDictionary<string, double>>();
         foreach (var id in ids)
         {
             var folder = context.WorkPath("extraction", id[..12]);
             var result = await capturer.CaptureAsync(server.Url($"/zyte/{id}.html"), folder, cancellationToken);
             outcomes[result.Outcome.ToString()] = outcomes.GetValueOrDefault(result.Outcome.ToString()) + 1;
+            timings.Add(result.TimingsMs);
+            if (result.Outcome != CaptureOutcome.Done)
+            {
+                reasons[id] = result.Reason;
+            }
+
             texts[id] = ArticleText(result, folder) ?? "";
         }
 
         context.Report.Detail("extraction.captureOutcomes", outcomes);
+        context.Report.Detail("extraction.captureReasons", reasons);
+        context.Report.Detail("extraction.captureTimingsMs", StepTimings.Summarize(timings));
         return texts;
     }
 

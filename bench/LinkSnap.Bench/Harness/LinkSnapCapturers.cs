@@ -9,6 +9,6 @@ public static class LinkSnapCapturers
     {
         _ = context;
         _ = cancellationToken;
-        return Task.FromResult<ILinkSnapCapturer?>(null);
+        return Task.FromResult<ILinkSnapCapturer?>(new EngineCapturer());
     }
 }
