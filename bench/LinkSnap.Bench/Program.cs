@@ -26,6 +26,7 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
 IBenchmark[] sections =
 [
     new ExtractionBenchmark(),
+    new MetadataBenchmark(),
     new FidelityBenchmark(),
 ];
 

@@ -11,8 +11,8 @@ public sealed record BenchOptions
     /// <summary>Sections to run (default all).</summary>
     public IReadOnlyList<string> Only { get; init; } = AllSections;
 
-    public int ExtractionPages { get; init; } = 40;
-    public int MetadataPages { get; init; } = 40;
+    public int ExtractionPages { get; init; } = 30;
+    public int MetadataPages { get; init; } = 20;
     public int FidelitySites { get; init; } = 15;
     public int SpeedPages { get; init; } = 8;
     public int ThroughputPages { get; init; } = 100;
