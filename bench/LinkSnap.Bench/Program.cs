@@ -4,6 +4,7 @@ using System.Diagnostics;
 using LinkSnap.Bench.Extraction;
 using LinkSnap.Bench.Fidelity;
 using LinkSnap.Bench.Harness;
+using LinkSnap.Bench.Speed;
 using LinkSnap.Testing;
 
 BenchOptions options;
@@ -25,6 +26,7 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
 
 IBenchmark[] sections =
 [
+    new ThroughputBenchmark(),
     new ExtractionBenchmark(),
     new MetadataBenchmark(),
     new FidelityBenchmark(),
@@ -54,6 +56,10 @@ await using (var context = new BenchContext(options, report, Corpus.RepositoryRo
 
 var outputPath = Path.IsPathRooted(options.OutputPath) ? options.OutputPath : Path.Combine(Corpus.RepositoryRoot, options.OutputPath);
 await ResultsWriter.WriteAsync(outputPath, report, options, started, clock.Elapsed, CancellationToken.None);
-Console.WriteLine(TablePrinter.Render(report.Rows));
+Console.WriteLine(TablePrinter.Render(report.Rows.OrderBy(r => SectionOrder(r.Section)).ToList()));
 Console.WriteLine($"Total {clock.Elapsed.TotalMinutes:0.0} min; results written to {outputPath}");
 return 0;
+
+// The table reads in the order, whatever order the sections ran in.
+static int SectionOrder(string section) =>
+    Array.IndexOf(["extraction", "metadata", "fidelity", "speed", "relay", "scale", "memory"], section) is var i and >= 0 ? i : 99;

@@ -27,8 +27,13 @@ public sealed class ExtractionBenchmark : IBenchmark
         var corpus = ZyteCorpus.Load(Path.Combine(context.CorpusRoot, "extraction/zyte-aeb"));
         CheckScorer(context, corpus);
 
-        var ids = corpus.Ids.Take(context.Options.ExtractionPages).ToList();
-        var linkSnap = await CaptureArticlesAsync(context, corpus, ids, cancellationToken);
+        // The queue run (speed section) already saved article texts of the first pages: score those.
+        var shared = context.Shared.ZyteArticles;
+        var ids = shared.Count > 0
+            ? corpus.Ids.Where(shared.ContainsKey).ToList()
+            : corpus.Ids.Take(context.Options.ExtractionPages).ToList();
+        var linkSnap = shared.Count > 0 ? shared : await CaptureArticlesAsync(context, corpus, ids, cancellationToken);
+        context.Report.Detail("extraction.linkSnapVia", shared.Count > 0 ? context.Shared.ZyteArticlesVia : "captures made by this section");
         if (linkSnap is null)
         {
             return;
@@ -87,7 +92,7 @@ public sealed class ExtractionBenchmark : IBenchmark
 
     private async Task<Dictionary<string, string>?> CaptureArticlesAsync(BenchContext context, ZyteCorpus corpus, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
-        await using var capturer = await LinkSnapCapturers.CreateAsync(context, cancellationToken);
+        await using var capturer = await LinkSnapCapturers.CreateAsync(context, Section, cancellationToken);
         if (capturer is null)
         {
             context.Report.NotMeasured(Section, "article text F1, zyte-aeb", "≥ 0.96", LinkSnapCapturers.MissingReason);

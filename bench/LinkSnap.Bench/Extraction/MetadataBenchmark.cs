@@ -42,7 +42,7 @@ public sealed partial class MetadataBenchmark : IBenchmark
             .Take(context.Options.MetadataPages)
             .ToList();
 
-        await using var capturer = await LinkSnapCapturers.CreateAsync(context, cancellationToken);
+        await using var capturer = await LinkSnapCapturers.CreateAsync(context, Section, cancellationToken);
         if (capturer is null)
         {
             context.Report.NotMeasured(Section, "metadata match rate", "", LinkSnapCapturers.MissingReason);

@@ -29,7 +29,7 @@ public sealed class FidelityBenchmark : IBenchmark
         var sites = FidelitySite.Discover(root).Take(context.Options.FidelitySites).ToList();
         var browser = await context.BrowserAsync();
         var peer = SingleFileCli.Find(context.RepositoryRoot, out var peerMissing);
-        await using var capturer = await LinkSnapCapturers.CreateAsync(context, cancellationToken);
+        await using var capturer = await LinkSnapCapturers.CreateAsync(context, Section, cancellationToken);
         await using var copies = await FixtureServer.StartAsync();
 
         var results = new List<ToolFidelity>();

@@ -19,6 +19,7 @@ public sealed class BenchContext : IAsyncDisposable
 
     public BenchOptions Options { get; }
     public BenchReport Report { get; }
+    public BenchShared Shared { get; } = new();
     public string RepositoryRoot { get; }
 
     /// <summary>../shared/corpus (or LINKSNAP_CORPUS); null when absent: corpus sections then report n/a.</summary>

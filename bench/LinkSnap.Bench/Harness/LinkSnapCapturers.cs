@@ -1,14 +1,30 @@
+using LinkSnap.Bench.Daemon;
+
 namespace LinkSnap.Bench.Harness;
 
-/// <summary>Creates LinkSnap's capturer for the sections that need one.</summary>
+/// <summary>
+/// LinkSnap as the sections use it: a warm daemon through its API when scripts/bench built one,
+/// else the capture engine in-process (same engine, without the queue and the store).
+/// </summary>
 public static class LinkSnapCapturers
 {
-    public static string MissingReason { get; private set; } = "LinkSnap's capture engine is not available in this build";
+    public static string MissingReason => "LinkSnap's capture engine is not available in this build";
 
-    public static Task<ILinkSnapCapturer?> CreateAsync(BenchContext context, CancellationToken cancellationToken)
+    public static async Task<ILinkSnapCapturer?> CreateAsync(BenchContext context, string name, CancellationToken cancellationToken)
     {
-        _ = context;
-        _ = cancellationToken;
-        return Task.FromResult<ILinkSnapCapturer?>(new EngineCapturer());
+        var dll = DaemonProcess.FindExecutable(out _);
+        if (dll is null)
+        {
+            return new EngineCapturer();
+        }
+
+        var dataDirectory = context.WorkPath("daemons", name);
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+
+        var daemon = await DaemonProcess.StartAsync(dll, dataDirectory, [], cancellationToken);
+        return new DaemonCapturer(daemon);
     }
 }
