@@ -1,10 +1,17 @@
 namespace LinkSnap.Api;
 
-/// <summary>The JSON API under /api, shared by the library page, the CLI and the relay.</summary>
+/// <summary>The JSON API under /api, shared by the library page, the CLI and the relay (see docs/api.md).</summary>
 public static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapLinkSnapApi(this IEndpointRouteBuilder routes)
     {
+        var api = routes.MapGroup("/api").AddEndpointFilter<ApiErrors>();
+        api.MapCaptureEndpoints();
+        api.MapLinkEndpoints();
+        api.MapSnapshotEndpoints();
+        api.MapTagEndpoints();
+        api.MapStatusEndpoints();
+        api.MapEventEndpoints();
         return routes;
     }
 }

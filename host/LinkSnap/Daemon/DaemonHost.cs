@@ -1,25 +1,83 @@
+using System.Net;
 using LinkSnap.Api;
+using LinkSnap.Core.Capture;
+using LinkSnap.Core.Paths;
+using LinkSnap.Core.Snapshots;
+using LinkSnap.Core.Storage;
+using LinkSnap.Jobs;
 using LinkSnap.Native;
 using LinkSnap.Web;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace LinkSnap.Daemon;
 
 /// <summary>
 /// Builds and runs the daemon: one process owning the database, the files, the warm
 /// Chromium and the job queue, serving the API on loopback TCP and on the per-user socket.
-/// Tests build it in-process through <see cref="Build"/>.
+/// Tests build it in-process through <see cref="Build"/> (e.g. args "--Daemon:DataDirectory=/tmp/x",
+/// "--Daemon:Port=0", "--Capture:AllowPrivateTargets=true") and may replace services.
 /// </summary>
 public static class DaemonHost
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+        // appsettings.json < LINKSNAP_* environment variables < command line.
+        builder.Configuration.AddEnvironmentVariables("LINKSNAP_");
+        builder.Configuration.AddCommandLine(args);
+
+        var options = builder.Configuration.GetSection(DaemonOptions.Section).Get<DaemonOptions>() ?? new DaemonOptions();
+        options.Validate();
+        var paths = new LinkSnapPaths(string.IsNullOrWhiteSpace(options.DataDirectory) ? LinkSnapPaths.ResolveDataDirectory() : options.DataDirectory);
+        paths.EnsureCreated();
+        DaemonSocket.Prepare(paths.SocketPath);
+
+        var state = new DaemonState { SocketPath = paths.SocketPath };
+        ListenOptions? tcp = null;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => tcp = listen);
+            kestrel.ListenUnixSocket(paths.SocketPath);
+            kestrel.Limits.MaxRequestBodySize = 80L * 1024 * 1024; // as-seen pages arrive as one JSON body
+        });
+
+        var services = builder.Services;
+        services.Configure<DaemonOptions>(builder.Configuration.GetSection(DaemonOptions.Section));
+        services.PostConfigure<DaemonOptions>(o => o.DataDirectory = paths.DataDirectory);
+        services.ConfigureHttpJsonOptions(json => SnapshotJson.Apply(json.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddSingleton(paths);
+        services.AddSingleton(state);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ =>
+        {
+            var database = new LinkSnapDatabase(paths.DatabasePath);
+            database.Migrate();
+            return database;
+        });
+        services.AddSingleton<LinkStore>();
+        services.AddSingleton<SnapshotFolders>();
+        services.AddSingleton<Reindexer>();
+        services.AddSingleton<JobEvents>();
+        services.AddSingleton<CaptureJobRunner>();
+        services.AddSingleton<CaptureQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<CaptureQueue>());
+        services.AddSingleton<LinkSnapService>();
+        services.AddCaptureEngine(builder.Configuration);
 
         // Each feature registers its own services and routes.
-        builder.Services.AddLibraryWeb(builder.Configuration);
-        builder.Services.AddNativeMessaging();
+        services.AddLibraryWeb(builder.Configuration);
+        services.AddNativeMessaging();
+        configureServices?.Invoke(services);
 
         var app = builder.Build();
+        app.Services.GetRequiredService<LinkSnapDatabase>(); // migrate before serving
+        app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, state, tcp!, paths));
+        app.Lifetime.ApplicationStopped.Register(() => OnStopped(paths));
+
         app.UseLibraryWebSecurity();
         app.MapLinkSnapApi();
         app.MapLibraryWeb();
@@ -29,8 +87,51 @@ public static class DaemonHost
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        await using var app = Build(args);
-        await app.RunAsync(cancellationToken);
+        WebApplication app;
+        try
+        {
+            app = Build(args);
+        }
+        catch (Exception e) when (e is InvalidOperationException or OptionsValidationException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"linksnap serve: {e.Message}");
+            return 1;
+        }
+
+        await using (app)
+        {
+            try
+            {
+                await app.RunAsync(cancellationToken);
+            }
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                Console.Error.WriteLine($"linksnap serve: the port is already in use ({e.Message}). Choose another with LINKSNAP_Daemon__Port=PORT or --Daemon:Port=PORT (0 = any free port).");
+                return 1;
+            }
+        }
+
         return 0;
+    }
+
+    private static void OnStarted(WebApplication app, DaemonState state, ListenOptions tcp, LinkSnapPaths paths)
+    {
+        state.Port = tcp.IPEndPoint!.Port;
+        state.StartedAt = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        DaemonSocket.Restrict(paths.SocketPath);
+        new DaemonInfo(Environment.ProcessId, state.Port, state.LibraryUrl, paths.SocketPath, state.StartedAt).Write(paths.DaemonInfoPath);
+        Console.WriteLine($"LinkSnap daemon {StatusEndpoints.Version} (pid {Environment.ProcessId})");
+        Console.WriteLine($"  library: {state.LoginUrl ?? state.LibraryUrl}");
+        Console.WriteLine($"  data:    {paths.DataDirectory}");
+        Console.WriteLine($"  socket:  {paths.SocketPath}");
+    }
+
+    private static void OnStopped(LinkSnapPaths paths)
+    {
+        DaemonInfo.RemoveIfOwn(paths.DaemonInfoPath);
+        if (File.Exists(paths.SocketPath) && !DaemonSocket.IsAlive(paths.SocketPath))
+        {
+            File.Delete(paths.SocketPath);
+        }
     }
 }

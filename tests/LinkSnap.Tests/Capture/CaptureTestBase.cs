@@ -53,6 +53,9 @@ public abstract class CaptureTestBase
             SettleTimeout = TimeSpan.FromSeconds(8),
             NavigationTimeout = TimeSpan.FromSeconds(15),
             ArtifactTimeout = TimeSpan.FromSeconds(20),
+
+            // Tests never reach the internet: corpus pages still reference their original hosts.
+            RequestFilterForTests = url => url.Scheme is not ("http" or "https") || url.IsLoopback,
         };
         configure?.Invoke(options);
         return new PlaywrightCaptureEngine(Options.Create(options), TimeProvider.System, NullLogger<PlaywrightCaptureEngine>.Instance);

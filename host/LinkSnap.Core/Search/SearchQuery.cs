@@ -1,0 +1,35 @@
+using System.Text;
+
+namespace LinkSnap.Core.Search;
+
+/// <summary>
+/// Turns what a person typed into an FTS5 MATCH expression. User text is never passed through as
+/// FTS5 syntax (a stray quote or "c++" would be a syntax error): each whitespace-separated term
+/// becomes a quoted phrase, segmented like the index, matched as a prefix so search-as-you-type works.
+/// Terms are ANDed.
+/// </summary>
+public static class SearchQuery
+{
+    /// <summary>The MATCH expression, or null when the text holds nothing searchable (only punctuation).</summary>
+    public static string? ToMatchExpression(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var phrases = new List<string>();
+        foreach (var term in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!term.EnumerateRunes().Any(Rune.IsLetterOrDigit))
+            {
+                continue;
+            }
+
+            var segmented = SearchText.Segment(term).Replace("\"", "\"\"", StringComparison.Ordinal);
+            phrases.Add("\"" + segmented + "\"*");
+        }
+
+        return phrases.Count == 0 ? null : string.Join(" AND ", phrases);
+    }
+}

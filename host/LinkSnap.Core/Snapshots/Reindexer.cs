@@ -1,0 +1,142 @@
+using System.Data;
+using System.Text.Json;
+using Dapper;
+using LinkSnap.Core.Search;
+using LinkSnap.Core.Storage;
+using LinkSnap.Core.Urls;
+
+namespace LinkSnap.Core.Snapshots;
+
+/// <summary>
+/// Rebuilds the database from the snapshot folders (`linksnap reindex`): links, tags, finished
+/// snapshots and the search index come from each folder's snapshot.json. Jobs still queued or
+/// running have no folder yet and are kept as they are.
+/// </summary>
+public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders, TimeProvider time)
+{
+    public ReindexResult Rebuild()
+    {
+        var skipped = new List<string>();
+        var documents = new List<(string Folder, SnapshotDocument Document)>();
+        foreach (var folder in folders.EnumerateFolders())
+        {
+            try
+            {
+                var document = SnapshotFolders.ReadDocument(folder);
+                if (document is not null)
+                {
+                    documents.Add((folder, document));
+                }
+            }
+            catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
+            {
+                skipped.Add(folder);
+            }
+        }
+
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        connection.Execute(
+            """
+            DELETE FROM search;
+            DELETE FROM snapshots WHERE status NOT IN ('queued', 'running');
+            DELETE FROM links WHERE id NOT IN (SELECT link_id FROM snapshots);
+            DELETE FROM link_tags;
+            """,
+            transaction: transaction);
+
+        var groups = documents.GroupBy(d => UrlNormalizer.Normalize(new Uri(d.Document.Link.Url))).ToList();
+        foreach (var group in groups)
+        {
+            RestoreLink(connection, transaction, group.Key, [.. group.OrderBy(d => d.Document.Id)]);
+        }
+
+        // Links kept only for their queued jobs still need a search row.
+        var restored = groups.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (linkId, normalized) in connection.Query<(long, string)>("SELECT id, normalized_url FROM links", transaction: transaction).ToList())
+        {
+            if (!restored.Contains(normalized))
+            {
+                SearchIndex.Update(connection, transaction, linkId);
+            }
+        }
+
+        connection.Execute("DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM link_tags lt WHERE lt.tag_id = tags.id)", transaction: transaction);
+        var links = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM links", transaction: transaction);
+        var snapshots = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM snapshots", transaction: transaction);
+        transaction.Commit();
+        return new ReindexResult((int)links, (int)snapshots, skipped);
+    }
+
+    private void RestoreLink(IDbConnection connection, IDbTransaction transaction, string normalized, List<(string Folder, SnapshotDocument Document)> versions)
+    {
+        var newest = versions[^1].Document;
+        var info = newest.Link;
+        var url = new Uri(info.Url);
+        // Without a title set by a person, the link is named by its latest successful capture, as CompleteSnapshot does.
+        var captured = versions.LastOrDefault(v => v.Document.Status != SnapshotStatus.Failed && !string.IsNullOrWhiteSpace(v.Document.Metadata?.Title));
+        var title = info.TitleIsCustom || captured.Document is null ? info.Title : captured.Document.Metadata!.Title!.Trim();
+        var createdAt = versions.Select(v => v.Document.Link.CreatedAt ?? v.Document.CreatedAt).Min();
+        var linkId = connection.QuerySingleOrDefault<long?>("SELECT id FROM links WHERE normalized_url = @normalized", new { normalized }, transaction);
+        var idTaken = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM links WHERE id = @id", new { id = newest.LinkId }, transaction) > 0;
+        linkId ??= connection.ExecuteScalar<long>(
+            "INSERT INTO links (id, url, normalized_url, site, created_at, updated_at) VALUES (@id, @url, @normalized, @site, @created, @created) RETURNING id",
+            new { id = idTaken ? (long?)null : newest.LinkId, url = info.Url, normalized, site = UrlNormalizer.Site(url), created = StorageText.Time(createdAt) },
+            transaction);
+        connection.Execute(
+            "UPDATE links SET title = @title, title_is_custom = @custom, note = @note, created_at = @created, updated_at = @now WHERE id = @linkId",
+            new { title, custom = info.TitleIsCustom ? 1 : 0, note = info.Note, created = StorageText.Time(createdAt), now = StorageText.Time(time.GetUtcNow()), linkId },
+            transaction);
+
+        foreach (var tag in TagName.NormalizeAll(info.Tags))
+        {
+            var key = TagName.Key(tag);
+            connection.Execute("INSERT OR IGNORE INTO tags (name, key) VALUES (@tag, @key)", new { tag, key }, transaction);
+            connection.Execute("INSERT OR IGNORE INTO link_tags (link_id, tag_id) SELECT @linkId, id FROM tags WHERE key = @key", new { linkId, key }, transaction);
+        }
+
+        string? body = null;
+        foreach (var (folder, document) in versions)
+        {
+            InsertSnapshot(connection, transaction, linkId.Value, folder, document);
+            var text = Path.Combine(folder, SnapshotFolders.SearchTextFileName);
+            if (document.Status is SnapshotStatus.Done or SnapshotStatus.Partial && File.Exists(text))
+            {
+                body = File.ReadAllText(text);
+            }
+        }
+
+        connection.Execute("UPDATE links SET latest_snapshot_id = (SELECT MAX(id) FROM snapshots WHERE link_id = @linkId) WHERE id = @linkId", new { linkId }, transaction);
+        SearchIndex.Update(connection, transaction, linkId.Value, body);
+    }
+
+    private void InsertSnapshot(IDbConnection connection, IDbTransaction transaction, long linkId, string folder, SnapshotDocument document)
+    {
+        var finished = document.Status is SnapshotStatus.Done or SnapshotStatus.Partial or SnapshotStatus.Failed;
+        var idTaken = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM snapshots WHERE id = @id", new { id = document.Id }, transaction) > 0;
+        connection.Execute(
+            """
+            INSERT INTO snapshots (id, link_id, status, reason, mode, attempts, created_at, started_at, finished_at, folder, title, has_thumbnail, metadata_json, artifacts_json, timings_json)
+            VALUES (@id, @linkId, @status, @reason, @mode, @attempts, @created, @started, @finished, @folder, @title, @thumbnail, @metadata, @artifacts, @timings)
+            """,
+            new
+            {
+                id = idTaken ? (long?)null : document.Id,
+                linkId,
+                status = StorageText.Status(finished ? document.Status : SnapshotStatus.Failed),
+                reason = finished ? document.Reason : "the capture did not finish",
+                mode = StorageText.Mode(document.Mode),
+                attempts = document.Attempts,
+                created = StorageText.Time(document.CreatedAt),
+                started = document.StartedAt is { } s ? StorageText.Time(s) : null,
+                finished = StorageText.Time(document.FinishedAt ?? document.CreatedAt),
+                folder = folders.ToRelative(folder),
+                title = document.Metadata?.Title,
+                thumbnail = document.Artifacts.Any(a => a.Kind == Capture.ArtifactKinds.Thumbnail && a.Status == Capture.ArtifactStatus.Ok) ? 1 : 0,
+                metadata = document.Metadata is null ? null : JsonSerializer.Serialize(document.Metadata, SnapshotJson.Options),
+                artifacts = JsonSerializer.Serialize(document.Artifacts, SnapshotJson.Options),
+                timings = JsonSerializer.Serialize(document.TimingsMs, SnapshotJson.Options),
+            },
+            transaction);
+    }
+}

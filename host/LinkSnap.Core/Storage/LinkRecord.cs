@@ -1,0 +1,27 @@
+namespace LinkSnap.Core.Storage;
+
+/// <summary>A saved link with its tags and a summary of its snapshots.</summary>
+public sealed record LinkRecord
+{
+    public required long Id { get; init; }
+
+    /// <summary>The URL as it was first given.</summary>
+    public required string Url { get; init; }
+
+    public required string NormalizedUrl { get; init; }
+    public required string Site { get; init; }
+    public string Title { get; init; } = "";
+
+    /// <summary>True once a person set the title; captures then no longer replace it.</summary>
+    public bool TitleIsCustom { get; init; }
+
+    public string Note { get; init; } = "";
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public int SnapshotCount { get; init; }
+    public SnapshotRecord? Latest { get; init; }
+
+    /// <summary>Search results only: HTML-escaped text with &lt;mark&gt; around the hits.</summary>
+    public string? Snippet { get; init; }
+}

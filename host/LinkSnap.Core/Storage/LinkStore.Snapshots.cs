@@ -1,0 +1,213 @@
+using System.Data;
+using System.Text.Json;
+using Dapper;
+using LinkSnap.Core.Capture;
+using LinkSnap.Core.Search;
+using LinkSnap.Core.Snapshots;
+
+namespace LinkSnap.Core.Storage;
+
+/// <summary>Snapshot rows, which are also the persisted capture queue.</summary>
+public sealed partial class LinkStore
+{
+    private const string SnapshotFrom = "FROM snapshots s JOIN links l ON l.id = s.link_id";
+
+    public SnapshotRecord? GetSnapshot(long id)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<SnapshotRow>($"SELECT {SnapshotRow.Columns} {SnapshotFrom} WHERE s.id = @id", new { id })?.ToRecord();
+    }
+
+    /// <summary>Every snapshot of a link, newest first.</summary>
+    public IReadOnlyList<SnapshotRecord> ListSnapshots(long linkId)
+    {
+        using var connection = database.Open();
+        return connection.Query<SnapshotRow>($"SELECT {SnapshotRow.Columns} {SnapshotFrom} WHERE s.link_id = @linkId ORDER BY s.id DESC", new { linkId })
+            .Select(r => r.ToRecord())
+            .ToList();
+    }
+
+    /// <summary>Queues a new version of an existing link; null when the link does not exist.</summary>
+    public long? AddSnapshot(long linkId, CaptureMode mode, string? inputPath = null)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        if (!LinkExists(connection, transaction, linkId))
+        {
+            return null;
+        }
+
+        var id = InsertSnapshot(connection, transaction, linkId, mode, inputPath, Now());
+        transaction.Commit();
+        return id;
+    }
+
+    /// <summary>Takes the oldest queued job and marks it running (one more attempt). Null when the queue is empty.</summary>
+    public SnapshotRecord? ClaimNextJob()
+    {
+        using var connection = database.Open();
+        var id = connection.ExecuteScalar<long?>(
+            """
+            UPDATE snapshots SET status = 'running', stage = 'loading', started_at = @now, finished_at = NULL, reason = NULL, attempts = attempts + 1
+            WHERE id = (SELECT id FROM snapshots WHERE status = 'queued' ORDER BY id LIMIT 1)
+            RETURNING id
+            """,
+            new { now = Now() });
+        return id is null ? null : connection.QuerySingle<SnapshotRow>($"SELECT {SnapshotRow.Columns} {SnapshotFrom} WHERE s.id = @id", new { id }).ToRecord();
+    }
+
+    public void SetStage(long id, CaptureStage stage)
+    {
+        using var connection = database.Open();
+        connection.Execute("UPDATE snapshots SET stage = @stage WHERE id = @id AND status = 'running'", new { stage = StorageText.Stage(stage), id });
+    }
+
+    /// <summary>Records how a job ended and refreshes the link (title, search text). False when the snapshot was deleted meanwhile.</summary>
+    public bool CompleteSnapshot(long id, SnapshotCompletion completion)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var linkId = connection.QuerySingleOrDefault<long?>("SELECT link_id FROM snapshots WHERE id = @id", new { id }, transaction);
+        if (linkId is null)
+        {
+            return false;
+        }
+
+        var title = completion.Metadata?.Title?.Trim();
+        connection.Execute(
+            """
+            UPDATE snapshots SET status = @status, stage = NULL, reason = @reason, finished_at = @finished, folder = COALESCE(@folder, folder),
+                input_path = NULL, title = @title, has_thumbnail = @thumbnail, metadata_json = @metadata, artifacts_json = @artifacts, timings_json = @timings
+            WHERE id = @id
+            """,
+            new
+            {
+                id,
+                status = StorageText.Status(completion.Status),
+                reason = completion.Reason,
+                finished = StorageText.Time(completion.FinishedAt ?? time.GetUtcNow()),
+                folder = completion.Folder,
+                title,
+                thumbnail = completion.Artifacts.Any(a => a.Kind == ArtifactKinds.Thumbnail && a.Status == ArtifactStatus.Ok) ? 1 : 0,
+                metadata = completion.Metadata is null ? null : JsonSerializer.Serialize(completion.Metadata, SnapshotJson.Options),
+                artifacts = JsonSerializer.Serialize(completion.Artifacts, SnapshotJson.Options),
+                timings = JsonSerializer.Serialize(completion.TimingsMs, SnapshotJson.Options),
+            },
+            transaction);
+
+        if (!string.IsNullOrEmpty(title) && completion.Status != SnapshotStatus.Failed)
+        {
+            connection.Execute("UPDATE links SET title = @title WHERE id = @linkId AND title_is_custom = 0", new { title, linkId }, transaction);
+        }
+
+        Touch(connection, transaction, linkId.Value);
+        var body = completion.Status == SnapshotStatus.Failed ? null : completion.ArticleText;
+        SearchIndex.Update(connection, transaction, linkId.Value, body);
+        transaction.Commit();
+        return true;
+    }
+
+    /// <summary>
+    /// At start-up: jobs still "running" belong to a daemon that died. Each goes back to the queue,
+    /// or fails once it has been interrupted <paramref name="maxAttempts"/> times.
+    /// </summary>
+    public IReadOnlyList<RecoveredJob> RecoverInterruptedJobs(int maxAttempts)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var running = connection.Query<(long Id, long LinkId, long Attempts)>(
+            "SELECT id, link_id, attempts FROM snapshots WHERE status = 'running'", transaction: transaction).ToList();
+        var result = new List<RecoveredJob>();
+        foreach (var job in running)
+        {
+            if (job.Attempts >= maxAttempts)
+            {
+                var reason = $"daemon stopped during capture {job.Attempts} times";
+                connection.Execute(
+                    "UPDATE snapshots SET status = 'failed', stage = NULL, reason = @reason, finished_at = @now WHERE id = @id",
+                    new { reason, now = Now(), id = job.Id },
+                    transaction);
+                result.Add(new RecoveredJob(job.Id, job.LinkId, SnapshotStatus.Failed, reason));
+            }
+            else
+            {
+                connection.Execute("UPDATE snapshots SET status = 'queued', stage = NULL WHERE id = @id", new { id = job.Id }, transaction);
+                result.Add(new RecoveredJob(job.Id, job.LinkId, SnapshotStatus.Queued, null));
+            }
+        }
+
+        transaction.Commit();
+        return result;
+    }
+
+    /// <summary>A job stopped by an orderly shutdown goes back to the queue without counting as an attempt.</summary>
+    public void ReleaseJob(long id)
+    {
+        using var connection = database.Open();
+        connection.Execute(
+            "UPDATE snapshots SET status = 'queued', stage = NULL, attempts = MAX(attempts - 1, 0) WHERE id = @id AND status = 'running'",
+            new { id });
+    }
+
+    /// <summary>Queues a failed or partial snapshot again. False when it does not exist or is not finished badly.</summary>
+    public bool RetrySnapshot(long id)
+    {
+        using var connection = database.Open();
+        return connection.Execute(
+            "UPDATE snapshots SET status = 'queued', stage = NULL, reason = NULL, attempts = 0, started_at = NULL, finished_at = NULL WHERE id = @id AND status IN ('failed', 'partial')",
+            new { id }) > 0;
+    }
+
+    /// <summary>Deletes one snapshot; returns its folder and input file (to remove from disk), or null when unknown.</summary>
+    public IReadOnlyList<string>? DeleteSnapshot(long id)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var row = connection.QuerySingleOrDefault<(long LinkId, string? Folder, string? Input)>(
+            "SELECT link_id, folder, input_path FROM snapshots WHERE id = @id", new { id }, transaction);
+        if (row.LinkId == 0)
+        {
+            return null;
+        }
+
+        connection.Execute("DELETE FROM snapshots WHERE id = @id", new { id }, transaction);
+        connection.Execute(
+            "UPDATE links SET latest_snapshot_id = (SELECT MAX(id) FROM snapshots WHERE link_id = @linkId) WHERE id = @linkId",
+            new { linkId = row.LinkId },
+            transaction);
+        Touch(connection, transaction, row.LinkId);
+        transaction.Commit();
+        return new[] { row.Folder, row.Input }.OfType<string>().ToList();
+    }
+
+    /// <summary>Queued and running jobs first (oldest first), then the most recently finished.</summary>
+    public IReadOnlyList<SnapshotRecord> ListJobs(int limit)
+    {
+        using var connection = database.Open();
+        var active = connection.Query<SnapshotRow>(
+            $"SELECT {SnapshotRow.Columns} {SnapshotFrom} WHERE s.status IN ('running', 'queued') ORDER BY s.status = 'queued', s.id LIMIT @limit",
+            new { limit });
+        var recent = connection.Query<SnapshotRow>(
+            $"SELECT {SnapshotRow.Columns} {SnapshotFrom} WHERE s.status IN ('done', 'partial', 'failed') ORDER BY s.id DESC LIMIT @limit",
+            new { limit });
+        return active.Concat(recent).Take(limit).Select(r => r.ToRecord()).ToList();
+    }
+
+    public (int Queued, int Running) CountActiveJobs()
+    {
+        using var connection = database.Open();
+        var counts = connection.Query<(string Status, long Count)>(
+            "SELECT status, COUNT(*) FROM snapshots WHERE status IN ('queued', 'running') GROUP BY status").ToDictionary(c => c.Status, c => (int)c.Count);
+        return (counts.GetValueOrDefault("queued"), counts.GetValueOrDefault("running"));
+    }
+
+    private static long InsertSnapshot(IDbConnection connection, IDbTransaction transaction, long linkId, CaptureMode mode, string? inputPath, string now)
+    {
+        var id = connection.ExecuteScalar<long>(
+            "INSERT INTO snapshots (link_id, status, mode, created_at, input_path) VALUES (@linkId, 'queued', @mode, @now, @inputPath) RETURNING id",
+            new { linkId, mode = StorageText.Mode(mode), now, inputPath },
+            transaction);
+        connection.Execute("UPDATE links SET latest_snapshot_id = @id, updated_at = @now WHERE id = @linkId", new { id, now, linkId }, transaction);
+        return id;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Data;
+using Dapper;
+using LinkSnap.Core.Search;
+
+namespace LinkSnap.Core.Storage;
+
+public sealed partial class LinkStore
+{
+    /// <summary>Adds tags to a link; returns false when the link does not exist.</summary>
+    public bool AddTags(long linkId, IEnumerable<string> tags)
+    {
+        var names = TagName.NormalizeAll(tags);
+        return EditLinkTags(linkId, (connection, transaction) => AddTagsCore(connection, transaction, linkId, names));
+    }
+
+    /// <summary>Removes one tag from a link; returns false when the link does not exist.</summary>
+    public bool RemoveTag(long linkId, string tag)
+    {
+        var key = TagName.Key(TagName.Normalize(tag));
+        return EditLinkTags(linkId, (connection, transaction) =>
+        {
+            connection.Execute(
+                "DELETE FROM link_tags WHERE link_id = @linkId AND tag_id IN (SELECT id FROM tags WHERE key = @key)",
+                new { linkId, key },
+                transaction);
+            DeleteOrphanTags(connection, transaction);
+        });
+    }
+
+    /// <summary>Links carrying a tag (by its case-insensitive identity); empty for an unknown or invalid tag.</summary>
+    public IReadOnlyList<long> FindLinkIdsWithTag(string tag)
+    {
+        string key;
+        try
+        {
+            key = TagName.Key(TagName.Normalize(tag));
+        }
+        catch (ArgumentException)
+        {
+            return [];
+        }
+
+        using var connection = database.Open();
+        return connection.Query<long>(
+            "SELECT lt.link_id FROM link_tags lt JOIN tags t ON t.id = lt.tag_id WHERE t.key = @key", new { key }).ToList();
+    }
+
+    public IReadOnlyList<TagCount> ListTags()
+    {
+        using var connection = database.Open();
+        return connection.Query<(string Name, long Count)>(
+                "SELECT t.name, (SELECT COUNT(*) FROM link_tags lt WHERE lt.tag_id = t.id) FROM tags t ORDER BY t.key")
+            .Select(t => new TagCount(t.Name, (int)t.Count))
+            .ToList();
+    }
+
+    /// <summary>Renames a tag (keeping its links); renaming onto an existing tag merges them. Returns links affected, or -1 if unknown.</summary>
+    public int RenameTag(string from, string to) => MergeTags([from], to);
+
+    /// <summary>Moves every link of the <paramref name="from"/> tags to <paramref name="into"/>. Returns links affected, or -1 if none of the tags exists.</summary>
+    public int MergeTags(IEnumerable<string> from, string into)
+    {
+        var target = TagName.Normalize(into);
+        var sourceKeys = TagName.NormalizeAll(from).Select(TagName.Key).ToArray();
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var sources = connection.Query<long>("SELECT id FROM tags WHERE key IN @sourceKeys", new { sourceKeys }, transaction).ToArray();
+        if (sources.Length == 0)
+        {
+            return -1;
+        }
+
+        var links = connection.Query<long>(
+            "SELECT DISTINCT link_id FROM link_tags WHERE tag_id IN @sources", new { sources }, transaction).ToArray();
+        var targetKey = TagName.Key(target);
+        var targetId = connection.QuerySingleOrDefault<long?>("SELECT id FROM tags WHERE key = @targetKey", new { targetKey }, transaction);
+        if (targetId is { } existing && sources.Contains(existing))
+        {
+            // Renaming to another spelling of the same tag (a case change) keeps the row with the new name.
+            connection.Execute("UPDATE tags SET name = @target WHERE id = @existing", new { target, existing }, transaction);
+        }
+
+        targetId ??= connection.ExecuteScalar<long>(
+            "INSERT INTO tags (name, key) VALUES (@target, @targetKey) RETURNING id", new { target, targetKey }, transaction);
+        connection.Execute(
+            "INSERT OR IGNORE INTO link_tags (link_id, tag_id) SELECT link_id, @targetId FROM link_tags WHERE tag_id IN @sources",
+            new { targetId, sources },
+            transaction);
+        connection.Execute("DELETE FROM link_tags WHERE tag_id IN @sources AND tag_id <> @targetId", new { sources, targetId }, transaction);
+        DeleteOrphanTags(connection, transaction);
+        foreach (var linkId in links)
+        {
+            Touch(connection, transaction, linkId);
+            SearchIndex.Update(connection, transaction, linkId);
+        }
+
+        transaction.Commit();
+        return links.Length;
+    }
+
+    /// <summary>Deletes a tag; throws <see cref="TagInUseException"/> when links carry it and <paramref name="force"/> is false. False when unknown.</summary>
+    public bool DeleteTag(string name, bool force)
+    {
+        var key = TagName.Key(TagName.Normalize(name));
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var tag = connection.QuerySingleOrDefault<(long Id, string Name)>("SELECT id, name FROM tags WHERE key = @key", new { key }, transaction);
+        if (tag.Id == 0)
+        {
+            return false;
+        }
+
+        var links = connection.Query<long>("SELECT link_id FROM link_tags WHERE tag_id = @id", new { id = tag.Id }, transaction).ToArray();
+        if (links.Length > 0 && !force)
+        {
+            throw new TagInUseException(tag.Name, links.Length);
+        }
+
+        connection.Execute("DELETE FROM tags WHERE id = @id", new { id = tag.Id }, transaction);
+        foreach (var linkId in links)
+        {
+            Touch(connection, transaction, linkId);
+            SearchIndex.Update(connection, transaction, linkId);
+        }
+
+        transaction.Commit();
+        return true;
+    }
+
+    private bool EditLinkTags(long linkId, Action<IDbConnection, IDbTransaction> edit)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        if (!LinkExists(connection, transaction, linkId))
+        {
+            return false;
+        }
+
+        edit(connection, transaction);
+        Touch(connection, transaction, linkId);
+        SearchIndex.Update(connection, transaction, linkId);
+        transaction.Commit();
+        return true;
+    }
+
+    private static void AddTagsCore(IDbConnection connection, IDbTransaction transaction, long linkId, IReadOnlyList<string> names)
+    {
+        foreach (var name in names)
+        {
+            var key = TagName.Key(name);
+            connection.Execute("INSERT OR IGNORE INTO tags (name, key) VALUES (@name, @key)", new { name, key }, transaction);
+            connection.Execute(
+                "INSERT OR IGNORE INTO link_tags (link_id, tag_id) SELECT @linkId, id FROM tags WHERE key = @key",
+                new { linkId, key },
+                transaction);
+        }
+    }
+
+    private static void DeleteOrphanTags(IDbConnection connection, IDbTransaction transaction) =>
+        connection.Execute("DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM link_tags lt WHERE lt.tag_id = tags.id)", transaction: transaction);
+}

@@ -1,0 +1,141 @@
+using System.Text.Json.Serialization;
+using LinkSnap.Core.Capture;
+using LinkSnap.Core.Storage;
+
+namespace LinkSnap.Api;
+
+/// <summary>A link as the API returns it (LinkSummary; with Snapshots for GET /api/links/{id}).</summary>
+public sealed record LinkDto
+{
+    public required long Id { get; init; }
+    public required string Url { get; init; }
+    public string? Title { get; init; }
+    public required string Site { get; init; }
+    public string Note { get; init; } = "";
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public int SnapshotCount { get; init; }
+    public LatestSnapshotDto? Latest { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Snippet { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SnapshotDto>? Snapshots { get; init; }
+
+    public static LinkDto From(LinkRecord link, IReadOnlyList<SnapshotRecord>? snapshots = null) => new()
+    {
+        Id = link.Id,
+        Url = link.Url,
+        Title = link.Title.Length == 0 ? null : link.Title,
+        Site = link.Site,
+        Note = link.Note,
+        Tags = link.Tags,
+        CreatedAt = link.CreatedAt,
+        UpdatedAt = link.UpdatedAt,
+        SnapshotCount = link.SnapshotCount,
+        Latest = link.Latest is null ? null : LatestSnapshotDto.From(link.Latest),
+        Snippet = link.Snippet,
+        Snapshots = snapshots?.Select(SnapshotDto.From).ToList(),
+    };
+}
+
+public sealed record LatestSnapshotDto(
+    long Id, SnapshotStatus Status, CaptureStage? Stage, string? Reason, DateTimeOffset CreatedAt, CaptureMode Mode, bool HasThumbnail, string? ThumbnailUrl)
+{
+    public static LatestSnapshotDto From(SnapshotRecord s) =>
+        new(s.Id, s.Status, s.Stage, s.Reason, s.CreatedAt, s.Mode, s.HasThumbnail, ArtifactDto.FileUrl(s, ArtifactKinds.Thumbnail));
+}
+
+/// <summary>SnapshotSummary (lists) and SnapshotDetail (GET /api/snapshots/{id}): one shape, details filled in for the latter.</summary>
+public sealed record SnapshotDto
+{
+    public required long Id { get; init; }
+    public required long LinkId { get; init; }
+    public string? Url { get; init; }
+    public string? Title { get; init; }
+    public required SnapshotStatus Status { get; init; }
+    public CaptureStage? Stage { get; init; }
+    public string? Reason { get; init; }
+    public CaptureMode Mode { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+    public int Attempts { get; init; }
+    public bool HasThumbnail { get; init; }
+    public string? ThumbnailUrl { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PageMetadata? Metadata { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ArtifactDto>? Artifacts { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, double>? TimingsMs { get; init; }
+
+    /// <summary>Absolute folder of the snapshot's files (detail only; the CLI prints artifact paths from it).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Folder { get; init; }
+
+    public static SnapshotDto From(SnapshotRecord s) => new()
+    {
+        Id = s.Id,
+        LinkId = s.LinkId,
+        Url = s.Url,
+        Title = s.Title,
+        Status = s.Status,
+        Stage = s.Stage,
+        Reason = s.Reason,
+        Mode = s.Mode,
+        CreatedAt = s.CreatedAt,
+        StartedAt = s.StartedAt,
+        FinishedAt = s.FinishedAt,
+        Attempts = s.Attempts,
+        HasThumbnail = s.HasThumbnail,
+        ThumbnailUrl = ArtifactDto.FileUrl(s, ArtifactKinds.Thumbnail),
+    };
+
+    public static SnapshotDto Detail(SnapshotRecord s, string? absoluteFolder) => From(s) with
+    {
+        Metadata = s.Metadata ?? new PageMetadata(),
+        Artifacts = s.Artifacts.Select(a => ArtifactDto.From(s.Id, a)).ToList(),
+        TimingsMs = s.TimingsMs,
+        Folder = absoluteFolder,
+    };
+}
+
+public sealed record ArtifactDto(string Kind, string? FileName, ArtifactStatus Status, long Bytes, string? ContentType, string? Error, string? Url)
+{
+    public static ArtifactDto From(long snapshotId, ArtifactInfo a) =>
+        new(a.Kind, a.FileName, a.Status, a.Bytes, a.ContentType, a.Error, a.FileName is null || a.Status != ArtifactStatus.Ok ? null : FilePath(snapshotId, a.FileName));
+
+    public static string FilePath(long snapshotId, string fileName) => $"/api/snapshots/{snapshotId}/files/{Uri.EscapeDataString(fileName)}";
+
+    public static string? FileUrl(SnapshotRecord s, string kind) =>
+        s.Artifacts.FirstOrDefault(a => a.Kind == kind && a.Status == ArtifactStatus.Ok && a.FileName is not null) is { } a ? FilePath(s.Id, a.FileName!) : null;
+}
+
+public sealed record LinkPageDto(IReadOnlyList<LinkDto> Items, string? NextCursor, int Total);
+
+public sealed record CaptureAcceptedDto(long LinkId, long SnapshotId, SnapshotStatus Status);
+
+public sealed record LookupDto(bool Saved, long? LinkId, int SnapshotCount, DateTimeOffset? LastSavedAt, IReadOnlyList<string> Tags);
+
+public sealed record LinkEditDto(string? Title, string? Note, IReadOnlyList<string>? Tags);
+
+public sealed record TagsDto(IReadOnlyList<string>? Tags);
+
+public sealed record RecaptureDto(string? Mode, string? Html);
+
+public sealed record RenameTagDto(string? From, string? To);
+
+public sealed record MergeTagsDto(IReadOnlyList<string>? From, string? Into);
+
+public sealed record BulkDto(IReadOnlyList<long>? LinkIds, string? Action, string? Tag);
+
+public sealed record StatusDto(
+    string Version, int Pid, string DataDirectory, string LibraryUrl, int Port, int? SnapshotPort, string Socket, QueueCountsDto Queue);
+
+public sealed record QueueCountsDto(int Queued, int Running);

@@ -1,0 +1,221 @@
+using LinkSnap.Core.Capture;
+using LinkSnap.Core.Snapshots;
+using LinkSnap.Core.Storage;
+using LinkSnap.Core.Urls;
+using LinkSnap.Jobs;
+
+namespace LinkSnap.Api;
+
+/// <summary>
+/// What the API, the CLI (through the API) and the native relay endpoint can do, in one place:
+/// validates input, changes the store, keeps snapshot.json files in step, wakes the queue and
+/// publishes job events. Throws <see cref="UrlRejectedException"/>/<see cref="ArgumentException"/>
+/// for bad input, <see cref="NotFoundException"/> and <see cref="TagInUseException"/>.
+/// </summary>
+public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, CaptureQueue queue, JobEvents events, Reindexer reindexer)
+{
+    /// <summary>As-seen DOMs beyond this are refused (the browser→host limit of Chrome is 64 MiB).</summary>
+    public const int MaxHtmlChars = 64 * 1024 * 1024;
+
+    public LinkStore Store => store;
+
+    public CaptureTicket Capture(CaptureInput input)
+    {
+        var url = UrlRules.Parse(input.Url);
+        var mode = ParseMode(input.Mode);
+        TagName.NormalizeAll(input.Tags);
+        if (mode == CaptureMode.AsSeen && string.IsNullOrEmpty(input.Html))
+        {
+            throw new ArgumentException("An as-seen capture needs the page's HTML in 'html'; use mode 'fresh' to let LinkSnap load the page itself.");
+        }
+
+        var inputPath = SaveInput(mode, input.Html);
+        var ticket = store.AddCapture(url, input.Tags, input.Note, mode, inputPath);
+        Queued(ticket.SnapshotId, ticket.LinkId);
+        return ticket;
+    }
+
+    public long Recapture(long linkId, string? mode, string? html = null)
+    {
+        var captureMode = ParseMode(mode);
+        var snapshotId = store.AddSnapshot(linkId, captureMode, SaveInput(captureMode, html)) ?? throw LinkNotFound(linkId);
+        Queued(snapshotId, linkId);
+        return snapshotId;
+    }
+
+    public void Retry(long snapshotId)
+    {
+        var snapshot = store.GetSnapshot(snapshotId) ?? throw SnapshotNotFound(snapshotId);
+        if (!store.RetrySnapshot(snapshotId))
+        {
+            throw new ArgumentException($"Snapshot {snapshotId} is {StorageText.Status(snapshot.Status)}; only failed or partial snapshots can be retried.");
+        }
+
+        Queued(snapshotId, snapshot.LinkId);
+    }
+
+    public LinkRecord GetLink(long id) => store.GetLink(id) ?? throw LinkNotFound(id);
+
+    public SnapshotRecord GetSnapshot(long id) => store.GetSnapshot(id) ?? throw SnapshotNotFound(id);
+
+    public LinkRecord UpdateLink(long id, string? title, string? note, IEnumerable<string>? tags)
+    {
+        var link = store.UpdateLink(id, title, note, tags) ?? throw LinkNotFound(id);
+        RefreshDocuments([id]);
+        return link;
+    }
+
+    public LinkRecord AddTags(long id, IEnumerable<string> tags)
+    {
+        if (!store.AddTags(id, tags))
+        {
+            throw LinkNotFound(id);
+        }
+
+        RefreshDocuments([id]);
+        return GetLink(id);
+    }
+
+    public LinkRecord RemoveTag(long id, string tag)
+    {
+        if (!store.RemoveTag(id, tag))
+        {
+            throw LinkNotFound(id);
+        }
+
+        RefreshDocuments([id]);
+        return GetLink(id);
+    }
+
+    public void DeleteLink(long id)
+    {
+        folders.Delete(store.DeleteLink(id) ?? throw LinkNotFound(id));
+    }
+
+    public void DeleteSnapshot(long id)
+    {
+        folders.Delete(store.DeleteSnapshot(id) ?? throw SnapshotNotFound(id));
+    }
+
+    public int RenameTag(string from, string to) => EditTags([from], () => store.RenameTag(from, to), from);
+
+    public int MergeTags(IReadOnlyList<string> from, string into) => EditTags(from, () => store.MergeTags(from, into), string.Join(", ", from));
+
+    public void DeleteTag(string name, bool force)
+    {
+        var links = store.FindLinkIdsWithTag(name);
+        if (!store.DeleteTag(name, force))
+        {
+            throw new NotFoundException($"There is no tag '{name}'.");
+        }
+
+        RefreshDocuments(links);
+    }
+
+    /// <summary>Applies one action to many links; unknown ids are skipped. Returns how many links were affected.</summary>
+    public int Bulk(IReadOnlyList<long> linkIds, string? action, string? tag)
+    {
+        Func<long, bool> apply = action switch
+        {
+            "add-tag" => id => store.AddTags(id, [RequireTag(tag)]),
+            "remove-tag" => id => store.RemoveTag(id, RequireTag(tag)),
+            "recapture" => id => TryRecapture(id),
+            "delete" => id => TryDelete(id),
+            _ => throw new ArgumentException($"Unknown bulk action '{action}'; use add-tag, remove-tag, recapture or delete."),
+        };
+        var affected = linkIds.Distinct().Where(apply).ToList();
+        if (action is "add-tag" or "remove-tag")
+        {
+            RefreshDocuments(affected);
+        }
+
+        return affected.Count;
+    }
+
+    public LinkRecord? Lookup(string? url) => store.FindLinkByUrl(UrlRules.Parse(url));
+
+    public ReindexResult Reindex() => reindexer.Rebuild();
+
+    private static CaptureMode ParseMode(string? mode) =>
+        StorageText.TryParseMode(mode, out var parsed) ? parsed : throw new ArgumentException($"Unknown capture mode '{mode}'; use 'fresh' or 'as-seen'.");
+
+    private string? SaveInput(CaptureMode mode, string? html)
+    {
+        if (mode != CaptureMode.AsSeen || html is null)
+        {
+            return null;
+        }
+
+        return html.Length > MaxHtmlChars
+            ? throw new ArgumentException($"The page HTML is {html.Length / 1024 / 1024} MB; the limit is {MaxHtmlChars / 1024 / 1024} MB. Use mode 'fresh'.")
+            : folders.SaveInput(html);
+    }
+
+    private void Queued(long snapshotId, long linkId)
+    {
+        events.Publish(new JobEvent(snapshotId, linkId, SnapshotStatus.Queued, null, null));
+        queue.Notify();
+    }
+
+    private int EditTags(IEnumerable<string> tags, Func<int> edit, string described)
+    {
+        var links = tags.SelectMany(store.FindLinkIdsWithTag).Distinct().ToList();
+        var affected = edit();
+        if (affected < 0)
+        {
+            throw new NotFoundException($"There is no tag '{described}'.");
+        }
+
+        RefreshDocuments(links);
+        return affected;
+    }
+
+    /// <summary>snapshot.json carries the link's tags, note and title, so that reindex restores them.</summary>
+    private void RefreshDocuments(IEnumerable<long> linkIds)
+    {
+        foreach (var linkId in linkIds)
+        {
+            if (store.GetLink(linkId) is not { } link)
+            {
+                continue;
+            }
+
+            var info = SnapshotLinkInfo.From(link);
+            foreach (var snapshot in store.ListSnapshots(linkId).Where(s => s.Folder is not null))
+            {
+                folders.UpdateLinkInfo(snapshot.Folder!, info);
+            }
+        }
+    }
+
+    private bool TryRecapture(long id)
+    {
+        try
+        {
+            Recapture(id, null);
+            return true;
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private bool TryDelete(long id)
+    {
+        var files = store.DeleteLink(id);
+        if (files is not null)
+        {
+            folders.Delete(files);
+        }
+
+        return files is not null;
+    }
+
+    private static string RequireTag(string? tag) =>
+        string.IsNullOrWhiteSpace(tag) ? throw new ArgumentException("This bulk action needs a 'tag'.") : tag;
+
+    private static NotFoundException LinkNotFound(long id) => new($"There is no link {id}; it may have been deleted.");
+
+    private static NotFoundException SnapshotNotFound(long id) => new($"There is no snapshot {id}; it may have been deleted.");
+}

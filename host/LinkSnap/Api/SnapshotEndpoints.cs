@@ -1,0 +1,49 @@
+using LinkSnap.Core.Capture;
+using LinkSnap.Core.Snapshots;
+using Microsoft.AspNetCore.StaticFiles;
+
+namespace LinkSnap.Api;
+
+/// <summary>/api/snapshots (detail, files, delete) and /api/jobs.</summary>
+public static class SnapshotEndpoints
+{
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    public static void MapSnapshotEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/snapshots/{id}", (string id, LinkSnapService service, SnapshotFolders folders) =>
+        {
+            var snapshot = service.GetSnapshot(ApiErrors.ParseId(id, "snapshot"));
+            return SnapshotDto.Detail(snapshot, snapshot.Folder is null ? null : folders.Resolve(snapshot.Folder));
+        });
+
+        api.MapGet("/snapshots/{id}/files/{fileName}", (string id, string fileName, LinkSnapService service, SnapshotFolders folders, HttpContext context) =>
+        {
+            var snapshot = service.GetSnapshot(ApiErrors.ParseId(id, "snapshot"));
+
+            // Only files the snapshot lists are served, so no name can reach outside its folder.
+            var artifact = snapshot.Artifacts.FirstOrDefault(a => a.FileName == fileName && a.Status == ArtifactStatus.Ok);
+            var known = artifact is not null || fileName == SnapshotDocument.FileName;
+            var path = known && snapshot.Folder is not null ? Path.Combine(folders.Resolve(snapshot.Folder), fileName) : null;
+            if (path is null || !File.Exists(path))
+            {
+                throw new NotFoundException($"Snapshot {snapshot.Id} has no file '{fileName}'.");
+            }
+
+            // Archived pages are hostile content: never let one run in the library's origin.
+            context.Response.Headers.ContentSecurityPolicy = "sandbox";
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            var contentType = artifact?.ContentType ?? (ContentTypes.TryGetContentType(fileName, out var type) ? type : "application/octet-stream");
+            return Results.File(path, contentType, enableRangeProcessing: true);
+        });
+
+        api.MapDelete("/snapshots/{id}", (string id, LinkSnapService service) =>
+        {
+            service.DeleteSnapshot(ApiErrors.ParseId(id, "snapshot"));
+            return Results.NoContent();
+        });
+
+        api.MapGet("/jobs", (string? limit, LinkSnapService service) =>
+            new { items = service.Store.ListJobs(ApiErrors.ParseLimit(limit, 50)).Select(SnapshotDto.From).ToList() });
+    }
+}

@@ -1,0 +1,37 @@
+namespace LinkSnap.Api;
+
+/// <summary>/api/tags: counts, rename, merge, delete.</summary>
+public static class TagEndpoints
+{
+    public static void MapTagEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/tags", (LinkSnapService service) =>
+            service.Store.ListTags().Select(t => new { name = t.Name, count = t.Count }).ToList());
+
+        api.MapPost("/tags/rename", async (HttpRequest request, LinkSnapService service, CancellationToken cancellationToken) =>
+        {
+            var body = await ApiErrors.ReadBodyAsync<RenameTagDto>(request, cancellationToken);
+            var affected = service.RenameTag(
+                body.From ?? throw new ArgumentException("Send {\"from\": \"old\", \"to\": \"new\"}."),
+                body.To ?? throw new ArgumentException("Send {\"from\": \"old\", \"to\": \"new\"}."));
+            return new { affected };
+        });
+
+        api.MapPost("/tags/merge", async (HttpRequest request, LinkSnapService service, CancellationToken cancellationToken) =>
+        {
+            var body = await ApiErrors.ReadBodyAsync<MergeTagsDto>(request, cancellationToken);
+            if (body.From is not { Count: > 0 } || body.Into is null)
+            {
+                throw new ArgumentException("Send {\"from\": [\"a\", \"b\"], \"into\": \"c\"}.");
+            }
+
+            return new { affected = service.MergeTags(body.From, body.Into) };
+        });
+
+        api.MapDelete("/tags/{*name}", (string name, bool? force, LinkSnapService service) =>
+        {
+            service.DeleteTag(Uri.UnescapeDataString(name), force ?? false);
+            return Results.NoContent();
+        });
+    }
+}

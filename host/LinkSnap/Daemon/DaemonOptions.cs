@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LinkSnap.Daemon;
+
+/// <summary>Options of the daemon (configuration section "Daemon"; env LINKSNAP_Daemon__Port etc.).</summary>
+public sealed class DaemonOptions
+{
+    public const string Section = "Daemon";
+
+    /// <summary>Where the database and snapshots live; default LINKSNAP_HOME or the platform's user data dir.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>Loopback TCP port of the library and API; 0 picks a free port.</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; } = 5873;
+
+    /// <summary>Captures running at once.</summary>
+    [Range(1, 16)]
+    public int Concurrency { get; set; } = 2;
+
+    /// <summary>How many times a job may be interrupted by a daemon stopping before it is failed.</summary>
+    [Range(1, 20)]
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Last-resort limit for one capture job, beyond the capture engine's own deadlines.</summary>
+    public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Fails with a readable message when a value is out of range.</summary>
+    public void Validate()
+    {
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true))
+        {
+            throw new InvalidOperationException("Invalid configuration: " + string.Join("; ", results.Select(r => $"Daemon:{string.Join(',', r.MemberNames)} {r.ErrorMessage}")));
+        }
+
+        if (JobTimeout <= TimeSpan.Zero || JobTimeout > TimeSpan.FromHours(1))
+        {
+            throw new InvalidOperationException($"Invalid configuration: Daemon:JobTimeout must be between 00:00:01 and 01:00:00 (got {JobTimeout}).");
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using LinkSnap.Core.Capture;
+using LinkSnap.Core.Snapshots;
+using LinkSnap.Core.Storage;
+using LinkSnap.Daemon;
+using Microsoft.Extensions.Options;
+
+namespace LinkSnap.Jobs;
+
+/// <summary>
+/// Runs one claimed job: captures into a temporary folder, writes snapshot.json, renames the folder
+/// into place and records the outcome. Whatever happens, the job ends done, partial or failed with
+/// a reason — or, on an orderly shutdown, back in the queue.
+/// </summary>
+public sealed class CaptureJobRunner(
+    LinkStore store,
+    SnapshotFolders folders,
+    ICaptureEngine engine,
+    JobEvents events,
+    IOptions<DaemonOptions> options,
+    TimeProvider time,
+    ILogger<CaptureJobRunner> logger)
+{
+    // Grace on top of the job timeout for an engine that does not react to cancellation.
+    private static readonly TimeSpan HardStopGrace = TimeSpan.FromSeconds(15);
+
+    public async Task RunAsync(SnapshotRecord job, CancellationToken stoppingToken)
+    {
+        var temp = folders.CreateTempFolder(job.Id);
+        var timeout = options.Value.JobTimeout;
+        using var jobCancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        jobCancellation.CancelAfter(timeout);
+        CaptureResult result;
+        try
+        {
+            var request = new CaptureRequest { Url = new Uri(job.Url!), Mode = job.Mode, Html = ReadInput(job) };
+            var progress = new StageProgress(store, events, job);
+            result = await engine.CaptureAsync(request, temp, progress, jobCancellation.Token)
+                .WaitAsync(timeout + HardStopGrace, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Snapshot {Id} goes back to the queue: the daemon is stopping", job.Id);
+            store.ReleaseJob(job.Id);
+            TryDelete(temp);
+            events.Publish(new JobEvent(job.Id, job.LinkId, SnapshotStatus.Queued, null, null));
+            return;
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+        {
+            // The engine may still be writing into its folder: record the failure in a fresh one.
+            temp = folders.CreateTempFolder(job.Id);
+            result = Failed($"the capture took longer than {timeout.TotalSeconds:0} s (Daemon:JobTimeout) and was stopped");
+        }
+        catch (FileNotFoundException e)
+        {
+            result = Failed(e.Message);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Capture engine error on snapshot {Id}", job.Id);
+            result = Failed($"the capture engine failed: {e.Message}");
+        }
+
+        try
+        {
+            Finish(job, temp, result);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not save snapshot {Id}", job.Id);
+            TryDelete(temp);
+            store.CompleteSnapshot(job.Id, new SnapshotCompletion { Status = SnapshotStatus.Failed, Reason = $"could not save the snapshot: {e.Message}" });
+            events.Publish(new JobEvent(job.Id, job.LinkId, SnapshotStatus.Failed, null, $"could not save the snapshot: {e.Message}"));
+        }
+    }
+
+    /// <summary>Writes a folder with only snapshot.json for a job that ended without a capture (e.g. failed at recovery).</summary>
+    public void WriteRecord(SnapshotRecord snapshot)
+    {
+        if (store.GetLink(snapshot.LinkId) is not { } link)
+        {
+            return;
+        }
+
+        var temp = folders.CreateTempFolder(snapshot.Id);
+        var relative = SnapshotFolders.RelativeFolder(snapshot.Id, snapshot.CreatedAt);
+        SnapshotFolders.WriteDocument(temp, ToDocument(snapshot, link));
+        folders.Commit(temp, relative);
+        store.CompleteSnapshot(snapshot.Id, new SnapshotCompletion { Status = snapshot.Status, Reason = snapshot.Reason, Folder = relative, FinishedAt = snapshot.FinishedAt });
+    }
+
+    public void CleanTemporaryFiles() => folders.CleanTemp();
+
+    private void Finish(SnapshotRecord job, string temp, CaptureResult result)
+    {
+        var status = result.Outcome switch
+        {
+            CaptureOutcome.Done => SnapshotStatus.Done,
+            CaptureOutcome.Partial => SnapshotStatus.Partial,
+            _ => SnapshotStatus.Failed,
+        };
+        var reason = status == SnapshotStatus.Done ? result.Reason : result.Reason ?? $"the capture ended {status.ToString().ToLowerInvariant()} without saying why";
+        var link = store.GetLink(job.LinkId);
+        if (link is null)
+        {
+            TryDelete(temp); // deleted while it was being captured
+            return;
+        }
+
+        if (!string.IsNullOrEmpty(result.ArticleText))
+        {
+            File.WriteAllText(Path.Combine(temp, SnapshotFolders.SearchTextFileName), result.ArticleText);
+        }
+
+        var finished = job with
+        {
+            Status = status,
+            Stage = null,
+            Reason = reason,
+            FinishedAt = time.GetUtcNow(),
+            Metadata = result.Metadata,
+            Artifacts = result.Artifacts,
+            TimingsMs = result.TimingsMs,
+        };
+        var relative = SnapshotFolders.RelativeFolder(job.Id, job.CreatedAt);
+        SnapshotFolders.WriteDocument(temp, ToDocument(finished, link));
+        folders.Commit(temp, relative);
+        var completion = new SnapshotCompletion
+        {
+            Status = status,
+            Reason = reason,
+            Folder = relative,
+            Metadata = result.Metadata,
+            Artifacts = result.Artifacts,
+            TimingsMs = result.TimingsMs,
+            ArticleText = result.ArticleText,
+            FinishedAt = finished.FinishedAt,
+        };
+        if (!store.CompleteSnapshot(job.Id, completion))
+        {
+            folders.Delete([relative]);
+            return;
+        }
+
+        if (job.InputPath is not null)
+        {
+            folders.Delete([job.InputPath]);
+        }
+
+        logger.LogInformation("Snapshot {Id} of {Url}: {Status} {Reason}", job.Id, job.Url, status, reason);
+        events.Publish(new JobEvent(job.Id, job.LinkId, status, null, reason));
+    }
+
+    private string? ReadInput(SnapshotRecord job)
+    {
+        if (job.InputPath is null)
+        {
+            return null;
+        }
+
+        var path = folders.Resolve(job.InputPath);
+        return File.Exists(path) ? File.ReadAllText(path) : throw new FileNotFoundException("the page content sent for this as-seen capture is missing from " + job.InputPath);
+    }
+
+    private static SnapshotDocument ToDocument(SnapshotRecord snapshot, LinkRecord link) => new()
+    {
+        Id = snapshot.Id,
+        LinkId = link.Id,
+        Link = SnapshotLinkInfo.From(link),
+        Status = snapshot.Status,
+        Reason = snapshot.Reason,
+        Mode = snapshot.Mode,
+        Attempts = snapshot.Attempts,
+        CreatedAt = snapshot.CreatedAt,
+        StartedAt = snapshot.StartedAt,
+        FinishedAt = snapshot.FinishedAt,
+        Metadata = snapshot.Metadata,
+        Artifacts = snapshot.Artifacts,
+        TimingsMs = snapshot.TimingsMs,
+    };
+
+    private static CaptureResult Failed(string reason) => new() { Outcome = CaptureOutcome.Failed, Reason = reason };
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Cleaned at the next start (snapshots/.tmp).
+        }
+    }
+
+    /// <summary>Records stage changes synchronously, in order (Progress&lt;T&gt; would post them to the thread pool).</summary>
+    private sealed class StageProgress(LinkStore store, JobEvents events, SnapshotRecord job) : IProgress<CaptureStage>
+    {
+        public void Report(CaptureStage value)
+        {
+            store.SetStage(job.Id, value);
+            events.Publish(new JobEvent(job.Id, job.LinkId, SnapshotStatus.Running, value, null));
+        }
+    }
+}

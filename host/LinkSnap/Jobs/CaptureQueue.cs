@@ -1,0 +1,94 @@
+using LinkSnap.Core.Storage;
+using LinkSnap.Daemon;
+using Microsoft.Extensions.Options;
+
+namespace LinkSnap.Jobs;
+
+/// <summary>
+/// Drains the persisted queue (snapshot rows in state "queued") with bounded concurrency. At start,
+/// jobs left "running" by a daemon that died are re-queued or, past Daemon:MaxAttempts, failed.
+/// </summary>
+public sealed class CaptureQueue(
+    LinkStore store,
+    CaptureJobRunner runner,
+    JobEvents events,
+    IOptions<DaemonOptions> options,
+    ILogger<CaptureQueue> logger) : BackgroundService
+{
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
+
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    /// <summary>Tells the queue a job was added, so it does not wait for its next poll.</summary>
+    public void Notify()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already woken.
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        Recover();
+        var slots = new SemaphoreSlim(options.Value.Concurrency);
+        var running = new List<Task>();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await slots.WaitAsync(stoppingToken);
+                var job = store.ClaimNextJob();
+                if (job is null)
+                {
+                    slots.Release();
+                    await _wake.WaitAsync(IdlePoll, stoppingToken);
+                    continue;
+                }
+
+                running.RemoveAll(t => t.IsCompleted);
+                events.Publish(JobEvent.From(job));
+                running.Add(Task.Run(
+                    async () =>
+                    {
+                        try
+                        {
+                            await runner.RunAsync(job, stoppingToken);
+                        }
+                        finally
+                        {
+                            slots.Release();
+                        }
+                    },
+                    CancellationToken.None));
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Orderly shutdown: running jobs put themselves back in the queue.
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    private void Recover()
+    {
+        foreach (var job in store.RecoverInterruptedJobs(options.Value.MaxAttempts))
+        {
+            logger.LogWarning("Snapshot {Id} was interrupted by a daemon stop: now {Status} {Reason}", job.SnapshotId, job.Status, job.Reason);
+            if (job.Status == SnapshotStatus.Failed && store.GetSnapshot(job.SnapshotId) is { } failed)
+            {
+                runner.WriteRecord(failed);
+            }
+
+            events.Publish(new JobEvent(job.SnapshotId, job.LinkId, job.Status, null, job.Reason));
+        }
+
+        runner.CleanTemporaryFiles();
+    }
+}

@@ -1,0 +1,90 @@
+using LinkSnap.Core.Capture;
+using LinkSnap.Core.Storage;
+using NUnit.Framework;
+
+namespace LinkSnap.Core.Tests.Storage;
+
+public sealed class JobQueueTests
+{
+    private StoreFixture _fixture = null!;
+
+    private LinkStore Store => _fixture.Store;
+
+    [SetUp]
+    public void SetUp() => _fixture = new StoreFixture();
+
+    [TearDown]
+    public void TearDown() => _fixture.Dispose();
+
+    [Test]
+    public void Jobs_are_claimed_oldest_first_once_each()
+    {
+        var a = _fixture.Add("https://example.org/a");
+        var b = _fixture.Add("https://example.org/b");
+
+        var first = Store.ClaimNextJob()!;
+        var second = Store.ClaimNextJob()!;
+        Assert.That(Store.ClaimNextJob(), Is.Null);
+        Assert.That((first.Id, second.Id), Is.EqualTo((a.SnapshotId, b.SnapshotId)));
+        Assert.That(first.Status, Is.EqualTo(SnapshotStatus.Running));
+        Assert.That(first.Attempts, Is.EqualTo(1));
+        Assert.That(first.Url, Is.EqualTo("https://example.org/a"));
+        Assert.That(Store.CountActiveJobs(), Is.EqualTo((0, 2)));
+    }
+
+    [Test]
+    public void Interrupted_jobs_are_requeued_then_failed_after_max_attempts()
+    {
+        var ticket = _fixture.Add("https://example.org/a");
+        for (var attempt = 1; attempt < 3; attempt++)
+        {
+            Assert.That(Store.ClaimNextJob()!.Attempts, Is.EqualTo(attempt));
+            var recovered = Store.RecoverInterruptedJobs(maxAttempts: 3);
+            Assert.That(recovered, Is.EqualTo(new[] { new RecoveredJob(ticket.SnapshotId, ticket.LinkId, SnapshotStatus.Queued, null) }));
+        }
+
+        Store.ClaimNextJob();
+        var failed = Store.RecoverInterruptedJobs(maxAttempts: 3).Single();
+        Assert.That(failed.Status, Is.EqualTo(SnapshotStatus.Failed));
+        var snapshot = Store.GetSnapshot(ticket.SnapshotId)!;
+        Assert.That(snapshot.Status, Is.EqualTo(SnapshotStatus.Failed));
+        Assert.That(snapshot.Reason, Is.EqualTo("daemon stopped during capture 3 times"));
+        Assert.That(snapshot.FinishedAt, Is.Not.Null);
+    }
+
+    [Test]
+    public void A_released_job_goes_back_without_using_an_attempt_and_stages_are_recorded()
+    {
+        _fixture.Add("https://example.org/a");
+        var job = Store.ClaimNextJob()!;
+        Store.SetStage(job.Id, CaptureStage.Settling);
+        Assert.That(Store.GetSnapshot(job.Id)!.Stage, Is.EqualTo(CaptureStage.Settling));
+        Store.ReleaseJob(job.Id);
+        var again = Store.GetSnapshot(job.Id)!;
+        Assert.That((again.Status, again.Attempts, again.Stage), Is.EqualTo((SnapshotStatus.Queued, 0, (CaptureStage?)null)));
+    }
+
+    [Test]
+    public void Only_failed_or_partial_snapshots_can_be_retried()
+    {
+        var ticket = _fixture.Add("https://example.org/a");
+        Assert.That(Store.RetrySnapshot(ticket.SnapshotId), Is.False, "queued");
+        Store.ClaimNextJob();
+        _fixture.Complete(ticket.SnapshotId, null, null, SnapshotStatus.Failed);
+        Assert.That(Store.RetrySnapshot(ticket.SnapshotId), Is.True);
+        Assert.That(Store.GetSnapshot(ticket.SnapshotId)!.Status, Is.EqualTo(SnapshotStatus.Queued));
+    }
+
+    [Test]
+    public void Job_list_shows_running_then_queued_then_recent()
+    {
+        var done = _fixture.Add("https://example.org/done");
+        var running = _fixture.Add("https://example.org/running");
+        var queued = _fixture.Add("https://example.org/queued");
+        Store.ClaimNextJob();
+        _fixture.Complete(done.SnapshotId, "t", "x");
+        Store.ClaimNextJob();
+
+        Assert.That(Store.ListJobs(10).Select(j => j.Id), Is.EqualTo(new[] { running.SnapshotId, queued.SnapshotId, done.SnapshotId }));
+    }
+}

@@ -1,0 +1,156 @@
+using LinkSnap.Core.Capture;
+using LinkSnap.Core.Storage;
+using NUnit.Framework;
+
+namespace LinkSnap.Core.Tests.Storage;
+
+public sealed class LinkStoreTests
+{
+    private StoreFixture _fixture = null!;
+
+    private LinkStore Store => _fixture.Store;
+
+    [SetUp]
+    public void SetUp() => _fixture = new StoreFixture();
+
+    [TearDown]
+    public void TearDown() => _fixture.Dispose();
+
+    [Test]
+    public void A_capture_creates_the_link_and_a_queued_snapshot()
+    {
+        var ticket = Store.AddCapture(new Uri("https://Example.org/a?utm_source=x#top"), ["reading"], "a note", CaptureMode.Fresh);
+
+        var link = Store.GetLink(ticket.LinkId)!;
+        Assert.That(ticket.LinkCreated, Is.True);
+        Assert.That(link.Url, Is.EqualTo("https://Example.org/a?utm_source=x#top"));
+        Assert.That(link.NormalizedUrl, Is.EqualTo("https://example.org/a"));
+        Assert.That(link.Site, Is.EqualTo("example.org"));
+        Assert.That(link.Note, Is.EqualTo("a note"));
+        Assert.That(link.Tags, Is.EqualTo(new[] { "reading" }));
+        Assert.That(link.SnapshotCount, Is.EqualTo(1));
+        Assert.That(link.Latest!.Id, Is.EqualTo(ticket.SnapshotId));
+        Assert.That(link.Latest.Status, Is.EqualTo(SnapshotStatus.Queued));
+    }
+
+    [Test]
+    public void Recapture_adds_a_version_and_keeps_the_old_one()
+    {
+        var first = _fixture.Add("https://example.org/a");
+        _fixture.Complete(first.SnapshotId, "Version one", "first text");
+        var second = _fixture.Add("https://example.org/a#again", "later");
+        var third = Store.AddSnapshot(first.LinkId, CaptureMode.Fresh)!.Value;
+
+        Assert.That(second.LinkId, Is.EqualTo(first.LinkId));
+        Assert.That(second.LinkCreated, Is.False);
+        var snapshots = Store.ListSnapshots(first.LinkId);
+        Assert.That(snapshots.Select(s => s.Id), Is.EqualTo(new[] { third, second.SnapshotId, first.SnapshotId }));
+        Assert.That(snapshots[2].Status, Is.EqualTo(SnapshotStatus.Done));
+        Assert.That(snapshots[2].Title, Is.EqualTo("Version one"));
+        var link = Store.GetLink(first.LinkId)!;
+        Assert.That(link.SnapshotCount, Is.EqualTo(3));
+        Assert.That(link.Latest!.Id, Is.EqualTo(third));
+        Assert.That(link.Tags, Is.EqualTo(new[] { "later" }));
+    }
+
+    [Test]
+    public void Tags_are_unique_ignoring_case_and_unicode_form_and_keep_the_first_spelling()
+    {
+        var decomposed = "Cafe\u0301"; // "Café" as e + combining accent
+        var ticket = _fixture.Add("https://example.org/a", "Café", decomposed, "CAFÉ", "  ML  ");
+        var other = _fixture.Add("https://example.org/b", "ml", "café");
+
+        Assert.That(Store.GetLink(ticket.LinkId)!.Tags, Is.EqualTo(new[] { "Café", "ML" }));
+        Assert.That(Store.GetLink(other.LinkId)!.Tags, Is.EqualTo(new[] { "Café", "ML" }));
+        Assert.That(Store.ListTags(), Is.EqualTo(new[] { new TagCount("Café", 2), new TagCount("ML", 2) }));
+    }
+
+    [TestCase("", "cannot be empty")]
+    [TestCase("a\tb", "control characters")]
+    [TestCase("nlp//x", "empty level")]
+    [TestCase("/x", "empty level")]
+    public void Bad_tags_are_refused_before_anything_is_stored(string tag, string message)
+    {
+        var error = Assert.Throws<ArgumentException>(() => _fixture.Add("https://example.org/a", tag))!;
+        Assert.That(error.Message, Does.Contain(message));
+        Assert.That(Store.ListLinks(new LinkListQuery()).Total, Is.Zero);
+    }
+
+    [Test]
+    public void A_tag_over_100_characters_is_refused()
+    {
+        Assert.That(() => _fixture.Add("https://example.org/a", new string('x', 101)), Throws.ArgumentException.With.Message.Contains("limit is 100"));
+        Assert.That(() => _fixture.Add("https://example.org/a", new string('x', 100)), Throws.Nothing);
+    }
+
+    [Test]
+    public void Edit_replaces_tags_sets_a_custom_title_that_captures_do_not_override()
+    {
+        var ticket = _fixture.Add("https://example.org/a", "one", "two");
+        var edited = Store.UpdateLink(ticket.LinkId, "My title", "my note", ["three"])!;
+        _fixture.Complete(ticket.SnapshotId, "Page title", "text");
+
+        Assert.That(edited.Tags, Is.EqualTo(new[] { "three" }));
+        var link = Store.GetLink(ticket.LinkId)!;
+        Assert.That(link.Title, Is.EqualTo("My title"));
+        Assert.That(link.Note, Is.EqualTo("my note"));
+        Assert.That(Store.ListTags().Select(t => t.Name), Is.EqualTo(new[] { "three" }), "unused tags disappear");
+        Assert.That(Store.UpdateLink(999, "x", null, null), Is.Null);
+    }
+
+    [Test]
+    public void A_capture_title_names_the_link_until_a_person_renames_it()
+    {
+        var ticket = _fixture.Add("https://example.org/a");
+        _fixture.Complete(ticket.SnapshotId, "Page title", "text");
+        Assert.That(Store.GetLink(ticket.LinkId)!.Title, Is.EqualTo("Page title"));
+    }
+
+    [Test]
+    public void Add_and_remove_tags_and_rename_merge_delete()
+    {
+        var a = _fixture.Add("https://example.org/a", "nlp");
+        var b = _fixture.Add("https://example.org/b", "NLP-old", "ml");
+        Assert.That(Store.AddTags(a.LinkId, ["ml", "x"]), Is.True);
+        Assert.That(Store.RemoveTag(a.LinkId, "X"), Is.True);
+        Assert.That(Store.GetLink(a.LinkId)!.Tags, Is.EqualTo(new[] { "ml", "nlp" }));
+
+        Assert.That(Store.RenameTag("nlp-old", "language"), Is.EqualTo(1));
+        Assert.That(Store.GetLink(b.LinkId)!.Tags, Is.EqualTo(new[] { "language", "ml" }));
+        Assert.That(Store.RenameTag("ml", "ML"), Is.EqualTo(2), "a case-only rename keeps the tag");
+        Assert.That(Store.ListTags().Single(t => t.Name == "ML").Count, Is.EqualTo(2));
+
+        Assert.That(Store.MergeTags(["nlp", "language"], "NLP"), Is.EqualTo(2));
+        Assert.That(Store.ListTags(), Is.EqualTo(new[] { new TagCount("ML", 2), new TagCount("NLP", 2) }));
+
+        Assert.Throws<TagInUseException>(() => Store.DeleteTag("nlp", force: false));
+        Assert.That(Store.DeleteTag("nlp", force: true), Is.True);
+        Assert.That(Store.GetLink(a.LinkId)!.Tags, Is.EqualTo(new[] { "ML" }));
+        Assert.That(Store.DeleteTag("unknown", force: true), Is.False);
+        Assert.That(Store.RenameTag("unknown", "x"), Is.EqualTo(-1));
+    }
+
+    [Test]
+    public void Deleting_a_link_removes_its_snapshots_and_returns_their_files()
+    {
+        var ticket = _fixture.Add("https://example.org/a", "t");
+        Store.CompleteSnapshot(ticket.SnapshotId, new SnapshotCompletion { Status = SnapshotStatus.Done, Folder = "snapshots/2026/01/1" });
+
+        var files = Store.DeleteLink(ticket.LinkId);
+        Assert.That(files, Is.EqualTo(new[] { "snapshots/2026/01/1" }));
+        Assert.That(Store.GetLink(ticket.LinkId), Is.Null);
+        Assert.That(Store.GetSnapshot(ticket.SnapshotId), Is.Null);
+        Assert.That(Store.ListTags(), Is.Empty);
+        Assert.That(Store.DeleteLink(ticket.LinkId), Is.Null);
+    }
+
+    [Test]
+    public void Deleting_the_latest_snapshot_makes_the_previous_one_latest()
+    {
+        var first = _fixture.Add("https://example.org/a");
+        var second = _fixture.Add("https://example.org/a");
+        Assert.That(Store.DeleteSnapshot(second.SnapshotId), Is.Empty);
+        Assert.That(Store.GetLink(first.LinkId)!.Latest!.Id, Is.EqualTo(first.SnapshotId));
+        Assert.That(Store.DeleteSnapshot(second.SnapshotId), Is.Null);
+    }
+}
