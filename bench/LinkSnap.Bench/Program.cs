@@ -4,6 +4,8 @@ using System.Diagnostics;
 using LinkSnap.Bench.Extraction;
 using LinkSnap.Bench.Fidelity;
 using LinkSnap.Bench.Harness;
+using LinkSnap.Bench.Relay;
+using LinkSnap.Bench.Scale;
 using LinkSnap.Bench.Speed;
 using LinkSnap.Testing;
 
@@ -30,6 +32,8 @@ IBenchmark[] sections =
     new ExtractionBenchmark(),
     new MetadataBenchmark(),
     new FidelityBenchmark(),
+    new RelayBenchmark(),
+    new LibraryScaleBenchmark(),
 ];
 
 await using (var context = new BenchContext(options, report, Corpus.RepositoryRoot, Corpus.Root))
