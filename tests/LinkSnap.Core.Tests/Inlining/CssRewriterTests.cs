@@ -7,7 +7,7 @@ public sealed class CssRewriterTests
 {
     // Resources become "R[url]", imports "I[url]"; "missing.css" is not in the archive.
     private static string Rewrite(string css) =>
-        CssRewriter.Rewrite(css, url => url.StartsWith('#') || url.Length == 0 ? url : "R[" + url + "]", url => url == "missing.css" ? null : "I[" + url + "]");
+        CssRewriter.Rewrite(css, (url, _) => url.StartsWith('#') || url.Length == 0 ? url : "R[" + url + "]", url => url == "missing.css" ? null : "I[" + url + "]");
 
     [TestCase("a{background:url(x.png)}", "a{background:url(\"R[x.png]\")}")]
     [TestCase("a{background:URL( 'x y.png' ) no-repeat}", "a{background:url(\"R[x y.png]\") no-repeat}")]
@@ -43,6 +43,16 @@ public sealed class CssRewriterTests
 
         Assert.That(Rewrite(css), Is.EqualTo(
             "@charset \"utf-8\";\n@import url(\"I[a.css]\") screen and (min-width: 10px);\n\n@import url(\"I[b.css]\") layer(base) supports(display: grid);\nbody{}"));
+    }
+
+    [Test]
+    public void Offers_variables_only_where_var_is_allowed()
+    {
+        var css = "@font-face{src:url(f.woff)} @media screen{a{b:url(x.png)}} @page{c:url(p.png)} d{e:url(y.png)}";
+
+        var rewritten = CssRewriter.Rewrite(css, (url, variable) => variable ? "var(--" + url[0] + ")" : "R[" + url + "]", _ => null);
+
+        Assert.That(rewritten, Is.EqualTo("@font-face{src:url(\"R[f.woff]\")} @media screen{a{b:var(--x)}} @page{c:url(\"R[p.png]\")} d{e:var(--y)}"));
     }
 
     [Test]
