@@ -10,7 +10,10 @@ internal sealed class InliningContext(MhtmlArchive archive, InliningOptions opti
     private readonly Dictionary<ArchivePart, string> _stylesheets = [];
     private readonly Dictionary<ArchivePart, string> _stylesheetUris = [];
     private readonly HashSet<ArchivePart> _stylesheetsInProgress = [];
+    private readonly List<string> _missingUrls = [];
     private long _inlinedBytes;
+
+    private const int MaxListedMissing = 50;
 
     public MhtmlArchive Archive { get; } = archive;
 
@@ -30,6 +33,7 @@ internal sealed class InliningContext(MhtmlArchive archive, InliningOptions opti
         ScriptsRemoved = ScriptsRemoved,
         InlinedBytes = _inlinedBytes,
         ArchiveParts = Archive.PartCount,
+        MissingUrls = _missingUrls,
     };
 
     /// <summary>The archive part a reference points to, or null (counted as missing) when it is not there.</summary>
@@ -40,6 +44,11 @@ internal sealed class InliningContext(MhtmlArchive archive, InliningOptions opti
         if (part is null || part.Bytes.Length > Options.MaxResourceBytes)
         {
             Missing++;
+            if (_missingUrls.Count < MaxListedMissing)
+            {
+                _missingUrls.Add(url?.AbsoluteUri ?? reference);
+            }
+
             return null;
         }
 
@@ -66,7 +75,7 @@ internal sealed class InliningContext(MhtmlArchive archive, InliningOptions opti
 
         if (part.IsCss)
         {
-            return StylesheetUri(part);
+            return StylesheetUri(part, baseUri);
         }
 
         Count(part);
@@ -80,10 +89,13 @@ internal sealed class InliningContext(MhtmlArchive archive, InliningOptions opti
         CssRewriter.Rewrite(
             css,
             url => CssResource(baseUri, url),
-            url => FindPart(baseUri, url) is { } part ? StylesheetUri(part) : null);
+            url => FindPart(baseUri, url) is { } part ? StylesheetUri(part, baseUri) : null);
 
-    /// <summary>The rewritten text of a stylesheet part (computed once); empty while it is being imported (cycles).</summary>
-    public string StylesheetText(ArchivePart part)
+    /// <summary>
+    /// The rewritten text of a stylesheet part (computed once); empty while it is being imported
+    /// (cycles). Its references resolve against its own URL, or the referrer's for cid: parts.
+    /// </summary>
+    public string StylesheetText(ArchivePart part, Uri referrerBase)
     {
         if (_stylesheets.TryGetValue(part, out var text))
         {
@@ -95,7 +107,9 @@ internal sealed class InliningContext(MhtmlArchive archive, InliningOptions opti
             return "";
         }
 
-        var baseUri = part.Location is { } location && Uri.TryCreate(location, UriKind.Absolute, out var url) ? url : new Uri("about:blank");
+        var baseUri = part.Location is { } location && Uri.TryCreate(location, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : referrerBase;
         text = RewriteCss(part.GetText(), baseUri);
         _stylesheetsInProgress.Remove(part);
         _stylesheets[part] = text;
@@ -103,11 +117,11 @@ internal sealed class InliningContext(MhtmlArchive archive, InliningOptions opti
         return text;
     }
 
-    private string StylesheetUri(ArchivePart part)
+    private string StylesheetUri(ArchivePart part, Uri referrerBase)
     {
         if (!_stylesheetUris.TryGetValue(part, out var uri))
         {
-            uri = DataUris.FromText("text/css", StylesheetText(part));
+            uri = DataUris.FromText("text/css", StylesheetText(part, referrerBase));
             _stylesheetUris[part] = uri;
         }
 
