@@ -89,6 +89,10 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
         try
         {
             article = options.SaveArticle ? await _artifacts.ReadArticleAsync(page, recorder) : null;
+            if (article is not null && !IsSubstantial(article, facts))
+            {
+                article = null;
+            }
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
@@ -185,6 +189,16 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
         documentTitle is null ? articleTitle
         : articleTitle is not null && articleTitle.Length >= 3 && documentTitle.Contains(articleTitle, StringComparison.OrdinalIgnoreCase) ? articleTitle
         : documentTitle;
+
+    /// <summary>
+    /// On portals and index pages Readability may return a scrap ("en"); a real article is either
+    /// long enough or most of the page.
+    /// </summary>
+    private static bool IsSubstantial(ArticleData article, PageFacts facts)
+    {
+        var length = article.TextContent?.Trim().Length ?? 0;
+        return length >= 200 || length * 2 >= facts.TextLength;
+    }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
