@@ -118,6 +118,8 @@ public sealed class ExtensionEndToEndTests
         Assert.That(html, Does.Contain(token));
         Assert.That(html, Does.Contain("Added later"));
         Assert.That(html, Does.Not.Contain("Original text from the server."));
+        await Assertions.Expect(popup.Locator("body")).ToHaveAttributeAsync("data-state", "done");
+        await WaitForBadgeAsync(popup, "✓");
         await popup.CloseAsync();
         await tab.CloseAsync();
     }
@@ -136,6 +138,7 @@ public sealed class ExtensionEndToEndTests
             await Assertions.Expect(popup.Locator("#state")).ToContainTextAsync("Pending");
             var pending = await popup.EvaluateAsync<JsonElement>("() => chrome.runtime.sendMessage({ kind: 'pending' })");
             Assert.That(pending.GetProperty("result").GetArrayLength(), Is.EqualTo(1));
+            await WaitForBadgeAsync(popup, "⏸");
             await popup.CloseAsync();
         }
         finally
@@ -151,6 +154,25 @@ public sealed class ExtensionEndToEndTests
         Assert.That(await ArtifactTextAsync(snapshot, "html"), Does.Contain("Kept in the extension until LinkSnap is back."));
         await reopened.CloseAsync();
         await tab.CloseAsync();
+    }
+
+    /// <summary>The toolbar badge (read through the action API from an extension page), polled with a bound.</summary>
+    private static async Task WaitForBadgeAsync(IPage extensionPage, string expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var badge = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            badge = await extensionPage.EvaluateAsync<string>("() => chrome.action.getBadgeText({})");
+            if (badge == expected)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"the badge shows \"{badge}\", expected \"{expected}\"");
     }
 
     private string Url(string path) => _harness.Server.Url(path).ToString();
