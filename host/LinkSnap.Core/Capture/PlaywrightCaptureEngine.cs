@@ -108,6 +108,12 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
             _logger.LogWarning(e, "Browser failure while capturing {Url}", request.Url);
             return Failed(recorder, $"The browser failed: {ArtifactRecorder.FirstLine(e.Message)}", start, request.Url);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug must not lose the job: it ends as failed with a reason, and the log has the details.
+            _logger.LogError(e, "Unexpected error while capturing {Url}", request.Url);
+            return Failed(recorder, $"Internal error while capturing: {ArtifactRecorder.FirstLine(e.Message)}", start, request.Url);
+        }
     }
 
     private async Task<(PageMetadata Metadata, string? Text)> RenderAsync(HtmlSource source, ArtifactRecorder recorder, IProgress<CaptureStage>? progress, CancellationToken cancellationToken)
