@@ -4,6 +4,8 @@ using System.Diagnostics;
 using LinkSnap.Bench.Extraction;
 using LinkSnap.Bench.Fidelity;
 using LinkSnap.Bench.Harness;
+using LinkSnap.Bench.Relay;
+using LinkSnap.Bench.Scale;
 using LinkSnap.Bench.Speed;
 using LinkSnap.Testing;
 
@@ -30,6 +32,8 @@ IBenchmark[] sections =
     new ExtractionBenchmark(),
     new MetadataBenchmark(),
     new FidelityBenchmark(),
+    new RelayBenchmark(),
+    new LibraryScaleBenchmark(),
 ];
 
 await using (var context = new BenchContext(options, report, Corpus.RepositoryRoot, Corpus.Root))
@@ -55,8 +59,9 @@ await using (var context = new BenchContext(options, report, Corpus.RepositoryRo
 }
 
 var outputPath = Path.IsPathRooted(options.OutputPath) ? options.OutputPath : Path.Combine(Corpus.RepositoryRoot, options.OutputPath);
-await ResultsWriter.WriteAsync(outputPath, report, options, started, clock.Elapsed, CancellationToken.None);
-Console.WriteLine(TablePrinter.Render(report.Rows.OrderBy(r => SectionOrder(r.Section)).ToList()));
+var rows = report.Rows.OrderBy(r => SectionOrder(r.Section)).ToList();
+await ResultsWriter.WriteAsync(outputPath, rows, report, options, started, clock.Elapsed, CancellationToken.None);
+Console.WriteLine(TablePrinter.Render(rows));
 Console.WriteLine($"Total {clock.Elapsed.TotalMinutes:0.0} min; results written to {outputPath}");
 return 0;
 

@@ -99,6 +99,7 @@ public sealed class ExtractionBenchmark : IBenchmark
             return null;
         }
 
+        context.Report.Detail($"{Section}.linkSnapVia", capturer.Description);
         await using var server = await FixtureServer.StartAsync();
         foreach (var id in ids)
         {

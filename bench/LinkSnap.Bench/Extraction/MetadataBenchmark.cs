@@ -49,6 +49,7 @@ public sealed partial class MetadataBenchmark : IBenchmark
             return;
         }
 
+        context.Report.Detail($"{Section}.linkSnapVia", capturer.Description);
         await using var server = await FixtureServer.StartAsync();
         var matches = Fields.ToDictionary(f => f.Field, _ => 0);
         var misses = new List<object>();

@@ -31,6 +31,7 @@ public sealed class FidelityBenchmark : IBenchmark
         var peer = SingleFileCli.Find(context.RepositoryRoot, out var peerMissing);
         await using var capturer = await LinkSnapCapturers.CreateAsync(context, Section, cancellationToken);
         await using var copies = await FixtureServer.StartAsync();
+        context.Report.Detail("fidelity.linkSnapVia", capturer?.Description);
 
         var results = new List<ToolFidelity>();
         foreach (var site in sites)

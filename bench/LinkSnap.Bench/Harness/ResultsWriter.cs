@@ -15,7 +15,7 @@ public static class ResultsWriter
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static async Task WriteAsync(string path, BenchReport report, BenchOptions options, DateTimeOffset started, TimeSpan elapsed, CancellationToken cancellationToken)
+    public static async Task WriteAsync(string path, IReadOnlyList<BenchRow> rows, BenchReport report, BenchOptions options, DateTimeOffset started, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         var document = new
         {
@@ -29,7 +29,7 @@ public static class ResultsWriter
                 dotnet = RuntimeInformation.FrameworkDescription,
             },
             options = new { options.Full, options.Only, options.ExtractionPages, options.Repeats },
-            rows = report.Rows,
+            rows,
             details = report.Details,
         };
 

@@ -46,7 +46,7 @@ public static class ThroughputRows
         report.Add(new BenchRow
         {
             Section = "memory",
-            Figure = $"daemon RSS after page 10 → after page {pages}",
+            Figure = $"daemon RSS after page {Math.Min(10, pages)} → after page {pages}",
             Value = endRss / MiB,
             ValueText = $"{run.RssAfter10 / MiB:0} → {endRss / MiB:0} MiB",
             Ratio = growth,

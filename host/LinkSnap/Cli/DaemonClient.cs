@@ -83,6 +83,18 @@ public sealed class DaemonClient : IDisposable
         }
     }
 
+    /// <summary>Opens a streaming response (GET /api/events) and returns its body as it arrives.</summary>
+    public async Task<Stream> OpenStreamAsync(string path, CancellationToken cancellationToken)
+    {
+        var response = await _http.GetAsync(path.TrimStart('/'), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStreamAsync(cancellationToken);
+    }
+
+    /// <summary>The raw response, for callers that need status and headers (tests, file downloads).</summary>
+    public Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        _http.SendAsync(request, cancellationToken);
+
     /// <summary>True when the daemon answers GET /api/status.</summary>
     public async Task<bool> IsRunningAsync(CancellationToken cancellationToken)
     {

@@ -48,6 +48,11 @@ public sealed partial class SelfContainedHtmlBrowserTests
         Assert.That(await copy.EvalAsync<double>("() => document.getElementById('wide').getBoundingClientRect().width"), Is.EqualTo(160).Within(2));
         Assert.That(await copy.EvalAsync<string>("() => getComputedStyle(document.getElementById('bg')).backgroundImage"), Does.StartWith("url(\"data:image/png;base64,"));
         Assert.That(await copy.EvalAsync<string>("() => getComputedStyle(document.getElementById('plain')).color"), Is.EqualTo("rgb(1, 2, 3)"), "@import applied");
+        // The sprite is stored once, as a custom property both rules use.
+        Assert.That(await copy.EvalAsync<string[]>("() => ['sprite-a', 'sprite-b'].map(id => getComputedStyle(document.getElementById(id)).backgroundImage.slice(0, 27))"),
+            Is.EqualTo(new[] { "url(\"data:image/png;base64,", "url(\"data:image/png;base64," }));
+        Assert.That(await copy.EvalAsync<string>("() => getComputedStyle(document.getElementById('sprite-b')).backgroundPositionX"), Is.EqualTo("-16px"));
+        Assert.That(html, Does.Contain("var(--linksnap-"));
         // Headless Chromium never fetches the icon, so the archive lacks it: the link must go rather than load.
         Assert.That(await copy.EvalAsync<bool>("() => [...document.querySelectorAll('link')].every(l => l.rel !== 'icon' || l.href.startsWith('data:'))"), Is.True);
 

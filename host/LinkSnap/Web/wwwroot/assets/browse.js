@@ -14,6 +14,7 @@ const finalStatuses = new Set(['done', 'partial', 'failed']);
 export function renderBrowse(root) {
   let state = readState();
   let cursor = null;
+  let total = 0;
   let loading = false;
   let generation = 0;
   let controller = null;
@@ -62,7 +63,8 @@ export function renderBrowse(root) {
       if (reset) items.replaceChildren();
       items.append(...page.items.map(card));
       cursor = page.nextCursor || null;
-      summary.textContent = describe(page.total, state);
+      total = page.total ?? 0;
+      summary.textContent = describe(total, state);
       if (reset && !page.items.length) items.append(h('p', { class: 'empty' }, emptyText(state)));
     } catch (error) {
       if (mine !== generation) return;
@@ -103,9 +105,11 @@ export function renderBrowse(root) {
     // A link just added from the top box: show it first, at once.
     async showAdded(linkId) {
       const link = await api.link(linkId);
-      items.querySelector(`[data-id="${CSS.escape(String(linkId))}"]`)?.remove();
+      const existing = items.querySelector(`[data-id="${CSS.escape(String(linkId))}"]`);
+      if (existing) existing.remove(); else total += 1;
       items.querySelector('.empty')?.remove();
       items.prepend(card(link));
+      summary.textContent = describe(total, state);
     },
     dispose() {
       observer.disconnect();
