@@ -11,6 +11,7 @@ internal sealed class ArtifactRecorder(string outputDirectory, TimeProvider time
     private readonly List<ArtifactInfo> _artifacts = [];
     private readonly List<string> _problems = [];
     private readonly Dictionary<string, double> _timings = [];
+    private readonly TaskCompletionSource<string> _aborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyList<ArtifactInfo> Artifacts => _artifacts;
 
@@ -25,6 +26,18 @@ internal sealed class ArtifactRecorder(string outputDirectory, TimeProvider time
 
     /// <summary>The bound for the next step: its own limit or what is left of the job, whichever is smaller.</summary>
     public TimeSpan StepTimeout(TimeSpan limit) => Remaining < limit ? Remaining : limit;
+
+    /// <summary>True once the page is gone (crash): remaining artifacts are recorded as not produced, without waiting.</summary>
+    public bool IsAborted => _aborted.Task.IsCompleted;
+
+    /// <summary>Stops all artifact work: steps in flight are abandoned, later ones are not started.</summary>
+    public void Abort(string reason)
+    {
+        if (_aborted.TrySetResult(reason))
+        {
+            AddProblem(reason, first: true);
+        }
+    }
 
     public void AddProblem(string reason, bool first = false)
     {
@@ -71,9 +84,25 @@ internal sealed class ArtifactRecorder(string outputDirectory, TimeProvider time
             return false;
         }
 
+        if (IsAborted)
+        {
+            _artifacts.Add(new ArtifactInfo(kind, null, ArtifactStatus.Failed, Error: $"not produced: {_aborted.Task.Result}"));
+            return false;
+        }
+
         try
         {
-            var bytes = await TimeAsync(kind, () => produce().WaitAsync(timeout, time, cancellationToken));
+            var bytes = await TimeAsync(kind, async () =>
+            {
+                var work = produce().WaitAsync(timeout, time, cancellationToken);
+                if (await Task.WhenAny(work, _aborted.Task) != work)
+                {
+                    _ = work.ContinueWith(t => t.Exception, TaskScheduler.Default); // observed: the page is gone
+                    throw new CaptureFailureException($"not produced: {_aborted.Task.Result}");
+                }
+
+                return await work;
+            });
             if (bytes is null)
             {
                 return false;
@@ -93,7 +122,14 @@ internal sealed class ArtifactRecorder(string outputDirectory, TimeProvider time
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Fail(kind, e is CaptureFailureException ? e.Message : FirstLine(e.Message));
+            if (IsAborted)
+            {
+                _artifacts.Add(new ArtifactInfo(kind, null, ArtifactStatus.Failed, Error: $"not produced: {_aborted.Task.Result}"));
+            }
+            else
+            {
+                Fail(kind, e is CaptureFailureException ? e.Message : FirstLine(e.Message));
+            }
         }
 
         return false;

@@ -57,6 +57,12 @@ public sealed class CaptureOptions
     public bool SaveArticle { get; set; } = true;
     public bool SaveFavicon { get; set; } = true;
 
+    /// <summary>
+    /// Tests only (not configuration): requests of the rendered page (and favicon fetches) whose URL
+    /// this rejects are blocked, so corpus pages never reach the internet.
+    /// </summary>
+    internal Func<Uri, bool>? RequestFilterForTests { get; set; }
+
     internal long MaxDocumentBytes => MaxDocumentMegabytes * 1024L * 1024L;
 
     internal string ResolveExecutablePath()

@@ -66,7 +66,7 @@ public static class DaemonHost
         services.AddSingleton<CaptureQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<CaptureQueue>());
         services.AddSingleton<LinkSnapService>();
-        AddCaptureEngine(services, builder.Configuration);
+        services.AddCaptureEngine(builder.Configuration);
 
         // Each feature registers its own services and routes.
         services.AddLibraryWeb(builder.Configuration);
@@ -112,11 +112,6 @@ public static class DaemonHost
         }
 
         return 0;
-    }
-
-    private static void AddCaptureEngine(IServiceCollection services, IConfiguration configuration)
-    {
-        services.TryAddSingleton<ICaptureEngine, PendingCaptureEngine>();
     }
 
     private static void OnStarted(WebApplication app, DaemonState state, ListenOptions tcp, LinkSnapPaths paths)

@@ -1,15 +1,38 @@
+using LinkSnap.Daemon;
+
 namespace LinkSnap.Native;
 
-/// <summary>The endpoint the relay forwards native-messaging messages to (see docs/protocol.md).</summary>
+/// <summary>
+/// The endpoint the relay forwards native-messaging messages to (see docs/protocol.md). It exists on the
+/// per-user socket only: the socket's file mode is the authorization, so TCP callers get 404.
+/// </summary>
 public static class NativeMessagingSetup
 {
+    public const string Route = "/api/native";
+
     public static IServiceCollection AddNativeMessaging(this IServiceCollection services)
     {
+        services.AddSingleton<NativeMessageHandler>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapNativeMessaging(this IEndpointRouteBuilder routes)
     {
+        routes.MapPost(Route, HandleAsync);
         return routes;
+    }
+
+    private static async Task HandleAsync(HttpContext context, NativeMessageHandler handler)
+    {
+        // Kestrel gives socket connections no IP address; every TCP connection has one.
+        if (!DaemonConnection.IsUnixSocket(context) && context.Connection.LocalIpAddress is not null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var reply = await handler.HandleAsync(context.Request.Body, context.RequestAborted);
+        context.Response.ContentType = "application/json";
+        await context.Response.Body.WriteAsync(reply, context.RequestAborted);
     }
 }

@@ -243,6 +243,40 @@ public sealed class SelfContainedHtmlTests
     }
 
     [Test]
+    public void Stores_a_large_image_used_by_many_rules_once_per_document()
+    {
+        var sprite = new byte[3000];
+        new Random(7).NextBytes(sprite);
+        var css = string.Join("\n", Enumerable.Range(0, 20).Select(i => $".i{i} {{ background: url(sprite.png) -{i * 16}px 0; }}"))
+            + "\n@font-face { font-family: F; src: url(sprite.png); }";
+        var mhtml = new MhtmlBuilder(Page, "<link rel=stylesheet href=\"s.css\"><p class=i3 style=\"background-image:url(sprite.png)\">x</p><iframe src=\"cid:f\"></iframe>")
+            .Text("https://example.test/articles/s.css", "text/css", css)
+            .Frame("f", "https://example.test/articles/f.html", "<link rel=stylesheet href=\"s.css\"><p class=i1>in frame</p>")
+            .Binary("https://example.test/articles/sprite.png", "image/png", sprite);
+
+        var copy = Convert(mhtml);
+
+        var dataUri = "data:image/png;base64," + System.Convert.ToBase64String(sprite);
+        Assert.That(CountOf(copy.Html, dataUri), Is.EqualTo(4), "per document (page and frame): once in :root, once in @font-face (where var() is not allowed)");
+        Assert.That(copy.Document.Head!.QuerySelector("style")!.TextContent, Is.EqualTo(":root {--linksnap-0: url(\"" + dataUri + "\");}"));
+        Assert.That(copy.Html, Does.Contain(".i19 { background: var(--linksnap-0) -304px 0; }"));
+        Assert.That(copy.Single("p").GetAttribute("style"), Is.EqualTo("background-image:var(--linksnap-0)"));
+        var frame = copy.Frame("iframe");
+        Assert.That(frame.Document.Head!.QuerySelector("style")!.TextContent, Does.StartWith(":root {--linksnap-0: url(\"data:image/png;base64,"));
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    [Test]
     public void Refuses_text_that_is_not_mhtml()
     {
         Assert.Throws<FormatException>(() => SelfContainedHtml.FromMhtml("", new Uri(Page)));

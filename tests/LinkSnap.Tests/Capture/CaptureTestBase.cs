@@ -53,15 +53,19 @@ public abstract class CaptureTestBase
             SettleTimeout = TimeSpan.FromSeconds(8),
             NavigationTimeout = TimeSpan.FromSeconds(15),
             ArtifactTimeout = TimeSpan.FromSeconds(20),
+
+            // Tests never reach the internet: corpus pages still reference their original hosts.
+            RequestFilterForTests = url => url.Scheme is not ("http" or "https") || url.IsLoopback,
         };
         configure?.Invoke(options);
         return new PlaywrightCaptureEngine(Options.Create(options), TimeProvider.System, NullLogger<PlaywrightCaptureEngine>.Instance);
     }
 
-    protected async Task<Captured> CaptureAsync(Uri url, CaptureMode mode = CaptureMode.Fresh, string? html = null, PlaywrightCaptureEngine? engine = null)
+    protected async Task<Captured> CaptureAsync(
+        Uri url, CaptureMode mode = CaptureMode.Fresh, string? html = null, PlaywrightCaptureEngine? engine = null, IProgress<CaptureStage>? progress = null)
     {
         var dir = Path.Combine(Temp.Path, Guid.NewGuid().ToString("N")[..8]);
-        var result = await (engine ?? Engine).CaptureAsync(new CaptureRequest { Url = url, Mode = mode, Html = html }, dir, null, CancellationToken.None);
+        var result = await (engine ?? Engine).CaptureAsync(new CaptureRequest { Url = url, Mode = mode, Html = html }, dir, progress, CancellationToken.None);
         TestContext.Out.WriteLine($"{url}: {result.Outcome} {result.Reason} [{string.Join(", ", result.Artifacts.Select(a => $"{a.Kind}={a.Status}{(a.Error is null ? "" : ":" + a.Error)}"))}]");
         return new Captured(result, dir);
     }

@@ -117,7 +117,7 @@ internal sealed class BrowserHost : IAsyncDisposable
     {
         var browser = _browser;
         _browser = null;
-        if (browser is not null)
+        if (browser is { IsConnected: true })
         {
             try
             {

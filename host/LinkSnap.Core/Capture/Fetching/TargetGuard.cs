@@ -8,9 +8,12 @@ namespace LinkSnap.Core.Capture.Fetching;
 /// link-local addresses unless allowed. Checks every address a name resolves to, at connect time,
 /// so a DNS answer cannot change between the check and the connection.
 /// </summary>
-internal sealed class TargetGuard(bool allowPrivateTargets)
+internal sealed class TargetGuard(bool allowPrivateTargets, Func<Uri, bool>? filter = null)
 {
     public bool AllowPrivateTargets { get; } = allowPrivateTargets;
+
+    /// <summary>False when the test-only request filter blocks this URL.</summary>
+    public bool PassesFilter(Uri url) => filter is null || filter(url);
 
     public static void EnsureHttpScheme(Uri url)
     {
@@ -52,9 +55,9 @@ internal sealed class TargetGuard(bool allowPrivateTargets)
             {
                 if (IsPrivate(address))
                 {
-                    var what = literal is null ? $"{host} resolves to {address}" : $"{host} is";
+                    var what = literal is null ? $"{host} resolves to {address}," : $"{host} is";
                     throw new CaptureFailureException(
-                        $"Refused: {what}, a loopback/private/link-local address (setting Capture:AllowPrivateTargets).");
+                        $"Refused: {what} a loopback/private/link-local address (setting Capture:AllowPrivateTargets).");
                 }
             }
         }

@@ -9,16 +9,23 @@ namespace LinkSnap.Core.Capture.Inlining;
 /// </summary>
 internal sealed class ArchivePart
 {
-    private readonly MimePart _part;
+    private readonly Func<byte[]> _load;
+    private readonly string? _charset;
     private byte[]? _bytes;
     private string? _dataUri;
 
     public ArchivePart(MimePart part, string? location)
+        : this(part.ContentType.MimeType, part.ContentType.Charset, location, part.ContentId, () => Decode(part))
     {
-        _part = part;
+    }
+
+    public ArchivePart(string mimeType, string? charset, string? location, string? contentId, Func<byte[]> load)
+    {
+        _load = load;
+        _charset = charset;
         Location = location;
-        MimeType = part.ContentType.MimeType.ToLowerInvariant();
-        ContentId = part.ContentId;
+        MimeType = mimeType.ToLowerInvariant();
+        ContentId = contentId;
     }
 
     /// <summary>The resource's URL (Content-Location), as written by the browser.</summary>
@@ -32,20 +39,7 @@ internal sealed class ArchivePart
 
     public bool IsCss => MimeType == "text/css";
 
-    public byte[] Bytes
-    {
-        get
-        {
-            if (_bytes is null)
-            {
-                using var stream = new MemoryStream();
-                _part.Content?.DecodeTo(stream);
-                _bytes = stream.ToArray();
-            }
-
-            return _bytes;
-        }
-    }
+    public byte[] Bytes => _bytes ??= _load();
 
     /// <summary>The part as a data: URI with its own bytes and type (built once).</summary>
     public string DataUri => _dataUri ??= DataUris.FromBytes(MimeType, Bytes);
@@ -54,10 +48,17 @@ internal sealed class ArchivePart
     public string GetText()
     {
         var bytes = Bytes;
-        var encoding = TextDecoding.FromName(_part.ContentType.Charset)
+        var encoding = TextDecoding.FromName(_charset)
             ?? TextDecoding.FromBom(bytes)
             ?? (IsHtml ? TextDecoding.SniffHtml(bytes) : IsCss ? TextDecoding.SniffCss(bytes) : null)
             ?? new UTF8Encoding(false);
         return TextDecoding.Decode(bytes, encoding);
+    }
+
+    private static byte[] Decode(MimePart part)
+    {
+        using var stream = new MemoryStream();
+        part.Content?.DecodeTo(stream);
+        return stream.ToArray();
     }
 }

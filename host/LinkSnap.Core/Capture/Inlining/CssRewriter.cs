@@ -10,11 +10,18 @@ namespace LinkSnap.Core.Capture.Inlining;
 /// </summary>
 internal static class CssRewriter
 {
+    // Blocks of descriptors, where var() is not allowed: url() there must stay literal.
+    private static readonly HashSet<string> DescriptorRules = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "font-face", "counter-style", "property", "font-feature-values", "font-palette-values", "page",
+    };
+
     /// <param name="css">The stylesheet text.</param>
-    /// <param name="resource">Maps a URL as written (escapes decoded) to its replacement URL; the same
-    /// text to keep it.</param>
+    /// <param name="resource">Maps a URL as written (escapes decoded), and whether a var() may stand
+    /// there, to its replacement: a URL (the same text to keep it), or a "var(--...)" reference,
+    /// written as is.</param>
     /// <param name="import">Maps an @import URL to the replacement URL, or null to drop the rule.</param>
-    public static string Rewrite(string css, Func<string, string> resource, Func<string, string?> import)
+    public static string Rewrite(string css, Func<string, bool, string> resource, Func<string, string?> import)
     {
         if (!MayReference(css))
         {
@@ -26,6 +33,8 @@ internal static class CssRewriter
         var imageSetDepth = -1;
         var depth = 0;
         var copied = 0;
+        var blocks = new Stack<bool>();
+        string? pendingAtRule = null;
         while (!scanner.AtEnd)
         {
             var start = scanner.Position;
@@ -40,7 +49,7 @@ internal static class CssRewriter
                 if (imageSetDepth >= 0 && depth == imageSetDepth + 1)
                 {
                     Flush(output, css, copied, start);
-                    AppendString(output, resource(value));
+                    AppendUrl(output, resource(value, !blocks.TryPeek(out var d1) || !d1), "");
                     copied = scanner.Position;
                 }
             }
@@ -87,6 +96,28 @@ internal static class CssRewriter
             {
                 scanner.SkipPastStatementEnd();
             }
+            else if (c == '@')
+            {
+                scanner.Advance(1);
+                pendingAtRule = scanner.ReadName();
+            }
+            else if (c == '{')
+            {
+                var inDescriptors = blocks.TryPeek(out var outer) && outer;
+                blocks.Push(inDescriptors || (pendingAtRule is not null && DescriptorRules.Contains(pendingAtRule)));
+                pendingAtRule = null;
+                scanner.Advance(1);
+            }
+            else if (c is '}' or ';')
+            {
+                if (c == '}')
+                {
+                    blocks.TryPop(out _);
+                }
+
+                pendingAtRule = null;
+                scanner.Advance(1);
+            }
             else if (IsNameStart(c) && (start == 0 || !IsNameChar(css[start - 1])))
             {
                 var name = scanner.ReadName();
@@ -97,9 +128,7 @@ internal static class CssRewriter
                     if (url is not null)
                     {
                         Flush(output, css, copied, start);
-                        output.Append("url(");
-                        AppendString(output, resource(url));
-                        output.Append(')');
+                        AppendUrl(output, resource(url, !blocks.TryPeek(out var d2) || !d2), "url");
                         copied = scanner.Position;
                     }
                 }
@@ -140,7 +169,28 @@ internal static class CssRewriter
         }
     }
 
-    private static void AppendString(StringBuilder output, string value)
+    /// <summary>Writes a replacement: var() as is, a URL quoted (inside url() unless <paramref name="function"/> is empty).</summary>
+    private static void AppendUrl(StringBuilder output, string replacement, string function)
+    {
+        if (replacement.StartsWith("var(--", StringComparison.Ordinal))
+        {
+            output.Append(replacement);
+            return;
+        }
+
+        if (function.Length > 0)
+        {
+            output.Append(function).Append('(');
+            AppendString(output, replacement);
+            output.Append(')');
+        }
+        else
+        {
+            AppendString(output, replacement);
+        }
+    }
+
+    internal static void AppendString(StringBuilder output, string value)
     {
         output.Append('"');
         foreach (var ch in value)

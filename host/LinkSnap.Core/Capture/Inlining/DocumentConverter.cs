@@ -32,7 +32,9 @@ internal sealed class DocumentConverter
         _document = parser.ParseDocument(html);
         _base = DocumentBase(documentUrl);
         _showNoScript = _context.Options.ShowNoScriptContent || !HasVisibleContent(_document.Body);
+        _context.Variables.BeginScope();
         Walk(_document);
+        DefineVariables(_context.Variables.EndScope());
         ContentPolicy.Apply(_document);
         return _document;
     }
@@ -122,6 +124,19 @@ internal sealed class DocumentConverter
         }
     }
 
+    private void DefineVariables(HashSet<int> used)
+    {
+        if (_context.Variables.Definitions(used) is not { } css)
+        {
+            return;
+        }
+
+        var style = _document.CreateElement("style");
+        style.TextContent = CssRewriter.ForStyleElement(css);
+        var head = _document.Head ?? _document.DocumentElement;
+        head.InsertBefore(style, head.FirstChild);
+    }
+
     private bool Unwrap(IElement noscript)
     {
         if (!_showNoScript)
@@ -150,7 +165,7 @@ internal sealed class DocumentConverter
         return href is not null && UrlKeys.Resolve(documentUrl, href) is { Scheme: "http" or "https" } baseUrl ? baseUrl : documentUrl;
     }
 
-    /// <summary>Whether the body shows anything besides noscript fallbacks.</summary>
+    /// <summary>Whether the body shows anything besides noscript fallbacks (a walk that skips their subtrees).</summary>
     private static bool HasVisibleContent(IElement? body)
     {
         if (body is null)
@@ -158,21 +173,34 @@ internal sealed class DocumentConverter
             return false;
         }
 
-        foreach (var node in body.Descendants())
+        var stack = new Stack<INode>();
+        stack.Push(body);
+        while (stack.Count > 0)
         {
-            if (node.ParentElement?.Closest("noscript, script, style, template") is not null)
+            var node = stack.Pop();
+            if (node is IText text)
+            {
+                if (!string.IsNullOrWhiteSpace(text.Data))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            if (node is not IElement element || element.LocalName is "noscript" or "script" or "style" or "template")
             {
                 continue;
             }
 
-            if (node is IText text && !string.IsNullOrWhiteSpace(text.Data))
+            if (element.LocalName is "img" or "svg" or "video" or "canvas" or "iframe" or "picture" or "input")
             {
                 return true;
             }
 
-            if (node is IElement { LocalName: "img" or "svg" or "video" or "canvas" or "iframe" or "picture" or "input" })
+            foreach (var child in element.ChildNodes)
             {
-                return true;
+                stack.Push(child);
             }
         }
 

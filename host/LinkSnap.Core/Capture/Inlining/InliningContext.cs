@@ -7,12 +7,17 @@ namespace LinkSnap.Core.Capture.Inlining;
 internal sealed class InliningContext(MhtmlArchive archive, InliningOptions options)
 {
     private readonly HashSet<ArchivePart> _inlined = [];
-    private readonly Dictionary<ArchivePart, string> _stylesheets = [];
+    private readonly Dictionary<ArchivePart, (string Text, HashSet<int> Variables)> _stylesheets = [];
     private readonly Dictionary<ArchivePart, string> _stylesheetUris = [];
     private readonly HashSet<ArchivePart> _stylesheetsInProgress = [];
+    private readonly List<string> _missingUrls = [];
     private long _inlinedBytes;
 
+    private const int MaxListedMissing = 50;
+
     public MhtmlArchive Archive { get; } = archive;
+
+    public CssImageVariables Variables { get; } = new();
 
     public InliningOptions Options { get; } = options;
 
@@ -30,6 +35,7 @@ internal sealed class InliningContext(MhtmlArchive archive, InliningOptions opti
         ScriptsRemoved = ScriptsRemoved,
         InlinedBytes = _inlinedBytes,
         ArchiveParts = Archive.PartCount,
+        MissingUrls = _missingUrls,
     };
 
     /// <summary>The archive part a reference points to, or null (counted as missing) when it is not there.</summary>
@@ -40,6 +46,11 @@ internal sealed class InliningContext(MhtmlArchive archive, InliningOptions opti
         if (part is null || part.Bytes.Length > Options.MaxResourceBytes)
         {
             Missing++;
+            if (_missingUrls.Count < MaxListedMissing)
+            {
+                _missingUrls.Add(url?.AbsoluteUri ?? reference);
+            }
+
             return null;
         }
 
@@ -66,7 +77,7 @@ internal sealed class InliningContext(MhtmlArchive archive, InliningOptions opti
 
         if (part.IsCss)
         {
-            return StylesheetUri(part);
+            return StylesheetUri(part, baseUri);
         }
 
         Count(part);
@@ -75,19 +86,26 @@ internal sealed class InliningContext(MhtmlArchive archive, InliningOptions opti
         return hash > 0 && part.MimeType == "image/svg+xml" ? part.DataUri + cleaned[hash..] : part.DataUri;
     }
 
-    /// <summary>Rewrites a stylesheet's references against its own base URL.</summary>
-    public string RewriteCss(string css, Uri baseUri) =>
+    /// <summary>
+    /// Rewrites a stylesheet's references against its own base URL. Large images become variables
+    /// where var() is allowed (not in SVG presentation attributes).
+    /// </summary>
+    public string RewriteCss(string css, Uri baseUri, bool allowVariables = true) =>
         CssRewriter.Rewrite(
             css,
-            url => CssResource(baseUri, url),
-            url => FindPart(baseUri, url) is { } part ? StylesheetUri(part) : null);
+            (url, variableAllowed) => CssResource(baseUri, url, allowVariables && variableAllowed),
+            url => FindPart(baseUri, url) is { } part ? StylesheetUri(part, baseUri) : null);
 
-    /// <summary>The rewritten text of a stylesheet part (computed once); empty while it is being imported (cycles).</summary>
-    public string StylesheetText(ArchivePart part)
+    /// <summary>
+    /// The rewritten text of a stylesheet part (computed once); empty while it is being imported
+    /// (cycles). Its references resolve against its own URL, or the referrer's for cid: parts.
+    /// </summary>
+    public string StylesheetText(ArchivePart part, Uri referrerBase)
     {
-        if (_stylesheets.TryGetValue(part, out var text))
+        if (_stylesheets.TryGetValue(part, out var cached))
         {
-            return text;
+            Variables.Use(cached.Variables);
+            return cached.Text;
         }
 
         if (!_stylesheetsInProgress.Add(part))
@@ -95,26 +113,33 @@ internal sealed class InliningContext(MhtmlArchive archive, InliningOptions opti
             return "";
         }
 
-        var baseUri = part.Location is { } location && Uri.TryCreate(location, UriKind.Absolute, out var url) ? url : new Uri("about:blank");
-        text = RewriteCss(part.GetText(), baseUri);
+        var baseUri = part.Location is { } location && Uri.TryCreate(location, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : referrerBase;
+        Variables.BeginScope();
+        var text = RewriteCss(part.GetText(), baseUri);
+        var variables = Variables.EndScope();
         _stylesheetsInProgress.Remove(part);
-        _stylesheets[part] = text;
+        _stylesheets[part] = (text, variables);
+        Variables.Use(variables);
         Count(part);
         return text;
     }
 
-    private string StylesheetUri(ArchivePart part)
+    private string StylesheetUri(ArchivePart part, Uri referrerBase)
     {
+        // Called even when the URI is cached: it records the sheet's variables in the current scope.
+        var text = StylesheetText(part, referrerBase);
         if (!_stylesheetUris.TryGetValue(part, out var uri))
         {
-            uri = DataUris.FromText("text/css", StylesheetText(part));
+            uri = DataUris.FromText("text/css", text);
             _stylesheetUris[part] = uri;
         }
 
         return uri;
     }
 
-    private string CssResource(Uri baseUri, string url)
+    private string CssResource(Uri baseUri, string url, bool variableAllowed)
     {
         // url(#id) points into the document (SVG filters, masks); an empty url() loads nothing.
         if (url.Length == 0 || url.StartsWith('#'))
@@ -122,7 +147,8 @@ internal sealed class InliningContext(MhtmlArchive archive, InliningOptions opti
             return url;
         }
 
-        return ResourceUri(baseUri, url) ?? DataUris.Empty;
+        var uri = ResourceUri(baseUri, url) ?? DataUris.Empty;
+        return variableAllowed && uri.Length >= CssImageVariables.MinLength ? Variables.Reference(uri) : uri;
     }
 
     private void Count(ArchivePart part)

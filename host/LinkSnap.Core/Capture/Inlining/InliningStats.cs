@@ -17,4 +17,7 @@ public sealed record InliningStats
     public long InlinedBytes { get; init; }
 
     public int ArchiveParts { get; init; }
+
+    /// <summary>The first few references that were not in the archive (for diagnostics).</summary>
+    public IReadOnlyList<string> MissingUrls { get; init; } = [];
 }

@@ -81,7 +81,7 @@ internal sealed class LinkRules(InliningContext context, Uri baseUri)
             }
         }
 
-        style.TextContent = CssRewriter.ForStyleElement(context.StylesheetText(part));
+        style.TextContent = CssRewriter.ForStyleElement(context.StylesheetText(part, baseUri));
         link.Replace(style);
     }
 }

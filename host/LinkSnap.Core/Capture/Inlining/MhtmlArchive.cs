@@ -82,6 +82,17 @@ internal sealed class MhtmlArchive
         return _byLocation.GetValueOrDefault(UrlKeys.Of(url));
     }
 
+    /// <summary>
+    /// Adds a resource the browser loaded but did not write into the MHTML (Chromium leaves out web
+    /// fonts). Parts of the archive itself win over these.
+    /// </summary>
+    public void AddCaptured(CapturedResource resource)
+    {
+        var body = resource.Body;
+        var type = resource.ContentType.Split(';')[0].Trim();
+        Add(new ArchivePart(type.Length == 0 ? "application/octet-stream" : type, null, resource.Url.AbsoluteUri, null, () => body));
+    }
+
     public ArchivePart? FindContentId(string contentId) => _byContentId.GetValueOrDefault(contentId.Trim('<', '>', ' '));
 
     private void Add(ArchivePart part)
@@ -91,7 +102,13 @@ internal sealed class MhtmlArchive
             _byContentId.TryAdd(id, part);
         }
 
-        if (part.Location is { Length: > 0 } location && Uri.TryCreate(location, UriKind.Absolute, out var url))
+        if (part.Location is { Length: > 0 } location && location.StartsWith("cid:", StringComparison.OrdinalIgnoreCase))
+        {
+            // Chromium writes stylesheets that exist only in the CSSOM (constructed, or changed by
+            // script) as parts located at cid: URLs, linked from the document by that URL.
+            _byContentId.TryAdd(Uri.UnescapeDataString(location[4..]), part);
+        }
+        else if (part.Location is { Length: > 0 } location2 && Uri.TryCreate(location2, UriKind.Absolute, out var url))
         {
             // The first part for a URL wins: browsers write the document before what it uses.
             _byLocation.TryAdd(UrlKeys.Of(url), part);

@@ -13,12 +13,20 @@ public static class SelfContainedHtml
     /// <exception cref="FormatException">The text is not an MHTML document with an HTML part.</exception>
     public static string FromMhtml(string mhtml, Uri pageUrl) => Convert(mhtml, pageUrl, new InliningOptions()).Html;
 
-    /// <summary>As <see cref="FromMhtml(string, Uri)"/>, with limits and counts.</summary>
-    public static InliningResult Convert(string mhtml, Uri pageUrl, InliningOptions options)
+    /// <summary>
+    /// As <see cref="FromMhtml(string, Uri)"/>, with limits, counts, and the resources the page
+    /// loaded that MHTML leaves out (web fonts; see <see cref="SubresourceRecorder"/>).
+    /// </summary>
+    public static InliningResult Convert(string mhtml, Uri pageUrl, InliningOptions options, IReadOnlyCollection<CapturedResource>? captured = null)
     {
         ArgumentNullException.ThrowIfNull(pageUrl);
         ArgumentNullException.ThrowIfNull(options);
         var archive = MhtmlArchive.Parse(mhtml);
+        foreach (var resource in captured ?? [])
+        {
+            archive.AddCaptured(resource);
+        }
+
         var context = new InliningContext(archive, options);
         var documentUrl = archive.Root.Location is { } location
             && Uri.TryCreate(location, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"

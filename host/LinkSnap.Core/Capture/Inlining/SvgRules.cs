@@ -35,7 +35,7 @@ internal sealed class SvgRules(InliningContext context, Uri baseUri)
         {
             if (element.GetAttribute(name) is { } value && value.Contains("url(", StringComparison.OrdinalIgnoreCase))
             {
-                element.SetAttribute(name, context.RewriteCss(value, baseUri));
+                element.SetAttribute(name, context.RewriteCss(value, baseUri, allowVariables: false));
             }
         }
     }

@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 namespace LinkSnap.Core.Capture.Rendering;
 
 /// <summary>Produces the artifacts of a rendered HTML page, each through the <see cref="ArtifactRecorder"/>.</summary>
-internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetcher)
+internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetcher, TargetGuard guard)
 {
     public Task SaveHtmlAsync(ICDPSession cdp, Uri pageUrl, ArtifactRecorder recorder, CancellationToken cancellationToken) =>
         recorder.ProduceAsync(ArtifactKinds.Html, ArtifactFiles.Html, "text/html; charset=utf-8", async () =>
@@ -79,6 +79,12 @@ internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetc
             recorder.Skip(ArtifactKinds.ArticleHtml, "Readability found no article on this page");
         }
 
+        if (text.Length == 0)
+        {
+            recorder.Skip(ArtifactKinds.ArticleText, "the page has no text");
+            return text;
+        }
+
         await recorder.ProduceAsync(ArtifactKinds.ArticleText, ArtifactFiles.ArticleText, "text/plain; charset=utf-8",
             () => Task.FromResult<byte[]?>(Encoding.UTF8.GetBytes(text)), cancellationToken);
         return text;
@@ -95,6 +101,11 @@ internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetc
             if (iconUrl.Scheme == "data")
             {
                 (bytes, mediaType) = DecodeDataUrl(iconUrl.OriginalString);
+            }
+            else if (!guard.PassesFilter(iconUrl))
+            {
+                recorder.Skip(ArtifactKinds.Favicon, $"{iconUrl} is blocked");
+                return iconUrl.AbsoluteUri;
             }
             else
             {

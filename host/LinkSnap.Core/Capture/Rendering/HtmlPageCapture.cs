@@ -12,7 +12,7 @@ namespace LinkSnap.Core.Capture.Rendering;
 internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time, DocumentFetcher fetcher, TargetGuard guard)
 {
     private readonly PageSettler _settler = new(options, time);
-    private readonly HtmlArtifacts _artifacts = new(options, fetcher);
+    private readonly HtmlArtifacts _artifacts = new(options, fetcher, guard);
 
     /// <summary>Test hook run after settling, before the artifacts (e.g. to crash the tab).</summary>
     internal Func<IPage, Task>? BeforeArtifacts { get; set; }
@@ -28,13 +28,13 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             ServiceWorkers = ServiceWorkerPolicy.Block,
             AcceptDownloads = false,
         });
-        var crashed = false;
+        const string CrashReason = "The browser tab crashed while capturing the page";
         try
         {
             var page = await context.NewPageAsync();
-            page.Crash += (_, _) => crashed = true;
+            page.Crash += (_, _) => recorder.Abort(CrashReason);
             var router = new PageRouter(source.Url, Encoding.UTF8.GetBytes(source.Html), source.Fetched?.Status ?? 200,
-                source.Mode == CaptureMode.Fresh ? guard : null);
+                guard, refusePrivate: source.Mode == CaptureMode.Fresh);
             await page.RouteAsync("**/*", router.HandleAsync);
             var cdp = await context.NewCDPSessionAsync(page);
 
@@ -56,21 +56,21 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             }
 
             cancellationToken.ThrowIfCancellationRequested();
+            if (recorder.IsAborted)
+            {
+                return (new PageMetadata { FinalUrl = source.Url.AbsoluteUri }, null);
+            }
+
             progress?.Report(CaptureStage.Saving);
             return await SaveAsync(page, cdp, source, recorder, cancellationToken);
         }
-        catch (PlaywrightException e) when (crashed || e.Message.Contains("crash", StringComparison.OrdinalIgnoreCase))
+        catch (PlaywrightException e) when (recorder.IsAborted || e.Message.Contains("crash", StringComparison.OrdinalIgnoreCase))
         {
-            recorder.AddProblem("The browser tab crashed while capturing the page");
+            recorder.Abort(CrashReason);
             return (new PageMetadata { FinalUrl = source.Url.AbsoluteUri }, null);
         }
         finally
         {
-            if (crashed && !recorder.Problems.Any(p => p.Contains("crashed", StringComparison.Ordinal)))
-            {
-                recorder.AddProblem("The browser tab crashed while capturing the page");
-            }
-
             try
             {
                 await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10), time, CancellationToken.None);
@@ -89,10 +89,17 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
         try
         {
             article = options.SaveArticle ? await _artifacts.ReadArticleAsync(page, recorder) : null;
+            if (article is not null && !IsSubstantial(article, facts))
+            {
+                article = null;
+            }
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
-            recorder.AddProblem($"Readability failed: {ArtifactRecorder.FirstLine(e.Message)}");
+            if (!recorder.IsAborted)
+            {
+                recorder.AddProblem($"Readability failed: {ArtifactRecorder.FirstLine(e.Message)}");
+            }
         }
 
         await Optional(options.SaveHtml, ArtifactKinds.Html, () => _artifacts.SaveHtmlAsync(cdp, source.Url, recorder, cancellationToken));
@@ -129,7 +136,7 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
 
         var metadata = new PageMetadata
         {
-            Title = Clean(article?.Title) ?? Clean(facts.Title),
+            Title = TitleOf(Clean(facts.Title), Clean(article?.Title)),
             Byline = Clean(article?.Byline) ?? Clean(facts.Author),
             SiteName = Clean(article?.SiteName) ?? Clean(facts.SiteName),
             Language = Clean(facts.Lang) ?? Clean(article?.Lang),
@@ -164,9 +171,33 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException or JsonException)
         {
+            if (recorder.IsAborted)
+            {
+                return new PageFacts();
+            }
+
             recorder.AddProblem($"Reading the page's metadata failed: {ArtifactRecorder.FirstLine(e.Message)}");
             return new PageFacts();
         }
+    }
+
+    /// <summary>
+    /// Readability's title drops " | Site" suffixes, but it can also pick a stray heading: trust it
+    /// only when it is part of the document's own title.
+    /// </summary>
+    private static string? TitleOf(string? documentTitle, string? articleTitle) =>
+        documentTitle is null ? articleTitle
+        : articleTitle is not null && articleTitle.Length >= 3 && documentTitle.Contains(articleTitle, StringComparison.OrdinalIgnoreCase) ? articleTitle
+        : documentTitle;
+
+    /// <summary>
+    /// On portals and index pages Readability may return a scrap ("en"); a real article is either
+    /// long enough or most of the page.
+    /// </summary>
+    private static bool IsSubstantial(ArticleData article, PageFacts facts)
+    {
+        var length = article.TextContent?.Trim().Length ?? 0;
+        return length >= 200 || length * 2 >= facts.TextLength;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -9,7 +9,7 @@ namespace LinkSnap.Core.Capture.Rendering;
 /// engine already has (one fetch, UTF-8, our charset), subresources go to the network unless they
 /// aim at a refused address, and once the page is frozen every new request is aborted.
 /// </summary>
-internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int status, TargetGuard? guard)
+internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int status, TargetGuard guard, bool refusePrivate)
 {
     private readonly ConcurrentDictionary<string, Task<bool>> _hostAllowed = new(StringComparer.OrdinalIgnoreCase);
     private volatile bool _frozen;
@@ -74,7 +74,12 @@ internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int statu
 
     private Task<bool> IsAllowedAsync(string url)
     {
-        if (guard is null || guard.AllowPrivateTargets || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        if (Uri.TryCreate(url, UriKind.Absolute, out var parsed) && !guard.PassesFilter(parsed))
+        {
+            return Task.FromResult(false);
+        }
+
+        if (!refusePrivate || guard.AllowPrivateTargets || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             return Task.FromResult(true);

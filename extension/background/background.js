@@ -1,0 +1,63 @@
+// LinkSnap background (service worker in Chromium, event page in Firefox). Listeners are registered
+// at the top level so that an event wakes the worker and finds its handler.
+import { api } from '../shared/browser-api.js';
+import { sendNative } from '../shared/native.js';
+import { setBadge } from './badge.js';
+import { captureTab, captureUrl, flushPending } from './capture-service.js';
+import { openLibrary } from './library.js';
+import { createMenus, runMenuItem } from './menus.js';
+import { listPending } from './pending-queue.js';
+
+const RETRY_ALARM = 'linksnap-retry-pending';
+
+api.runtime.onInstalled.addListener(() => {
+  createMenus();
+  api.alarms.create(RETRY_ALARM, { periodInMinutes: 1 });
+});
+
+api.runtime.onStartup.addListener(() => {
+  api.alarms.create(RETRY_ALARM, { periodInMinutes: 1 });
+  flushPending();
+});
+
+api.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === RETRY_ALARM) flushPending();
+});
+
+api.contextMenus.onClicked.addListener((info, tab) => {
+  runMenuItem(info, tab).catch((e) => console.warn('LinkSnap menu:', e));
+});
+
+api.commands.onCommand.addListener(async (command) => {
+  if (command !== 'save-page') return;
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  if (tab) captureTab(tab.id).catch((e) => console.warn('LinkSnap command:', e));
+});
+
+// Requests from the popup and the options page. Each returns {ok, result} or {ok:false, error, code}.
+const handlers = {
+  'capture-tab': (m) => captureTab(m.tabId, { tags: m.tags, note: m.note, mode: m.mode }),
+  'capture-url': (m) => captureUrl(m.url, { tags: m.tags }),
+  'menu': async (m) => runMenuItem(m.info, m.tabId ? await api.tabs.get(m.tabId) : undefined),
+  'native': (m) => sendNative(m.type, m.fields ?? {}),
+  'open-library': (m) => openLibrary({ linkId: m.linkId, snapshotId: m.snapshotId }),
+  'pending': () => listPending().then((items) => items.map(({ request, ...rest }) => ({ ...rest, url: request.url }))),
+  'flush-pending': async () => {
+    await flushPending();
+    const left = await listPending();
+    if (left.length === 0) await setBadge('none');
+    return { pending: left.length };
+  },
+};
+
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  const handler = handlers[message?.kind];
+  if (!handler || sender.id !== api.runtime.id) return false;
+  Promise.resolve()
+    .then(() => handler(message))
+    .then(
+      (result) => sendResponse({ ok: true, result: result ?? null }),
+      (e) => sendResponse({ ok: false, error: e?.message ?? String(e), code: e?.code ?? null }),
+    );
+  return true;
+});

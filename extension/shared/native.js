@@ -1,0 +1,56 @@
+// Sends protocol messages to the relay. Each call starts a relay process (sendNativeMessage); the
+// relay starts the daemon when needed, so a reply can take a few seconds on the first message.
+import { api } from './browser-api.js';
+import { loadProtocol, validateRequest } from './protocol.js';
+
+const REPLY_TIMEOUT_MS = 45000;
+
+/** A failed message. code is a protocol error code, or 'host-missing' when no relay could be run. */
+export class NativeError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = 'NativeError';
+    this.code = code;
+  }
+}
+
+/** True when the failure means "LinkSnap is not reachable right now" (keep the request, retry later). */
+export function isUnreachable(error) {
+  return error instanceof NativeError && (error.code === 'host-missing' || error.code === 'daemon-unavailable');
+}
+
+/** Sends {type, ...fields}; resolves with the reply's result or rejects with a NativeError. */
+export async function sendNative(type, fields = {}) {
+  const table = await loadProtocol();
+  const message = { id: crypto.randomUUID(), type, ...fields };
+  const invalid = validateRequest(table, message);
+  if (invalid) throw new NativeError(invalid.code, invalid.message);
+
+  let reply;
+  try {
+    reply = await withTimeout(api.runtime.sendNativeMessage(table.hostName, message), REPLY_TIMEOUT_MS);
+  } catch (e) {
+    throw new NativeError('host-missing', hostMissingText(e));
+  }
+  if (!reply || typeof reply !== 'object') {
+    throw new NativeError('internal', 'the LinkSnap relay sent an empty reply');
+  }
+  if (reply.ok) return reply.result ?? {};
+  throw new NativeError(reply.error?.code ?? 'internal', reply.error?.message ?? 'unknown error from LinkSnap');
+}
+
+function hostMissingText(e) {
+  const text = String(e?.message ?? e);
+  if (/not found|no such native application/i.test(text)) {
+    return 'the LinkSnap native host is not installed: run `linksnap install`';
+  }
+  return `could not reach the LinkSnap native host (${text})`;
+}
+
+function withTimeout(promise, ms) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no reply within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

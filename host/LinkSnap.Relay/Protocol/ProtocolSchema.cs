@@ -1,0 +1,120 @@
+using System.Text.Json;
+
+namespace LinkSnap.Relay.Protocol;
+
+/// <summary>
+/// The protocol table (extension/shared/protocol.json, embedded) and a validator driven by it, so the
+/// relay, the daemon and the extension check messages against the same definition.
+/// </summary>
+internal sealed class ProtocolSchema
+{
+    private readonly Dictionary<string, Dictionary<string, FieldRule>> _messages = new(StringComparer.Ordinal);
+
+    private ProtocolSchema(JsonElement root)
+    {
+        Version = root.GetProperty("version").GetInt32();
+        HostName = root.GetProperty("hostName").GetString()!;
+        var ids = root.GetProperty("extensionIds");
+        ChromiumExtensionId = ids.GetProperty("chromium").GetString()!;
+        FirefoxExtensionId = ids.GetProperty("firefox").GetString()!;
+        var limits = root.GetProperty("limits");
+        MaxRequestBytes = limits.GetProperty("maxRequestBytes").GetInt32();
+        MaxReplyBytes = limits.GetProperty("maxReplyBytes").GetInt32();
+        MaxHtmlBytes = limits.GetProperty("maxHtmlBytes").GetInt32();
+        foreach (var message in root.GetProperty("messages").EnumerateObject())
+        {
+            var fields = new Dictionary<string, FieldRule>(StringComparer.Ordinal);
+            foreach (var field in message.Value.GetProperty("request").EnumerateObject())
+            {
+                fields[field.Name] = FieldRule.Parse(field.Value);
+            }
+
+            _messages[message.Name] = fields;
+        }
+
+        ErrorCodes = root.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public int Version { get; }
+
+    public string HostName { get; }
+
+    /// <summary>The unpacked extension's fixed ID (from the manifest's key).</summary>
+    public string ChromiumExtensionId { get; }
+
+    public string FirefoxExtensionId { get; }
+
+    public int MaxRequestBytes { get; }
+
+    public int MaxReplyBytes { get; }
+
+    public int MaxHtmlBytes { get; }
+
+    public IReadOnlyCollection<string> MessageTypes => _messages.Keys;
+
+    public IReadOnlySet<string> ErrorCodes { get; }
+
+    public static ProtocolSchema Load()
+    {
+        using var stream = typeof(ProtocolSchema).Assembly.GetManifestResourceStream("protocol.json")
+            ?? throw new InvalidOperationException("protocol.json is not embedded in the relay");
+        using var doc = JsonDocument.Parse(stream);
+        return new ProtocolSchema(doc.RootElement);
+    }
+
+    /// <summary>Checks envelope and fields; returns null when valid, else the protocol error.</summary>
+    public ProtocolError? Validate(JsonElement message)
+    {
+        if (message.ValueKind != JsonValueKind.Object)
+        {
+            return new ProtocolError("bad-json", "a message must be a JSON object");
+        }
+
+        if (!message.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String || id.GetString()!.Length is 0 or > 100)
+        {
+            return new ProtocolError("bad-message", "\"id\" must be a non-empty string of at most 100 characters");
+        }
+
+        if (!message.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+        {
+            return new ProtocolError("bad-message", "\"type\" must be a string");
+        }
+
+        if (!_messages.TryGetValue(type.GetString()!, out var fields))
+        {
+            return new ProtocolError("unknown-type", $"unknown message type \"{Truncate(type.GetString()!)}\"; known: {string.Join(", ", _messages.Keys)}");
+        }
+
+        foreach (var property in message.EnumerateObject())
+        {
+            if (property.NameEquals("id") || property.NameEquals("type"))
+            {
+                continue;
+            }
+
+            if (!fields.TryGetValue(property.Name, out var rule))
+            {
+                return new ProtocolError("bad-message", $"\"{Truncate(property.Name)}\" is not a field of {type.GetString()}");
+            }
+
+            var problem = rule.Check(property.Value);
+            if (problem is not null)
+            {
+                var code = rule.Type == "string" && problem.StartsWith("longer", StringComparison.Ordinal) && property.Name == "html" ? "too-large" : "bad-message";
+                return new ProtocolError(code, $"\"{property.Name}\" {problem}");
+            }
+        }
+
+        foreach (var (name, rule) in fields)
+        {
+            if (rule.Required && !message.TryGetProperty(name, out _))
+            {
+                return new ProtocolError("bad-message", $"\"{name}\" is required for {type.GetString()}");
+            }
+        }
+
+        return null;
+    }
+
+    private static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
+}

@@ -1,0 +1,122 @@
+using LinkSnap.Core.Capture;
+using Microsoft.Playwright;
+using NUnit.Framework;
+
+namespace LinkSnap.Tests.Capture;
+
+/// <summary>Pages that never settle, crashing tabs, a dying browser, idle shutdown and concurrent captures.</summary>
+[TestFixture]
+public sealed class RobustnessTests : CaptureTestBase
+{
+    private static string Page(string title, string text, string extra = "") =>
+        $"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{text}</p>{extra}</body></html>";
+
+    protected override void Configure(CaptureOptions options)
+    {
+        options.SettleTimeout = TimeSpan.FromSeconds(3);
+        options.NavigationTimeout = TimeSpan.FromSeconds(4);
+    }
+
+    /// <summary>Polls a condition with a bound: the state changes in the background.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            Assert.That(timeout.IsCancellationRequested, Is.False, $"timed out waiting until {what}");
+            await Task.Delay(50);
+        }
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task Page_that_reloads_forever_is_captured_partial_as_it_stands()
+    {
+        Server.MapHtml("/reloading", Page("Restless", "This page reloads itself forever.", "<script>setTimeout(() => location.reload(), 200);</script>"));
+        var captured = await CaptureAsync(Server.Url("/reloading"));
+        Assert.That(captured.Result.Outcome, Is.EqualTo(CaptureOutcome.Partial));
+        Assert.That(captured.Result.Reason, Does.Contain("did not settle"));
+        Assert.That(captured.Text(ArtifactKinds.ArticleText), Does.Contain("This page reloads itself forever."));
+        Assert.That(new FileInfo(captured.PathOf(ArtifactKinds.Screenshot)).Length, Is.GreaterThan(0));
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task Page_whose_image_never_arrives_is_captured_partial()
+    {
+        Server.Map("/never.png", async ctx => await Task.Delay(TimeSpan.FromSeconds(60), ctx.RequestAborted));
+        Server.MapHtml("/hanging", Page("Waiting", "The text is here even if the image never is.", "<img src=\"/never.png\" width=\"10\" height=\"10\">"));
+        var captured = await CaptureAsync(Server.Url("/hanging"));
+        Assert.That(captured.Result.Outcome, Is.EqualTo(CaptureOutcome.Partial));
+        Assert.That(captured.Result.Reason, Does.Contain("did not finish loading within 4 s"));
+        Assert.That(captured.Text(ArtifactKinds.ArticleText), Does.Contain("The text is here even if the image never is."));
+        Assert.That(new FileInfo(captured.PathOf(ArtifactKinds.Pdf)).Length, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task Crashed_tab_fails_with_a_reason_and_the_engine_keeps_working()
+    {
+        await using var engine = CreateEngine();
+        Server.MapHtml("/crashy", Page("Crashy", "Fine content before the crash."));
+        engine.HtmlCapture.BeforeArtifacts = async page =>
+        {
+            var crashed = new TaskCompletionSource();
+            page.Crash += (_, _) => crashed.TrySetResult();
+            var cdp = await page.Context.NewCDPSessionAsync(page);
+            _ = cdp.SendAsync("Page.crash").ContinueWith(t => t.Exception, TaskScheduler.Default);
+            await crashed.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        };
+        var crashed = await CaptureAsync(Server.Url("/crashy"), engine: engine);
+        Assert.That(crashed.Result.Outcome, Is.EqualTo(CaptureOutcome.Failed));
+        Assert.That(crashed.Result.Reason, Does.Contain("crashed"));
+
+        engine.HtmlCapture.BeforeArtifacts = null;
+        var after = await CaptureAsync(Server.Url("/crashy"), engine: engine);
+        Assert.That(after.Result.ArticleText, Does.Contain("Fine content before the crash."));
+    }
+
+    [Test]
+    public async Task Browser_is_relaunched_after_it_is_killed()
+    {
+        await using var engine = CreateEngine();
+        Server.MapHtml("/phoenix", Page("Phoenix", "Rises again after the browser dies."));
+        var first = await CaptureAsync(Server.Url("/phoenix"), engine: engine);
+        Assert.That(first.Result.ArticleText, Does.Contain("Rises again"));
+
+        await engine.Browsers.KillBrowserForTestsAsync();
+        await WaitUntilAsync(() => !engine.Browsers.IsRunning, "the killed browser is seen as gone");
+
+        var second = await CaptureAsync(Server.Url("/phoenix"), engine: engine);
+        Assert.That(second.Result.ArticleText, Does.Contain("Rises again"), second.Result.Reason);
+        Assert.That(engine.Browsers.Launches, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Idle_browser_is_closed_and_relaunched_on_demand()
+    {
+        await using var engine = CreateEngine(o => o.BrowserIdleTimeout = TimeSpan.FromMilliseconds(500));
+        Server.MapHtml("/idle", Page("Idle", "Captured by a browser that naps."));
+        await CaptureAsync(Server.Url("/idle"), engine: engine);
+        await WaitUntilAsync(() => !engine.Browsers.IsRunning, "the idle browser is closed");
+
+        var again = await CaptureAsync(Server.Url("/idle"), engine: engine);
+        Assert.That(again.Result.ArticleText, Does.Contain("Captured by a browser that naps."));
+        Assert.That(engine.Browsers.Launches, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Concurrent_captures_each_get_their_own_page()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            Server.MapHtml($"/parallel{i}", Page($"Parallel {i}", $"Body number {i} of three."));
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => CaptureAsync(Server.Url($"/parallel{i}"))));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.That(results[i].Result.Metadata.Title, Is.EqualTo($"Parallel {i}"));
+            Assert.That(results[i].Result.ArticleText, Does.Contain($"Body number {i} of three."));
+        }
+    }
+}

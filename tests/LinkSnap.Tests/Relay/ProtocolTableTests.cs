@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using LinkSnap.Install;
+using LinkSnap.Native;
+using LinkSnap.Testing;
+using NUnit.Framework;
+
+namespace LinkSnap.Tests.Relay;
+
+/// <summary>
+/// extension/shared/protocol.json is the one definition of the protocol. These tests fail when the
+/// daemon's list, the install constants, the extension's fixed ID or docs/protocol.md drift from it.
+/// </summary>
+[TestFixture]
+public sealed class ProtocolTableTests
+{
+    private JsonElement _table;
+    private string _docs = "";
+
+    [OneTimeSetUp]
+    public void Load()
+    {
+        var root = Corpus.RepositoryRoot;
+        _table = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "extension", "shared", "protocol.json"))).RootElement;
+        _docs = File.ReadAllText(Path.Combine(root, "docs", "protocol.md"));
+    }
+
+    [Test]
+    public void Daemon_messages_and_error_codes_match_the_table()
+    {
+        Assert.That(NativeProtocol.MessageTypes, Is.EquivalentTo(_table.GetProperty("messages").EnumerateObject().Select(m => m.Name)));
+        Assert.That(NativeProtocol.ErrorCodes, Is.EquivalentTo(_table.GetProperty("errors").EnumerateObject().Select(m => m.Name)));
+        Assert.That(NativeProtocol.Version, Is.EqualTo(_table.GetProperty("version").GetInt32()));
+        Assert.That(NativeProtocol.MaxReplyBytes, Is.EqualTo(_table.GetProperty("limits").GetProperty("maxReplyBytes").GetInt32()));
+    }
+
+    [Test]
+    public void Every_message_and_error_code_is_documented()
+    {
+        foreach (var message in _table.GetProperty("messages").EnumerateObject())
+        {
+            Assert.That(_docs, Does.Contain($"### `{message.Name}`"), message.Name);
+            foreach (var field in message.Value.GetProperty("request").EnumerateObject())
+            {
+                Assert.That(_docs, Does.Contain($"`{field.Name}`"), $"{message.Name}.{field.Name}");
+            }
+        }
+
+        foreach (var error in _table.GetProperty("errors").EnumerateObject())
+        {
+            Assert.That(_docs, Does.Contain($"| `{error.Name}` |"), error.Name);
+        }
+    }
+
+    [Test]
+    public void Host_name_and_extension_ids_agree_with_the_manifest_key_and_the_installer()
+    {
+        var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Corpus.RepositoryRoot, "extension", "manifest.json"))).RootElement;
+        var ids = _table.GetProperty("extensionIds");
+
+        // Chromium derives an unpacked extension's ID from its key: sha256 of the DER key, first 32 hex digits mapped 0-f → a-p.
+        var hash = SHA256.HashData(Convert.FromBase64String(manifest.GetProperty("key").GetString()!));
+        var derived = new string([.. Convert.ToHexStringLower(hash)[..32].Select(c => (char)('a' + Convert.ToInt32(c.ToString(), 16)))]);
+
+        Assert.That(ids.GetProperty("chromium").GetString(), Is.EqualTo(derived));
+        Assert.That(NativeHostManifest.ChromiumExtensionId, Is.EqualTo(derived));
+        Assert.That(NativeHostManifest.FirefoxExtensionId, Is.EqualTo(ids.GetProperty("firefox").GetString()));
+        Assert.That(manifest.GetProperty("browser_specific_settings").GetProperty("gecko").GetProperty("id").GetString(), Is.EqualTo(ids.GetProperty("firefox").GetString()));
+        Assert.That(NativeHostManifest.HostName, Is.EqualTo(_table.GetProperty("hostName").GetString()));
+    }
+}
