@@ -58,7 +58,9 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
                 }
 
                 var bytes = Encoding.UTF8.GetBytes(request.Html);
-                var page = await RenderAsync(new HtmlSource(request.Url, request.Html, CaptureMode.AsSeen, null), recorder, progress, cancellationToken);
+                // The tab's DOM is text now, served as UTF-8: a meta charset left over from the original bytes would contradict it.
+                var html = HtmlDecoder.DeclareUtf8(request.Html);
+                var page = await RenderAsync(new HtmlSource(request.Url, html, CaptureMode.AsSeen, null), recorder, progress, cancellationToken);
                 return Finish(recorder, page.Metadata with
                 {
                     FinalUrl = request.Url.AbsoluteUri,
