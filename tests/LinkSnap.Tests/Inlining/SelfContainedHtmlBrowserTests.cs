@@ -35,9 +35,9 @@ public sealed partial class SelfContainedHtmlBrowserTests
     [Test]
     public async Task Fixture_site_copy_renders_offline_with_images_fonts_frames_and_no_scripts()
     {
-        var (mhtml, fonts, liveText) = await _browser.CaptureAsync(_site.Url("/index.html"));
-        var html = SelfContainedHtml.Convert(mhtml, _site.Url("/index.html"), new InliningOptions(), fonts).Html;
+        var (saved, liveText, _) = await _browser.CaptureAsync(_site.Url("/index.html"));
 
+        var html = saved.Html;
         await using var copy = await _browser.OpenOfflineAsync(html);
 
         Assert.That(copy.Attempted, Is.Empty, "the saved copy tried to reach the network");
@@ -74,9 +74,9 @@ public sealed partial class SelfContainedHtmlBrowserTests
     [Test]
     public async Task Picture_srcset_poster_svg_image_image_set_and_shadow_dom_survive_offline()
     {
-        var (mhtml, fonts, liveText) = await _browser.CaptureAsync(_site.Url("/more.html"));
-        var html = SelfContainedHtml.Convert(mhtml, _site.Url("/more.html"), new InliningOptions(), fonts).Html;
+        var (saved, liveText, _) = await _browser.CaptureAsync(_site.Url("/more.html"));
 
+        var html = saved.Html;
         await using var copy = await _browser.OpenOfflineAsync(html);
 
         Assert.That(copy.Attempted, Is.Empty, "the saved copy tried to reach the network");
@@ -108,9 +108,9 @@ public sealed partial class SelfContainedHtmlBrowserTests
     {
         await using var server = await FixtureServer.StartAsync();
         server.MapDirectory("/", directory);
-        var (mhtml, fonts, liveText) = await _browser.CaptureAsync(server.Url(path));
-        var html = SelfContainedHtml.Convert(mhtml, server.Url(path), new InliningOptions(), fonts).Html;
+        var (saved, liveText, _) = await _browser.CaptureAsync(server.Url(path));
 
+        var html = saved.Html;
         await using var copy = await _browser.OpenOfflineAsync(html);
 
         Assert.That(copy.Attempted, Is.Empty, "the saved copy tried to reach the network");
