@@ -1,11 +1,106 @@
+using LinkSnap.Core.Paths;
+
 namespace LinkSnap.Cli;
 
-/// <summary>The `linksnap` command line: a thin client of the daemon API over the per-user socket.</summary>
+/// <summary>
+/// The `linksnap` command line: a thin client of the daemon API over the per-user socket, which
+/// starts the daemon when it is not running. Exit codes: 0 ok, 1 capture failed or partial (or
+/// another error), 2 usage or refused input, 3 daemon unreachable, 4 not found.
+/// </summary>
 public static class CliApp
 {
-    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+    public const int Unreachable = 3;
+    public const int NotFound = 4;
+
+    public const string UsageText = """
+        usage: linksnap <command> [options]
+
+          capture URL [--tag T]... [--note N] [--mode fresh|as-seen] [--wait] [--timeout S]
+                                 save a page; --wait shows progress and the saved files
+          list [--tag T]... [--tag-mode and|or] [--site S] [--status S] [--sort saved|title|site] [--limit N]
+          show ID                a link, its snapshots and their files
+          search QUERY...        full-text search (title, URL, tags, note, article), best first
+          tags                   tags with how many links carry each
+          tag add ID TAG...      add tags to a link
+          tag remove ID TAG...   remove tags from a link
+          open ID                path of the link's latest saved HTML copy
+          recapture ID           save a new version of a link
+          delete ID              delete a link with its snapshots and files
+          reindex                rebuild the database from the snapshot folders
+          status                 is the daemon running, where are the library and the data
+          start | stop           start the daemon in the background / stop it
+          open-library           the library URL (with a login token) to open in a browser
+          serve                  run the daemon in the foreground
+          install | uninstall | doctor   browser integration and environment checks
+
+        options: --json (machine-readable output on every command), --help
+        data directory: $LINKSNAP_HOME, else $XDG_DATA_HOME/linksnap (~/.local/share/linksnap)
+        exit codes: 0 ok, 1 capture failed/partial or other error, 2 usage or refused input,
+                    3 daemon unreachable, 4 not found
+        """;
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken) =>
+        await RunAsync(args, Console.Out, Console.Error, cancellationToken);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        Console.Error.WriteLine("usage: linksnap capture|list|show|search|tags|tag|open|reindex|serve|install|doctor");
-        return Task.FromResult(2);
+        CliArguments arguments;
+        try
+        {
+            arguments = CliArguments.Parse(args);
+        }
+        catch (CliUsageException e)
+        {
+            error.WriteLine($"linksnap: {e.Message}\nRun `linksnap --help` for the commands.");
+            return Usage;
+        }
+
+        if (arguments.Has("--version"))
+        {
+            output.WriteLine(Api.StatusEndpoints.Version);
+            return Ok;
+        }
+
+        if (arguments.Positional.Count == 0 || arguments.Has("--help") || arguments.Positional[0] == "help")
+        {
+            (arguments.Positional.Count == 0 && !arguments.Has("--help") ? error : output).WriteLine(UsageText);
+            return arguments.Positional.Count == 0 && !arguments.Has("--help") ? Usage : Ok;
+        }
+
+        var paths = LinkSnapPaths.FromEnvironment();
+        using var client = new DaemonClient(paths.SocketPath);
+        var commands = new CliCommands(client, paths, arguments, output, error);
+        try
+        {
+            return await commands.RunAsync(arguments.Positional[0], cancellationToken);
+        }
+        catch (CliUsageException e)
+        {
+            error.WriteLine($"linksnap: {e.Message}");
+            return Usage;
+        }
+        catch (DaemonUnreachableException e)
+        {
+            error.WriteLine($"linksnap: {e.Message}");
+            return Unreachable;
+        }
+        catch (DaemonApiException e)
+        {
+            error.WriteLine($"linksnap: {e.Message}");
+            return e.Status switch
+            {
+                404 => NotFound,
+                400 => Usage,
+                _ => Failed,
+            };
+        }
+        catch (TimeoutException e)
+        {
+            error.WriteLine($"linksnap: {e.Message}");
+            return Failed;
+        }
     }
 }

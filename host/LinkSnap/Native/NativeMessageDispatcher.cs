@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using LinkSnap.Daemon;
 
 namespace LinkSnap.Native;
 
 /// <summary>One method per protocol message: maps it to the API call(s) and shapes the result (docs/protocol.md).</summary>
-internal sealed class NativeMessageDispatcher(NativeApiClient api)
+internal sealed class NativeMessageDispatcher(NativeApiClient api, DaemonState state)
 {
     public Task<JsonObject> DispatchAsync(string type, JsonObject message, CancellationToken cancellationToken) => type switch
     {
@@ -25,7 +26,7 @@ internal sealed class NativeMessageDispatcher(NativeApiClient api)
             ["protocol"] = NativeProtocol.Version,
             ["version"] = status["version"]?.DeepClone(),
             ["dataDirectory"] = status["dataDirectory"]?.DeepClone(),
-            ["libraryUrl"] = status["libraryUrl"]?.DeepClone(),
+            ["libraryUrl"] = state.LibraryUrl,
             ["queue"] = status["queue"]?.DeepClone(),
         };
     }
@@ -70,7 +71,7 @@ internal sealed class NativeMessageDispatcher(NativeApiClient api)
             ["status"] = snapshot["status"]?.DeepClone(),
             ["stage"] = snapshot["stage"]?.DeepClone(),
             ["reason"] = snapshot["reason"]?.DeepClone(),
-            ["libraryUrl"] = linkId is null ? null : await LibraryPageUrlAsync("links/" + Uri.EscapeDataString(linkId), cancellationToken),
+            ["libraryUrl"] = linkId is null ? null : Combine(state.LibraryUrl, "links/" + Uri.EscapeDataString(linkId)),
         };
     }
 
@@ -104,12 +105,11 @@ internal sealed class NativeMessageDispatcher(NativeApiClient api)
             linkId = snapshot["linkId"]?.ToString();
         }
 
-        var status = await api.GetAsync("api/status", "no status", cancellationToken);
-        var libraryUrl = status["libraryUrl"]?.GetValue<string>() ?? throw new NativeException("internal", "the daemon did not report its library URL");
+        var libraryUrl = state.LibraryUrl;
         return new JsonObject
         {
             // The login link sets the session cookie; the extension then shows pageUrl in the same tab.
-            ["url"] = status["loginUrl"]?.GetValue<string>() ?? libraryUrl,
+            ["url"] = state.LoginUrl ?? libraryUrl,
             ["pageUrl"] = linkId is null ? libraryUrl : Combine(libraryUrl, "links/" + Uri.EscapeDataString(linkId)),
         };
     }
@@ -119,12 +119,6 @@ internal sealed class NativeMessageDispatcher(NativeApiClient api)
         var limit = message["limit"]?.GetValue<int>() ?? 20;
         var jobs = await api.GetAsync($"api/jobs?limit={limit}", "no jobs", cancellationToken);
         return new JsonObject { ["items"] = jobs["items"]?.DeepClone() ?? new JsonArray() };
-    }
-
-    private async Task<string> LibraryPageUrlAsync(string page, CancellationToken cancellationToken)
-    {
-        var status = await api.GetAsync("api/status", "no status", cancellationToken);
-        return Combine(status["libraryUrl"]?.GetValue<string>() ?? "", page);
     }
 
     private static string Combine(string libraryUrl, string page) => libraryUrl.TrimEnd('/') + "/" + page;

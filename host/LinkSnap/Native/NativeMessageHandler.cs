@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LinkSnap.Daemon;
 
 namespace LinkSnap.Native;
 
@@ -11,15 +11,18 @@ namespace LinkSnap.Native;
 /// </summary>
 public sealed class NativeMessageHandler : IDisposable
 {
-    private readonly ConcurrentDictionary<string, NativeApiClient> _clients = new(StringComparer.Ordinal);
+    private readonly DaemonState _state;
     private readonly ILogger<NativeMessageHandler> _logger;
+    private readonly Lazy<NativeApiClient> _api;
 
-    public NativeMessageHandler(ILogger<NativeMessageHandler> logger)
+    public NativeMessageHandler(DaemonState state, ILogger<NativeMessageHandler> logger)
     {
+        _state = state;
         _logger = logger;
+        _api = new Lazy<NativeApiClient>(() => new NativeApiClient(state.SocketPath));
     }
 
-    public async Task<byte[]> HandleAsync(Stream body, string socketPath, CancellationToken cancellationToken)
+    public async Task<byte[]> HandleAsync(Stream body, CancellationToken cancellationToken)
     {
         JsonObject? message;
         try
@@ -38,8 +41,7 @@ public sealed class NativeMessageHandler : IDisposable
 
         try
         {
-            var api = _clients.GetOrAdd(socketPath, path => new NativeApiClient(path));
-            var result = await new NativeMessageDispatcher(api).DispatchAsync(type, message, cancellationToken);
+            var result = await new NativeMessageDispatcher(_api.Value, _state).DispatchAsync(type, message, cancellationToken);
             return Ok(result);
         }
         catch (NativeException ex)
@@ -55,9 +57,9 @@ public sealed class NativeMessageHandler : IDisposable
 
     public void Dispose()
     {
-        foreach (var client in _clients.Values)
+        if (_api.IsValueCreated)
         {
-            client.Dispose();
+            _api.Value.Dispose();
         }
     }
 

@@ -1,5 +1,4 @@
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Connections.Features;
+using LinkSnap.Daemon;
 
 namespace LinkSnap.Native;
 
@@ -25,13 +24,14 @@ public static class NativeMessagingSetup
 
     private static async Task HandleAsync(HttpContext context, NativeMessageHandler handler)
     {
-        if (context.Features.Get<IConnectionEndPointFeature>()?.LocalEndPoint is not UnixDomainSocketEndPoint socket)
+        // Kestrel gives socket connections no IP address; every TCP connection has one.
+        if (!DaemonConnection.IsUnixSocket(context) && context.Connection.LocalIpAddress is not null)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 
-        var reply = await handler.HandleAsync(context.Request.Body, socket.ToString(), context.RequestAborted);
+        var reply = await handler.HandleAsync(context.Request.Body, context.RequestAborted);
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(reply, context.RequestAborted);
     }

@@ -61,10 +61,11 @@ public abstract class CaptureTestBase
         return new PlaywrightCaptureEngine(Options.Create(options), TimeProvider.System, NullLogger<PlaywrightCaptureEngine>.Instance);
     }
 
-    protected async Task<Captured> CaptureAsync(Uri url, CaptureMode mode = CaptureMode.Fresh, string? html = null, PlaywrightCaptureEngine? engine = null)
+    protected async Task<Captured> CaptureAsync(
+        Uri url, CaptureMode mode = CaptureMode.Fresh, string? html = null, PlaywrightCaptureEngine? engine = null, IProgress<CaptureStage>? progress = null)
     {
         var dir = Path.Combine(Temp.Path, Guid.NewGuid().ToString("N")[..8]);
-        var result = await (engine ?? Engine).CaptureAsync(new CaptureRequest { Url = url, Mode = mode, Html = html }, dir, null, CancellationToken.None);
+        var result = await (engine ?? Engine).CaptureAsync(new CaptureRequest { Url = url, Mode = mode, Html = html }, dir, progress, CancellationToken.None);
         TestContext.Out.WriteLine($"{url}: {result.Outcome} {result.Reason} [{string.Join(", ", result.Artifacts.Select(a => $"{a.Kind}={a.Status}{(a.Error is null ? "" : ":" + a.Error)}"))}]");
         return new Captured(result, dir);
     }

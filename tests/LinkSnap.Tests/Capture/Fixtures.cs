@@ -42,6 +42,7 @@ internal static class Fixtures
             <p>When the automatic beacon replaced him he kept climbing the stairs anyway, just to watch the beam sweep across the water.</p>
             <div class="spacer"></div>
             <img id="lazy" loading="lazy" src="{{imagePath}}" width="300" height="300" alt="red square">
+            <img id="datasrc" class="lazyload" data-src="/blue-lazy.png" width="200" height="200" alt="blue square">
             <p>End of the story.</p>
           </article>
           <script>document.body.insertAdjacentHTML('beforeend', '<p id="scripted">Added by script</p>');</script>

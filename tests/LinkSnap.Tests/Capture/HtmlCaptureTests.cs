@@ -8,7 +8,21 @@ namespace LinkSnap.Tests.Capture;
 [TestFixture]
 public sealed class HtmlCaptureTests : CaptureTestBase
 {
+    private readonly StageRecorder _stages = new();
     private Captured _article = null!;
+
+    private sealed class StageRecorder : IProgress<CaptureStage>
+    {
+        public List<CaptureStage> Stages { get; } = [];
+
+        public void Report(CaptureStage value)
+        {
+            lock (Stages)
+            {
+                Stages.Add(value);
+            }
+        }
+    }
 
     [OneTimeSetUp]
     public async Task CaptureArticleAsync()
@@ -16,7 +30,9 @@ public sealed class HtmlCaptureTests : CaptureTestBase
         Server.MapHtml("/article", Fixtures.ArticlePage("/red.png"));
         Server.MapContent("/red.png", "image/png", Fixtures.RedPng);
         Server.MapContent("/icon.png", "image/png", Fixtures.BluePng);
-        _article = await CaptureAsync(Server.Url("/article"));
+        Server.MapContent("/blue-lazy.png", "image/png", Fixtures.BluePng);
+        _article = await CaptureAsync(Server.Url("/article"), progress: _stages);
+        TestContext.Progress.WriteLine("article timings: " + string.Join(", ", _article.Result.TimingsMs.Select(t => $"{t.Key}={t.Value:0}")));
     }
 
     [Test]
@@ -29,6 +45,7 @@ public sealed class HtmlCaptureTests : CaptureTestBase
         }
 
         Assert.That(_article.Result.TimingsMs.Keys, Is.SupersetOf(new[] { "fetch", "navigate", "settle", "screenshot", "pdf", "total" }));
+        Assert.That(_stages.Stages.Distinct(), Is.EqualTo(new[] { CaptureStage.Loading, CaptureStage.Settling, CaptureStage.Saving }), "progress is reported in order");
     }
 
     [Test]
@@ -72,6 +89,8 @@ public sealed class HtmlCaptureTests : CaptureTestBase
     {
         var red = await CountPixelsAsync(_article.Bytes(ArtifactKinds.Screenshot), 255, 0, 0);
         Assert.That(red, Is.GreaterThan(300 * 300 * 9 / 10), "the 300×300 lazy red image far below the fold is rendered");
+        var blue = await CountPixelsAsync(_article.Bytes(ArtifactKinds.Screenshot), 0, 0, 255);
+        Assert.That(blue, Is.GreaterThan(200 * 200 * 9 / 10), "the data-src image is loaded too");
         var pdf = Encoding.Latin1.GetString(_article.Bytes(ArtifactKinds.Pdf));
         Assert.That(pdf, Does.StartWith("%PDF-"));
         Assert.That(pdf, Does.Contain("/Subtype /Image"), "the lazy image is embedded in the PDF");
@@ -86,6 +105,7 @@ public sealed class HtmlCaptureTests : CaptureTestBase
         Assert.That(body, Does.Contain("dependable as the tides"));
         Assert.That(body, Does.Contain("Added by script"), "the copy is the rendered DOM");
         Assert.That(await view.Page.EvaluateAsync<int>("() => document.getElementById('lazy').naturalWidth"), Is.GreaterThan(0), "lazy image inlined");
+        Assert.That(await view.Page.EvaluateAsync<int>("() => document.getElementById('datasrc').naturalWidth"), Is.GreaterThan(0), "data-src image inlined");
         Assert.That(await view.Page.EvaluateAsync<int>("() => document.scripts.length"), Is.Zero, "scripts removed");
         Assert.That(view.Attempted, Is.Empty, "the saved copy makes no request");
     }

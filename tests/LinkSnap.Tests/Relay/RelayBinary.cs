@@ -38,6 +38,12 @@ public static class RelayBinary
         var output = Path.Combine(root, "artifacts", "test-relay");
         Directory.CreateDirectory(Path.Combine(root, "artifacts"));
         using var fileLock = await LockAsync(Path.Combine(root, "artifacts", "test-relay.lock"));
+        var exe = Path.Combine(output, OperatingSystem.IsWindows() ? "linksnap-relay.exe" : "linksnap-relay");
+        if (File.Exists(exe) && File.GetLastWriteTimeUtc(exe) > NewestInput(root))
+        {
+            return exe; // already published from these sources (e.g. by the other test project)
+        }
+
         var start = new ProcessStartInfo("dotnet", ["publish", Path.Combine(root, "host", "LinkSnap.Relay", "LinkSnap.Relay.csproj"),
             "-c", "Release", "-o", output, "--nologo", "-v", "q"])
         {
@@ -55,9 +61,17 @@ public static class RelayBinary
             Assert.Fail($"publishing the relay with NativeAOT failed (is clang installed?):\n{await stdout}\n{await stderr}");
         }
 
-        var exe = Path.Combine(output, OperatingSystem.IsWindows() ? "linksnap-relay.exe" : "linksnap-relay");
         Assert.That(File.Exists(exe), Is.True, $"{exe} missing after publish");
         return exe;
+    }
+
+    private static DateTime NewestInput(string root)
+    {
+        var relaySources = Directory.EnumerateFiles(Path.Combine(root, "host", "LinkSnap.Relay"), "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        string[] shared = [Path.Combine(root, "extension", "shared", "protocol.json"), Path.Combine(root, "Directory.Build.props"), Path.Combine(root, "Directory.Packages.props")];
+        return relaySources.Concat(shared.Where(File.Exists)).Max(File.GetLastWriteTimeUtc);
     }
 
     private static async Task<FileStream> LockAsync(string path)

@@ -55,9 +55,9 @@ internal sealed class TargetGuard(bool allowPrivateTargets, Func<Uri, bool>? fil
             {
                 if (IsPrivate(address))
                 {
-                    var what = literal is null ? $"{host} resolves to {address}" : $"{host} is";
+                    var what = literal is null ? $"{host} resolves to {address}," : $"{host} is";
                     throw new CaptureFailureException(
-                        $"Refused: {what}, a loopback/private/link-local address (setting Capture:AllowPrivateTargets).");
+                        $"Refused: {what} a loopback/private/link-local address (setting Capture:AllowPrivateTargets).");
                 }
             }
         }

@@ -41,12 +41,16 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             progress?.Report(CaptureStage.Loading);
             var loadProblem = await recorder.TimeAsync("navigate", () => _settler.LoadAsync(page, source.Url));
             progress?.Report(CaptureStage.Settling);
-            var settled = loadProblem is null && await recorder.TimeAsync("settle", () => _settler.SettleAsync(page, recorder.Remaining));
+
+            // Half of what is left of the job at most: a page that never settles still leaves time for its artifacts.
+            var budget = recorder.Remaining / 2 < options.SettleTimeout ? recorder.Remaining / 2 : options.SettleTimeout;
+            var settled = loadProblem is null && await recorder.TimeAsync("settle", () => _settler.SettleAsync(page, budget));
             if (!settled)
             {
                 await recorder.TimeAsync("freeze", async () => { await PageSettler.FreezeAsync(page, router, cdp); return 0; });
+                var setting = budget < options.SettleTimeout ? "Capture:JobTimeout" : "Capture:SettleTimeout";
                 recorder.AddProblem(loadProblem is null
-                    ? $"The page did not settle within {options.SettleTimeout.TotalSeconds:0} s (setting Capture:SettleTimeout); captured as it stood then"
+                    ? $"The page did not settle within {budget.TotalSeconds:0} s (setting {setting}); captured as it stood then"
                     : $"{loadProblem}; captured as it stood then");
             }
 
@@ -89,6 +93,10 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
         try
         {
             article = options.SaveArticle ? await _artifacts.ReadArticleAsync(page, recorder) : null;
+            if (article is not null && !IsSubstantial(article, facts))
+            {
+                article = null;
+            }
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
@@ -185,6 +193,16 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
         documentTitle is null ? articleTitle
         : articleTitle is not null && articleTitle.Length >= 3 && documentTitle.Contains(articleTitle, StringComparison.OrdinalIgnoreCase) ? articleTitle
         : documentTitle;
+
+    /// <summary>
+    /// On portals and index pages Readability may return a scrap ("en"); a real article is either
+    /// long enough or most of the page.
+    /// </summary>
+    private static bool IsSubstantial(ArticleData article, PageFacts facts)
+    {
+        var length = article.TextContent?.Trim().Length ?? 0;
+        return length >= 200 || length * 2 >= facts.TextLength;
+    }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

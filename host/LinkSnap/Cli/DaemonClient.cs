@@ -1,0 +1,139 @@
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using LinkSnap.Core.Snapshots;
+
+namespace LinkSnap.Cli;
+
+/// <summary>
+/// HTTP client of the daemon API over the per-user Unix socket (no token: access to the socket is
+/// the authorization). Errors come back as <see cref="DaemonApiException"/> (a ProblemDetails from
+/// the daemon) or <see cref="DaemonUnreachableException"/> (nothing answers on the socket).
+/// </summary>
+public sealed class DaemonClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public DaemonClient(string socketPath, TimeSpan? timeout = null)
+    {
+        SocketPath = socketPath;
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                try
+                {
+                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        _http = new HttpClient(handler) { BaseAddress = new Uri("http://localhost/"), Timeout = timeout ?? TimeSpan.FromMinutes(2) };
+    }
+
+    public string SocketPath { get; }
+
+    public Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, path, null, cancellationToken);
+
+    public Task<JsonElement> PostAsync(string path, object? body, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, path, body, cancellationToken);
+
+    public Task<JsonElement> DeleteAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Delete, path, null, cancellationToken);
+
+    /// <summary>Sends a request; returns the JSON answer (an empty object for 204).</summary>
+    public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path.TrimStart('/'));
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, body.GetType(), options: SnapshotJson.Options);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException e) when (e.InnerException is SocketException or IOException || e.HttpRequestError == HttpRequestError.ConnectionError)
+        {
+            throw new DaemonUnreachableException(SocketPath, e.Message);
+        }
+
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var json = text.Length == 0 ? JsonDocument.Parse("{}").RootElement : ParseOrText(text);
+            if (response.IsSuccessStatusCode)
+            {
+                return json;
+            }
+
+            var detail = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("detail", out var d) && d.ValueKind == JsonValueKind.String
+                ? d.GetString()!
+                : $"{(int)response.StatusCode} {response.ReasonPhrase}";
+            throw new DaemonApiException((int)response.StatusCode, detail);
+        }
+    }
+
+    /// <summary>Opens a streaming response (GET /api/events) and returns its body as it arrives.</summary>
+    public async Task<Stream> OpenStreamAsync(string path, CancellationToken cancellationToken)
+    {
+        var response = await _http.GetAsync(path.TrimStart('/'), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStreamAsync(cancellationToken);
+    }
+
+    /// <summary>The raw response, for callers that need status and headers (tests, file downloads).</summary>
+    public Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        _http.SendAsync(request, cancellationToken);
+
+    /// <summary>True when the daemon answers GET /api/status.</summary>
+    public async Task<bool> IsRunningAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GetAsync("/api/status", cancellationToken);
+            return true;
+        }
+        catch (DaemonUnreachableException)
+        {
+            return false;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private static JsonElement ParseOrText(string text)
+    {
+        try
+        {
+            return JsonDocument.Parse(text).RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return JsonSerializer.SerializeToElement(new { detail = text });
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+/// <summary>The daemon answered with an error (ProblemDetails); Detail is meant for a person.</summary>
+public sealed class DaemonApiException(int status, string detail) : Exception(detail)
+{
+    public int Status { get; } = status;
+}
+
+/// <summary>Nothing answers on the daemon socket.</summary>
+public sealed class DaemonUnreachableException(string socketPath, string why)
+    : Exception($"The LinkSnap daemon is not reachable on {socketPath} ({why}). Start it with `linksnap serve` or check its log.");

@@ -1,0 +1,33 @@
+namespace LinkSnap.Web;
+
+/// <summary>
+/// The reader view: the readable article (HTML written by Readability at capture time) inside a
+/// calm page with inline styles only, served on the sandboxed origin like every other snapshot file.
+/// </summary>
+public sealed class ReaderPage
+{
+    private const string Style = """
+        :root { color-scheme: light dark; }
+        body { margin: 0; padding: 2rem 1.25rem 4rem; background: #fbfaf7; color: #1d1d1f;
+          font: 18px/1.7 Charter, "Iowan Old Style", Georgia, "Noto Serif CJK SC", "Noto Serif CJK JP",
+          "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR", serif; }
+        main { max-width: 40rem; margin: 0 auto; overflow-wrap: anywhere; }
+        img, video, svg, table { max-width: 100%; height: auto; }
+        pre { overflow: auto; padding: .75rem; background: rgba(127,127,127,.12); border-radius: 6px; }
+        code, pre { font-family: ui-monospace, "Noto Sans Mono CJK SC", monospace; font-size: .9em; }
+        a { color: #0b57d0; }
+        blockquote { margin-left: 0; padding-left: 1rem; border-left: 3px solid rgba(127,127,127,.4); }
+        h1, h2, h3 { line-height: 1.25; }
+        @media (prefers-color-scheme: dark) { body { background: #16171a; color: #e6e6e6; } a { color: #8ab4f8; } }
+        """;
+
+    internal async Task WriteAsync(HttpContext context, string articlePath)
+    {
+        var article = await File.ReadAllTextAsync(articlePath, context.RequestAborted);
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(
+            $"<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+            $"<style>{Style}</style></head><body><main class=\"reader\">{article}</main></body></html>",
+            context.RequestAborted);
+    }
+}

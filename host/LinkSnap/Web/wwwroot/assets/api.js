@@ -1,0 +1,59 @@
+// Thin client of the daemon's JSON API. Every failure becomes an ApiError carrying the server's
+// ProblemDetails text, so the page can show a message a person can act on.
+
+export class ApiError extends Error {
+  constructor(status, title, detail) {
+    super(detail || title || `HTTP ${status}`);
+    this.status = status;
+    this.title = title;
+  }
+}
+
+async function request(method, path, body) {
+  const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, 'Daemon unreachable', 'The LinkSnap daemon did not answer. Is `linksnap serve` running?');
+  }
+  if (response.status === 401) {
+    throw new ApiError(401, 'Not signed in', 'The library session ended. Open the link printed by `linksnap serve` or `linksnap open-library`.');
+  }
+  if (response.status === 204) return null;
+  const text = await response.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = null; }
+  if (!response.ok) {
+    throw new ApiError(response.status, data?.title, data?.detail || data?.title || `The daemon answered HTTP ${response.status}.`);
+  }
+  return data;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  links: (params) => request('GET', `/api/links?${params}`),
+  link: (id) => request('GET', `/api/links/${enc(id)}`),
+  updateLink: (id, patch) => request('PATCH', `/api/links/${enc(id)}`, patch),
+  addTags: (id, tags) => request('POST', `/api/links/${enc(id)}/tags`, { tags }),
+  removeTag: (id, tag) => request('DELETE', `/api/links/${enc(id)}/tags/${enc(tag)}`),
+  deleteLink: (id) => request('DELETE', `/api/links/${enc(id)}`),
+  recapture: (id) => request('POST', `/api/links/${enc(id)}/recapture`, { mode: 'fresh' }),
+  capture: (url, tags) => request('POST', '/api/captures', { url, tags, mode: 'fresh' }),
+  snapshot: (id) => request('GET', `/api/snapshots/${enc(id)}`),
+  sandbox: (id) => request('GET', `/api/snapshots/${enc(id)}/sandbox`),
+  deleteSnapshot: (id) => request('DELETE', `/api/snapshots/${enc(id)}`),
+  retry: (id) => request('POST', `/api/snapshots/${enc(id)}/retry`),
+  jobs: (limit = 100) => request('GET', `/api/jobs?limit=${limit}`),
+  tags: () => request('GET', '/api/tags'),
+  renameTag: (from, to) => request('POST', '/api/tags/rename', { from, to }),
+  mergeTags: (from, into) => request('POST', '/api/tags/merge', { from, into }),
+  deleteTag: (name, force) => request('DELETE', `/api/tags/${enc(name)}${force ? '?force=true' : ''}`),
+  bulk: (linkIds, action, tag) => request('POST', '/api/bulk', { linkIds, action, tag }),
+  fileUrl: (snapshotId, fileName) => `/api/snapshots/${enc(snapshotId)}/files/${enc(fileName)}`,
+};

@@ -1,0 +1,79 @@
+// Entry point: client-side routes (/, /tags, /queue, /links/{id}), the "Add link" box,
+// keyboard shortcuts, theme, live events.
+import { api } from './api.js';
+import { showError, clearError, toast, parseTags } from './dom.js';
+import { renderBrowse } from './browse.js';
+import { renderSnapshotView } from './snapshot-view.js';
+import { renderTagsPage } from './tags-page.js';
+import { renderQueue, trackQueueCount } from './queue.js';
+import { startEvents } from './events.js';
+import { initTheme } from './theme.js';
+import { refreshTags } from './tag-list.js';
+
+const view = document.getElementById('view');
+let currentView = null;
+
+function route() {
+  currentView?.dispose?.();
+  clearError();
+  const path = location.pathname;
+  const section = path.startsWith('/tags') ? 'tags' : path.startsWith('/queue') ? 'queue' : path === '/' ? 'browse' : 'link';
+  for (const a of document.querySelectorAll('.nav a')) {
+    if (a.dataset.section === section) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  }
+  if (section === 'tags') currentView = renderTagsPage(view);
+  else if (section === 'queue') currentView = renderQueue(view);
+  else if (section === 'link') currentView = renderSnapshotView(view, decodeURIComponent(path.slice('/links/'.length)), navigate);
+  else currentView = renderBrowse(view);
+  document.body.dataset.view = section;
+}
+
+export function navigate(href) {
+  history.pushState(null, '', href);
+  route();
+  window.scrollTo(0, 0);
+}
+
+// Same-page links carry data-nav; everything else (original URLs, PDFs) behaves normally.
+document.addEventListener('click', (event) => {
+  const a = event.target.closest?.('a[data-nav]');
+  if (!a || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  event.preventDefault();
+  navigate(a.getAttribute('href'));
+});
+window.addEventListener('popstate', route);
+
+document.addEventListener('keydown', (event) => {
+  const typing = event.target.closest?.('input, textarea, select, [contenteditable]');
+  if (event.key === '/' && !typing && !document.getElementById('dialog').open) {
+    event.preventDefault();
+    if (!document.getElementById('search')) navigate('/');
+    document.getElementById('search')?.focus();
+  }
+});
+
+document.getElementById('add-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const urlInput = document.getElementById('add-url');
+  const tagsInput = document.getElementById('add-tags');
+  const url = urlInput.value.trim();
+  if (!url) return;
+  try {
+    const queued = await api.capture(url, parseTags(tagsInput.value));
+    clearError();
+    urlInput.value = '';
+    tagsInput.value = '';
+    toast('Saving…');
+    if (location.pathname !== '/') navigate('/');
+    await currentView?.showAdded?.(queued.linkId);
+    refreshTags();
+  } catch (error) {
+    showError(error);
+  }
+});
+
+initTheme();
+startEvents();
+trackQueueCount();
+refreshTags();
+route();

@@ -1,0 +1,137 @@
+// The library: search as you type, filters in the URL, grid or list, infinite scroll by cursor,
+// selection with bulk actions, live status from the job events.
+import { api } from './api.js';
+import { h, showError, clearError } from './dom.js';
+import { readState, stateToSearch, stateToApi } from './filters.js';
+import { renderCard } from './card.js';
+import { renderFilters } from './filter-bar.js';
+import { renderBulkBar } from './bulk-bar.js';
+import { onJob } from './events.js';
+import { attachGridKeys } from './grid-keys.js';
+
+const finalStatuses = new Set(['done', 'partial', 'failed']);
+
+export function renderBrowse(root) {
+  let state = readState();
+  let cursor = null;
+  let total = 0;
+  let loading = false;
+  let generation = 0;
+  let controller = null;
+  const selected = new Set();
+
+  const items = h('div', { class: `items ${state.view}`, id: 'items', role: 'list' });
+  const summary = h('p', { class: 'summary', id: 'summary', 'aria-live': 'polite' });
+  const sentinel = h('div', { class: 'sentinel' });
+  const bulkHost = h('div');
+  const filterHost = h('div');
+  root.replaceChildren(filterHost, bulkHost, summary, items, sentinel);
+
+  const setState = (patch, { reload = true, redraw = true } = {}) => {
+    state = { ...state, ...patch };
+    localStorage.setItem('linksnap-view', state.view);
+    history.replaceState(null, '', `/${stateToSearch(state)}`);
+    items.className = `items ${state.view}`;
+    if (redraw) drawFilters();
+    if (reload) load(true);
+  };
+  const drawFilters = () => filterHost.replaceChildren(renderFilters(state, setState));
+  const drawBulk = () => bulkHost.replaceChildren(selected.size ? renderBulkBar([...selected], afterBulk) : '');
+  const onSelect = (id, on) => {
+    if (on) selected.add(id); else selected.delete(id);
+    items.querySelector(`[data-id="${CSS.escape(id)}"]`)?.setAttribute('aria-selected', on ? 'true' : 'false');
+    drawBulk();
+  };
+  const afterBulk = () => { selected.clear(); drawBulk(); load(true); };
+  const card = (link) => renderCard(link, { selected: selected.has(link.id), onSelect });
+
+  async function load(reset) {
+    if (loading && !reset) return;
+    if (!reset && !cursor) return;
+    const mine = ++generation;
+    controller?.abort();
+    controller = new AbortController();
+    loading = true;
+    if (reset) {
+      cursor = null;
+      summary.textContent = 'Loading…';
+    }
+    try {
+      const page = await api.links(stateToApi(state, reset ? null : cursor));
+      if (mine !== generation) return;
+      clearError();
+      if (reset) items.replaceChildren();
+      items.append(...page.items.map(card));
+      cursor = page.nextCursor || null;
+      total = page.total ?? 0;
+      summary.textContent = describe(total, state);
+      if (reset && !page.items.length) items.append(h('p', { class: 'empty' }, emptyText(state)));
+    } catch (error) {
+      if (mine !== generation) return;
+      summary.textContent = '';
+      showError(error);
+    } finally {
+      if (mine === generation) loading = false;
+    }
+    // Keep filling while the sentinel is still visible (tall screens, small pages).
+    if (mine === generation && cursor && isVisible(sentinel)) load(false);
+  }
+
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) load(false);
+  }, { rootMargin: '600px' });
+  observer.observe(sentinel);
+
+  const stopJobs = onJob(async (job) => {
+    const existing = items.querySelector(`[data-id="${CSS.escape(String(job.linkId))}"]`);
+    if (!existing) return;
+    if (!finalStatuses.has(job.status)) {
+      const badge = existing.querySelector('.status');
+      badge.dataset.status = job.status;
+      badge.textContent = job.stage && job.status === 'running' ? `running · ${job.stage}` : job.status;
+      return;
+    }
+    try {
+      existing.replaceWith(card(await api.link(job.linkId)));
+    } catch { /* the link may have been deleted meanwhile */ }
+  });
+  const detachKeys = attachGridKeys(items);
+
+  drawFilters();
+  drawBulk();
+  load(true);
+
+  return {
+    // A link just added from the top box: show it first, at once.
+    async showAdded(linkId) {
+      const link = await api.link(linkId);
+      const existing = items.querySelector(`[data-id="${CSS.escape(String(linkId))}"]`);
+      if (existing) existing.remove(); else total += 1;
+      items.querySelector('.empty')?.remove();
+      items.prepend(card(link));
+      summary.textContent = describe(total, state);
+    },
+    dispose() {
+      observer.disconnect();
+      stopJobs();
+      detachKeys();
+      controller?.abort();
+    },
+  };
+}
+
+function isVisible(el) {
+  const rect = el.getBoundingClientRect();
+  return rect.top < window.innerHeight + 600;
+}
+
+function describe(total, state) {
+  const n = Number(total ?? 0).toLocaleString();
+  const noun = total === 1 ? 'link' : 'links';
+  return state.q ? `${n} ${noun} match “${state.q}”` : `${n} ${noun}`;
+}
+
+function emptyText(state) {
+  const filtered = state.q || state.tags.length || state.site || state.from || state.to || state.status;
+  return filtered ? 'Nothing matches these filters.' : 'Nothing saved yet. Paste a link above to save your first page.';
+}

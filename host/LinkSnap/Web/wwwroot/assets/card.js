@@ -1,0 +1,50 @@
+// One link as a card (grid) or a row (list): thumbnail, title, site, date, status, tags, snippet.
+import { api } from './api.js';
+import { h, snippetNodes, formatDate } from './dom.js';
+import { tagEditor } from './tag-editor.js';
+
+export function statusText(snapshot) {
+  if (!snapshot) return 'no snapshot';
+  if (snapshot.status === 'running') return snapshot.stage ? `running · ${snapshot.stage}` : 'running';
+  return snapshot.status;
+}
+
+export function statusBadge(snapshot) {
+  return h('span', {
+    class: 'status', dataset: { status: snapshot?.status || 'none' },
+    title: snapshot?.reason || '',
+  }, statusText(snapshot));
+}
+
+export function renderCard(link, { selected, onSelect }) {
+  const href = `/links/${encodeURIComponent(link.id)}`;
+  const latest = link.latest;
+  const thumb = latest?.hasThumbnail
+    ? h('img', { src: api.fileUrl(latest.id, 'thumbnail.webp'), alt: '', loading: 'lazy' })
+    : h('span', { class: 'placeholder' }, (link.site || link.title || '?').slice(0, 1).toUpperCase());
+  const card = h('article', {
+    class: 'card', tabindex: 0, 'aria-selected': selected ? 'true' : 'false',
+    dataset: { id: link.id, href },
+  },
+  h('input', {
+    class: 'select', type: 'checkbox', checked: selected, 'aria-label': `Select ${link.title || link.url}`,
+    onchange: (event) => onSelect(link.id, event.target.checked),
+  }),
+  h('a', { class: 'thumb', href, 'data-nav': true, tabindex: -1, 'aria-hidden': 'true' }, thumb),
+  h('div', { class: 'body' },
+    h('a', { class: 'title', href, 'data-nav': true, title: link.url }, link.title || link.url),
+    h('div', { class: 'meta' },
+      h('span', { class: 'site' }, link.site || hostOf(link.url)),
+      h('time', { datetime: link.createdAt }, formatDate(link.createdAt)),
+      statusBadge(latest),
+      link.snapshotCount > 1 ? h('span', {}, `${link.snapshotCount} versions`) : null),
+    latest?.reason && (latest.status === 'failed' || latest.status === 'partial')
+      ? h('div', { class: 'snippet reason' }, latest.reason) : null,
+    link.snippet ? h('div', { class: 'snippet' }, snippetNodes(link.snippet)) : null,
+    tagEditor(link)));
+  return card;
+}
+
+export function hostOf(url) {
+  try { return new URL(url).host; } catch { return ''; }
+}

@@ -1,0 +1,89 @@
+// Small DOM helpers: element builder, messages, dialogs. No framework, no innerHTML with data.
+
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else if (key === 'class') el.className = value;
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (value === true) el.setAttribute(key, '');
+    else el.setAttribute(key, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+// A snippet from the API is escaped text with <mark> around hits; keep only text and <mark>.
+export function snippetNodes(snippet) {
+  const doc = new DOMParser().parseFromString(`<body>${snippet}</body>`, 'text/html');
+  const out = [];
+  for (const node of doc.body.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) out.push(document.createTextNode(node.textContent));
+    else if (node.nodeName === 'MARK') out.push(h('mark', {}, node.textContent));
+    else out.push(document.createTextNode(node.textContent));
+  }
+  return out;
+}
+
+export function showError(error) {
+  const notice = document.getElementById('notice');
+  notice.textContent = error?.message || String(error);
+  notice.hidden = false;
+}
+
+export function clearError() {
+  const notice = document.getElementById('notice');
+  notice.hidden = true;
+  notice.textContent = '';
+}
+
+export function toast(text, ms = 3500) {
+  const el = h('div', { class: 'toast', role: 'status' }, text);
+  document.getElementById('toasts').append(el);
+  setTimeout(() => el.remove(), ms);
+}
+
+// Shows a modal dialog built from `content`; resolves with the clicked button's value or null.
+export function openDialog(title, content, buttons) {
+  const dialog = document.getElementById('dialog');
+  dialog.replaceChildren(
+    h('form', { method: 'dialog' },
+      h('h2', {}, title),
+      content,
+      h('div', { class: 'actions' },
+        h('button', { value: '', type: 'submit', formnovalidate: true }, 'Cancel'),
+        buttons.map((b) => h('button', { value: b.value, type: 'submit', class: b.class || '' }, b.label)))));
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue || null), { once: true });
+    dialog.returnValue = '';
+    dialog.showModal();
+    const first = dialog.querySelector('input, select, textarea');
+    if (first) first.focus();
+  });
+}
+
+export async function confirmDialog(title, text, label = 'Delete') {
+  return (await openDialog(title, h('p', {}, text), [{ value: 'ok', label, class: 'danger' }])) === 'ok';
+}
+
+export function formatDate(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return isNaN(d) ? '' : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function formatBytes(n) {
+  if (!n && n !== 0) return '';
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+// Splits "a, b ,c" into trimmed, non-empty tags.
+export function parseTags(text) {
+  return (text || '').split(',').map((t) => t.trim()).filter(Boolean);
+}

@@ -1,0 +1,65 @@
+// The browse state lives in the URL (so a filtered view can be bookmarked): q, tag (repeated),
+// tagMode, site, from, to, status, sort, order, view. Only known keys are read; bad values fall back.
+
+const sorts = ['saved', 'title', 'site'];
+const statuses = ['', 'done', 'partial', 'failed', 'queued', 'running'];
+
+export function readState(search = location.search) {
+  const p = new URLSearchParams(search);
+  const pick = (key, allowed, fallback) => (allowed.includes(p.get(key)) ? p.get(key) : fallback);
+  return {
+    q: (p.get('q') || '').slice(0, 500),
+    tags: [...new Set(p.getAll('tag').map((t) => t.trim()).filter(Boolean))].slice(0, 20),
+    tagMode: pick('tagMode', ['and', 'or'], 'and'),
+    site: (p.get('site') || '').trim(),
+    from: validDate(p.get('from')),
+    to: validDate(p.get('to')),
+    status: pick('status', statuses, ''),
+    sort: pick('sort', sorts, 'saved'),
+    order: pick('order', ['desc', 'asc'], 'desc'),
+    view: pick('view', ['grid', 'list'], localStorage.getItem('linksnap-view') || 'grid'),
+  };
+}
+
+function validDate(value) {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value || '') ? value : '';
+}
+
+// The page URL for a state (defaults left out to keep bookmarks short).
+export function stateToSearch(state) {
+  const p = new URLSearchParams();
+  if (state.q) p.set('q', state.q);
+  for (const tag of state.tags) p.append('tag', tag);
+  if (state.tags.length > 1 && state.tagMode !== 'and') p.set('tagMode', state.tagMode);
+  if (state.site) p.set('site', state.site);
+  if (state.from) p.set('from', state.from);
+  if (state.to) p.set('to', state.to);
+  if (state.status) p.set('status', state.status);
+  if (state.sort !== 'saved') p.set('sort', state.sort);
+  if (state.order !== 'desc') p.set('order', state.order);
+  if (state.view !== 'grid') p.set('view', state.view);
+  const text = p.toString();
+  return text ? `?${text}` : '';
+}
+
+// Query string for GET /api/links.
+export function stateToApi(state, cursor, limit = 50) {
+  const p = new URLSearchParams();
+  if (state.q) p.set('q', state.q);
+  for (const tag of state.tags) p.append('tag', tag);
+  if (state.tags.length) p.set('tagMode', state.tagMode);
+  if (state.site) p.set('site', state.site);
+  if (state.from) p.set('from', `${state.from}T00:00:00.000Z`);
+  if (state.to) p.set('to', endOfDay(state.to));
+  if (state.status) p.set('status', state.status);
+  if (!state.q || state.sort !== 'saved') p.set('sort', state.sort);
+  p.set('order', state.order);
+  p.set('limit', String(limit));
+  if (cursor) p.set('cursor', cursor);
+  return p.toString();
+}
+
+// "to" is a day chosen by a person: include the whole day.
+function endOfDay(day) {
+  return `${day}T23:59:59.999Z`;
+}

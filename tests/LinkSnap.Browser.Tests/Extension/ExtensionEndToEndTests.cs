@@ -1,0 +1,173 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using NUnit.Framework;
+
+namespace LinkSnap.Browser.Tests.Extension;
+
+/// <summary>
+/// The extension used as a person would: save from the popup, "Snapshot this link", an as-seen copy of
+/// a page changed after load, and a save while LinkSnap is down that arrives once it is back.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class ExtensionEndToEndTests
+{
+    private ExtensionHarness _harness = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _harness = await ExtensionHarness.StartAsync();
+        _harness.Server
+            .MapHtml("/article", Page("Tide tables of the northern coast", "<p>High water at 06:12 and 18:40.</p>"))
+            .MapHtml("/tagged-before", Page("Earlier reading", "<p>Saved before, to give the user a tag.</p>"))
+            .MapHtml("/links", Page("Reading list", "<p><a id='target' href='/link-target'>The target article</a></p>"))
+            .MapHtml("/link-target", Page("Link target page", "<p>This is what the link points to.</p>"))
+            .MapHtml("/changing", Page("Changing page", "<p id='live'>Original text from the server.</p>"))
+            .MapHtml("/offline", Page("Saved while offline", "<p>Kept in the extension until LinkSnap is back.</p>"));
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _harness.DisposeAsync();
+
+    [Test]
+    public async Task Popup_saves_the_page_with_two_tags_one_picked_from_autocomplete()
+    {
+        await _harness.Api.PostAsync("api/captures", new { url = Url("/tagged-before"), tags = new[] { "research/oceans" }, mode = "fresh" });
+        await _harness.WaitForSavedAsync(Url("/tagged-before"));
+        var tab = await OpenAsync("/article");
+        var popup = await _harness.OpenPopupAsync(tab);
+        await Assertions.Expect(popup.Locator("#page-title")).ToHaveTextAsync("Tide tables of the northern coast");
+        await Assertions.Expect(popup.Locator("body")).ToHaveAttributeAsync("data-tags-loaded", "true");
+
+        await popup.Locator("#tags").FillAsync("");
+        await popup.Locator("#tags").PressSequentiallyAsync("resea");
+        var suggestion = popup.Locator("#tag-suggestions li", new() { HasText = "research/oceans" });
+        await Assertions.Expect(suggestion).ToBeVisibleAsync();
+        await suggestion.ClickAsync();
+        await popup.Locator("#tags").PressSequentiallyAsync("tides");
+        await popup.Locator("#note").FillAsync("for the sailing trip");
+        await popup.Locator("#tags").PressAsync("Enter");
+
+        await Assertions.Expect(popup.Locator("#state")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 90_000 });
+        await Assertions.Expect(popup.Locator("#state")).ToHaveTextAsync("Saved ✓");
+        var (link, snapshot) = await _harness.WaitForSavedAsync(Url("/article"));
+        Assert.That(link.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EquivalentTo(new[] { "research/oceans", "tides" }));
+        Assert.That(link.GetProperty("note").GetString(), Is.EqualTo("for the sailing trip"));
+        Assert.That(snapshot.GetProperty("mode").GetString(), Is.EqualTo("as-seen"));
+        Assert.That(snapshot.GetProperty("status").GetString(), Is.EqualTo("done"));
+        var html = await ArtifactTextAsync(snapshot, "html");
+        Assert.That(html, Does.Contain("High water at 06:12"));
+
+        // Opening the popup again says it is already saved.
+        var again = await _harness.OpenPopupAsync(tab);
+        await Assertions.Expect(again.Locator("#saved-before")).ToContainTextAsync("Already saved once");
+        await again.CloseAsync();
+
+        // "Open in library" signs the tab in (login link) and then shows this link's page.
+        var linkPage = $"/links/{link.GetProperty("id").GetInt64()}";
+        var opened = _harness.Browser.WaitForPageAsync(new() { Timeout = 30_000 });
+        await popup.Locator("#snapshot-link").ClickAsync();
+        var library = await opened;
+        await library.WaitForURLAsync(url => url.EndsWith(linkPage, StringComparison.Ordinal), new() { Timeout = 30_000 });
+        var apiStatus = await library.EvaluateAsync<int>($"() => fetch('/api/links/{link.GetProperty("id").GetInt64()}').then(r => r.status)");
+        Assert.That(apiStatus, Is.EqualTo(200), "the library tab has a session");
+        await library.CloseAsync();
+        await tab.CloseAsync();
+    }
+
+    [Test]
+    public async Task Snapshot_this_link_captures_the_link_target_not_the_tab()
+    {
+        var tab = await OpenAsync("/links");
+        var helper = await _harness.Browser.NewPageAsync();
+        await helper.GotoAsync(_harness.ExtensionUrl("popup/popup.html"));
+        var tabId = await _harness.TabIdAsync(helper, tab.Url);
+        var target = await tab.Locator("#target").EvaluateAsync<string>("a => a.href");
+
+        // The same handler contextMenus.onClicked calls (headless Chromium has no context menu to click).
+        var reply = await helper.EvaluateAsync<JsonElement>(
+            "([tabId, linkUrl]) => chrome.runtime.sendMessage({ kind: 'menu', tabId, info: { menuItemId: 'snapshot-link', linkUrl, pageUrl: location.href } })",
+            new object[] { tabId, target });
+
+        Assert.That(reply.GetProperty("ok").GetBoolean(), Is.True, reply.ToString());
+        var (link, snapshot) = await _harness.WaitForSavedAsync(target);
+        Assert.That(snapshot.GetProperty("mode").GetString(), Is.EqualTo("fresh"));
+        Assert.That(snapshot.GetProperty("status").GetString(), Is.EqualTo("done"));
+        Assert.That(await ArtifactTextAsync(snapshot, "html"), Does.Contain("This is what the link points to."));
+        Assert.That(await _harness.Api.FindLinkAsync(Url("/links")), Is.Null, "the tab itself must not be captured");
+        Assert.That(link.GetProperty("url").GetString(), Does.EndWith("/link-target"));
+        await helper.CloseAsync();
+        await tab.CloseAsync();
+    }
+
+    [Test]
+    public async Task As_seen_copy_contains_what_script_changed_after_load()
+    {
+        var tab = await OpenAsync("/changing");
+        var token = "changed-after-load-" + Guid.NewGuid().ToString("N")[..8];
+        await tab.EvaluateAsync("t => { document.getElementById('live').textContent = t; document.body.insertAdjacentHTML('beforeend', '<p id=added>Added later</p>'); }", token);
+
+        var popup = await _harness.OpenPopupAsync(tab);
+        await Assertions.Expect(popup.Locator("#mode")).ToHaveValueAsync("as-seen");
+        await popup.Locator("#save").ClickAsync();
+        await Assertions.Expect(popup.Locator("#state")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 90_000 });
+
+        var (_, snapshot) = await _harness.WaitForSavedAsync(Url("/changing"));
+        var html = await ArtifactTextAsync(snapshot, "html");
+        Assert.That(html, Does.Contain(token));
+        Assert.That(html, Does.Contain("Added later"));
+        Assert.That(html, Does.Not.Contain("Original text from the server."));
+        await popup.CloseAsync();
+        await tab.CloseAsync();
+    }
+
+    [Test]
+    public async Task A_save_while_linksnap_is_down_is_pending_and_arrives_when_it_is_back()
+    {
+        var tab = await OpenAsync("/offline");
+        await _harness.StopDaemonAsync();
+        try
+        {
+            var popup = await _harness.OpenPopupAsync(tab);
+            await popup.Locator("#tags").FillAsync("later");
+            await popup.Locator("#save").ClickAsync();
+            await Assertions.Expect(popup.Locator("#state")).ToHaveAttributeAsync("data-state", "pending", new() { Timeout = 30_000 });
+            await Assertions.Expect(popup.Locator("#state")).ToContainTextAsync("Pending");
+            var pending = await popup.EvaluateAsync<JsonElement>("() => chrome.runtime.sendMessage({ kind: 'pending' })");
+            Assert.That(pending.GetProperty("result").GetArrayLength(), Is.EqualTo(1));
+            await popup.CloseAsync();
+        }
+        finally
+        {
+            await _harness.StartDaemonAsync();
+        }
+
+        // Opening the popup again (any message to the host) sends what was kept.
+        var reopened = await _harness.OpenPopupAsync(tab);
+        var (link, snapshot) = await _harness.WaitForSavedAsync(Url("/offline"));
+        Assert.That(link.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EqualTo(new[] { "later" }));
+        Assert.That(snapshot.GetProperty("status").GetString(), Is.EqualTo("done"));
+        Assert.That(await ArtifactTextAsync(snapshot, "html"), Does.Contain("Kept in the extension until LinkSnap is back."));
+        await reopened.CloseAsync();
+        await tab.CloseAsync();
+    }
+
+    private string Url(string path) => _harness.Server.Url(path).ToString();
+
+    private async Task<IPage> OpenAsync(string path)
+    {
+        var page = await _harness.Browser.NewPageAsync();
+        await page.GotoAsync(Url(path));
+        return page;
+    }
+
+    private async Task<string> ArtifactTextAsync(JsonElement snapshot, string kind)
+    {
+        var artifact = snapshot.GetProperty("artifacts").EnumerateArray().First(a => a.GetProperty("kind").GetString() == kind);
+        return await _harness.Api.GetTextAsync($"api/snapshots/{snapshot.GetProperty("id").GetInt64()}/files/{Uri.EscapeDataString(artifact.GetProperty("fileName").GetString()!)}");
+    }
+
+    private static string Page(string title, string body) =>
+        $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>";
+}

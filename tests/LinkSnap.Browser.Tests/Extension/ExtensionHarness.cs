@@ -1,0 +1,159 @@
+using System.Collections;
+using System.Text.Json;
+using LinkSnap.Daemon;
+using LinkSnap.Install;
+using LinkSnap.Testing;
+using LinkSnap.Tests.Relay;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+using NUnit.Framework;
+
+namespace LinkSnap.Browser.Tests.Extension;
+
+/// <summary>
+/// The whole chain, real everywhere: headless Chromium with the unpacked extension, the AOT relay
+/// registered in the test profile's NativeMessagingHosts (by the real installer code), and the real
+/// daemon in-process on a temp data directory, capturing pages from a FixtureServer.
+/// </summary>
+public sealed class ExtensionHarness : IAsyncDisposable
+{
+    public const string ExtensionId = NativeHostManifest.ChromiumExtensionId;
+
+    private readonly TempDirectory _temp = new();
+    private IPlaywright? _playwright;
+    private WebApplication? _daemon;
+
+    public IBrowserContext Browser { get; private set; } = null!;
+
+    public FixtureServer Server { get; private set; } = null!;
+
+    public SocketApi Api { get; private set; } = null!;
+
+    public string DataDirectory => Path.Combine(_temp.Path, "data");
+
+    public static async Task<ExtensionHarness> StartAsync()
+    {
+        var harness = new ExtensionHarness();
+        await harness.InitAsync();
+        return harness;
+    }
+
+    public string ExtensionUrl(string path) => $"chrome-extension://{ExtensionId}/{path}";
+
+    public async Task StartDaemonAsync()
+    {
+        _daemon = DaemonHost.Build(
+        [
+            $"--Daemon:DataDirectory={DataDirectory}",
+            "--Daemon:Port=0",
+            "--Capture:AllowPrivateTargets=true",
+            "--Capture:SettleTimeout=00:00:08",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await _daemon.StartAsync();
+    }
+
+    public async Task StopDaemonAsync()
+    {
+        if (_daemon is not null)
+        {
+            await _daemon.StopAsync();
+            await _daemon.DisposeAsync();
+            _daemon = null;
+        }
+    }
+
+    /// <summary>The browser's tab id of the page showing url (asked from an extension page).</summary>
+    public async Task<int> TabIdAsync(IPage extensionPage, string url)
+    {
+        var tabs = await extensionPage.EvaluateAsync<JsonElement>("async () => (await chrome.tabs.query({})).map(t => ({ id: t.id, url: t.url }))");
+        foreach (var tab in tabs.EnumerateArray())
+        {
+            if (tab.GetProperty("url").GetString() == url)
+            {
+                return tab.GetProperty("id").GetInt32();
+            }
+        }
+
+        throw new AssertionException($"no tab shows {url}: {tabs}");
+    }
+
+    /// <summary>Opens the toolbar popup for a tab, as a page (headless Chromium has no toolbar to click).</summary>
+    public async Task<IPage> OpenPopupAsync(IPage tabPage)
+    {
+        var helper = await Browser.NewPageAsync();
+        await helper.GotoAsync(ExtensionUrl("popup/popup.html"));
+        var tabId = await TabIdAsync(helper, tabPage.Url);
+        await helper.GotoAsync(ExtensionUrl($"popup/popup.html?tab={tabId}"));
+        return helper;
+    }
+
+    /// <summary>Polls until the daemon has the URL saved with a finished snapshot (bounded).</summary>
+    public async Task<(JsonElement Link, JsonElement Snapshot)> WaitForSavedAsync(string url, TimeSpan? limit = null)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            if (await Api.FindLinkAsync(url) is { } link && link.GetProperty("snapshots").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } latest)
+            {
+                var snapshot = await Api.GetAsync($"api/snapshots/{latest.GetProperty("id").GetInt64()}");
+                if (snapshot.GetProperty("status").GetString() is "done" or "partial" or "failed")
+                {
+                    return (link, snapshot);
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"{url} was not saved in time");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await StopDaemonAsync();
+        Api?.Dispose();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+
+        _temp.Dispose();
+    }
+
+    private async Task InitAsync()
+    {
+        var relay = await RelayBinary.GetAsync();
+        Server = await FixtureServer.StartAsync();
+        await StartDaemonAsync();
+        Api = new SocketApi(Path.Combine(DataDirectory, "daemon.sock"));
+
+        var profile = Path.Combine(_temp.Path, "profile");
+        var installer = new NativeHostInstaller(_temp.Path, DataDirectory);
+        installer.Install(new InstallOptions(["chromium"], [], relay, profile), relay);
+
+        var env = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
+        env["LINKSNAP_HOME"] = DataDirectory;
+        env["LINKSNAP_RELAY_NO_START"] = "1"; // the daemon runs in this process; "stopped" must stay stopped
+
+        var extension = Path.Combine(Corpus.RepositoryRoot, "extension");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchPersistentContextAsync(profile, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("LINKSNAP_CHROMIUM") is { Length: > 0 } exe ? exe : "/usr/lib/chromium/chromium",
+            Headless = true,
+            Args = ["--disable-quic", $"--disable-extensions-except={extension}", $"--load-extension={extension}"],
+            Env = env,
+        });
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace LinkSnap.Browser.Tests.Extension;
+
+/// <summary>Reads the daemon's JSON API over its Unix socket, to check what the extension stored.</summary>
+public sealed class SocketApi : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public SocketApi(string socketPath)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, ct) =>
+            {
+                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        _http = new HttpClient(handler) { BaseAddress = new Uri("http://localhost/"), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public async Task<JsonElement> GetAsync(string path)
+    {
+        using var response = await _http.GetAsync(path.TrimStart('/'));
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"GET {path}: {(int)response.StatusCode} {text}");
+        }
+
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public Task<string> GetTextAsync(string path) => _http.GetStringAsync(path.TrimStart('/'));
+
+    public async Task<JsonElement> PostAsync(string path, object body)
+    {
+        using var response = await _http.PostAsJsonAsync(path.TrimStart('/'), body);
+        var text = await response.Content.ReadAsStringAsync();
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>The stored link for a URL (by the daemon's normalized lookup), or null.</summary>
+    public async Task<JsonElement?> FindLinkAsync(string url)
+    {
+        var lookup = await GetAsync("api/lookup?url=" + Uri.EscapeDataString(url));
+        return lookup.GetProperty("saved").GetBoolean() ? await GetAsync($"api/links/{lookup.GetProperty("linkId").GetInt64()}") : null;
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,229 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using NUnit.Framework;
+using static Microsoft.Playwright.Assertions;
+
+namespace LinkSnap.Browser.Tests.Library;
+
+/// <summary>Browsing, searching, filtering, opening and managing saved links in the library page.</summary>
+[TestFixture]
+public sealed class LibraryBrowseTests : LibraryPageTestBase
+{
+    private long _lighthouse;
+    private long _model;
+    private long _bridges;
+
+    protected override void MapSite(LinkSnap.Testing.FixtureServer site) => LibraryPages.Map(site);
+
+    protected override async Task SeedAsync()
+    {
+        var ids = await Daemon.CaptureManyAsync(
+            (Site.Url("/lighthouse.html"), ["sea", "history"]),
+            (Site.Url("/tides.html"), ["sea", "nautical/charts"]),
+            (Site.Url("/castles.html"), ["history", "draft", "drafts"]),
+            (Site.Url("/model.html"), ["nlp/interpretability"]),
+            (Site.Url("/orchard.html"), []),
+            (Site.Url("/bridges.html"), ["to-delete"]));
+        _lighthouse = ids[0].LinkId;
+        _model = ids[3].LinkId;
+        _bridges = ids[5].LinkId;
+    }
+
+    [Test]
+    public async Task SearchAsYouTypeFindsAChineseTwoCharacterWordWithHighlight()
+    {
+        await GotoAsync("/");
+        await Page.Keyboard.PressAsync("/");
+        await Expect(Page.Locator("#search")).ToBeFocusedAsync();
+        await Page.Keyboard.TypeAsync("模型");
+        var cards = Page.Locator(".card");
+        await Expect(cards).ToHaveCountAsync(1);
+        await Expect(cards.First.Locator(".title")).ToHaveTextAsync("语言模型的可解释性研究");
+        await Expect(cards.First.Locator(".snippet mark").First).ToHaveTextAsync("模型");
+        Assert.That(Page.Url, Does.Contain("q=" + Uri.EscapeDataString("模型")));
+        await ScreenshotsAsync("search-chinese");
+
+        await Page.FillAsync("#search", "harbour");
+        await Expect(cards).ToHaveCountAsync(1);
+        await Expect(cards.First.Locator(".title")).ToHaveTextAsync("Reading the tides");
+    }
+
+    [Test]
+    public async Task FilterByTwoTagsAndOrIsReflectedInTheUrl()
+    {
+        await GotoAsync("/");
+        await Page.FillAsync("#filter-tag", "sea");
+        await Page.PressAsync("#filter-tag", "Enter");
+        await Expect(Page.Locator(".card")).ToHaveCountAsync(2);
+        await Page.FillAsync("#filter-tag", "history");
+        await Page.PressAsync("#filter-tag", "Enter");
+        await Expect(Page.Locator(".card")).ToHaveCountAsync(1);
+        await Expect(Page.Locator(".card .title")).ToHaveTextAsync("Lighthouse keepers");
+        Assert.That(Page.Url, Does.EndWith("/?tag=sea&tag=history"));
+
+        await Page.SelectOptionAsync("#filter-tagMode", "or");
+        await Expect(Page.Locator(".card")).ToHaveCountAsync(3);
+        Assert.That(Page.Url, Does.Contain("tagMode=or"));
+        await ScreenshotsAsync("filter-tags");
+
+        // The URL is a bookmark: opening it restores the same view.
+        await GotoAsync("/?tag=sea&tag=history&tagMode=and&view=list");
+        await Expect(Page.Locator(".items.list .card")).ToHaveCountAsync(1);
+        await Expect(Page.Locator("[data-filter-tag]")).ToHaveCountAsync(2);
+    }
+
+    [Test]
+    public async Task OpenSnapshotShowsTheArchivedCopyAndTheReaderView()
+    {
+        await GotoAsync("/?tag=history&tag=sea");
+        await Page.Locator(".card .title").First.ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex($"/links/{_lighthouse}"));
+        await Expect(Page.Locator("#link-title")).ToHaveTextAsync("Lighthouse keepers");
+        var archive = Page.FrameLocator("#archive-frame");
+        await Expect(archive.Locator("h1")).ToHaveTextAsync("Lighthouse keepers");
+        Assert.That(await Page.Locator("#archive-frame").GetAttributeAsync("sandbox"), Is.EqualTo(""));
+        await ScreenshotsAsync("snapshot-archived");
+
+        await Page.ClickAsync("[data-tab=reader]");
+        await Expect(Page.FrameLocator("#reader-frame").Locator("main.reader")).ToContainTextAsync("trimming wicks");
+        await ScreenshotsAsync("snapshot-reader");
+
+        await Page.ClickAsync("[data-tab=screenshot]");
+        await Expect(Page.Locator("#screenshot")).ToBeVisibleAsync();
+        Assert.That(await Page.Locator("#screenshot").EvaluateAsync<int>("img => img.naturalWidth"), Is.GreaterThan(100));
+
+        await Page.ClickAsync("[data-tab=pdf]");
+        await Expect(Page.Locator("#pdf-link")).ToHaveAttributeAsync("href", new Regex($@"^http://127\.0\.0\.1:{Daemon.Session.SnapshotPort}/s/\d+/[A-Za-z0-9_-]+/page\.pdf$"));
+
+        await Page.ClickAsync("[data-tab=info]");
+        await Expect(Page.Locator("#details")).ToContainTextAsync("HTTP status");
+        await Expect(Page.Locator("#details")).ToContainTextAsync("200");
+        await Expect(Page.Locator("#versions li")).ToHaveCountAsync(1);
+    }
+
+    [Test]
+    public async Task RenameAndMergeTagsOnTheTagsPage()
+    {
+        await GotoAsync("/tags");
+        var tree = Page.Locator("#tag-tree");
+        await Expect(tree.Locator("[data-tag-node='nautical'] [data-tag-node='nautical/charts']")).ToBeVisibleAsync();
+        await ScreenshotsAsync("tags");
+
+        await Page.ClickAsync("[aria-label='Rename draft']");
+        await Page.FillAsync("#rename-to", "to-read");
+        await Page.ClickAsync("dialog button[value=ok]");
+        await Expect(tree.Locator("[data-tag-node='to-read']")).ToBeVisibleAsync();
+        await Expect(tree.Locator("[data-tag-node='draft']")).ToHaveCountAsync(0);
+
+        await Page.ClickAsync("[aria-label='Merge drafts']");
+        await Page.FillAsync("#merge-into", "to-read");
+        await Page.ClickAsync("dialog button[value=ok]");
+        await Expect(tree.Locator("[data-tag-node='drafts']")).ToHaveCountAsync(0);
+        await Expect(tree.Locator("[data-tag-node='to-read'] .count")).ToHaveTextAsync("1");
+
+        var tags = await GetJsonAsync("/api/tags");
+        var names = tags.EnumerateArray().Select(t => t.GetProperty("name").GetString()).ToList();
+        Assert.That(names, Does.Contain("to-read").And.Not.Contain("draft").And.Not.Contain("drafts"));
+    }
+
+    [Test]
+    public async Task DeletingATagInUseAsksFirst()
+    {
+        await GotoAsync("/tags");
+        await Page.ClickAsync("[aria-label='Delete nlp/interpretability']");
+        await Expect(Page.Locator("dialog")).ToContainTextAsync("It is on 1 link(s)");
+        await Page.ClickAsync("dialog button[value=ok]");
+        await Expect(Page.Locator("[data-tag-node='nlp/interpretability']")).ToHaveCountAsync(0);
+        var link = await GetJsonAsync($"/api/links/{_model}");
+        Assert.That(link.GetProperty("tags").GetArrayLength(), Is.EqualTo(0), "the link stays, without the tag");
+    }
+
+    [Test]
+    public async Task BulkSelectAddsATagToSeveralLinks()
+    {
+        await GotoAsync("/?tag=sea");
+        await Expect(Page.Locator(".card")).ToHaveCountAsync(2);
+        foreach (var checkbox in await Page.Locator(".card .select").AllAsync())
+        {
+            await checkbox.CheckAsync();
+        }
+
+        await Expect(Page.Locator("#bulk-bar")).ToContainTextAsync("2 selected");
+        await ScreenshotsAsync("bulk");
+        await Page.FillAsync("#bulk-tag", "coast");
+        await Page.ClickAsync("#bulk-bar button:text-is('Add tag')");
+        await Expect(Page.Locator("#bulk-bar")).ToHaveCountAsync(0);
+        await Expect(Page.Locator(".card .tag[data-tag=coast]")).ToHaveCountAsync(2);
+        var tags = await GetJsonAsync("/api/tags");
+        Assert.That(tags.EnumerateArray().Single(t => t.GetProperty("name").GetString() == "coast").GetProperty("count").GetInt32(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task TagsAreAddedAndRemovedOnACard()
+    {
+        await GotoAsync("/?q=orchard");
+        var card = Page.Locator(".card");
+        await Expect(card).ToHaveCountAsync(1);
+        await card.Locator(".tag-input").FillAsync("garden");
+        await card.Locator(".tag-input").PressAsync("Enter");
+        await Expect(card.Locator(".tag[data-tag=garden]")).ToBeVisibleAsync();
+        await card.Locator("[aria-label='Remove tag garden']").ClickAsync();
+        await Expect(card.Locator(".tag[data-tag=garden]")).ToHaveCountAsync(0);
+
+        await card.Locator(".tag-input").FillAsync(new string('x', 101));
+        await card.Locator(".tag-input").PressAsync("Enter");
+        await Expect(Page.Locator("#notice")).ToContainTextAsync("100");
+    }
+
+    [Test]
+    public async Task DeleteAfterConfirmationRemovesTheLink()
+    {
+        await GotoAsync($"/links/{_bridges}");
+        await Expect(Page.Locator("#link-title")).ToHaveTextAsync("Stone bridges");
+        await Page.ClickAsync("#delete-link");
+        await Expect(Page.Locator("dialog")).ToContainTextAsync("will be deleted");
+        await Page.ClickAsync("dialog button[value=ok]");
+        await Expect(Page).ToHaveURLAsync(Daemon.LibraryUri.ToString());
+        await Expect(Page.Locator(".card .title", new() { HasTextString = "Stone bridges" })).ToHaveCountAsync(0);
+        Assert.That(await GetStatusAsync($"/api/links/{_bridges}"), Is.EqualTo(404));
+    }
+
+    [Test]
+    public async Task KeyboardMovesBetweenCardsAndEnterOpens()
+    {
+        await GotoAsync("/?sort=title&order=asc");
+        await Expect(Page.Locator(".card").First).ToBeVisibleAsync();
+        await Page.Locator(".card").First.FocusAsync();
+        await Page.Keyboard.PressAsync("ArrowRight");
+        var second = await Page.Locator(".card").Nth(1).GetAttributeAsync("data-id");
+        Assert.That(await Page.EvaluateAsync<string>("document.activeElement.dataset.id"), Is.EqualTo(second));
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page).ToHaveURLAsync(new Regex($"/links/{second}"));
+    }
+
+    [Test]
+    public async Task UnknownLinkAndMalformedFiltersGetAClearMessage()
+    {
+        await GotoAsync("/links/987654");
+        await Expect(Page.Locator("#not-found")).ToContainTextAsync("no link with id");
+        await GotoAsync("/links/abc");
+        await Expect(Page.Locator("#not-found")).ToBeVisibleAsync();
+
+        await GotoAsync("/?from=yesterday&status=bogus&sort=%ZZ&tag=");
+        await Expect(Page.Locator("#summary")).ToHaveTextAsync(new Regex(@"^\d+ links?$"));
+    }
+
+    [Test]
+    public async Task ThemeToggleSwitchesBetweenLightAndDark()
+    {
+        await GotoAsync("/");
+        var background = () => Page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+        var light = await background();
+        await Page.ClickAsync("#theme-toggle");
+        await Page.ClickAsync("#theme-toggle");
+        await Expect(Page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
+        Assert.That(await background(), Is.Not.EqualTo(light));
+        await ScreenshotsAsync("dark");
+        await Page.ClickAsync("#theme-toggle");
+    }
+}

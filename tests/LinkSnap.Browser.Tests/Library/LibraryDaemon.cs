@@ -1,0 +1,132 @@
+using System.Net.Sockets;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LinkSnap.Core.Snapshots;
+using LinkSnap.Core.Storage;
+using LinkSnap.Daemon;
+using NUnit.Framework;
+using LinkSnap.Testing;
+using LinkSnap.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LinkSnap.Browser.Tests.Library;
+
+/// <summary>The real daemon, in-process, on ephemeral loopback ports with a temp data directory.</summary>
+public sealed class LibraryDaemon : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private LibraryDaemon(WebApplication app, TempDirectory home)
+    {
+        _app = app;
+        Home = home;
+    }
+
+    public TempDirectory Home { get; }
+
+    public LibrarySession Session => _app.Services.GetRequiredService<LibrarySession>();
+
+    public IServiceProvider Services => _app.Services;
+
+    public string SocketPath => Path.Combine(Home.Path, "daemon.sock");
+
+    public Uri LibraryUri => new($"http://127.0.0.1:{Session.LibraryPort}/");
+
+    public Uri SnapshotUri => new($"http://127.0.0.1:{Session.SnapshotPort}/");
+
+    public static async Task<LibraryDaemon> StartAsync(params string[] extraArgs)
+    {
+        var home = new TempDirectory();
+        string[] args = [
+            $"--Daemon:DataDirectory={home.Path}", "--Daemon:Port=0", "--Capture:AllowPrivateTargets=true",
+            "--Logging:LogLevel:Default=Warning", .. extraArgs];
+        var app = DaemonHost.Build(args);
+        await app.StartAsync();
+        return new LibraryDaemon(app, home);
+    }
+
+    /// <summary>A client that talks to the daemon over its Unix socket, as the CLI does.</summary>
+    public HttpClient CreateSocketClient()
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(SocketPath), cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") };
+    }
+
+    /// <summary>Queues a fresh capture over the socket (as the CLI does) and waits until it has finished.</summary>
+    public async Task<(long LinkId, long SnapshotId, JsonElement Snapshot)> CaptureAsync(Uri url, params string[] tags)
+    {
+        using var client = CreateSocketClient();
+        using var response = await client.PostAsJsonAsync("/api/captures", new { url = url.ToString(), tags });
+        Assert.That((int)response.StatusCode, Is.EqualTo(202), await response.Content.ReadAsStringAsync());
+        var queued = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var snapshotId = queued.GetProperty("snapshotId").GetInt64();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var snapshot = await client.GetFromJsonAsync<JsonElement>($"/api/snapshots/{snapshotId}");
+            var status = snapshot.GetProperty("status").GetString();
+            if (status is "done" or "partial" or "failed")
+            {
+                return (queued.GetProperty("linkId").GetInt64(), snapshotId, snapshot);
+            }
+
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"capture of {url} did not finish (status {status})");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Queues several captures at once and waits for all of them; returns (linkId, snapshotId) in order.</summary>
+    public async Task<IReadOnlyList<(long LinkId, long SnapshotId)>> CaptureManyAsync(params (Uri Url, string[] Tags)[] pages)
+    {
+        using var client = CreateSocketClient();
+        var queued = new List<(long, long)>();
+        foreach (var (url, tags) in pages)
+        {
+            using var response = await client.PostAsJsonAsync("/api/captures", new { url = url.ToString(), tags });
+            Assert.That((int)response.StatusCode, Is.EqualTo(202), await response.Content.ReadAsStringAsync());
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            queued.Add((body.GetProperty("linkId").GetInt64(), body.GetProperty("snapshotId").GetInt64()));
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        foreach (var (_, snapshotId) in queued)
+        {
+            while (true)
+            {
+                var snapshot = await client.GetFromJsonAsync<JsonElement>($"/api/snapshots/{snapshotId}");
+                if (snapshot.GetProperty("status").GetString() is "done" or "partial" or "failed")
+                {
+                    break;
+                }
+
+                Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"snapshot {snapshotId} did not finish");
+                await Task.Delay(100);
+            }
+        }
+
+        return queued;
+    }
+
+    /// <summary>Absolute folder of a finished snapshot.</summary>
+    public string FolderOf(long snapshotId)
+    {
+        var store = _app.Services.GetRequiredService<LinkStore>();
+        return _app.Services.GetRequiredService<SnapshotFolders>().Resolve(store.GetSnapshot(snapshotId)!.Folder!);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Home.Dispose();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Text.Json;
+using LinkSnap.Testing;
+using NUnit.Framework;
+
+namespace LinkSnap.Tests.Relay;
+
+/// <summary>
+/// The relay starts the real daemon (`linksnap serve`) when none answers, detached in its own session
+/// so that it outlives the relay (browsers kill the host's process group), and reuses it afterwards.
+/// </summary>
+[TestFixture]
+public sealed class RelayDaemonStartTests
+{
+    [Test]
+    [Platform("Linux")]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Relay_starts_a_detached_daemon_once_and_then_talks_to_it()
+    {
+        var relay = await RelayBinary.GetAsync();
+        using var home = new TempDirectory();
+        var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
+        var wrapper = Path.Combine(home.Path, "linksnap");
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec \"{dotnet}\" \"{LinkSnapProcess.DllPath}\" \"$@\"\n");
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var data = Path.Combine(home.Path, "data");
+        var env = new Dictionary<string, string>
+        {
+            ["LINKSNAP_HOME"] = data,
+            ["LINKSNAP_EXE"] = wrapper,
+            ["LINKSNAP_RELAY_START_TIMEOUT_MS"] = "90000",
+            ["LINKSNAP_Daemon__Port"] = "0",
+        };
+        var ping = RelayRun.Frame("""{"id":"p","type":"ping"}""");
+        int? daemonPid = null;
+        try
+        {
+            var first = await RelayRun.RunAsync(relay, ping, env, limit: TimeSpan.FromSeconds(120));
+            daemonPid = ReadDaemonPid(data);
+
+            var reply = first.Frames().Single();
+            Assert.That(reply.GetProperty("ok").GetBoolean(), Is.True, reply.ToString());
+            Assert.That(reply.GetProperty("result").GetProperty("dataDirectory").GetString(), Is.EqualTo(data));
+            Assert.That(daemonPid, Is.Not.Null, "daemon.json names the started daemon");
+            Assert.That(Process.GetProcessById(daemonPid!.Value).HasExited, Is.False, "the daemon outlives the relay");
+            Assert.That(SessionOf(daemonPid.Value), Is.Not.EqualTo(SessionOf(Environment.ProcessId)), "the daemon runs in a session of its own");
+
+            var second = await RelayRun.RunAsync(relay, ping, env, limit: TimeSpan.FromSeconds(60));
+            Assert.That(second.Frames().Single().GetProperty("ok").GetBoolean(), Is.True);
+            Assert.That(ReadDaemonPid(data), Is.EqualTo(daemonPid), "no second daemon was started");
+        }
+        finally
+        {
+            if (daemonPid is { } pid)
+            {
+                using var daemon = Process.GetProcessById(pid);
+                daemon.Kill();
+                await daemon.WaitForExitAsync();
+            }
+        }
+    }
+
+    private static int? ReadDaemonPid(string data)
+    {
+        var path = Path.Combine(data, "daemon.json");
+        return File.Exists(path) ? JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("pid").GetInt32() : null;
+    }
+
+    /// <summary>Session id from /proc/PID/stat (field 6; the command name in field 2 may contain spaces).</summary>
+    private static string SessionOf(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return fields[3];
+    }
+}
