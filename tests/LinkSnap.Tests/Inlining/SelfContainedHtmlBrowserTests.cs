@@ -72,7 +72,7 @@ public sealed partial class SelfContainedHtmlBrowserTests
     }
 
     [Test]
-    public async Task Picture_srcset_poster_svg_image_image_set_and_shadow_dom_survive_offline()
+    public async Task Picture_srcset_poster_svg_image_image_set_shadow_dom_and_canvas_survive_offline()
     {
         var (saved, liveText, _) = await _browser.CaptureAsync(_site.Url("/more.html"));
 
@@ -87,6 +87,7 @@ public sealed partial class SelfContainedHtmlBrowserTests
         Assert.That(await copy.EvalAsync<string?>("() => document.getElementById('host').shadowRoot?.getElementById('shadow')?.textContent ?? null"), Is.EqualTo("in the shadow"));
         Assert.That(await copy.EvalAsync<string>("() => getComputedStyle(document.getElementById('host').shadowRoot.getElementById('shadow')).color"), Is.EqualTo("rgb(4, 5, 6)"));
         Assert.That(await copy.EvalAsync<int>("() => document.getElementById('host').shadowRoot.getElementById('shadowimg').naturalWidth"), Is.EqualTo(20));
+        Assert.That(await copy.EvalAsync<string>("() => getComputedStyle(document.getElementById('canvas')).backgroundImage"), Does.StartWith("url(\"data:image/png;base64,"), "canvas pixels kept");
         Assert.That(Normalize(await copy.TextAsync()), Is.EqualTo(Normalize(liveText)));
     }
 
