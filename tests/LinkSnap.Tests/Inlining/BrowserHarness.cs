@@ -75,14 +75,27 @@ internal sealed class BrowserHarness : IAsyncDisposable
     /// request but the copy itself. CSP is bypassed so that the copy's own policy cannot hide a
     /// reference the inliner missed: such a reference shows up here as a request, a script as a run.
     /// </summary>
-    public async Task<OfflineCopy> OpenOfflineAsync(string html)
+    /// <param name="html">The saved copy.</param>
+    /// <param name="servedPolicy">Null: CSP bypassed (see above). Otherwise the copy is served with this
+    /// Content-Security-Policy header, and its own policy applies too, as in the library.</param>
+    public async Task<OfflineCopy> OpenOfflineAsync(string html, string? servedPolicy = null)
     {
         var path = "/copy-" + Guid.NewGuid().ToString("N") + ".html";
-        _copies.MapHtml(path, html);
+        var body = System.Text.Encoding.UTF8.GetBytes(html);
+        _copies.Map(path, async http =>
+        {
+            http.Response.ContentType = "text/html; charset=utf-8";
+            if (servedPolicy is not null)
+            {
+                http.Response.Headers["Content-Security-Policy"] = servedPolicy;
+            }
+
+            await http.Response.Body.WriteAsync(body);
+        });
         var copyUrl = _copies.Url(path).AbsoluteUri;
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BypassCSP = true,
+            BypassCSP = servedPolicy is null,
             ViewportSize = new() { Width = 1280, Height = 900 },
         });
         var attempted = new ConcurrentQueue<string>();
