@@ -6,7 +6,7 @@ namespace LinkSnap.Core.Capture.Inlining;
 /// What to do to a settled page just before <c>Page.captureSnapshot</c> so that the saved copy can
 /// show it. Chromium's MHTML writer drops srcset (for an image without src it keeps no trace of the
 /// candidate it displayed) and the stylesheets of shadow roots (their &lt;style&gt; elements and
-/// adopted sheets). Both are written into attributes — the page itself does not change — which the
+/// adopted sheets), and it keeps no canvas pixels. All are written into attributes — the page itself does not change — which the
 /// converter reads and removes.
 /// </summary>
 public static class SnapshotPreparation
@@ -17,7 +17,10 @@ public static class SnapshotPreparation
     /// <summary>Attribute of a shadow host holding the CSS of its (open) shadow root.</summary>
     public const string ShadowCssAttribute = "data-linksnap-shadow-css";
 
-    /// <summary>Marks the images of the document and of its open shadow roots, and the shadow roots' CSS.</summary>
+    /// <summary>Attribute of a &lt;canvas&gt; holding its pixels as a data: URI (MHTML keeps no canvas content).</summary>
+    public const string CanvasAttribute = "data-linksnap-canvas";
+
+    /// <summary>Marks the images and canvases of the document and of its open shadow roots, and the shadow roots' CSS.</summary>
     public const string MarkCurrentSourcesScript = """
         () => {
           const text = sheet => { try { return [...sheet.cssRules].map(r => r.cssText).join('\n'); } catch { return ''; } };
@@ -26,6 +29,13 @@ public static class SnapshotPreparation
               if (img.currentSrc && !img.currentSrc.startsWith('data:') && img.complete && img.naturalWidth > 0) {
                 img.setAttribute('data-linksnap-current-src', img.currentSrc);
               }
+            }
+            for (const canvas of root.querySelectorAll('canvas')) {
+              try {
+                if (canvas.width > 0 && canvas.height > 0 && canvas.width * canvas.height <= 16777216) {
+                  canvas.setAttribute('data-linksnap-canvas', canvas.toDataURL());
+                }
+              } catch { /* a tainted canvas cannot be read */ }
             }
             for (const el of root.querySelectorAll('*')) {
               if (!el.shadowRoot) continue;
