@@ -66,6 +66,9 @@ public sealed class LinkListingTests
         var created = Store.GetLink(nlp)!.CreatedAt;
         Assert.That(Ids(new LinkListQuery { From = created, To = created.AddMilliseconds(1) }), Is.EqualTo(new[] { nlp }));
         Assert.That(Store.ListLinks(new LinkListQuery { Tags = ["reading"], Text = "two" }).Items.Single().Id, Is.EqualTo(reading.LinkId));
+        Assert.That(Ids(new LinkListQuery { Tags = ["nlp", "unknown"] }), Is.Empty, "an unknown tag with 'and' matches nothing");
+        Assert.That(Ids(new LinkListQuery { Tags = ["unknown", "reading"], MatchAllTags = false }), Is.EqualTo(new[] { both, reading.LinkId }));
+        Assert.That(Store.ListLinks(new LinkListQuery { Status = SnapshotStatus.Failed, Tags = ["reading"] }).Total, Is.EqualTo(1));
     }
 
     [Test]

@@ -60,5 +60,6 @@ CREATE INDEX ix_snapshots_status ON snapshots (status, id);
 -- character is its own token, separated by U+200B, so one- and two-character queries match.
 CREATE VIRTUAL TABLE search USING fts5 (
     title, url, tags, note, body,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
 );
