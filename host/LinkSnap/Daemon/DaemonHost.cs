@@ -75,6 +75,8 @@ public static class DaemonHost
 
         var app = builder.Build();
         app.Services.GetRequiredService<LinkSnapDatabase>(); // migrate before serving
+        // Registered before the features' own callbacks: these run in reverse order, so the library
+        // has filled in DaemonState.LoginUrl by the time OnStarted prints and writes daemon.json.
         app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, state, tcp!, paths));
         app.Lifetime.ApplicationStopped.Register(() => OnStopped(paths));
 

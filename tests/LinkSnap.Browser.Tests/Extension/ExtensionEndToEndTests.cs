@@ -63,7 +63,16 @@ public sealed class ExtensionEndToEndTests
         var again = await _harness.OpenPopupAsync(tab);
         await Assertions.Expect(again.Locator("#saved-before")).ToContainTextAsync("Already saved once");
         await again.CloseAsync();
-        await popup.CloseAsync();
+
+        // "Open in library" signs the tab in (login link) and then shows this link's page.
+        var linkPage = $"/links/{link.GetProperty("id").GetInt64()}";
+        var opened = _harness.Browser.WaitForPageAsync(new() { Timeout = 30_000 });
+        await popup.Locator("#snapshot-link").ClickAsync();
+        var library = await opened;
+        await library.WaitForURLAsync(url => url.EndsWith(linkPage, StringComparison.Ordinal), new() { Timeout = 30_000 });
+        var apiStatus = await library.EvaluateAsync<int>($"() => fetch('/api/links/{link.GetProperty("id").GetInt64()}').then(r => r.status)");
+        Assert.That(apiStatus, Is.EqualTo(200), "the library tab has a session");
+        await library.CloseAsync();
         await tab.CloseAsync();
     }
 

@@ -56,6 +56,7 @@ internal sealed class BrowserHarness : IAsyncDisposable
             null,
             new PageWaitForFunctionOptions { Timeout = 10_000 });
         var text = await page.EvaluateAsync<string>("() => document.body.innerText");
+        await SnapshotPreparation.MarkCurrentSourcesAsync(page, CancellationToken.None);
         var cdp = await context.NewCDPSessionAsync(page);
         var snapshot = await cdp.SendAsync("Page.captureSnapshot", new Dictionary<string, object> { ["format"] = "mhtml" });
         var mhtml = snapshot!.Value.GetProperty("data").GetString()!;
@@ -66,7 +67,13 @@ internal sealed class BrowserHarness : IAsyncDisposable
             await File.WriteAllTextAsync(Path.Combine(dump, url.Port + ".mhtml"), mhtml);
         }
 
-        return (mhtml, await recorder.CollectAsync(CancellationToken.None), text);
+        var extra = await recorder.CollectAsync(mhtml, CancellationToken.None);
+        if (Environment.GetEnvironmentVariable("LINKSNAP_INLINER_DUMP") is { Length: > 0 } dumpDir)
+        {
+            await File.WriteAllLinesAsync(Path.Combine(dumpDir, url.Port + ".extra.txt"), extra.Select(r => r.Url + " " + r.ContentType + " " + r.Body.Length));
+        }
+
+        return (mhtml, extra, text);
     }
 
     /// <summary>

@@ -72,6 +72,25 @@ public sealed partial class SelfContainedHtmlBrowserTests
     }
 
     [Test]
+    public async Task Picture_srcset_poster_svg_image_image_set_and_shadow_dom_survive_offline()
+    {
+        var (mhtml, fonts, liveText) = await _browser.CaptureAsync(_site.Url("/more.html"));
+        var html = SelfContainedHtml.Convert(mhtml, _site.Url("/more.html"), new InliningOptions(), fonts).Html;
+
+        await using var copy = await _browser.OpenOfflineAsync(html);
+
+        Assert.That(copy.Attempted, Is.Empty, "the saved copy tried to reach the network");
+        Assert.That(await copy.EvalAsync<int[]>("() => ['pic', 'only-srcset'].map(id => document.getElementById(id).naturalWidth)"), Is.EqualTo(new[] { 30, 20 }), "picture source (green), srcset 1x (blue)");
+        Assert.That(await copy.EvalAsync<string>("() => document.getElementById('video').poster"), Does.StartWith("data:image/png;base64,"));
+        Assert.That(await copy.EvalAsync<string>("() => document.getElementById('svgimg').href.baseVal"), Does.StartWith("data:image/png;base64,"));
+        Assert.That(await copy.EvalAsync<string>("() => getComputedStyle(document.getElementById('set')).backgroundImage"), Does.Contain("url(\"data:image/png;base64,"));
+        Assert.That(await copy.EvalAsync<string?>("() => document.getElementById('host').shadowRoot?.getElementById('shadow')?.textContent ?? null"), Is.EqualTo("in the shadow"));
+        Assert.That(await copy.EvalAsync<string>("() => getComputedStyle(document.getElementById('host').shadowRoot.getElementById('shadow')).color"), Is.EqualTo("rgb(4, 5, 6)"));
+        Assert.That(await copy.EvalAsync<int>("() => document.getElementById('host').shadowRoot.getElementById('shadowimg').naturalWidth"), Is.EqualTo(20));
+        Assert.That(Normalize(await copy.TextAsync()), Is.EqualTo(Normalize(liveText)));
+    }
+
+    [Test]
     public async Task Corpus_iana_copy_is_offline_and_shows_the_live_text()
     {
         var site = Corpus.RequireDirectory("fidelity/iana");

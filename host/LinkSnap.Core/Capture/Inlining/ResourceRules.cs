@@ -71,6 +71,12 @@ internal sealed class ResourceRules(InliningContext context, Uri baseUri)
     private void Image(IElement img)
     {
         var candidates = new List<string>();
+        if (img.GetAttribute(SnapshotPreparation.CurrentSourceAttribute) is { Length: > 0 } current)
+        {
+            candidates.Add(current);
+            img.RemoveAttribute(SnapshotPreparation.CurrentSourceAttribute);
+        }
+
         if (img.GetAttribute("src") is { Length: > 0 } src)
         {
             candidates.Add(src);

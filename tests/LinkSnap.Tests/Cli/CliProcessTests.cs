@@ -1,0 +1,156 @@
+using System.Text.Json;
+using LinkSnap.Core.Paths;
+using LinkSnap.Daemon;
+using LinkSnap.Tests.Daemon;
+using LinkSnap.Testing;
+using NUnit.Framework;
+
+namespace LinkSnap.Tests.Cli;
+
+/// <summary>
+/// The CLI as a person runs it: a real `linksnap` process against a temp LINKSNAP_HOME, starting
+/// the daemon itself (detached) on first use, capturing a fixture page in real Chromium.
+/// </summary>
+[NonParallelizable]
+public sealed class CliProcessTests
+{
+    private FixtureServer _server = null!;
+    private TempDirectory _home = null!;
+    private readonly List<int> _daemonTree = [];
+    private CliRun _capture = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _server = await FixtureServer.StartAsync();
+        _server.MapHtml("/cli", """
+            <html><head><meta charset="utf-8"><title>CLI fixture 模型</title></head>
+            <body><article><h1>CLI fixture</h1><p>这个页面讨论语言模型。The command line saved this page with its tags.</p></article></body></html>
+            """);
+        _home = new TempDirectory();
+
+        // One capture shared by the tests (each CLI start costs seconds); every test reads from it.
+        _capture = await Run("capture", _server.Url("/cli").ToString(), "--tag", "cli", "--tag", "中文", "--note", "from the terminal", "--wait");
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        var info = DaemonInfo.Read(new LinkSnapPaths(_home.Path).DaemonInfoPath);
+        if (info is not null)
+        {
+            _daemonTree.Add(info.Pid);
+            _daemonTree.AddRange(LinkSnapProcess.Descendants(info.Pid));
+        }
+
+        await LinkSnapProcess.RunAsync(_home.Path, "stop");
+        LinkSnapProcess.KillAll(_daemonTree);
+        await _server.DisposeAsync();
+        _home.Dispose();
+    }
+
+    private Task<CliRun> Run(params string[] args) => LinkSnapProcess.RunAsync(_home.Path, args);
+
+    [Test]
+    public async Task Capture_wait_starts_the_daemon_and_prints_status_and_files()
+    {
+        var run = _capture;
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Error, Does.Contain("Starting the LinkSnap daemon"));
+        Assert.That(run.Output, Does.Contain("Snapshot 1 of link 1: done"));
+        var htmlLine = run.Output.Split('\n').Single(l => l.TrimStart().StartsWith("html ", StringComparison.Ordinal));
+        var htmlPath = htmlLine.Trim()["html".Length..].Trim();
+        Assert.That(await File.ReadAllTextAsync(htmlPath), Does.Contain("这个页面讨论语言模型"));
+        Assert.That(htmlPath, Does.StartWith(_home.Path));
+    }
+
+    [Test]
+    public async Task List_search_tags_show_and_open_read_what_was_saved()
+    {
+        var list = await Run("list");
+        Assert.That(list.ExitCode, Is.EqualTo(0));
+        Assert.That(list.Output, Does.Contain("CLI fixture 模型"));
+        Assert.That(list.Output, Does.Contain("[cli, 中文]"));
+
+        var search = await Run("search", "模型");
+        Assert.That(search.ExitCode, Is.EqualTo(0));
+        Assert.That(search.Output, Does.Contain("[模型]"), "hits are bracketed in the snippet");
+
+        var tags = await Run("tags");
+        Assert.That(tags.Output, Does.Contain("1  cli"));
+
+        var show = await Run("show", "1");
+        Assert.That(show.Output, Does.Contain("note:  from the terminal"));
+        Assert.That(show.Output, Does.Contain("screenshot"));
+
+        var open = await Run("open", "1");
+        Assert.That(open.ExitCode, Is.EqualTo(0));
+        Assert.That(File.Exists(open.Output.Trim()), Is.True);
+        Assert.That(Path.GetFileName(open.Output.Trim()), Is.EqualTo("page.html"));
+    }
+
+    [Test]
+    public async Task Json_output_is_parseable_and_tag_edits_apply()
+    {
+        var added = await Run("tag", "add", "1", "extra", "--json");
+        Assert.That(added.ExitCode, Is.EqualTo(0));
+        Assert.That(JsonDocument.Parse(added.Output).RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Does.Contain("extra"));
+        var removed = await Run("tag", "remove", "1", "EXTRA");
+        Assert.That(removed.Output, Does.Not.Contain("extra"));
+
+        var list = JsonDocument.Parse((await Run("list", "--json")).Output).RootElement;
+        Assert.That(list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("url").GetString()), Does.Contain(_server.Url("/cli").ToString()));
+        var show = JsonDocument.Parse((await Run("show", "1", "--json")).Output).RootElement;
+        Assert.That(show.GetProperty("snapshots").EnumerateArray().Last().GetProperty("status").GetString(), Is.EqualTo("done"));
+        var search = JsonDocument.Parse((await Run("search", "模", "--json")).Output).RootElement;
+        Assert.That(search.GetProperty("items")[0].GetProperty("snippet").GetString(), Does.Contain("<mark>模</mark>"));
+        var status = JsonDocument.Parse((await Run("status", "--json")).Output).RootElement;
+        Assert.That(status.GetProperty("dataDirectory").GetString(), Is.EqualTo(_home.Path));
+        var reindex = JsonDocument.Parse((await Run("reindex", "--json")).Output).RootElement;
+        Assert.That(reindex.GetProperty("links").GetInt32(), Is.EqualTo(list.GetProperty("total").GetInt32()));
+        Assert.That((await Run("search", "语言模型")).Output, Does.Contain("CLI fixture"), "search still works after reindex");
+    }
+
+    [Test]
+    public async Task Errors_have_messages_and_exit_codes()
+    {
+        var badUrl = await Run("capture", "javascript:alert(1)");
+        Assert.That((badUrl.ExitCode, badUrl.Error), Is.EqualTo((2, "linksnap: javascript: URLs are scripts, not pages; only http and https pages can be captured.\n")));
+
+        var missing = await Run("show", "999");
+        Assert.That(missing.ExitCode, Is.EqualTo(4));
+        Assert.That(missing.Error, Does.Contain("There is no link 999"));
+
+        var usage = await Run("tag", "paint", "1");
+        Assert.That(usage.ExitCode, Is.EqualTo(2));
+        Assert.That(usage.Error, Does.Contain("linksnap tag add ID TAG"));
+
+        var unknown = await Run("--colour");
+        Assert.That(unknown.ExitCode, Is.EqualTo(2));
+
+        var failed = await Run("capture", "http://127.0.0.1:1/closed", "--wait");
+        Assert.That(failed.ExitCode, Is.EqualTo(1));
+        Assert.That(failed.Output, Does.Contain(": failed ("));
+
+        var help = await Run("--help");
+        Assert.That((help.ExitCode, help.Output.Contains("exit codes", StringComparison.Ordinal)), Is.EqualTo((0, true)));
+    }
+
+    [Test]
+    public async Task Stop_stops_the_daemon_and_the_next_command_starts_it_again()
+    {
+        await Run("status");
+        var info = DaemonInfo.Read(new LinkSnapPaths(_home.Path).DaemonInfoPath)!;
+        _daemonTree.AddRange(LinkSnapProcess.Descendants(info.Pid));
+        var stop = await Run("stop");
+        Assert.That(stop.ExitCode, Is.EqualTo(0));
+        Assert.That(stop.Output, Does.Contain($"Stopped the daemon (pid {info.Pid})"));
+        Assert.That(File.Exists(new LinkSnapPaths(_home.Path).SocketPath), Is.False);
+        Assert.That((await Run("stop")).Output, Does.Contain("not running"));
+        var again = await Run("list");
+        Assert.That(again.ExitCode, Is.EqualTo(0));
+        Assert.That(again.Error, Does.Contain("Starting the LinkSnap daemon"));
+        Assert.That(again.Output, Does.Contain("CLI fixture"));
+    }
+}

@@ -1,0 +1,205 @@
+using LinkSnap.Core.Capture;
+using LinkSnap.Core.Paths;
+using LinkSnap.Core.Snapshots;
+using LinkSnap.Core.Storage;
+using LinkSnap.Daemon;
+using LinkSnap.Jobs;
+using LinkSnap.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NUnit.Framework;
+
+namespace LinkSnap.Tests.Jobs;
+
+/// <summary>Unit tests of the queue (CaptureQueue + CaptureJobRunner) over a real SQLite file, with a scripted engine.</summary>
+public sealed class CaptureQueueTests
+{
+    private TempDirectory _temp = null!;
+    private LinkSnapDatabase _database = null!;
+    private LinkStore _store = null!;
+    private SnapshotFolders _folders = null!;
+    private JobEvents _events = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _temp = new TempDirectory();
+        var paths = new LinkSnapPaths(_temp.Path);
+        paths.EnsureCreated();
+        _database = new LinkSnapDatabase(paths.DatabasePath);
+        _database.Migrate();
+        _store = new LinkStore(_database, TimeProvider.System);
+        _folders = new SnapshotFolders(paths);
+        _events = new JobEvents();
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _database.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _temp.Dispose();
+    }
+
+    private CaptureQueue Queue(ICaptureEngine engine, int concurrency = 2, int maxAttempts = 3, TimeSpan? jobTimeout = null)
+    {
+        var options = Options.Create(new DaemonOptions { Concurrency = concurrency, MaxAttempts = maxAttempts, JobTimeout = jobTimeout ?? TimeSpan.FromMinutes(1) });
+        var runner = new CaptureJobRunner(_store, _folders, engine, _events, options, TimeProvider.System, NullLogger<CaptureJobRunner>.Instance);
+        return new CaptureQueue(_store, runner, _events, options, NullLogger<CaptureQueue>.Instance);
+    }
+
+    private long Enqueue(string path, CaptureQueue? queue = null)
+    {
+        var id = _store.AddCapture(new Uri("https://example.org" + path), ["t"], null, CaptureMode.Fresh).SnapshotId;
+        queue?.Notify();
+        return id;
+    }
+
+    private async Task<SnapshotRecord> WaitForAsync(long id, Func<SnapshotRecord, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var snapshot = _store.GetSnapshot(id)!;
+            if (condition(snapshot))
+            {
+                return snapshot;
+            }
+
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"snapshot {id} stayed {snapshot.Status}");
+            await Task.Delay(20);
+        }
+    }
+
+    private Task<SnapshotRecord> WaitFinishedAsync(long id) => WaitForAsync(id, s => s.IsFinished);
+
+    [Test]
+    public async Task A_job_reports_its_stages_and_ends_done_with_its_folder_in_place()
+    {
+        var engine = new FakeCaptureEngine((request, folder, progress, _) => FakeCaptureEngine.SaveAsync(request, folder, progress));
+        using var subscription = _events.Subscribe();
+        var queue = Queue(engine);
+        await queue.StartAsync(CancellationToken.None);
+        var id = Enqueue("/a", queue);
+
+        var snapshot = await WaitFinishedAsync(id);
+        await queue.StopAsync(CancellationToken.None);
+
+        Assert.That(snapshot.Status, Is.EqualTo(SnapshotStatus.Done));
+        var folder = _folders.Resolve(snapshot.Folder!);
+        Assert.That(File.ReadAllText(Path.Combine(folder, "page.html")), Does.Contain("https://example.org/a"));
+        Assert.That(SnapshotFolders.ReadDocument(folder)!.Status, Is.EqualTo(SnapshotStatus.Done));
+        Assert.That(File.ReadAllText(Path.Combine(folder, SnapshotFolders.SearchTextFileName)), Is.EqualTo("fake article words"));
+        Assert.That(_store.GetLink(snapshot.LinkId)!.Title, Is.EqualTo("Fake /a"));
+
+        var seen = new List<string>();
+        while (subscription.Reader.TryRead(out var e))
+        {
+            seen.Add(e.Stage is { } stage ? StorageText.Stage(stage) : StorageText.Status(e.Status));
+        }
+
+        Assert.That(seen, Is.EqualTo(new[] { "loading", "loading", "settling", "saving", "done" }));
+    }
+
+    [Test]
+    public async Task No_more_than_the_configured_number_of_captures_run_at_once()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var engine = new FakeCaptureEngine(async (request, folder, progress, ct) =>
+        {
+            await gate.Task.WaitAsync(ct);
+            return await FakeCaptureEngine.SaveAsync(request, folder, progress);
+        });
+        var queue = Queue(engine, concurrency: 2);
+        var ids = Enumerable.Range(0, 5).Select(i => Enqueue($"/{i}")).ToList();
+        await queue.StartAsync(CancellationToken.None);
+
+        await WaitForAsync(ids[1], s => s.Status == SnapshotStatus.Running);
+        while (engine.InFlight < 2)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.That(_store.CountActiveJobs(), Is.EqualTo((3, 2)));
+        gate.SetResult();
+        foreach (var id in ids)
+        {
+            Assert.That((await WaitFinishedAsync(id)).Status, Is.EqualTo(SnapshotStatus.Done));
+        }
+
+        await queue.StopAsync(CancellationToken.None);
+        Assert.That(engine.MaxInFlight, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_hanging_capture_fails_at_the_job_timeout_and_a_throwing_engine_fails_with_its_message()
+    {
+        var engine = new FakeCaptureEngine(async (request, folder, progress, ct) =>
+        {
+            if (request.Url.AbsolutePath == "/hang")
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+
+            throw new InvalidOperationException("boom");
+        });
+        var queue = Queue(engine, jobTimeout: TimeSpan.FromSeconds(1));
+        await queue.StartAsync(CancellationToken.None);
+        var hang = Enqueue("/hang", queue);
+        var boom = Enqueue("/boom", queue);
+
+        var timedOut = await WaitFinishedAsync(hang);
+        var thrown = await WaitFinishedAsync(boom);
+        await queue.StopAsync(CancellationToken.None);
+
+        Assert.That((timedOut.Status, timedOut.Reason), Is.EqualTo((SnapshotStatus.Failed, "the capture took longer than 1 s (Daemon:JobTimeout) and was stopped")));
+        Assert.That((thrown.Status, thrown.Reason), Is.EqualTo((SnapshotStatus.Failed, "the capture engine failed: boom")));
+        Assert.That(SnapshotFolders.ReadDocument(_folders.Resolve(thrown.Folder!))!.Reason, Is.EqualTo("the capture engine failed: boom"));
+    }
+
+    [Test]
+    public async Task An_orderly_stop_puts_the_running_job_back_without_using_an_attempt()
+    {
+        var engine = new FakeCaptureEngine(async (_, _, _, ct) =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            throw new InvalidOperationException("unreachable");
+        });
+        var queue = Queue(engine);
+        await queue.StartAsync(CancellationToken.None);
+        var id = Enqueue("/slow", queue);
+        await WaitForAsync(id, s => s.Status == SnapshotStatus.Running);
+
+        await queue.StopAsync(CancellationToken.None);
+
+        var snapshot = _store.GetSnapshot(id)!;
+        Assert.That((snapshot.Status, snapshot.Attempts), Is.EqualTo((SnapshotStatus.Queued, 0)));
+    }
+
+    [Test]
+    public async Task At_start_jobs_left_running_are_retried_or_failed_past_max_attempts()
+    {
+        var retried = Enqueue("/retried");
+        var exhausted = Enqueue("/exhausted");
+        _store.ClaimNextJob(); // retried: attempt 1, as if the daemon died during it
+        _store.ClaimNextJob(); // exhausted: attempt 1
+        _store.RecoverInterruptedJobs(maxAttempts: 99);
+        _store.ClaimNextJob(); // retried again: attempt 2
+        _store.ClaimNextJob(); // exhausted: attempt 2
+        using (var connection = _database.Open())
+        {
+            Dapper.SqlMapper.Execute(connection, "UPDATE snapshots SET attempts = 3 WHERE id = @exhausted", new { exhausted });
+        }
+
+        var engine = new FakeCaptureEngine((request, folder, progress, _) => FakeCaptureEngine.SaveAsync(request, folder, progress));
+        var queue = Queue(engine, maxAttempts: 3);
+        await queue.StartAsync(CancellationToken.None);
+        var done = await WaitFinishedAsync(retried);
+        var failed = await WaitFinishedAsync(exhausted);
+        await queue.StopAsync(CancellationToken.None);
+
+        Assert.That((done.Status, done.Attempts), Is.EqualTo((SnapshotStatus.Done, 3)));
+        Assert.That((failed.Status, failed.Reason), Is.EqualTo((SnapshotStatus.Failed, "daemon stopped during capture 3 times")));
+        Assert.That(SnapshotFolders.ReadDocument(_folders.Resolve(failed.Folder!))!.Status, Is.EqualTo(SnapshotStatus.Failed), "the failure is recorded on disk for reindex");
+    }
+}
