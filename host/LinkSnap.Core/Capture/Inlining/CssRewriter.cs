@@ -10,6 +10,8 @@ namespace LinkSnap.Core.Capture.Inlining;
 /// </summary>
 internal static class CssRewriter
 {
+    private static readonly System.Buffers.SearchValues<char> StringSpecials = System.Buffers.SearchValues.Create("\"\\\n\r\f");
+
     // Blocks of descriptors, where var() is not allowed: url() there must stay literal.
     private static readonly HashSet<string> DescriptorRules = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -120,7 +122,8 @@ internal static class CssRewriter
             }
             else if (IsNameStart(c) && (start == 0 || !IsNameChar(css[start - 1])))
             {
-                var name = scanner.ReadName();
+                scanner.SkipName();
+                var name = css.AsSpan(start, scanner.Position - start);
                 if (scanner.Current == '(' && name.Equals("url", StringComparison.OrdinalIgnoreCase))
                 {
                     scanner.Advance(1);
@@ -192,6 +195,12 @@ internal static class CssRewriter
 
     internal static void AppendString(StringBuilder output, string value)
     {
+        if (value.AsSpan().IndexOfAny(StringSpecials) < 0)
+        {
+            output.Append('"').Append(value).Append('"');
+            return;
+        }
+
         output.Append('"');
         foreach (var ch in value)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -6,6 +7,10 @@ namespace LinkSnap.Core.Capture.Inlining;
 /// <summary>The few CSS Syntax Level 3 token rules <see cref="CssRewriter"/> needs, over one string.</summary>
 internal sealed class CssScanner(string css)
 {
+    private static readonly SearchValues<char> DoubleQuotedSpecials = SearchValues.Create("\"\\\n\r\f");
+    private static readonly SearchValues<char> SingleQuotedSpecials = SearchValues.Create("'\\\n\r\f");
+    private static readonly SearchValues<char> UnquotedUrlSpecials = SearchValues.Create(")\\\"'(");
+
     public int Position { get; private set; }
 
     public bool AtEnd => Position >= css.Length;
@@ -48,12 +53,17 @@ internal sealed class CssScanner(string css)
     public string ReadName()
     {
         var start = Position;
+        SkipName();
+        return css[start..Position];
+    }
+
+    /// <summary>Moves past an identifier (no escapes); the caller compares the span without allocating.</summary>
+    public void SkipName()
+    {
         while (!AtEnd && CssRewriter.IsNameChar(Current) && Current != '\\')
         {
             Position++;
         }
-
-        return css[start..Position];
     }
 
     /// <summary>A quoted string at the current position, escapes decoded; ends at the quote or a newline.</summary>
@@ -61,6 +71,16 @@ internal sealed class CssScanner(string css)
     {
         var quote = Current;
         Position++;
+        // Most strings (and long data: URIs) have no escapes: one vectorized search, one substring.
+        var rest = css.AsSpan(Position);
+        var end = rest.IndexOfAny(quote == '"' ? DoubleQuotedSpecials : SingleQuotedSpecials);
+        if (end >= 0 && rest[end] == quote)
+        {
+            var simple = css.Substring(Position, end);
+            Position += end + 1;
+            return simple;
+        }
+
         var value = new StringBuilder();
         while (!AtEnd)
         {
@@ -104,6 +124,15 @@ internal sealed class CssScanner(string css)
 
             Position++;
             return quoted;
+        }
+
+        var rest = css.AsSpan(Position);
+        var end = rest.IndexOfAny(UnquotedUrlSpecials);
+        if (end >= 0 && rest[end] == ')')
+        {
+            var simple = css.Substring(Position, end).TrimEnd();
+            Position += end + 1;
+            return simple;
         }
 
         var value = new StringBuilder();
