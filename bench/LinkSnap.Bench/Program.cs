@@ -30,10 +30,10 @@ IBenchmark[] sections =
 [
     new ThroughputBenchmark(),
     new ExtractionBenchmark(),
-    new MetadataBenchmark(),
     new FidelityBenchmark(),
     new RelayBenchmark(),
     new LibraryScaleBenchmark(),
+    new MetadataBenchmark(),
 ];
 
 await using (var context = new BenchContext(options, report, Corpus.RepositoryRoot, Corpus.Root))
@@ -55,11 +55,14 @@ await using (var context = new BenchContext(options, report, Corpus.RepositoryRo
 
         report.Detail($"{section.Section}.seconds", Math.Round(sectionClock.Elapsed.TotalSeconds, 1));
         Console.Error.WriteLine($"[bench] {section.Section} done in {sectionClock.Elapsed.TotalSeconds:0.0} s");
+
+        // Written after every section: a run stopped half-way still leaves what it measured.
+        await ResultsWriter.WriteAsync(OutputPath(options), Ordered(report), report, options, started, clock.Elapsed, CancellationToken.None);
     }
 }
 
-var outputPath = Path.IsPathRooted(options.OutputPath) ? options.OutputPath : Path.Combine(Corpus.RepositoryRoot, options.OutputPath);
-var rows = report.Rows.OrderBy(r => SectionOrder(r.Section)).ToList();
+var outputPath = OutputPath(options);
+var rows = Ordered(report);
 await ResultsWriter.WriteAsync(outputPath, rows, report, options, started, clock.Elapsed, CancellationToken.None);
 Console.WriteLine(TablePrinter.Render(rows));
 Console.WriteLine($"Total {clock.Elapsed.TotalMinutes:0.0} min; results written to {outputPath}");
@@ -68,3 +71,8 @@ return 0;
 // The table reads in the order, whatever order the sections ran in.
 static int SectionOrder(string section) =>
     Array.IndexOf(["extraction", "metadata", "fidelity", "speed", "relay", "scale", "memory"], section) is var i and >= 0 ? i : 99;
+
+static string OutputPath(BenchOptions options) =>
+    Path.IsPathRooted(options.OutputPath) ? options.OutputPath : Path.Combine(Corpus.RepositoryRoot, options.OutputPath);
+
+static List<BenchRow> Ordered(BenchReport report) => report.Rows.OrderBy(r => SectionOrder(r.Section)).ToList();

@@ -25,7 +25,11 @@ internal sealed class ArtifactRecorder(string outputDirectory, TimeProvider time
     public TimeSpan Remaining => jobTimeout - time.GetElapsedTime(jobStartTimestamp);
 
     /// <summary>The bound for the next step: its own limit or what is left of the job, whichever is smaller.</summary>
-    public TimeSpan StepTimeout(TimeSpan limit) => Remaining < limit ? Remaining : limit;
+    public TimeSpan StepTimeout(TimeSpan limit)
+    {
+        var remaining = Remaining;
+        return remaining <= TimeSpan.Zero ? TimeSpan.Zero : remaining < limit ? remaining : limit;
+    }
 
     /// <summary>True once the page is gone (crash): remaining artifacts are recorded as not produced, without waiting.</summary>
     public bool IsAborted => _aborted.Task.IsCompleted;

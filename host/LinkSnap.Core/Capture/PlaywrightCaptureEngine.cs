@@ -58,7 +58,9 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
                 }
 
                 var bytes = Encoding.UTF8.GetBytes(request.Html);
-                var page = await RenderAsync(new HtmlSource(request.Url, request.Html, CaptureMode.AsSeen, null), recorder, progress, cancellationToken);
+                // The tab's DOM is text now, served as UTF-8: a meta charset left over from the original bytes would contradict it.
+                var html = HtmlDecoder.DeclareUtf8(request.Html);
+                var page = await RenderAsync(new HtmlSource(request.Url, html, CaptureMode.AsSeen, null), recorder, progress, cancellationToken);
                 return Finish(recorder, page.Metadata with
                 {
                     FinalUrl = request.Url.AbsoluteUri,
@@ -107,6 +109,12 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
         {
             _logger.LogWarning(e, "Browser failure while capturing {Url}", request.Url);
             return Failed(recorder, $"The browser failed: {ArtifactRecorder.FirstLine(e.Message)}", start, request.Url);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug must not lose the job: it ends as failed with a reason, and the log has the details.
+            _logger.LogError(e, "Unexpected error while capturing {Url}", request.Url);
+            return Failed(recorder, $"Internal error while capturing: {ArtifactRecorder.FirstLine(e.Message)}", start, request.Url);
         }
     }
 

@@ -6,11 +6,12 @@ namespace LinkSnap.Daemon;
 /// <summary>Where a request came in. The per-user socket (mode 0600) is trusted; loopback TCP needs a session.</summary>
 public static class DaemonConnection
 {
-    /// <summary>Decided from the accepted socket's address family (Kestrel does not always fill the end-point feature), never from headers.</summary>
+    // Kestrel does not put IConnectionEndPointFeature on the request's features, but it does expose
+    // the accepted socket (IConnectionSocketFeature); its address family is decisive.
     public static bool IsUnixSocket(HttpContext context)
     {
-        var socket = context.Features.Get<IConnectionSocketFeature>()?.Socket;
-        var endPoint = socket?.LocalEndPoint ?? context.Features.Get<IConnectionEndPointFeature>()?.LocalEndPoint;
-        return endPoint is not null && endPoint.AddressFamily == AddressFamily.Unix;
+        var endPoint = context.Features.Get<IConnectionSocketFeature>()?.Socket?.LocalEndPoint
+            ?? context.Features.Get<IConnectionEndPointFeature>()?.LocalEndPoint;
+        return endPoint?.AddressFamily == AddressFamily.Unix;
     }
 }

@@ -1,5 +1,4 @@
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Connections.Features;
+using LinkSnap.Daemon;
 
 namespace LinkSnap.Web;
 
@@ -10,13 +9,7 @@ internal static class RequestOrigin
     /// True for requests on the per-user Unix socket. The socket file is 0600, so reaching it already
     /// proves the caller is the owning user (the CLI and the relay need no token).
     /// </summary>
-    public static bool IsUnixSocket(HttpContext context)
-    {
-        // Kestrel exposes the accepted socket on the request's features; its address family is decisive.
-        var socket = context.Features.Get<IConnectionSocketFeature>()?.Socket;
-        var endPoint = socket?.LocalEndPoint ?? context.Features.Get<IConnectionEndPointFeature>()?.LocalEndPoint;
-        return endPoint is not null && endPoint.AddressFamily == AddressFamily.Unix;
-    }
+    public static bool IsUnixSocket(HttpContext context) => DaemonConnection.IsUnixSocket(context);
 
     /// <summary>The Host header names loopback and the port the request actually arrived on (DNS rebinding).</summary>
     public static bool HasLoopbackHost(HttpContext context)

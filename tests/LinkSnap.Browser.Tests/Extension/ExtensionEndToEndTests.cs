@@ -63,7 +63,16 @@ public sealed class ExtensionEndToEndTests
         var again = await _harness.OpenPopupAsync(tab);
         await Assertions.Expect(again.Locator("#saved-before")).ToContainTextAsync("Already saved once");
         await again.CloseAsync();
-        await popup.CloseAsync();
+
+        // "Open in library" signs the tab in (login link) and then shows this link's page.
+        var linkPage = $"/links/{link.GetProperty("id").GetInt64()}";
+        var opened = _harness.Browser.WaitForPageAsync(new() { Timeout = 30_000 });
+        await popup.Locator("#snapshot-link").ClickAsync();
+        var library = await opened;
+        await library.WaitForURLAsync(url => url.EndsWith(linkPage, StringComparison.Ordinal), new() { Timeout = 30_000 });
+        var apiStatus = await library.EvaluateAsync<int>($"() => fetch('/api/links/{link.GetProperty("id").GetInt64()}').then(r => r.status)");
+        Assert.That(apiStatus, Is.EqualTo(200), "the library tab has a session");
+        await library.CloseAsync();
         await tab.CloseAsync();
     }
 
@@ -109,6 +118,8 @@ public sealed class ExtensionEndToEndTests
         Assert.That(html, Does.Contain(token));
         Assert.That(html, Does.Contain("Added later"));
         Assert.That(html, Does.Not.Contain("Original text from the server."));
+        await Assertions.Expect(popup.Locator("body")).ToHaveAttributeAsync("data-state", "done");
+        await WaitForBadgeAsync(popup, "✓");
         await popup.CloseAsync();
         await tab.CloseAsync();
     }
@@ -127,6 +138,7 @@ public sealed class ExtensionEndToEndTests
             await Assertions.Expect(popup.Locator("#state")).ToContainTextAsync("Pending");
             var pending = await popup.EvaluateAsync<JsonElement>("() => chrome.runtime.sendMessage({ kind: 'pending' })");
             Assert.That(pending.GetProperty("result").GetArrayLength(), Is.EqualTo(1));
+            await WaitForBadgeAsync(popup, "⏸");
             await popup.CloseAsync();
         }
         finally
@@ -142,6 +154,25 @@ public sealed class ExtensionEndToEndTests
         Assert.That(await ArtifactTextAsync(snapshot, "html"), Does.Contain("Kept in the extension until LinkSnap is back."));
         await reopened.CloseAsync();
         await tab.CloseAsync();
+    }
+
+    /// <summary>The toolbar badge (read through the action API from an extension page), polled with a bound.</summary>
+    private static async Task WaitForBadgeAsync(IPage extensionPage, string expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var badge = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            badge = await extensionPage.EvaluateAsync<string>("() => chrome.action.getBadgeText({})");
+            if (badge == expected)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"the badge shows \"{badge}\", expected \"{expected}\"");
     }
 
     private string Url(string path) => _harness.Server.Url(path).ToString();

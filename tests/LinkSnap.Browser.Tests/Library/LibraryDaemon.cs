@@ -1,12 +1,9 @@
 using System.Net.Sockets;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LinkSnap.Core.Capture;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Daemon;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using NUnit.Framework;
 using LinkSnap.Testing;
 using LinkSnap.Web;
@@ -44,21 +41,9 @@ public sealed class LibraryDaemon : IAsyncDisposable
         string[] args = [
             $"--Daemon:DataDirectory={home.Path}", "--Daemon:Port=0", "--Capture:AllowPrivateTargets=true",
             "--Logging:LogLevel:Default=Warning", .. extraArgs];
-        var app = DaemonHost.Build(args, services => UseRealCaptureEngine(services, args));
+        var app = DaemonHost.Build(args);
         await app.StartAsync();
         return new LibraryDaemon(app, home);
-    }
-
-    // The daemon registers the Playwright engine; until that lands everywhere, make sure it is the one used.
-    private static void UseRealCaptureEngine(IServiceCollection services, string[] args)
-    {
-        if (services.Any(d => d.ServiceType == typeof(PlaywrightCaptureEngine)))
-        {
-            return;
-        }
-
-        services.RemoveAll<ICaptureEngine>();
-        services.AddCaptureEngine(new ConfigurationBuilder().AddCommandLine(args).Build());
     }
 
     /// <summary>A client that talks to the daemon over its Unix socket, as the CLI does.</summary>

@@ -277,6 +277,23 @@ public sealed class SelfContainedHtmlTests
     }
 
     [Test]
+    public void Uses_the_marks_left_by_snapshot_preparation()
+    {
+        var mhtml = new MhtmlBuilder(Page, """
+            <img id=marked alt=x data-linksnap-current-src="https://example.test/articles/s.png">
+            <div id=host data-linksnap-shadow-css="p { background: url(&quot;s.png&quot;); }"><template shadowmode="open"><p>in shadow</p></template></div>
+            """)
+            .Binary("https://example.test/articles/s.png", "image/png", Png);
+
+        var html = SelfContainedHtml.FromMhtml(mhtml.ToString(), new Uri(Page));
+
+        var copy = new SavedCopy(html);
+        Assert.That(SavedCopy.DataBytes(copy.Single("#marked").GetAttribute("src")!), Is.EqualTo(Png));
+        Assert.That(html, Does.Not.Contain("data-linksnap"));
+        Assert.That(html, Does.Contain("<template shadowrootmode=\"open\"><style>p { background: url(\"data:image/png;base64,"));
+    }
+
+    [Test]
     public void Refuses_text_that_is_not_mhtml()
     {
         Assert.Throws<FormatException>(() => SelfContainedHtml.FromMhtml("", new Uri(Page)));

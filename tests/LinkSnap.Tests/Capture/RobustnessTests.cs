@@ -15,6 +15,7 @@ public sealed class RobustnessTests : CaptureTestBase
     {
         options.SettleTimeout = TimeSpan.FromSeconds(3);
         options.NavigationTimeout = TimeSpan.FromSeconds(4);
+        options.ScreenshotMaxHeight = 2000;
     }
 
     /// <summary>Polls a condition with a bound: the state changes in the background.</summary>
@@ -51,6 +52,31 @@ public sealed class RobustnessTests : CaptureTestBase
         Assert.That(captured.Result.Reason, Does.Contain("did not finish loading within 4 s"));
         Assert.That(captured.Text(ArtifactKinds.ArticleText), Does.Contain("The text is here even if the image never is."));
         Assert.That(new FileInfo(captured.PathOf(ArtifactKinds.Pdf)).Length, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task Tall_page_screenshot_is_cut_at_the_height_cap()
+    {
+        Server.MapHtml("/tall", Page("Tall", "A very tall page.", "<div style=\"height: 6000px; background: #00f\"></div>"));
+        var png = (await CaptureAsync(Server.Url("/tall"))).Bytes(ArtifactKinds.Screenshot);
+        int Be32(int offset) => (png[offset] << 24) | (png[offset + 1] << 16) | (png[offset + 2] << 8) | png[offset + 3];
+        Assert.That((Be32(16), Be32(20)), Is.EqualTo((1280, 2000)), "PNG IHDR width and height");
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task Whole_job_deadline_still_saves_what_it_can()
+    {
+        await using var engine = CreateEngine(o =>
+        {
+            o.SettleTimeout = TimeSpan.FromMinutes(1);
+            o.JobTimeout = TimeSpan.FromSeconds(30);
+        });
+        Server.MapHtml("/restless-job", Page("Restless job", "Reloading until the job deadline.", "<script>setTimeout(() => location.reload(), 200);</script>"));
+        var captured = await CaptureAsync(Server.Url("/restless-job"), engine: engine);
+        Assert.That(captured.Result.Outcome, Is.EqualTo(CaptureOutcome.Partial), captured.Result.Reason);
+        Assert.That(captured.Result.Reason, Does.Contain("did not settle").And.Contain("Capture:JobTimeout"));
+        Assert.That(captured.Result.ArticleText, Does.Contain("Reloading until the job deadline."));
     }
 
     [Test]

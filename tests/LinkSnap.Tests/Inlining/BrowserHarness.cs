@@ -37,10 +37,11 @@ internal sealed class BrowserHarness : IAsyncDisposable
     }
 
     /// <summary>
-    /// Loads the page (only its own origin reachable) and returns its MHTML snapshot, the fonts it
-    /// loaded (which MHTML leaves out) and its visible text.
+    /// Loads the page (only its own origin reachable), lets it settle as the capture engine does
+    /// (lazy images made eager, images and fonts loaded) and saves its copy through
+    /// <see cref="SavedCopyCapture"/>. Returns the copy, the live page's visible text and the MHTML's length.
     /// </summary>
-    public async Task<(string Mhtml, IReadOnlyList<CapturedResource> Fonts, string Text)> CaptureAsync(Uri url)
+    public async Task<(InliningResult Copy, string Text, int MhtmlLength)> CaptureAsync(Uri url)
     {
         await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1280, Height = 900 } });
         var origin = url.GetLeftPart(UriPartial.Authority);
@@ -48,7 +49,7 @@ internal sealed class BrowserHarness : IAsyncDisposable
             ? route.ContinueAsync()
             : route.AbortAsync());
         var page = await context.NewPageAsync();
-        var recorder = SubresourceRecorder.Attach(page);
+        var savedCopy = SavedCopyCapture.Attach(page);
         await page.GotoAsync(url.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 20_000 });
         await page.EvaluateAsync("() => document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')");
         await page.WaitForFunctionAsync(
@@ -57,16 +58,16 @@ internal sealed class BrowserHarness : IAsyncDisposable
             new PageWaitForFunctionOptions { Timeout = 10_000 });
         var text = await page.EvaluateAsync<string>("() => document.body.innerText");
         var cdp = await context.NewCDPSessionAsync(page);
-        var snapshot = await cdp.SendAsync("Page.captureSnapshot", new Dictionary<string, object> { ["format"] = "mhtml" });
-        var mhtml = snapshot!.Value.GetProperty("data").GetString()!;
+        var result = await savedCopy.SaveAsync(page, cdp, url, new InliningOptions(), CancellationToken.None);
         if (Environment.GetEnvironmentVariable("LINKSNAP_INLINER_DUMP") is { Length: > 0 } dump)
         {
             // For looking at what Chromium wrote when a test fails.
             Directory.CreateDirectory(dump);
-            await File.WriteAllTextAsync(Path.Combine(dump, url.Port + ".mhtml"), mhtml);
+            await File.WriteAllTextAsync(Path.Combine(dump, url.Port + ".mhtml"), savedCopy.Mhtml);
+            await File.WriteAllTextAsync(Path.Combine(dump, url.Port + ".html"), result.Html);
         }
 
-        return (mhtml, await recorder.CollectAsync(CancellationToken.None), text);
+        return (result, text, savedCopy.Mhtml!.Length);
     }
 
     /// <summary>
@@ -74,14 +75,27 @@ internal sealed class BrowserHarness : IAsyncDisposable
     /// request but the copy itself. CSP is bypassed so that the copy's own policy cannot hide a
     /// reference the inliner missed: such a reference shows up here as a request, a script as a run.
     /// </summary>
-    public async Task<OfflineCopy> OpenOfflineAsync(string html)
+    /// <param name="html">The saved copy.</param>
+    /// <param name="servedPolicy">Null: CSP bypassed (see above). Otherwise the copy is served with this
+    /// Content-Security-Policy header, and its own policy applies too, as in the library.</param>
+    public async Task<OfflineCopy> OpenOfflineAsync(string html, string? servedPolicy = null)
     {
         var path = "/copy-" + Guid.NewGuid().ToString("N") + ".html";
-        _copies.MapHtml(path, html);
+        var body = System.Text.Encoding.UTF8.GetBytes(html);
+        _copies.Map(path, async http =>
+        {
+            http.Response.ContentType = "text/html; charset=utf-8";
+            if (servedPolicy is not null)
+            {
+                http.Response.Headers["Content-Security-Policy"] = servedPolicy;
+            }
+
+            await http.Response.Body.WriteAsync(body);
+        });
         var copyUrl = _copies.Url(path).AbsoluteUri;
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BypassCSP = true,
+            BypassCSP = servedPolicy is null,
             ViewportSize = new() { Width = 1280, Height = 900 },
         });
         var attempted = new ConcurrentQueue<string>();

@@ -31,12 +31,11 @@ public sealed partial class CorpusSweep
             server.MapDirectory("/", site);
             try
             {
-                var (mhtml, fonts, liveText) = await browser.CaptureAsync(server.Url("/index.html"));
-                var result = SelfContainedHtml.Convert(mhtml, server.Url("/index.html"), new InliningOptions(), fonts);
+                var (result, liveText, mhtmlLength) = await browser.CaptureAsync(server.Url("/index.html"));
                 await using var copy = await browser.OpenOfflineAsync(result.Html);
                 var text = Normalize(await copy.TextAsync());
                 var live = Normalize(liveText);
-                var line = $"{Path.GetFileName(site)}: mhtml {mhtml.Length / 1024} KB -> {result.Html.Length / 1024} KB, fonts {fonts.Count}, "
+                var line = $"{Path.GetFileName(site)}: mhtml {mhtmlLength / 1024} KB -> {result.Html.Length / 1024} KB, "
                     + $"inlined {result.Stats.ResourcesInlined}, missing {result.Stats.ResourcesMissing}, requests {copy.Attempted.Count}, text {(text == live ? "same" : $"DIFFERS ({live.Length} vs {text.Length})")}";
                 TestContext.Out.WriteLine(line);
                 foreach (var request in copy.Attempted.Take(5))

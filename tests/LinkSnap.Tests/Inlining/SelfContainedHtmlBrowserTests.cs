@@ -35,9 +35,9 @@ public sealed partial class SelfContainedHtmlBrowserTests
     [Test]
     public async Task Fixture_site_copy_renders_offline_with_images_fonts_frames_and_no_scripts()
     {
-        var (mhtml, fonts, liveText) = await _browser.CaptureAsync(_site.Url("/index.html"));
-        var html = SelfContainedHtml.Convert(mhtml, _site.Url("/index.html"), new InliningOptions(), fonts).Html;
+        var (saved, liveText, _) = await _browser.CaptureAsync(_site.Url("/index.html"));
 
+        var html = saved.Html;
         await using var copy = await _browser.OpenOfflineAsync(html);
 
         Assert.That(copy.Attempted, Is.Empty, "the saved copy tried to reach the network");
@@ -72,6 +72,45 @@ public sealed partial class SelfContainedHtmlBrowserTests
     }
 
     [Test]
+    public async Task Fixture_site_copy_renders_under_the_snapshot_origins_sandbox_policy()
+    {
+        // The header the library's snapshot origin sends (docs/architecture.md), plus the copy's own meta policy.
+        const string policy = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline' data:; font-src data:; media-src data:; frame-src data:";
+        var (saved, _, _) = await _browser.CaptureAsync(_site.Url("/index.html"));
+
+        await using var copy = await _browser.OpenOfflineAsync(saved.Html, policy);
+
+        Assert.That(copy.Attempted, Is.Empty);
+        var frame = copy.Page.Frames.Single(f => f != copy.Page.MainFrame);
+        Assert.That(await frame.InnerTextAsync("#inframe"), Is.EqualTo("inside the frame"), "srcdoc frame blocked by the policy");
+        Assert.That(await frame.EvaluateAsync<int>("() => document.getElementById('frameimg').naturalWidth"), Is.EqualTo(30));
+        Assert.That(await copy.EvalAsync<int>("() => document.getElementById('red').naturalWidth"), Is.EqualTo(40));
+        Assert.That(await copy.EvalAsync<double>("() => document.getElementById('wide').getBoundingClientRect().width"), Is.EqualTo(160).Within(2), "web font");
+        Assert.That(await copy.EvalAsync<string>("() => getComputedStyle(document.getElementById('plain')).color"), Is.EqualTo("rgb(1, 2, 3)"), "@import data: stylesheet");
+        Assert.That(await copy.EvalAsync<string>("() => getComputedStyle(document.getElementById('sprite-b')).backgroundImage"), Does.StartWith("url(\"data:image/png"));
+    }
+
+    [Test]
+    public async Task Picture_srcset_poster_svg_image_image_set_shadow_dom_and_canvas_survive_offline()
+    {
+        var (saved, liveText, _) = await _browser.CaptureAsync(_site.Url("/more.html"));
+
+        var html = saved.Html;
+        await using var copy = await _browser.OpenOfflineAsync(html);
+
+        Assert.That(copy.Attempted, Is.Empty, "the saved copy tried to reach the network");
+        Assert.That(await copy.EvalAsync<int[]>("() => ['pic', 'only-srcset'].map(id => document.getElementById(id).naturalWidth)"), Is.EqualTo(new[] { 30, 20 }), "picture source (green), srcset 1x (blue)");
+        Assert.That(await copy.EvalAsync<string>("() => document.getElementById('video').poster"), Does.StartWith("data:image/png;base64,"));
+        Assert.That(await copy.EvalAsync<string>("() => document.getElementById('svgimg').href.baseVal"), Does.StartWith("data:image/png;base64,"));
+        Assert.That(await copy.EvalAsync<string>("() => getComputedStyle(document.getElementById('set')).backgroundImage"), Does.Contain("url(\"data:image/png;base64,"));
+        Assert.That(await copy.EvalAsync<string?>("() => document.getElementById('host').shadowRoot?.getElementById('shadow')?.textContent ?? null"), Is.EqualTo("in the shadow"));
+        Assert.That(await copy.EvalAsync<string>("() => getComputedStyle(document.getElementById('host').shadowRoot.getElementById('shadow')).color"), Is.EqualTo("rgb(4, 5, 6)"));
+        Assert.That(await copy.EvalAsync<int>("() => document.getElementById('host').shadowRoot.getElementById('shadowimg').naturalWidth"), Is.EqualTo(20));
+        Assert.That(await copy.EvalAsync<string>("() => getComputedStyle(document.getElementById('canvas')).backgroundImage"), Does.StartWith("url(\"data:image/png;base64,"), "canvas pixels kept");
+        Assert.That(Normalize(await copy.TextAsync()), Is.EqualTo(Normalize(liveText)));
+    }
+
+    [Test]
     public async Task Corpus_iana_copy_is_offline_and_shows_the_live_text()
     {
         var site = Corpus.RequireDirectory("fidelity/iana");
@@ -89,9 +128,9 @@ public sealed partial class SelfContainedHtmlBrowserTests
     {
         await using var server = await FixtureServer.StartAsync();
         server.MapDirectory("/", directory);
-        var (mhtml, fonts, liveText) = await _browser.CaptureAsync(server.Url(path));
-        var html = SelfContainedHtml.Convert(mhtml, server.Url(path), new InliningOptions(), fonts).Html;
+        var (saved, liveText, _) = await _browser.CaptureAsync(server.Url(path));
 
+        var html = saved.Html;
         await using var copy = await _browser.OpenOfflineAsync(html);
 
         Assert.That(copy.Attempted, Is.Empty, "the saved copy tried to reach the network");

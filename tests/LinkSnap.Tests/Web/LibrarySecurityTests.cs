@@ -1,6 +1,7 @@
 using NUnit.Framework;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using LinkSnap.Testing;
 using LinkSnap.Web;
 
@@ -137,6 +138,20 @@ public sealed class LibrarySecurityTests
         same.Headers.Add("Origin", $"http://127.0.0.1:{port}");
         using var accepted = await _http.SendAsync(same);
         Assert.That(accepted.StatusCode, Is.Not.EqualTo(HttpStatusCode.Forbidden).And.Not.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task StatusOnTheSocketHandsOutTheLoginLinkButNotOverTcp()
+    {
+        using var client = _daemon.CreateSocketClient();
+        var status = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/status");
+        Assert.That(status.GetProperty("libraryUrl").GetString(), Is.EqualTo(_daemon.Session.LoginUrl));
+        Assert.That(status.GetProperty("snapshotPort").GetInt32(), Is.EqualTo(_daemon.Session.SnapshotPort));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/status");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ReadToken());
+        using var tcp = await _http.SendAsync(request);
+        Assert.That(await tcp.Content.ReadAsStringAsync(), Does.Not.Contain(ReadToken()));
     }
 
     [Test]

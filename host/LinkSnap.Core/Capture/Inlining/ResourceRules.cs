@@ -54,6 +54,9 @@ internal sealed class ResourceRules(InliningContext context, Uri baseUri)
             case "button":
                 element.RemoveAttribute("formaction");
                 break;
+            case "canvas":
+                Canvas(element);
+                break;
         }
 
         if (element.HasAttribute("background"))
@@ -71,6 +74,12 @@ internal sealed class ResourceRules(InliningContext context, Uri baseUri)
     private void Image(IElement img)
     {
         var candidates = new List<string>();
+        if (img.GetAttribute(SnapshotPreparation.CurrentSourceAttribute) is { Length: > 0 } current)
+        {
+            candidates.Add(current);
+            img.RemoveAttribute(SnapshotPreparation.CurrentSourceAttribute);
+        }
+
         if (img.GetAttribute("src") is { Length: > 0 } src)
         {
             candidates.Add(src);
@@ -116,6 +125,23 @@ internal sealed class ResourceRules(InliningContext context, Uri baseUri)
 
         context.Missing = missing + Math.Min(1, candidates.Count);
         img.RemoveAttribute("src");
+    }
+
+    /// <summary>
+    /// A canvas without scripts is transparent: the pixels captured by <see cref="SnapshotPreparation"/>
+    /// become its background, stretched to its box like the bitmap was.
+    /// </summary>
+    private static void Canvas(IElement canvas)
+    {
+        var pixels = canvas.GetAttribute(SnapshotPreparation.CanvasAttribute);
+        canvas.RemoveAttribute(SnapshotPreparation.CanvasAttribute);
+        if (pixels is null || !pixels.StartsWith("data:image/", StringComparison.Ordinal) || pixels.AsSpan().IndexOfAny("\"'()") >= 0)
+        {
+            return;
+        }
+
+        var style = canvas.GetAttribute("style") is { Length: > 0 } existing ? existing.TrimEnd().TrimEnd(';') + "; " : "";
+        canvas.SetAttribute("style", style + "background: url(\"" + pixels + "\") 0 0 / 100% 100% no-repeat");
     }
 
     /// <summary>Replaces a URL attribute with the inlined resource; removes it when not archived.</summary>

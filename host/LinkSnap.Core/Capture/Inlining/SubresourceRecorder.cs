@@ -4,9 +4,11 @@ using Microsoft.Playwright;
 namespace LinkSnap.Core.Capture.Inlining;
 
 /// <summary>
-/// Records the responses a page loads that MHTML snapshots leave out (web fonts), so that the saved
-/// copy can inline them: attach before navigating, collect after the page settled and before it is
-/// closed, pass the result to <see cref="SelfContainedHtml.Convert(string, Uri, InliningOptions, IReadOnlyCollection{CapturedResource}?)"/>.
+/// Records the responses a page loads that MHTML snapshots leave out (web fonts, images of SVG
+/// &lt;image&gt;, external SVG sprites), so that the saved copy can inline them: attach before
+/// navigating; after taking the snapshot (and before closing the page) collect what the snapshot
+/// lacks; pass it to <see cref="SelfContainedHtml.Convert(string, Uri, InliningOptions, IReadOnlyCollection{CapturedResource}?)"/>.
+/// Only references are kept while the page loads; bodies are read for the missing few.
 /// </summary>
 public sealed class SubresourceRecorder
 {
@@ -16,7 +18,7 @@ public sealed class SubresourceRecorder
     {
     }
 
-    /// <summary>Bytes kept at most; fonts past it are left out (the copy then falls back to other fonts).</summary>
+    /// <summary>Bytes kept at most; resources past it are left out (fonts then fall back to local ones).</summary>
     public long MaxTotalBytes { get; init; } = 20L * 1024 * 1024;
 
     public static SubresourceRecorder Attach(IPage page)
@@ -25,7 +27,7 @@ public sealed class SubresourceRecorder
         var recorder = new SubresourceRecorder();
         page.Response += (_, response) =>
         {
-            if (response.Request.ResourceType == "font" && response.Status is >= 200 and < 300
+            if (response.Request.ResourceType is "font" or "image" && response.Status is >= 200 and < 300
                 && response.Url.StartsWith("http", StringComparison.OrdinalIgnoreCase))
             {
                 recorder._responses.Enqueue(response);
@@ -34,16 +36,20 @@ public sealed class SubresourceRecorder
         return recorder;
     }
 
-    /// <summary>The recorded bodies; responses whose body is no longer available are skipped.</summary>
-    public async Task<IReadOnlyList<CapturedResource>> CollectAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The bodies of recorded responses that the MHTML snapshot does not hold (all of them without
+    /// a snapshot); responses whose body is no longer available are skipped.
+    /// </summary>
+    public async Task<IReadOnlyList<CapturedResource>> CollectAsync(string? mhtml, CancellationToken cancellationToken)
     {
+        var archive = mhtml is null ? null : MhtmlArchive.Parse(mhtml);
         var resources = new List<CapturedResource>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         long total = 0;
         foreach (var response in _responses)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!seen.Add(response.Url) || !Uri.TryCreate(response.Url, UriKind.Absolute, out var url))
+            if (!seen.Add(response.Url) || !Uri.TryCreate(response.Url, UriKind.Absolute, out var url) || archive?.Find(url) is not null)
             {
                 continue;
             }
@@ -65,14 +71,14 @@ public sealed class SubresourceRecorder
 
             total += body.Length;
             var type = response.Headers.TryGetValue("content-type", out var contentType) ? contentType : "application/octet-stream";
-            resources.Add(new CapturedResource(url, FontType(type, url), body));
+            resources.Add(new CapturedResource(url, TypeOf(type, url), body));
         }
 
         return resources;
     }
 
     // Servers often send fonts as application/octet-stream; a typed data: URI is what browsers expect.
-    private static string FontType(string contentType, Uri url)
+    private static string TypeOf(string contentType, Uri url)
     {
         if (contentType.StartsWith("font/", StringComparison.OrdinalIgnoreCase))
         {

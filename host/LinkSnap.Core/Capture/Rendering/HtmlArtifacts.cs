@@ -61,6 +61,11 @@ internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetc
     public async Task<ArticleData?> ReadArticleAsync(IPage page, ArtifactRecorder recorder)
     {
         var timeout = recorder.StepTimeout(options.ArtifactTimeout);
+        if (timeout == TimeSpan.Zero)
+        {
+            return null;
+        }
+
         var result = await recorder.TimeAsync("readability", () => page.EvaluateAsync<JsonElement?>(Readability.ReadabilityScript.Source).WaitAsync(timeout));
         return result is { ValueKind: JsonValueKind.Object } json ? json.Deserialize<ArticleData>(PageFacts.Json) : null;
     }
@@ -110,6 +115,12 @@ internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetc
             else
             {
                 var timeout = recorder.StepTimeout(options.ArtifactTimeout);
+                if (timeout == TimeSpan.Zero)
+                {
+                    recorder.Skip(ArtifactKinds.Favicon, "not fetched: the whole-capture time limit was reached");
+                    return iconUrl.AbsoluteUri;
+                }
+
                 var fetched = await fetcher.FetchAsync(iconUrl, cancellationToken).WaitAsync(timeout, cancellationToken);
                 if (fetched.IsHttpError || fetched.Body.Length == 0)
                 {

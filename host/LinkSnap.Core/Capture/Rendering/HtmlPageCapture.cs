@@ -41,12 +41,16 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             progress?.Report(CaptureStage.Loading);
             var loadProblem = await recorder.TimeAsync("navigate", () => _settler.LoadAsync(page, source.Url));
             progress?.Report(CaptureStage.Settling);
-            var settled = loadProblem is null && await recorder.TimeAsync("settle", () => _settler.SettleAsync(page, recorder.Remaining));
+
+            // Half of what is left of the job at most: a page that never settles still leaves time for its artifacts.
+            var budget = recorder.Remaining / 2 < options.SettleTimeout ? recorder.Remaining / 2 : options.SettleTimeout;
+            var settled = loadProblem is null && await recorder.TimeAsync("settle", () => _settler.SettleAsync(page, budget));
             if (!settled)
             {
                 await recorder.TimeAsync("freeze", async () => { await PageSettler.FreezeAsync(page, router, cdp); return 0; });
+                var setting = budget < options.SettleTimeout ? "Capture:JobTimeout" : "Capture:SettleTimeout";
                 recorder.AddProblem(loadProblem is null
-                    ? $"The page did not settle within {options.SettleTimeout.TotalSeconds:0} s (setting Capture:SettleTimeout); captured as it stood then"
+                    ? $"The page did not settle within {budget.TotalSeconds:0} s (setting {setting}); captured as it stood then"
                     : $"{loadProblem}; captured as it stood then");
             }
 

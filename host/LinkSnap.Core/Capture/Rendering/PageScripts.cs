@@ -24,9 +24,7 @@ internal static class PageScripts
 
     public const string ImagesComplete = "() => Array.from(document.images).every(i => i.complete)";
 
-    public const string Stop = "() => { window.stop(); }";
-
-    public const string PageHeight = "() => Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0)";
+    public const string PageHeight = "() => Math.max(document.documentElement ? document.documentElement.scrollHeight : 0, document.body ? document.body.scrollHeight : 0)";
 
     /// <summary>Head metadata (meta, Open Graph, JSON-LD, links) and the start of the visible text.</summary>
     public const string Facts = """
@@ -49,7 +47,7 @@ internal static class PageScripts
           const text = document.body ? document.body.innerText || '' : '';
           return {
             title: document.title || meta('meta[property="og:title"]'),
-            lang: document.documentElement.getAttribute('lang') || meta('meta[http-equiv="content-language" i]'),
+            lang: (document.documentElement && document.documentElement.getAttribute('lang')) || meta('meta[http-equiv="content-language" i]'),
             description: meta('meta[name="description" i]') || meta('meta[property="og:description"]') || (typeof ld.description === 'string' ? ld.description : null),
             siteName: meta('meta[property="og:site_name"]') || meta('meta[name="application-name" i]') || ld.publisher || null,
             published: meta('meta[property="article:published_time"]') || meta('meta[name="date" i]') || meta('meta[itemprop="datePublished"]')

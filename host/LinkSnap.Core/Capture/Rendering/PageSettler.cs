@@ -33,12 +33,15 @@ internal sealed class PageSettler(CaptureOptions options, TimeProvider time)
         }
     }
 
-    /// <summary>True when the page settled before <see cref="CaptureOptions.SettleTimeout"/> (bounded also by <paramref name="limit"/>).</summary>
-    public async Task<bool> SettleAsync(IPage page, TimeSpan limit)
+    /// <summary>True when the page settled within <paramref name="budget"/>.</summary>
+    public async Task<bool> SettleAsync(IPage page, TimeSpan budget)
     {
-        var budget = limit < options.SettleTimeout ? limit : options.SettleTimeout;
         var start = time.GetTimestamp();
-        TimeSpan Left() => budget - time.GetElapsedTime(start);
+        TimeSpan Left()
+        {
+            var left = budget - time.GetElapsedTime(start);
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
 
         while (Left() > TimeSpan.Zero)
         {
@@ -77,19 +80,23 @@ internal sealed class PageSettler(CaptureOptions options, TimeProvider time)
     {
         router.Freeze();
         await cdp.SendAsync("Emulation.setScriptExecutionDisabled", new() { ["value"] = true });
-        await cdp.SendAsync("Page.stopLoading");
+
+        // Let the current document finish parsing (its bytes are already here and scripts are off),
+        // then stop what is still loading; stopping first could leave a half-parsed, empty document.
         for (var attempt = 0; attempt < 3; attempt++)
         {
             try
             {
                 await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = 2000 });
-                return;
+                break;
             }
             catch (Exception e) when (e is TimeoutException || (e is PlaywrightException p && IsNavigationRace(p)))
             {
-                await cdp.SendAsync("Page.stopLoading");
+                // A navigation was in flight when the router froze; it is aborted, so look again.
             }
         }
+
+        await cdp.SendAsync("Page.stopLoading");
     }
 
     public static bool IsNavigationRace(PlaywrightException e) =>
