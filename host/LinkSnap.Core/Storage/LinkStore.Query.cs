@@ -28,12 +28,10 @@ public sealed partial class LinkStore
             return new LinkPage([], null, 0);
         }
 
-        // The latest snapshot is joined only to filter on its status (a join costs a lookup per link in counts).
-        var status = query.Status is null ? "" : " JOIN snapshots ls ON ls.id = l.latest_snapshot_id";
-        var from = "FROM links l" + status;
+        var from = "FROM links l";
         if (match is not null)
         {
-            from = "FROM search JOIN links l ON l.id = search.rowid" + status;
+            from = "FROM search JOIN links l ON l.id = search.rowid";
             where.Add("search MATCH @match");
             parameters.Add("match", match);
         }
@@ -156,7 +154,7 @@ public sealed partial class LinkStore
 
         if (query.Status is { } status)
         {
-            where.Add("ls.status = @status");
+            where.Add("l.latest_status = @status"); // kept by triggers (migration 002)
             parameters.Add("status", StorageText.Status(status));
         }
 

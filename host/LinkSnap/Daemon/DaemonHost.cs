@@ -106,6 +106,11 @@ public static class DaemonHost
             {
                 await app.RunAsync(cancellationToken);
             }
+            catch (OptionsValidationException e)
+            {
+                Console.Error.WriteLine($"linksnap serve: invalid configuration: {string.Join("; ", e.Failures)}");
+                return 1;
+            }
             catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
                 Console.Error.WriteLine($"linksnap serve: the port is already in use ({e.Message}). Choose another with LINKSNAP_Daemon__Port=PORT or --Daemon:Port=PORT (0 = any free port).");

@@ -43,7 +43,18 @@ public sealed class CaptureQueue(
             while (!stoppingToken.IsCancellationRequested)
             {
                 await slots.WaitAsync(stoppingToken);
-                var job = store.ClaimNextJob();
+                SnapshotRecord? job;
+                try
+                {
+                    job = store.ClaimNextJob();
+                }
+                catch (Microsoft.Data.Sqlite.SqliteException e)
+                {
+                    // A locked or busy database must not stop the queue: try again at the next poll.
+                    logger.LogError(e, "Could not take the next job from the queue");
+                    job = null;
+                }
+
                 if (job is null)
                 {
                     slots.Release();

@@ -154,6 +154,8 @@ public sealed class ApiManagementTests
             Assert.That(File.GetUnixFileMode(_daemon.Paths.SocketPath), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
         }
         Assert.That(status.GetProperty("queue").GetProperty("queued").GetInt32(), Is.GreaterThanOrEqualTo(0));
+        Assert.That(status.GetProperty("libraryUrl").GetString(), Does.Contain("token="), "on the socket, the library link logs in");
+        Assert.That(status.GetProperty("snapshotPort").GetInt32(), Is.GreaterThan(0));
     }
 
     [Test]
