@@ -31,7 +31,7 @@ public static class SnapshotEndpoints
             }
 
             // Archived pages are hostile content: never let one run in the library's origin.
-            context.Response.Headers.ContentSecurityPolicy = "sandbox";
+            context.Response.Headers.ContentSecurityPolicy = LinkSnap.Web.SnapshotOrigin.ContentSecurityPolicy;
             context.Response.Headers.XContentTypeOptions = "nosniff";
             var contentType = artifact?.ContentType ?? (ContentTypes.TryGetContentType(fileName, out var type) ? type : "application/octet-stream");
             return Results.File(path, contentType, enableRangeProcessing: true);

@@ -76,7 +76,7 @@ public sealed class ApiCaptureTests
 
         using var file = await Client.SendRawAsync(new HttpRequestMessage(HttpMethod.Get, html.GetProperty("url").GetString()!.TrimStart('/')), CancellationToken.None);
         Assert.That(file.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(file.Headers.GetValues("Content-Security-Policy").Single(), Is.EqualTo("sandbox"));
+        Assert.That(file.Headers.GetValues("Content-Security-Policy").Single(), Is.EqualTo(LinkSnap.Web.SnapshotOrigin.ContentSecurityPolicy), "hostile files: no script, no network, even when opened from the API");
         Assert.That(await file.Content.ReadAsStringAsync(), Does.Contain("faithful copy"));
     }
 
