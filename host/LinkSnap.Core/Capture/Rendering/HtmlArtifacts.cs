@@ -10,13 +10,12 @@ namespace LinkSnap.Core.Capture.Rendering;
 /// <summary>Produces the artifacts of a rendered HTML page, each through the <see cref="ArtifactRecorder"/>.</summary>
 internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetcher, TargetGuard guard)
 {
-    public Task SaveHtmlAsync(ICDPSession cdp, Uri pageUrl, ArtifactRecorder recorder, CancellationToken cancellationToken) =>
+    /// <summary>The MHTML snapshot plus what it drops (web fonts, SVG images), made into one offline document.</summary>
+    public Task SaveHtmlAsync(IPage page, ICDPSession cdp, SavedCopyCapture savedCopy, Uri pageUrl, ArtifactRecorder recorder, CancellationToken cancellationToken) =>
         recorder.ProduceAsync(ArtifactKinds.Html, ArtifactFiles.Html, "text/html; charset=utf-8", async () =>
         {
-            var snapshot = await cdp.SendAsync("Page.captureSnapshot", new() { ["format"] = "mhtml" });
-            var mhtml = snapshot!.Value.GetProperty("data").GetString()!;
-            var html = await Task.Run(() => SelfContainedHtml.FromMhtml(mhtml, pageUrl), cancellationToken);
-            return Encoding.UTF8.GetBytes(html);
+            var result = await savedCopy.SaveAsync(page, cdp, pageUrl, new InliningOptions(), cancellationToken);
+            return Encoding.UTF8.GetBytes(result.Html);
         }, cancellationToken);
 
     public Task SaveScreenshotAsync(IPage page, ArtifactRecorder recorder, CancellationToken cancellationToken) =>

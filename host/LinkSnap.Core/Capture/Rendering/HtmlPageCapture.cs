@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using LinkSnap.Core.Capture.Fetching;
+using LinkSnap.Core.Capture.Inlining;
 using Microsoft.Playwright;
 
 namespace LinkSnap.Core.Capture.Rendering;
@@ -33,6 +34,9 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
         {
             var page = await context.NewPageAsync();
             page.Crash += (_, _) => recorder.Abort(CrashReason);
+
+            // Before navigating: it keeps the fonts and images the page loads, which MHTML drops.
+            var savedCopy = SavedCopyCapture.Attach(page);
             var router = new PageRouter(source.Url, Encoding.UTF8.GetBytes(source.Html), source.Fetched?.Status ?? 200,
                 guard, refusePrivate: source.Mode == CaptureMode.Fresh);
             await page.RouteAsync("**/*", router.HandleAsync);
@@ -66,7 +70,7 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             }
 
             progress?.Report(CaptureStage.Saving);
-            return await SaveAsync(page, cdp, source, recorder, cancellationToken);
+            return await SaveAsync(page, cdp, savedCopy, source, recorder, cancellationToken);
         }
         catch (PlaywrightException e) when (recorder.IsAborted || e.Message.Contains("crash", StringComparison.OrdinalIgnoreCase))
         {
@@ -86,7 +90,7 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
         }
     }
 
-    private async Task<(PageMetadata, string?)> SaveAsync(IPage page, ICDPSession cdp, HtmlSource source, ArtifactRecorder recorder, CancellationToken cancellationToken)
+    private async Task<(PageMetadata, string?)> SaveAsync(IPage page, ICDPSession cdp, SavedCopyCapture savedCopy, HtmlSource source, ArtifactRecorder recorder, CancellationToken cancellationToken)
     {
         var facts = await ReadFactsAsync(page, recorder);
         ArticleData? article = null;
@@ -106,7 +110,7 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             }
         }
 
-        await Optional(options.SaveHtml, ArtifactKinds.Html, () => _artifacts.SaveHtmlAsync(cdp, source.Url, recorder, cancellationToken));
+        await Optional(options.SaveHtml, ArtifactKinds.Html, () => _artifacts.SaveHtmlAsync(page, cdp, savedCopy, source.Url, recorder, cancellationToken));
         await Optional(options.SaveScreenshot, ArtifactKinds.Screenshot, () => _artifacts.SaveScreenshotAsync(page, recorder, cancellationToken));
         await Optional(options.SaveScreenshot, ArtifactKinds.Thumbnail, () => _artifacts.SaveThumbnailAsync(cdp, recorder, cancellationToken));
         await Optional(options.SavePdf, ArtifactKinds.Pdf, () => _artifacts.SavePdfAsync(page, recorder, cancellationToken));
