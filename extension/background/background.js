@@ -4,6 +4,7 @@ import { api } from '../shared/browser-api.js';
 import { sendNative } from '../shared/native.js';
 import { setBadge } from './badge.js';
 import { captureTab, captureUrl, flushPending } from './capture-service.js';
+import { runCommand } from './commands.js';
 import { openLibrary } from './library.js';
 import { createMenus, runMenuItem } from './menus.js';
 import { listPending } from './pending-queue.js';
@@ -28,10 +29,8 @@ api.contextMenus.onClicked.addListener((info, tab) => {
   runMenuItem(info, tab).catch((e) => console.warn('LinkSnap menu:', e));
 });
 
-api.commands.onCommand.addListener(async (command) => {
-  if (command !== 'save-page') return;
-  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-  if (tab) captureTab(tab.id).catch((e) => console.warn('LinkSnap command:', e));
+api.commands.onCommand.addListener((command) => {
+  runCommand(command).catch((e) => console.warn('LinkSnap command:', e));
 });
 
 // Requests from the popup and the options page. Each returns {ok, result} or {ok:false, error, code}.
@@ -39,6 +38,7 @@ const handlers = {
   'capture-tab': (m) => captureTab(m.tabId, { tags: m.tags, note: m.note, mode: m.mode }),
   'capture-url': (m) => captureUrl(m.url, { tags: m.tags }),
   'menu': async (m) => runMenuItem(m.info, m.tabId ? await api.tabs.get(m.tabId) : undefined),
+  'command': (m) => runCommand(m.command),
   'native': (m) => sendNative(m.type, m.fields ?? {}),
   'open-library': (m) => openLibrary({ linkId: m.linkId, snapshotId: m.snapshotId }),
   'pending': () => listPending().then((items) => items.map(({ request, ...rest }) => ({ ...rest, url: request.url }))),

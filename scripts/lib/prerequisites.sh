@@ -4,7 +4,8 @@
 linksnap_require_packages() {
   local missing=()
   [ -x /usr/lib/chromium/chromium ] || [ -n "${LINKSNAP_CHROMIUM:-}" ] || missing+=(chromium)
-  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  # grep reads everything (no -q): under pipefail an early exit would SIGPIPE fc-list and fail the test.
+  fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
   command -v clang >/dev/null 2>&1 || missing+=(clang)          # NativeAOT build of the relay
   [ -e /usr/include/zlib.h ] || missing+=(zlib1g-dev)           # linked by NativeAOT
   command -v node >/dev/null 2>&1 || missing+=(nodejs)          # Playwright driver, Readability.js bundle

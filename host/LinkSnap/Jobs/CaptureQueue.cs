@@ -32,10 +32,19 @@ public sealed class CaptureQueue(
         }
     }
 
+    /// <summary>
+    /// Recovers before the API listens (hosted services start before the server): a client never sees a
+    /// job that the store already calls failed while its record on disk is still being written.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        Recover();
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        Recover();
         var slots = new SemaphoreSlim(options.Value.Concurrency);
         var running = new List<Task>();
         try

@@ -24,8 +24,7 @@ public static class NativeMessagingSetup
 
     private static async Task HandleAsync(HttpContext context, NativeMessageHandler handler)
     {
-        // Kestrel gives socket connections no IP address; every TCP connection has one.
-        if (!DaemonConnection.IsUnixSocket(context) && context.Connection.LocalIpAddress is not null)
+        if (!DaemonConnection.IsUnixSocket(context))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;

@@ -5,8 +5,8 @@ using NUnit.Framework;
 namespace LinkSnap.Browser.Tests.Extension;
 
 /// <summary>
-/// The extension used as a person would: save from the popup, "Snapshot this link", an as-seen copy of
-/// a page changed after load, and a save while LinkSnap is down that arrives once it is back.
+/// The extension used as a person would: save from the popup, "Snapshot this link", the keyboard command,
+/// an as-seen copy of a page changed after load, and a save while LinkSnap is down that arrives once it is back.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -24,6 +24,7 @@ public sealed class ExtensionEndToEndTests
             .MapHtml("/links", Page("Reading list", "<p><a id='target' href='/link-target'>The target article</a></p>"))
             .MapHtml("/link-target", Page("Link target page", "<p>This is what the link points to.</p>"))
             .MapHtml("/changing", Page("Changing page", "<p id='live'>Original text from the server.</p>"))
+            .MapHtml("/shortcut", Page("Saved by the keyboard", "<p>No popup was opened for this one.</p>"))
             .MapHtml("/offline", Page("Saved while offline", "<p>Kept in the extension until LinkSnap is back.</p>"));
     }
 
@@ -121,6 +122,34 @@ public sealed class ExtensionEndToEndTests
         await Assertions.Expect(popup.Locator("body")).ToHaveAttributeAsync("data-state", "done");
         await WaitForBadgeAsync(popup, "✓");
         await popup.CloseAsync();
+        await tab.CloseAsync();
+    }
+
+    [Test]
+    public async Task Keyboard_command_saves_the_active_tab_with_the_default_tags_and_mode()
+    {
+        var helper = await _harness.Browser.NewPageAsync();
+        await helper.GotoAsync(_harness.ExtensionUrl("options/options.html"));
+        await helper.EvaluateAsync("() => chrome.storage.local.set({ settings: { defaultTags: ['from-keyboard'], defaultMode: 'fresh' } })");
+        var tab = await OpenAsync("/shortcut");
+        await tab.BringToFrontAsync();
+        try
+        {
+            // What commands.onCommand runs for Alt+Shift+S (headless Chromium has no key binding to press).
+            var reply = await helper.EvaluateAsync<JsonElement>("() => chrome.runtime.sendMessage({ kind: 'command', command: 'save-page' })");
+            Assert.That(reply.GetProperty("ok").GetBoolean(), Is.True, reply.ToString());
+        }
+        finally
+        {
+            await helper.EvaluateAsync("() => chrome.storage.local.remove('settings')");
+        }
+
+        var (link, snapshot) = await _harness.WaitForSavedAsync(Url("/shortcut"));
+        Assert.That(link.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EqualTo(new[] { "from-keyboard" }));
+        Assert.That(snapshot.GetProperty("mode").GetString(), Is.EqualTo("fresh"));
+        Assert.That(snapshot.GetProperty("status").GetString(), Is.EqualTo("done"));
+        Assert.That(await ArtifactTextAsync(snapshot, "html"), Does.Contain("No popup was opened for this one."));
+        await helper.CloseAsync();
         await tab.CloseAsync();
     }
 

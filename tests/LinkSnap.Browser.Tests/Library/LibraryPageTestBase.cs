@@ -1,3 +1,4 @@
+using LinkSnap.Tests.Web;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LinkSnap.Testing;
@@ -12,7 +13,7 @@ namespace LinkSnap.Browser.Tests.Library;
 /// </summary>
 public abstract class LibraryPageTestBase
 {
-    protected LibraryDaemon Daemon { get; private set; } = null!;
+    protected LibraryTestDaemon Daemon { get; private set; } = null!;
     protected FixtureServer Site { get; private set; } = null!;
     protected IPage Page { get; private set; } = null!;
 
@@ -26,7 +27,7 @@ public abstract class LibraryPageTestBase
     {
         Site = await FixtureServer.StartAsync();
         MapSite(Site);
-        Daemon = await LibraryDaemon.StartAsync();
+        Daemon = await LibraryTestDaemon.StartAsync();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

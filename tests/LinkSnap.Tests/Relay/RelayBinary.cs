@@ -54,7 +54,7 @@ public static class RelayBinary
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         await process.WaitForExitAsync(timeout.Token);
         if (process.ExitCode != 0)
         {
@@ -76,7 +76,7 @@ public static class RelayBinary
 
     private static async Task<FileStream> LockAsync(string path)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(11));
         while (true)
         {
             try

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LinkSnap.Tests.Web;
 
 /// <summary>The real daemon, in-process, on ephemeral loopback ports with a temp data directory.</summary>
-internal sealed class LibraryTestDaemon : IAsyncDisposable
+public sealed class LibraryTestDaemon : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
@@ -82,6 +82,38 @@ internal sealed class LibraryTestDaemon : IAsyncDisposable
             Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"capture of {url} did not finish (status {status})");
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>Queues several captures at once and waits for all of them; returns (linkId, snapshotId) in order.</summary>
+    public async Task<IReadOnlyList<(long LinkId, long SnapshotId)>> CaptureManyAsync(params (Uri Url, string[] Tags)[] pages)
+    {
+        using var client = CreateSocketClient();
+        var queued = new List<(long, long)>();
+        foreach (var (url, tags) in pages)
+        {
+            using var response = await client.PostAsJsonAsync("/api/captures", new { url = url.ToString(), tags });
+            Assert.That((int)response.StatusCode, Is.EqualTo(202), await response.Content.ReadAsStringAsync());
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            queued.Add((body.GetProperty("linkId").GetInt64(), body.GetProperty("snapshotId").GetInt64()));
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        foreach (var (_, snapshotId) in queued)
+        {
+            while (true)
+            {
+                var snapshot = await client.GetFromJsonAsync<JsonElement>($"/api/snapshots/{snapshotId}");
+                if (snapshot.GetProperty("status").GetString() is "done" or "partial" or "failed")
+                {
+                    break;
+                }
+
+                Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"snapshot {snapshotId} did not finish");
+                await Task.Delay(100);
+            }
+        }
+
+        return queued;
     }
 
     /// <summary>Absolute folder of a finished snapshot.</summary>
