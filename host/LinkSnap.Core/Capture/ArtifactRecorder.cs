@@ -3,14 +3,16 @@ using LinkSnap.Core.Capture.Fetching;
 namespace LinkSnap.Core.Capture;
 
 /// <summary>
-/// Produces a capture's files one at a time, each within its own bound and the job's deadline,
-/// and remembers per artifact whether it worked. A failed artifact is recorded, never thrown.
+/// Produces a capture's files, each within its own bound and the job's deadline, and remembers per
+/// artifact whether it worked. A failed artifact is recorded, never thrown. Artifacts may be
+/// produced concurrently (e.g. the HTML conversion while the screenshot is taken).
 /// </summary>
 internal sealed class ArtifactRecorder(string outputDirectory, TimeProvider time, TimeSpan artifactTimeout, long jobStartTimestamp, TimeSpan jobTimeout)
 {
     private readonly List<ArtifactInfo> _artifacts = [];
     private readonly List<string> _problems = [];
     private readonly Dictionary<string, double> _timings = [];
+    private readonly Lock _lock = new();
     private readonly TaskCompletionSource<string> _aborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyList<ArtifactInfo> Artifacts => _artifacts;
@@ -45,23 +47,42 @@ internal sealed class ArtifactRecorder(string outputDirectory, TimeProvider time
 
     public void AddProblem(string reason, bool first = false)
     {
-        if (first)
+        lock (_lock)
         {
-            _problems.Insert(0, reason);
-        }
-        else
-        {
-            _problems.Add(reason);
+            if (first)
+            {
+                _problems.Insert(0, reason);
+            }
+            else
+            {
+                _problems.Add(reason);
+            }
         }
     }
 
-    public void Skip(string kind, string reason) => _artifacts.Add(new ArtifactInfo(kind, null, ArtifactStatus.Skipped, Error: reason));
+    public void Skip(string kind, string reason) => Add(new ArtifactInfo(kind, null, ArtifactStatus.Skipped, Error: reason));
 
     public void Fail(string kind, string reason)
     {
-        _artifacts.Add(new ArtifactInfo(kind, null, ArtifactStatus.Failed, Error: reason));
-        _problems.Add($"{kind}: {reason}");
+        Add(new ArtifactInfo(kind, null, ArtifactStatus.Failed, Error: reason));
+        AddProblem($"{kind}: {reason}");
     }
+
+    // Concurrent artifacts finish in any order; the list keeps the kinds' usual order so that
+    // snapshot.json reads the same for every capture.
+    private void Add(ArtifactInfo artifact)
+    {
+        lock (_lock)
+        {
+            var rank = Rank(artifact.Kind);
+            var index = _artifacts.FindIndex(a => Rank(a.Kind) > rank);
+            _artifacts.Insert(index < 0 ? _artifacts.Count : index, artifact);
+        }
+    }
+
+    private static int Rank(string kind) =>
+        Array.IndexOf([ArtifactKinds.Original, ArtifactKinds.Html, ArtifactKinds.Screenshot, ArtifactKinds.Thumbnail, ArtifactKinds.Pdf,
+            ArtifactKinds.ArticleHtml, ArtifactKinds.ArticleText, ArtifactKinds.Favicon], kind) is var i and >= 0 ? i : int.MaxValue;
 
     public async Task<T> TimeAsync<T>(string step, Func<Task<T>> action)
     {
@@ -72,11 +93,17 @@ internal sealed class ArtifactRecorder(string outputDirectory, TimeProvider time
         }
         finally
         {
-            _timings[step] = Math.Round(time.GetElapsedTime(start).TotalMilliseconds, 1);
+            SetTiming(step, time.GetElapsedTime(start));
         }
     }
 
-    public void SetTiming(string step, TimeSpan elapsed) => _timings[step] = Math.Round(elapsed.TotalMilliseconds, 1);
+    public void SetTiming(string step, TimeSpan elapsed)
+    {
+        lock (_lock)
+        {
+            _timings[step] = Math.Round(elapsed.TotalMilliseconds, 1);
+        }
+    }
 
     /// <summary>Runs <paramref name="produce"/> (bounded), writes its bytes under <paramref name="fileName"/>, records the outcome.</summary>
     public async Task<bool> ProduceAsync(string kind, string fileName, string contentType, Func<Task<byte[]?>> produce, CancellationToken cancellationToken)
@@ -90,7 +117,7 @@ internal sealed class ArtifactRecorder(string outputDirectory, TimeProvider time
 
         if (IsAborted)
         {
-            _artifacts.Add(new ArtifactInfo(kind, null, ArtifactStatus.Failed, Error: $"not produced: {_aborted.Task.Result}"));
+            Add(new ArtifactInfo(kind, null, ArtifactStatus.Failed, Error: $"not produced: {_aborted.Task.Result}"));
             return false;
         }
 
@@ -113,7 +140,7 @@ internal sealed class ArtifactRecorder(string outputDirectory, TimeProvider time
             }
 
             await WriteFileAsync(fileName, bytes, cancellationToken);
-            _artifacts.Add(new ArtifactInfo(kind, fileName, ArtifactStatus.Ok, bytes.LongLength, contentType));
+            Add(new ArtifactInfo(kind, fileName, ArtifactStatus.Ok, bytes.LongLength, contentType));
             return true;
         }
         catch (TimeoutException)
@@ -128,7 +155,7 @@ internal sealed class ArtifactRecorder(string outputDirectory, TimeProvider time
         {
             if (IsAborted)
             {
-                _artifacts.Add(new ArtifactInfo(kind, null, ArtifactStatus.Failed, Error: $"not produced: {_aborted.Task.Result}"));
+                Add(new ArtifactInfo(kind, null, ArtifactStatus.Failed, Error: $"not produced: {_aborted.Task.Result}"));
             }
             else
             {

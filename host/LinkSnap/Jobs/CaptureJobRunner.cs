@@ -72,6 +72,10 @@ public sealed class CaptureJobRunner(
             store.CompleteSnapshot(job.Id, new SnapshotCompletion { Status = SnapshotStatus.Failed, Reason = $"could not save the snapshot: {e.Message}" });
             events.Publish(new JobEvent(job.Id, job.LinkId, SnapshotStatus.Failed, null, $"could not save the snapshot: {e.Message}"));
         }
+        finally
+        {
+            CaptureMemory.Release();
+        }
     }
 
     /// <summary>Writes a folder with only snapshot.json for a job that ended without a capture (e.g. failed at recovery).</summary>

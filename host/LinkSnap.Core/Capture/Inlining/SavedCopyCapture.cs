@@ -25,6 +25,17 @@ public sealed class SavedCopyCapture
     /// <summary>Snapshot and conversion; the conversion runs off the caller's thread (it is CPU work).</summary>
     public async Task<InliningResult> SaveAsync(IPage page, ICDPSession cdp, Uri pageUrl, InliningOptions options, CancellationToken cancellationToken)
     {
+        var convert = await SnapshotAsync(page, cdp, pageUrl, options, cancellationToken);
+        return await Task.Run(convert, cancellationToken);
+    }
+
+    /// <summary>
+    /// The part that needs the page (marks, MHTML snapshot, bodies of what it lacks); returns the
+    /// conversion, which needs only memory, so that the caller can run it while the page is busy
+    /// with something else (screenshot, PDF).
+    /// </summary>
+    public async Task<Func<InliningResult>> SnapshotAsync(IPage page, ICDPSession cdp, Uri pageUrl, InliningOptions options, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(cdp);
         await SnapshotPreparation.MarkCurrentSourcesAsync(page, cancellationToken);
@@ -33,6 +44,6 @@ public sealed class SavedCopyCapture
             ?? throw new InvalidOperationException("Chromium returned no MHTML snapshot.");
         Mhtml = mhtml;
         var captured = await _recorder.CollectAsync(mhtml, cancellationToken);
-        return await Task.Run(() => SelfContainedHtml.Convert(mhtml, pageUrl, options, captured), cancellationToken);
+        return () => SelfContainedHtml.Convert(mhtml, pageUrl, options, captured);
     }
 }

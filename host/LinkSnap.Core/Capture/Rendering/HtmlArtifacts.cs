@@ -10,31 +10,51 @@ namespace LinkSnap.Core.Capture.Rendering;
 /// <summary>Produces the artifacts of a rendered HTML page, each through the <see cref="ArtifactRecorder"/>.</summary>
 internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetcher, TargetGuard guard)
 {
-    public Task SaveHtmlAsync(ICDPSession cdp, Uri pageUrl, ArtifactRecorder recorder, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The MHTML snapshot plus what it drops (web fonts, SVG images), made into one offline document.
+    /// <paramref name="pageDone"/> completes once the page is no longer needed, before the
+    /// conversion (CPU work off the page), so that the caller can go on with the page meanwhile.
+    /// </summary>
+    public Task SaveHtmlAsync(IPage page, ICDPSession cdp, SavedCopyCapture savedCopy, Uri pageUrl, ArtifactRecorder recorder, TaskCompletionSource pageDone, CancellationToken cancellationToken) =>
         recorder.ProduceAsync(ArtifactKinds.Html, ArtifactFiles.Html, "text/html; charset=utf-8", async () =>
         {
-            var snapshot = await cdp.SendAsync("Page.captureSnapshot", new() { ["format"] = "mhtml" });
-            var mhtml = snapshot!.Value.GetProperty("data").GetString()!;
-            var html = await Task.Run(() => SelfContainedHtml.FromMhtml(mhtml, pageUrl), cancellationToken);
-            return Encoding.UTF8.GetBytes(html);
+            try
+            {
+                var convert = await savedCopy.SnapshotAsync(page, cdp, pageUrl, new InliningOptions(), cancellationToken);
+                pageDone.TrySetResult();
+                var result = await Task.Run(convert, cancellationToken);
+                return Encoding.UTF8.GetBytes(result.Html);
+            }
+            finally
+            {
+                pageDone.TrySetResult();
+            }
         }, cancellationToken);
 
-    public Task SaveScreenshotAsync(IPage page, ArtifactRecorder recorder, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The whole page (cut at Capture:ScreenshotMaxHeight) straight through CDP: with Chromium's
+    /// fast PNG encoding (about half the time of the default, ~20% larger files) and without
+    /// Playwright's screenshot preparation, which a settled page does not need.
+    /// </summary>
+    public Task SaveScreenshotAsync(IPage page, ICDPSession cdp, ArtifactRecorder recorder, CancellationToken cancellationToken) =>
         recorder.ProduceAsync(ArtifactKinds.Screenshot, ArtifactFiles.Screenshot, "image/png", async () =>
         {
-            var height = await page.EvaluateAsync<int>(PageScripts.PageHeight);
-            var screenshot = new PageScreenshotOptions
+            var size = await page.EvaluateAsync<int[]>(PageScripts.PageSize);
+            var width = Math.Max(options.ViewportWidth, size[0]);
+            var height = Math.Clamp(size[1], 1, options.ScreenshotMaxHeight);
+            if (size[1] > options.ScreenshotMaxHeight)
             {
-                FullPage = true,
-                Type = ScreenshotType.Png,
-                Timeout = (float)options.ArtifactTimeout.TotalMilliseconds,
-            };
-            if (height > options.ScreenshotMaxHeight)
-            {
-                screenshot.Clip = new Clip { X = 0, Y = 0, Width = options.ViewportWidth, Height = options.ScreenshotMaxHeight };
+                width = options.ViewportWidth;
             }
 
-            return await page.ScreenshotAsync(screenshot);
+            var shot = await cdp.SendAsync("Page.captureScreenshot", new()
+            {
+                ["format"] = "png",
+                ["optimizeForSpeed"] = true,
+                ["captureBeyondViewport"] = true,
+                ["clip"] = new Dictionary<string, object> { ["x"] = 0, ["y"] = 0, ["width"] = width, ["height"] = height, ["scale"] = 1 },
+            });
+            return Convert.FromBase64String(shot!.Value.GetProperty("data").GetString()!);
         }, cancellationToken);
 
     /// <summary>The top of the page, downscaled by Chromium itself (CDP clip scale): no imaging library needed.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using LinkSnap.Core.Capture.Fetching;
+using LinkSnap.Core.Capture.Inlining;
 using Microsoft.Playwright;
 
 namespace LinkSnap.Core.Capture.Rendering;
@@ -13,6 +14,14 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
 {
     private readonly PageSettler _settler = new(options, time);
     private readonly HtmlArtifacts _artifacts = new(options, fetcher, guard);
+    private readonly WarmContexts _contexts = new(mode => new BrowserNewContextOptions
+    {
+        ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
+        UserAgent = fetcher.UserAgent,
+        JavaScriptEnabled = mode == CaptureMode.Fresh,
+        ServiceWorkers = ServiceWorkerPolicy.Block,
+        AcceptDownloads = false,
+    });
 
     /// <summary>Test hook run after settling, before the artifacts (e.g. to crash the tab).</summary>
     internal Func<IPage, Task>? BeforeArtifacts { get; set; }
@@ -20,19 +29,14 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
     public async Task<(PageMetadata Metadata, string? Text)> RunAsync(
         IBrowser browser, HtmlSource source, ArtifactRecorder recorder, IProgress<CaptureStage>? progress, CancellationToken cancellationToken)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
-            UserAgent = fetcher.UserAgent,
-            JavaScriptEnabled = source.Mode == CaptureMode.Fresh,
-            ServiceWorkers = ServiceWorkerPolicy.Block,
-            AcceptDownloads = false,
-        });
         const string CrashReason = "The browser tab crashed while capturing the page";
+        var (context, page) = await recorder.TimeAsync("context", () => _contexts.TakeAsync(browser, source.Mode));
         try
         {
-            var page = await context.NewPageAsync();
             page.Crash += (_, _) => recorder.Abort(CrashReason);
+
+            // Before navigating: it keeps the fonts and images the page loads, which MHTML drops.
+            var savedCopy = SavedCopyCapture.Attach(page);
             var router = new PageRouter(source.Url, Encoding.UTF8.GetBytes(source.Html), source.Fetched?.Status ?? 200,
                 guard, refusePrivate: source.Mode == CaptureMode.Fresh);
             await page.RouteAsync("**/*", router.HandleAsync);
@@ -66,7 +70,7 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             }
 
             progress?.Report(CaptureStage.Saving);
-            return await SaveAsync(page, cdp, source, recorder, cancellationToken);
+            return await SaveAsync(page, cdp, savedCopy, source, recorder, cancellationToken);
         }
         catch (PlaywrightException e) when (recorder.IsAborted || e.Message.Contains("crash", StringComparison.OrdinalIgnoreCase))
         {
@@ -75,20 +79,19 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
         }
         finally
         {
-            try
-            {
-                await context.CloseAsync().WaitAsync(TimeSpan.FromSeconds(10), time, CancellationToken.None);
-            }
-            catch (Exception e) when (e is PlaywrightException or TimeoutException)
-            {
-                // A crashed page or a dead browser: the context is gone either way.
-            }
+            // Every artifact is written by now: the capture does not wait for Chromium to tear the context down.
+            _ = WarmContexts.CloseQuietlyAsync(context);
         }
     }
 
-    private async Task<(PageMetadata, string?)> SaveAsync(IPage page, ICDPSession cdp, HtmlSource source, ArtifactRecorder recorder, CancellationToken cancellationToken)
+    private async Task<(PageMetadata, string?)> SaveAsync(IPage page, ICDPSession cdp, SavedCopyCapture savedCopy, HtmlSource source, ArtifactRecorder recorder, CancellationToken cancellationToken)
     {
         var facts = await ReadFactsAsync(page, recorder);
+
+        // The favicon comes from the network, not from the page: it is fetched while the page works.
+        var favicon = options.SaveFavicon
+            ? _artifacts.SaveFaviconAsync(source.Url, facts.Icon, recorder, cancellationToken)
+            : SkipFavicon();
         ArticleData? article = null;
         try
         {
@@ -106,8 +109,22 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             }
         }
 
-        await Optional(options.SaveHtml, ArtifactKinds.Html, () => _artifacts.SaveHtmlAsync(cdp, source.Url, recorder, cancellationToken));
-        await Optional(options.SaveScreenshot, ArtifactKinds.Screenshot, () => _artifacts.SaveScreenshotAsync(page, recorder, cancellationToken));
+        // Readability has read the DOM before the saved copy marks it. The page steps run one after
+        // the other (a screenshot or PDF beside another would see a resized or print layout), but the
+        // saved copy's conversion needs only memory: it runs while the screenshot and PDF are made.
+        var html = Task.CompletedTask;
+        if (options.SaveHtml)
+        {
+            var pageDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            html = _artifacts.SaveHtmlAsync(page, cdp, savedCopy, source.Url, recorder, pageDone, cancellationToken);
+            await Task.WhenAny(pageDone.Task, html);
+        }
+        else
+        {
+            recorder.Skip(ArtifactKinds.Html, "disabled by settings");
+        }
+
+        await Optional(options.SaveScreenshot, ArtifactKinds.Screenshot, () => _artifacts.SaveScreenshotAsync(page, cdp, recorder, cancellationToken));
         await Optional(options.SaveScreenshot, ArtifactKinds.Thumbnail, () => _artifacts.SaveThumbnailAsync(cdp, recorder, cancellationToken));
         await Optional(options.SavePdf, ArtifactKinds.Pdf, () => _artifacts.SavePdfAsync(page, recorder, cancellationToken));
         string? text = facts.Text;
@@ -121,15 +138,8 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             recorder.Skip(ArtifactKinds.ArticleText, "disabled by setting Capture:SaveArticle");
         }
 
-        string? faviconUrl = null;
-        if (options.SaveFavicon)
-        {
-            faviconUrl = await _artifacts.SaveFaviconAsync(source.Url, facts.Icon, recorder, cancellationToken);
-        }
-        else
-        {
-            recorder.Skip(ArtifactKinds.Favicon, "disabled by setting Capture:SaveFavicon");
-        }
+        await html;
+        var faviconUrl = await favicon;
 
         var fetched = source.Fetched;
         var challenge = ChallengeDetector.Detect(fetched?.Status, fetched?.ReasonPhrase, facts.Title, facts.Text, facts.TextLength, facts.Markers);
@@ -152,6 +162,12 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             IsChallengeOrError = challenge is not null,
         };
         return (metadata, text);
+
+        Task<string?> SkipFavicon()
+        {
+            recorder.Skip(ArtifactKinds.Favicon, "disabled by setting Capture:SaveFavicon");
+            return Task.FromResult<string?>(null);
+        }
 
         async Task Optional(bool enabled, string kind, Func<Task> produce)
         {

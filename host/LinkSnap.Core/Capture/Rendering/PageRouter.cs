@@ -12,6 +12,7 @@ namespace LinkSnap.Core.Capture.Rendering;
 internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int status, TargetGuard guard, bool refusePrivate)
 {
     private readonly ConcurrentDictionary<string, Task<bool>> _hostAllowed = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(3);
     private volatile bool _frozen;
 
     public int Blocked;
@@ -87,12 +88,15 @@ internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int statu
 
         return _hostAllowed.GetOrAdd(uri.Host, async host =>
         {
+            // A resolver that does not answer would hold the request, and with it the page's load
+            // event, until the navigation timeout: a host that cannot be checked quickly is refused.
+            using var timeout = new CancellationTokenSource(ResolveTimeout);
             try
             {
-                await guard.ResolveAsync(host, CancellationToken.None);
+                await guard.ResolveAsync(host, timeout.Token);
                 return true;
             }
-            catch (CaptureFailureException)
+            catch (Exception e) when (e is CaptureFailureException or OperationCanceledException)
             {
                 return false;
             }

@@ -24,7 +24,15 @@ internal static class PageScripts
 
     public const string ImagesComplete = "() => Array.from(document.images).every(i => i.complete)";
 
-    public const string PageHeight = "() => Math.max(document.documentElement ? document.documentElement.scrollHeight : 0, document.body ? document.body.scrollHeight : 0)";
+    /// <summary>[width, height] of the whole document, measured as Playwright does for full-page screenshots.</summary>
+    public const string PageSize = """
+        () => {
+          const d = document.documentElement, b = document.body;
+          const w = Math.max(d ? d.scrollWidth : 0, d ? d.offsetWidth : 0, d ? d.clientWidth : 0, b ? b.scrollWidth : 0, b ? b.offsetWidth : 0);
+          const h = Math.max(d ? d.scrollHeight : 0, d ? d.offsetHeight : 0, d ? d.clientHeight : 0, b ? b.scrollHeight : 0, b ? b.offsetHeight : 0);
+          return [Math.ceil(w), Math.ceil(h)];
+        }
+        """;
 
     /// <summary>Head metadata (meta, Open Graph, JSON-LD, links) and the start of the visible text.</summary>
     public const string Facts = """
