@@ -12,6 +12,12 @@ public sealed record BenchOptions
     public IReadOnlyList<string> Only { get; init; } = AllSections;
 
     public int ExtractionPages { get; init; } = 30;
+
+    /// <summary>
+    /// Extraction without captures: the engine's article script run directly on every zyte-aeb page,
+    /// scored on the development half, the held-out half and all pages.
+    /// </summary>
+    public bool ExtractionScript { get; init; }
     public int MetadataPages { get; init; } = 20;
     public int FidelitySites { get; init; } = 15;
     public int SpeedPages { get; init; } = 8;
@@ -41,6 +47,7 @@ public sealed record BenchOptions
             {
                 "--full" => options with { Full = true, ExtractionPages = int.MaxValue, MetadataPages = int.MaxValue },
                 "--only" => options with { Only = ParseSections(Next()) },
+                "--extraction-script" => options with { ExtractionScript = true },
                 "--extraction-pages" => options with { ExtractionPages = NextInt() },
                 "--metadata-pages" => options with { MetadataPages = NextInt() },
                 "--fidelity-sites" => options with { FidelitySites = NextInt() },

@@ -136,10 +136,28 @@ public sealed class ThroughputBenchmark : IBenchmark
         return (firstBytes, DirectoryBytes(daemon.DataDirectory) - before);
     }
 
-    private static long DirectoryBytes(string directory) =>
-        new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories)
-            .Where(f => !f.Name.EndsWith(".log", StringComparison.Ordinal) && !f.Name.EndsWith("-shm", StringComparison.Ordinal))
-            .Sum(f => f.Length);
+    /// <summary>
+    /// Bytes on disk under a folder, each file counted once however many hard links it has (a
+    /// recapture links the files that did not change to the previous snapshot's). find(1) reports
+    /// device and inode, which .NET does not expose.
+    /// </summary>
+    private static long DirectoryBytes(string directory)
+    {
+        using var find = Process.Start(new ProcessStartInfo("find", [directory, "-type", "f", "-printf", "%D:%i %s %f\n"]) { RedirectStandardOutput = true })!;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        long total = 0;
+        while (find.StandardOutput.ReadLine() is { } line)
+        {
+            var parts = line.Split(' ', 3);
+            if (parts.Length == 3 && !parts[2].EndsWith(".log", StringComparison.Ordinal) && !parts[2].EndsWith("-shm", StringComparison.Ordinal) && seen.Add(parts[0]))
+            {
+                total += long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        find.WaitForExit();
+        return total;
+    }
 
     private static async Task<Stats?> PeerAsync(BenchContext context, FixtureServer server, List<string> ids, CancellationToken cancellationToken)
     {

@@ -70,6 +70,13 @@ public sealed class SnapshotFolders(LinkSnapPaths paths)
         }
     }
 
+    /// <summary>
+    /// Turns the files of a finished temporary folder that equal the same files of an earlier snapshot
+    /// (relative folder) into hard links to them; returns the bytes saved.
+    /// </summary>
+    public long ShareWithEarlier(string tempFolder, string earlierRelativeFolder) =>
+        IdenticalFiles.Share(tempFolder, Resolve(earlierRelativeFolder));
+
     public static void WriteDocument(string folder, SnapshotDocument document)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(document, SnapshotJson.Indented);

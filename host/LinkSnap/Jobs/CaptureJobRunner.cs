@@ -128,6 +128,7 @@ public sealed class CaptureJobRunner(
         };
         var relative = SnapshotFolders.RelativeFolder(job.Id, job.CreatedAt);
         SnapshotFolders.WriteDocument(temp, ToDocument(finished, link));
+        ShareWithPreviousSnapshot(job, temp);
         folders.Commit(temp, relative);
         var completion = new SnapshotCompletion
         {
@@ -153,6 +154,31 @@ public sealed class CaptureJobRunner(
 
         logger.LogInformation("Snapshot {Id} of {Url}: {Status} {Reason}", job.Id, job.Url, status, reason);
         events.Publish(new JobEvent(job.Id, job.LinkId, status, null, reason));
+    }
+
+    /// <summary>An unchanged page recaptured costs next to nothing: identical files become hard links to the previous snapshot's.</summary>
+    private void ShareWithPreviousSnapshot(SnapshotRecord job, string temp)
+    {
+        var previous = store.ListSnapshots(job.LinkId)
+            .FirstOrDefault(s => s.Id != job.Id && s.Folder is not null && s.Status is SnapshotStatus.Done or SnapshotStatus.Partial);
+        if (previous is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var saved = folders.ShareWithEarlier(temp, previous.Folder!);
+            if (saved > 0)
+            {
+                logger.LogInformation("Snapshot {Id} shares {Bytes} bytes of identical files with snapshot {Previous}", job.Id, saved, previous.Id);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Sharing only saves space: the snapshot keeps its own copies.
+            logger.LogWarning(e, "Snapshot {Id} keeps its own copies of files identical to snapshot {Previous}", job.Id, previous.Id);
+        }
     }
 
     private string? ReadInput(SnapshotRecord job)
