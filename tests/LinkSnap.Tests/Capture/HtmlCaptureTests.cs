@@ -132,6 +132,30 @@ public sealed class HtmlCaptureTests : CaptureTestBase
         Assert.That(Server.Requests, Does.Not.Contain("/tab"), "the main document is the sent DOM, not fetched");
     }
 
+    [Test]
+    public async Task Script_sending_the_tab_to_an_unreachable_address_does_not_replace_the_page()
+    {
+        // Ad-block recovery and host-check scripts do this when their hosts do not answer.
+        Server.MapHtml("/leaves", """
+            <html><head><title>Staying put</title></head><body><p>The article the user wanted to keep.</p>
+            <script>addEventListener('load', () => { location.href = 'http://127.0.0.1:1/gone'; });</script></body></html>
+            """);
+        var captured = await CaptureAsync(Server.Url("/leaves"));
+        Assert.That(captured.Result.Metadata.Title, Is.EqualTo("Staying put"));
+        Assert.That(captured.Text(ArtifactKinds.ArticleText), Does.Contain("The article the user wanted to keep."));
+        Assert.That(File.ReadAllText(captured.PathOf(ArtifactKinds.Html)), Does.Contain("The article the user wanted to keep."));
+    }
+
+    [Test]
+    public async Task Client_side_redirect_to_a_page_that_answers_is_followed()
+    {
+        Server.MapHtml("/moved", "<html><head><title>Moved</title><script>location.replace('/moved-here');</script></head><body><p>Redirecting…</p></body></html>");
+        Server.MapHtml("/moved-here", "<html><head><title>New home</title></head><body><p>The page now lives here.</p></body></html>");
+        var captured = await CaptureAsync(Server.Url("/moved"));
+        Assert.That(File.ReadAllText(captured.PathOf(ArtifactKinds.Html)), Does.Contain("The page now lives here."));
+        Assert.That(captured.Text(ArtifactKinds.ArticleText), Does.Contain("The page now lives here."));
+    }
+
     [TestCase(404, "Not Found")]
     [TestCase(500, "Internal Server Error")]
     public async Task Http_error_pages_are_captured_and_partial(int status, string phrase)

@@ -13,6 +13,7 @@ internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int statu
 {
     private readonly ConcurrentDictionary<string, Task<bool>> _hostAllowed = new(StringComparer.OrdinalIgnoreCase);
     private static readonly TimeSpan ResolveTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan NavigationFetchTimeout = TimeSpan.FromSeconds(15);
     private volatile bool _frozen;
 
     public int Blocked;
@@ -42,6 +43,12 @@ internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int statu
                 return;
             }
 
+            if (request.IsNavigationRequest && IsMainFrame(request))
+            {
+                await FollowOnlyIfReachableAsync(route);
+                return;
+            }
+
             if (!await IsAllowedAsync(request.Url))
             {
                 Interlocked.Increment(ref Blocked);
@@ -55,6 +62,36 @@ internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int statu
         {
             // The page or context closed while the request was pending: nothing to answer any more.
         }
+    }
+
+    /// <summary>
+    /// The page's own script sends the tab elsewhere (a client-side redirect, or an ad-block or host
+    /// check that gives up on the page). Followed when the target answers; when it cannot be reached
+    /// Chromium would put its error page where the captured document was, so the navigation is
+    /// cancelled ("aborted" keeps the current document) and the page is captured as it stood.
+    /// </summary>
+    private async Task FollowOnlyIfReachableAsync(IRoute route)
+    {
+        if (!await IsAllowedAsync(route.Request.Url))
+        {
+            Interlocked.Increment(ref Blocked);
+            await route.AbortAsync("aborted");
+            return;
+        }
+
+        IAPIResponse response;
+        try
+        {
+            // No redirects followed here: a 3xx is handed to Chromium, which follows it through this router.
+            response = await route.FetchAsync(new RouteFetchOptions { MaxRedirects = 0, Timeout = (float)NavigationFetchTimeout.TotalMilliseconds });
+        }
+        catch (PlaywrightException)
+        {
+            await route.AbortAsync("aborted");
+            return;
+        }
+
+        await route.FulfillAsync(new RouteFulfillOptions { Response = response });
     }
 
     private static bool IsMainFrame(IRequest request)
