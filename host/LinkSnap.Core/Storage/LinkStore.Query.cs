@@ -13,8 +13,10 @@ public sealed partial class LinkStore
 {
     public const int MaxPageSize = 500;
 
+    public const int DefaultTotalCountLimit = 10_000;
+
     /// <summary>Matches are counted exactly up to this many; past it the page says "at least" (see <see cref="LinkPage"/>).</summary>
-    public int TotalCountLimit { get; init; } = 10_000;
+    public int TotalCountLimit { get; init; } = DefaultTotalCountLimit;
 
     public LinkPage ListLinks(LinkListQuery query)
     {

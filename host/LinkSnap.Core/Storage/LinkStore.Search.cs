@@ -13,8 +13,10 @@ namespace LinkSnap.Core.Storage;
 /// </summary>
 public sealed partial class LinkStore
 {
+    public const int DefaultRankWindow = 2_000;
+
     /// <summary>How many matches are ranked together (see the class summary).</summary>
-    public int RankWindow { get; init; } = 2_000;
+    public int RankWindow { get; init; } = DefaultRankWindow;
 
     private LinkPage Search(SqliteConnection connection, LinkListQuery query, LinkFilter filter, string match, int limit)
     {
