@@ -98,6 +98,9 @@ public sealed class ListingPlanTests
         Assert.That(Page(new LinkListQuery { Tags = ["common"] }), Has.Property(nameof(LinkPage.Total)).EqualTo(15).And.Property(nameof(LinkPage.TotalIsLowerBound)).True);
         Assert.That(Page(new LinkListQuery { Site = "site1.example" }), Has.Property(nameof(LinkPage.Total)).EqualTo(15).And.Property(nameof(LinkPage.TotalIsLowerBound)).False, "exactly at the limit is exact");
         Assert.That(Page(new LinkListQuery { Tags = ["common"], Status = SnapshotStatus.Failed }), Has.Property(nameof(LinkPage.Total)).EqualTo(10).And.Property(nameof(LinkPage.TotalIsLowerBound)).False);
+        Assert.That(Page(new LinkListQuery { Tags = ["rare", "common"] }), Has.Property(nameof(LinkPage.Total)).EqualTo(2).And.Property(nameof(LinkPage.TotalIsLowerBound)).False);
+        Assert.That(Page(new LinkListQuery { Tags = ["rare", "common"], Site = "site3.example" }).Total, Is.EqualTo(2));
+        Assert.That(Page(new LinkListQuery { Tags = ["common", "rare/child"], Status = SnapshotStatus.Failed }).Total, Is.Zero);
         Assert.That(Page(new LinkListQuery { Tags = ["rare"] }), Has.Property(nameof(LinkPage.Total)).EqualTo(3).And.Property(nameof(LinkPage.TotalIsLowerBound)).False, "a link with a tag and its child counts once");
         Assert.That(Page(new LinkListQuery { Tags = ["rare/child", "common"], MatchAllTags = false }).TotalIsLowerBound, Is.True);
         Assert.That(Page(new LinkListQuery { Text = "text" }), Has.Property(nameof(LinkPage.Total)).EqualTo(15).And.Property(nameof(LinkPage.TotalIsLowerBound)).True);
