@@ -6,7 +6,9 @@ namespace LinkSnap.Core.Search;
 /// Turns what a person typed into an FTS5 MATCH expression. User text is never passed through as
 /// FTS5 syntax (a stray quote or "c++" would be a syntax error): each whitespace-separated term
 /// becomes a quoted phrase, segmented like the index, matched as a prefix so search-as-you-type works.
-/// Terms are ANDed.
+/// Terms are ANDed. A term ending in a CJK character is matched exactly: that character is a token of
+/// its own, so as a prefix it would match only itself, and FTS5 answers a prefix query by merging the
+/// lists of every term it could start, which is slow for a character found in thousands of links.
 /// </summary>
 public static class SearchQuery
 {
@@ -27,9 +29,15 @@ public static class SearchQuery
             }
 
             var segmented = SearchText.Segment(term).Replace("\"", "\"\"", StringComparison.Ordinal);
-            phrases.Add("\"" + segmented + "\"*");
+            phrases.Add("\"" + segmented + "\"" + (EndsInCjk(term) ? "" : "*"));
         }
 
         return phrases.Count == 0 ? null : string.Join(" AND ", phrases);
+    }
+
+    private static bool EndsInCjk(string term)
+    {
+        var last = term.EnumerateRunes().LastOrDefault(Rune.IsLetterOrDigit);
+        return SearchText.IsCjk(last.Value);
     }
 }

@@ -1,15 +1,22 @@
-using System.Data;
-using System.Text;
-using System.Text.Json;
 using Dapper;
 using LinkSnap.Core.Search;
+using Microsoft.Data.Sqlite;
 
 namespace LinkSnap.Core.Storage;
 
-/// <summary>Listing and search. Plain listings page by keyset (sort value, id) so page 2,000 costs what page 1 does.</summary>
+/// <summary>
+/// Listing. Every query first finds the page's link ids (ids and sort keys only), then reads those
+/// rows, so the cost of a page does not grow with the number of matches. Plain listings page by
+/// keyset (sort value, id) so page 2,000 costs what page 1 does.
+/// </summary>
 public sealed partial class LinkStore
 {
     public const int MaxPageSize = 500;
+
+    public const int DefaultTotalCountLimit = 10_000;
+
+    /// <summary>Matches are counted exactly up to this many; past it the page says "at least" (see <see cref="LinkPage"/>).</summary>
+    public int TotalCountLimit { get; init; } = DefaultTotalCountLimit;
 
     public LinkPage ListLinks(LinkListQuery query)
     {
@@ -20,75 +27,151 @@ public sealed partial class LinkStore
             return new LinkPage([], null, 0);
         }
 
-        var where = new List<string>();
-        var parameters = new DynamicParameters();
         using var connection = database.Open();
-        if (!AddFilters(connection, query, where, parameters))
+
+        // SQLite's default page cache is 2 MiB; a listing over 100,000 links touches more index pages
+        // than that, and a pooled connection keeps its cache from one request to the next.
+        connection.Execute("PRAGMA cache_size = -32768");
+        var filter = LinkFilter.Build(connection, query);
+        if (filter.MatchesNothing)
         {
             return new LinkPage([], null, 0);
         }
 
+        return match is null ? List(connection, query, filter, limit) : Search(connection, query, filter, match, limit);
+    }
+
+    private LinkPage List(SqliteConnection connection, LinkListQuery query, LinkFilter filter, int limit)
+    {
+        var cursor = query.Cursor is null ? null : PageCursor.Decode(query.Cursor);
+        var (total, lowerBound) = CountLinks(connection, filter);
+        if (total == 0)
+        {
+            return new LinkPage([], null, 0);
+        }
+
+        var (column, collate) = query.Sort switch
+        {
+            LinkSort.Title => ("l.title", " COLLATE NOCASE"),
+            LinkSort.Site => ("l.site", ""),
+            _ => ("l.created_at", ""),
+        };
+        var direction = query.Descending ? "DESC" : "ASC";
+        var parameters = new DynamicParameters(filter.Parameters);
         var from = "FROM links l";
-        if (match is not null)
+        var driver = -1;
+        if (filter.TagGroups.Count > 0 && !WalkInSortOrder(connection, filter, limit, total, out driver))
         {
-            from = "FROM search JOIN links l ON l.id = search.rowid";
-            where.Add("search MATCH @match");
-            parameters.Add("match", match);
+            // Few tagged links: start from them (the link_tags index) and sort just those.
+            from = $"FROM ({DriverSelect(filter, driver)}) d CROSS JOIN links l ON l.id = d.link_id";
         }
 
-        var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
-        var total = connection.ExecuteScalar<long>($"SELECT COUNT(*) {from} {filter}", parameters);
-
-        string sql;
-        var offset = 0;
-        if (match is not null)
+        var clauses = filter.Clauses(skipGroup: driver);
+        if (cursor is not null)
         {
-            offset = query.Cursor is null ? 0 : PageCursor.Decode(query.Cursor).Offset;
-            parameters.Add("offset", offset);
-            sql = $"SELECT {LinkColumns}, snippet(search, -1, char(1), char(2), '…', 24) AS snippet {from} {filter} " +
-                  $"ORDER BY {SearchIndex.Rank}, l.id LIMIT @limit OFFSET @offset";
-        }
-        else
-        {
-            var (column, collate) = query.Sort switch
-            {
-                LinkSort.Title => ("l.title", " COLLATE NOCASE"),
-                LinkSort.Site => ("l.site", ""),
-                _ => ("l.created_at", ""),
-            };
-            var direction = query.Descending ? "DESC" : "ASC";
-            if (query.Cursor is not null)
-            {
-                var cursor = PageCursor.Decode(query.Cursor);
-                var op = query.Descending ? "<" : ">";
-                where.Add($"({column}{collate} {op} @cursorKey OR ({column}{collate} = @cursorKey AND l.id {op} @cursorId))");
-                parameters.Add("cursorKey", cursor.Key);
-                parameters.Add("cursorId", cursor.Id);
-                filter = "WHERE " + string.Join(" AND ", where);
-            }
-
-            sql = $"SELECT {LinkColumns}, {column} AS sort_key {from} {filter} ORDER BY {column}{collate} {direction}, l.id {direction} LIMIT @limit";
+            var op = query.Descending ? "<" : ">";
+            clauses.Add($"({column}{collate} {op} @cursorKey OR ({column}{collate} = @cursorKey AND l.id {op} @cursorId))");
+            parameters.Add("cursorKey", cursor.Key);
+            parameters.Add("cursorId", cursor.Id);
         }
 
         parameters.Add("limit", limit + 1);
-        var rows = connection.Query<LinkRow>(sql, parameters).ToList();
-        var hasMore = rows.Count > limit;
-        rows = rows.Take(limit).ToList();
-        foreach (var row in rows.Where(r => r.Snippet is not null))
+        var ids = connection.Query<long>(
+            $"SELECT l.id {from} {LinkFilter.Where(clauses)} ORDER BY {column}{collate} {direction}, l.id {direction} LIMIT @limit",
+            parameters).ToList();
+        var rows = LoadRows(connection, ids.Take(limit).ToList());
+        var next = ids.Count > limit ? PageCursor.Encode(new PageCursor { Key = SortKey(query.Sort, rows[^1]), Id = rows[^1].Id }) : null;
+        return new LinkPage(rows.Count == 0 ? [] : Hydrate(connection, rows), next, total, lowerBound);
+    }
+
+    /// <summary>
+    /// Whether to walk the links in sort order, testing each link's tags, rather than starting from the
+    /// tagged links: the walk reads about (page size) ÷ (share of links that match) links, the other way
+    /// reads every entry of the smallest tag group. <paramref name="driver"/> is that group.
+    /// </summary>
+    private static bool WalkInSortOrder(SqliteConnection connection, LinkFilter filter, int limit, int total, out int driver)
+    {
+        var links = connection.ExecuteScalar<long>("SELECT COALESCE(MAX(id), 0) FROM links");
+        var walk = (limit + 1.0) * links / total;
+        driver = SmallestTagGroup(connection, filter, out var entries);
+        if (walk <= entries)
         {
-            row.Snippet = SearchSnippet.ToHtml(row.Snippet!);
+            driver = -1;
+            return true;
         }
 
-        string? next = null;
-        if (hasMore)
+        return false;
+    }
+
+    private static int SmallestTagGroup(SqliteConnection connection, LinkFilter filter, out long entries)
+    {
+        var best = 0;
+        entries = long.MaxValue;
+        for (var i = 0; i < filter.TagGroups.Count; i++)
         {
-            var last = rows[^1];
-            next = match is not null
-                ? PageCursor.Encode(new PageCursor { Offset = offset + limit })
-                : PageCursor.Encode(new PageCursor { Key = SortKey(query.Sort, last), Id = last.Id });
+            var n = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM link_tags WHERE tag_id IN @ids", new { ids = filter.TagGroups[i] });
+            if (n < entries)
+            {
+                (best, entries) = (i, n);
+            }
         }
 
-        return new LinkPage(rows.Count == 0 ? [] : Hydrate(connection, rows), next, (int)total);
+        return best;
+    }
+
+    /// <summary>The distinct link ids of one tag group (a link may carry a tag and its child).</summary>
+    private static string DriverSelect(LinkFilter filter, int group) =>
+        filter.TagGroups[group].Length == 1
+            ? $"SELECT link_id FROM link_tags WHERE tag_id IN @tagIds{group}"
+            : $"SELECT DISTINCT link_id FROM link_tags WHERE tag_id IN @tagIds{group}";
+
+    /// <summary>The whole library is counted exactly (one index); filtered matches up to <see cref="TotalCountLimit"/>.</summary>
+    private (int Total, bool LowerBound) CountLinks(SqliteConnection connection, LinkFilter filter)
+    {
+        if (filter.IsEmpty)
+        {
+            return ((int)connection.ExecuteScalar<long>("SELECT COUNT(*) FROM links"), false);
+        }
+
+        string sql;
+        if (filter.TagGroups.Count == 0)
+        {
+            sql = $"SELECT 1 FROM links l {LinkFilter.Where(filter.LinkClauses)}";
+        }
+        else
+        {
+            // Counted from the link_tags index, never per link: one group's distinct links, or for "and"
+            // the intersection of the groups (SQLite sorts each group's ids and merges them, which costs
+            // less than probing every link of one group for the others).
+            var tagged = filter.TagGroups.Count == 1
+                ? DriverSelect(filter, 0)
+                : string.Join(" INTERSECT ", Enumerable.Range(0, filter.TagGroups.Count).Select(i => $"SELECT link_id FROM link_tags WHERE tag_id IN @tagIds{i}"));
+            var join = filter.LinkClauses.Count == 0 ? "" : "CROSS JOIN links l ON l.id = d.link_id";
+            sql = $"SELECT 1 FROM ({tagged}) d {join} {LinkFilter.Where(filter.LinkClauses)}";
+        }
+
+        return Capped(connection, sql, filter.Parameters);
+    }
+
+    /// <summary>Counts the rows of <paramref name="sql"/>, stopping one past the limit.</summary>
+    private (int Total, bool LowerBound) Capped(SqliteConnection connection, string sql, DynamicParameters filterParameters)
+    {
+        var parameters = new DynamicParameters(filterParameters);
+        parameters.Add("countLimit", TotalCountLimit + 1);
+        var n = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM ({sql} LIMIT @countLimit)", parameters);
+        return n > TotalCountLimit ? (TotalCountLimit, true) : ((int)n, false);
+    }
+
+    /// <summary>The links rows of <paramref name="ids"/>, in that order.</summary>
+    private static List<LinkRow> LoadRows(SqliteConnection connection, IReadOnlyList<long> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = connection.Query<LinkRow>($"SELECT {LinkColumns} FROM links l WHERE l.id IN @ids", new { ids }).ToDictionary(r => r.Id);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 
     private static string SortKey(LinkSort sort, LinkRow row) => sort switch
@@ -97,95 +180,4 @@ public sealed partial class LinkStore
         LinkSort.Site => row.Site,
         _ => row.CreatedAt,
     };
-
-    /// <summary>Adds the WHERE clauses of the filters; false when a filter can match nothing (an unknown tag with "and").</summary>
-    private static bool AddFilters(IDbConnection connection, LinkListQuery query, List<string> where, DynamicParameters parameters)
-    {
-        // Tags are resolved to ids first (the tags table is small), so the filter is an IN over the
-        // link_tags index instead of a per-link join: cheap for counts over 100,000 links.
-        var tagIds = new List<long[]>();
-        foreach (var key in TagName.NormalizeAll(query.Tags).Select(TagName.Key))
-        {
-            var ids = connection.Query<long>(
-                "SELECT id FROM tags WHERE key = @key OR key LIKE @children ESCAPE '\\'",
-                new { key, children = EscapeLike(key) + "/%" }).ToArray();
-            if (ids.Length == 0 && query.MatchAllTags)
-            {
-                return false;
-            }
-
-            tagIds.Add(ids);
-        }
-
-        if (tagIds.Count > 0)
-        {
-            // "and": one IN per tag; "or": one IN over all of them.
-            var groups = query.MatchAllTags ? tagIds : [[.. tagIds.SelectMany(ids => ids)]];
-            if (groups.Any(ids => ids.Length == 0))
-            {
-                return false;
-            }
-
-            for (var i = 0; i < groups.Count; i++)
-            {
-                where.Add($"l.id IN (SELECT link_id FROM link_tags WHERE tag_id IN @tagIds{i})");
-                parameters.Add("tagIds" + i, groups[i].Distinct().ToArray());
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Site))
-        {
-            var site = query.Site.Trim().ToLowerInvariant();
-            where.Add("l.site = @site");
-            parameters.Add("site", site.StartsWith("www.", StringComparison.Ordinal) ? site[4..] : site);
-        }
-
-        if (query.From is { } fromTime)
-        {
-            where.Add("l.created_at >= @fromTime");
-            parameters.Add("fromTime", StorageText.Time(fromTime));
-        }
-
-        if (query.To is { } toTime)
-        {
-            where.Add("l.created_at < @toTime");
-            parameters.Add("toTime", StorageText.Time(toTime));
-        }
-
-        if (query.Status is { } status)
-        {
-            where.Add("l.latest_status = @status"); // kept by triggers (migration 002)
-            parameters.Add("status", StorageText.Status(status));
-        }
-
-        return true;
-    }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-
-    /// <summary>Opaque page position: (sort key, id) for listings, an offset for ranked search.</summary>
-    private sealed class PageCursor
-    {
-        public string? Key { get; set; }
-        public long Id { get; set; }
-        public int Offset { get; set; }
-
-        public static string Encode(PageCursor cursor) =>
-            Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(cursor)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-        public static PageCursor Decode(string text)
-        {
-            try
-            {
-                var base64 = text.Replace('-', '+').Replace('_', '/');
-                base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
-                return JsonSerializer.Deserialize<PageCursor>(Encoding.UTF8.GetString(Convert.FromBase64String(base64))) ?? throw new FormatException();
-            }
-            catch (Exception e) when (e is FormatException or JsonException or ArgumentException)
-            {
-                throw new ArgumentException("The cursor is not one this server handed out; start again from the first page.");
-            }
-        }
-    }
 }

@@ -117,7 +117,8 @@ public sealed record ArtifactDto(string Kind, string? FileName, ArtifactStatus S
         s.Artifacts.FirstOrDefault(a => a.Kind == kind && a.Status == ArtifactStatus.Ok && a.FileName is not null) is { } a ? FilePath(s.Id, a.FileName!) : null;
 }
 
-public sealed record LinkPageDto(IReadOnlyList<LinkDto> Items, string? NextCursor, int Total);
+/// <summary>TotalIsLowerBound: more than Total links match (the count stops at LinkStore.TotalCountLimit).</summary>
+public sealed record LinkPageDto(IReadOnlyList<LinkDto> Items, string? NextCursor, int Total, bool TotalIsLowerBound);
 
 public sealed record CaptureAcceptedDto(long LinkId, long SnapshotId, SnapshotStatus Status);
 

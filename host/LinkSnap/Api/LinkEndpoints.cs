@@ -11,7 +11,7 @@ public static class LinkEndpoints
         api.MapGet("/links", (HttpRequest request, LinkSnapService service) =>
         {
             var page = service.Store.ListLinks(ParseQuery(request.Query));
-            return new LinkPageDto(page.Items.Select(l => LinkDto.From(l)).ToList(), page.NextCursor, page.Total);
+            return new LinkPageDto(page.Items.Select(l => LinkDto.From(l)).ToList(), page.NextCursor, page.Total, page.TotalIsLowerBound);
         });
 
         api.MapGet("/links/{id}", (string id, LinkSnapService service) =>

@@ -33,7 +33,8 @@ public static class CliOutput
             }
         }
 
-        output.WriteLine($"({items.GetArrayLength()} of {page.GetProperty("total").GetInt32()})");
+        var atLeast = page.TryGetProperty("totalIsLowerBound", out var lowerBound) && lowerBound.GetBoolean() ? "+" : "";
+        output.WriteLine($"({items.GetArrayLength()} of {page.GetProperty("total").GetInt32()}{atLeast})");
     }
 
     public static void WriteLinkHeader(TextWriter output, JsonElement link)

@@ -79,10 +79,11 @@ public sealed class LibraryScaleTests
         Assert.That(seen, Is.EqualTo(Enumerable.Range(Count - 199, 200).Reverse().Select(i => (long)i).ToList()));
     }
 
-    [TestCase("tag=even&tag=third&tagMode=and", 16_666)]
-    [TestCase("tag=even&tag=third&tagMode=or", 66_667)]
+    // Filtered totals are exact up to LinkStore.TotalCountLimit (10,000) and "at least 10,000" past it.
+    [TestCase("tag=even&tag=third&tagMode=and&site=site4.example", 3_333)]
+    [TestCase("tag=even&tag=third&tagMode=or&site=site1.example", 3_333)]
     [TestCase("site=site3.example", 10_000)]
-    [TestCase("status=failed", 14_285)]
+    [TestCase("status=failed&site=site3.example", 1_428)]
     [TestCase("status=failed&tag=even", 7_142)]
     [TestCase("q=%E8%93%9D%E9%B2%B8", 100)]
     [TestCase("q=%E8%93%9D%E9%B2%B8&status=failed", 14)]
@@ -91,7 +92,34 @@ public sealed class LibraryScaleTests
     {
         var result = await ListAsync(query + "&limit=20");
         Assert.That(result.GetProperty("total").GetInt32(), Is.EqualTo(expected));
+        Assert.That(result.GetProperty("totalIsLowerBound").GetBoolean(), Is.False);
         Assert.That(Ids(result), Has.Count.EqualTo(Math.Min(20, expected)));
+    }
+
+    [TestCase("tag=even&tag=third&tagMode=and", new[] { 6 })] // 16,666 matches
+    [TestCase("tag=even&tag=third&tagMode=or", new[] { 2, 3 })] // 66,667
+    [TestCase("status=failed", new[] { 7 })] // 14,285
+    public async Task LargeMatchCountsAreALowerBoundAndThePageIsTheNewestMatches(string query, int[] anyDivisor)
+    {
+        var result = await ListAsync(query + "&limit=50");
+        Assert.That(result.GetProperty("total").GetInt32(), Is.EqualTo(LinkStore.DefaultTotalCountLimit));
+        Assert.That(result.GetProperty("totalIsLowerBound").GetBoolean(), Is.True);
+        var expected = Enumerable.Range(1, Count).Reverse().Where(i => anyDivisor.Any(d => i % d == 0)).Take(50).Select(i => (long)i);
+        Assert.That(Ids(result), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task ACommonWordIsRankedAmongItsNewestMatches()
+    {
+        var result = await ListAsync("q=synthetic&limit=50"); // 99,900 titles
+        Assert.That(result.GetProperty("total").GetInt32(), Is.EqualTo(LinkStore.DefaultTotalCountLimit));
+        Assert.That(result.GetProperty("totalIsLowerBound").GetBoolean(), Is.True);
+        var ids = Ids(result);
+        Assert.That(ids, Has.Count.EqualTo(50).And.Unique);
+        Assert.That(ids, Is.All.GreaterThan(Count - LinkStore.DefaultRankWindow - 10), "from the newest 2,000 matches");
+        Assert.That(ids.Where(id => id % 1000 == 0), Is.Empty);
+        Assert.That(result.GetProperty("items")[0].GetProperty("snippet").GetString(), Does.Contain("<mark>Synthetic</mark>"));
+        Assert.That(result.GetProperty("nextCursor").GetString(), Is.Not.Null);
     }
 
     [Test]
@@ -134,6 +162,10 @@ public sealed class LibraryScaleTests
 
         await page.GotoAsync(new Uri(_daemon.LibraryUri, "/?tag=even&tag=third&status=failed").ToString());
         await Expect(page.Locator("#summary")).ToHaveTextAsync("2,380 links");
+
+        await page.GotoAsync(new Uri(_daemon.LibraryUri, "/?tag=even").ToString());
+        await Expect(page.Locator("#summary")).ToHaveTextAsync("10,000+ links");
+        await Expect(page.Locator(".card")).ToHaveCountAsync(50);
     }
 
     private static void Exec(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction tx, string sql)

@@ -15,6 +15,7 @@ export function renderBrowse(root) {
   let state = readState();
   let cursor = null;
   let total = 0;
+  let atLeast = false; // the server stops counting filtered matches at 10,000: "10,000+ links"
   let loading = false;
   let generation = 0;
   let controller = null;
@@ -64,7 +65,8 @@ export function renderBrowse(root) {
       items.append(...page.items.map(card));
       cursor = page.nextCursor || null;
       total = page.total ?? 0;
-      summary.textContent = describe(total, state);
+      atLeast = page.totalIsLowerBound === true;
+      summary.textContent = describe(total, atLeast, state);
       if (reset && !page.items.length) items.append(h('p', { class: 'empty' }, emptyText(state)));
     } catch (error) {
       if (mine !== generation) return;
@@ -106,10 +108,10 @@ export function renderBrowse(root) {
     async showAdded(linkId) {
       const link = await api.link(linkId);
       const existing = items.querySelector(`[data-id="${CSS.escape(String(linkId))}"]`);
-      if (existing) existing.remove(); else total += 1;
+      if (existing) existing.remove(); else if (!atLeast) total += 1;
       items.querySelector('.empty')?.remove();
       items.prepend(card(link));
-      summary.textContent = describe(total, state);
+      summary.textContent = describe(total, atLeast, state);
     },
     dispose() {
       observer.disconnect();
@@ -125,9 +127,9 @@ function isVisible(el) {
   return rect.top < window.innerHeight + 600;
 }
 
-function describe(total, state) {
-  const n = Number(total ?? 0).toLocaleString();
-  const noun = total === 1 ? 'link' : 'links';
+function describe(total, atLeast, state) {
+  const n = Number(total ?? 0).toLocaleString() + (atLeast ? '+' : '');
+  const noun = total === 1 && !atLeast ? 'link' : 'links';
   return state.q ? `${n} ${noun} match “${state.q}”` : `${n} ${noun}`;
 }
 

@@ -1,0 +1,87 @@
+using Dapper;
+using LinkSnap.Core.Search;
+using Microsoft.Data.Sqlite;
+
+namespace LinkSnap.Core.Storage;
+
+/// <summary>
+/// Full-text search: matches ranked by bm25, with snippets. Ranking needs a score for every match it
+/// orders, so a word found in a tenth of a 100,000-link library would cost a score per match on every
+/// keystroke. Matches are therefore ranked in windows of <see cref="RankWindow"/>, newest first: up to
+/// that many matches the order is plain relevance; past it the first pages hold the most relevant of
+/// the newest window, and paging on continues with the next (older) window, again by relevance.
+/// </summary>
+public sealed partial class LinkStore
+{
+    public const int DefaultRankWindow = 2_000;
+
+    /// <summary>How many matches are ranked together (see the class summary).</summary>
+    public int RankWindow { get; init; } = DefaultRankWindow;
+
+    private LinkPage Search(SqliteConnection connection, LinkListQuery query, LinkFilter filter, string match, int limit)
+    {
+        // The links row is needed only by filters on its columns; tag filters test link_tags by the search rowid.
+        var join = filter.LinkClauses.Count == 0 ? "" : "JOIN links l ON l.id = search.rowid";
+        var clauses = filter.Clauses(join.Length == 0 ? "search.rowid" : "l.id");
+        clauses.Insert(0, "search MATCH @match");
+        var matches = $"FROM search {join} {LinkFilter.Where(clauses)}";
+        var offset = query.Cursor is null ? 0 : PageCursor.Decode(query.Cursor).Offset;
+        var parameters = new DynamicParameters(filter.Parameters);
+        parameters.Add("match", match);
+        var (total, lowerBound) = Capped(connection, $"SELECT search.rowid {matches}", parameters);
+        if (total == 0)
+        {
+            return new LinkPage([], null, 0);
+        }
+
+        var windowStart = offset / RankWindow * RankWindow;
+        parameters.Add("window", RankWindow);
+        parameters.Add("windowStart", windowStart);
+        parameters.Add("skip", offset - windowStart);
+        parameters.Add("take", limit + 1);
+
+        // FTS5 walks matches newest first by itself (rowid order), so only the window's matches get scored.
+        var ids = connection.Query<long>(
+            $"SELECT id FROM (SELECT search.rowid AS id, {SearchIndex.Rank} AS rank {matches} " +
+            "ORDER BY search.rowid DESC LIMIT @window OFFSET @windowStart) ORDER BY rank, id LIMIT @take OFFSET @skip",
+            parameters).ToList();
+
+        int? nextOffset = null;
+        if (ids.Count > limit)
+        {
+            nextOffset = offset + limit;
+        }
+        else if (offset - windowStart + ids.Count == RankWindow && (lowerBound || total > windowStart + RankWindow))
+        {
+            nextOffset = windowStart + RankWindow;
+        }
+
+        var rows = LoadRows(connection, ids.Take(limit).ToList());
+        AddSnippets(connection, match, rows);
+        var next = nextOffset is { } n ? PageCursor.Encode(new PageCursor { Offset = n }) : null;
+        return new LinkPage(rows.Count == 0 ? [] : Hydrate(connection, rows), next, total, lowerBound);
+    }
+
+    /// <summary>Snippets for the page's rows only: building one reads and re-tokenizes the article text.</summary>
+    private static void AddSnippets(SqliteConnection connection, string match, List<LinkRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var ids = rows.Select(r => r.Id).ToArray();
+
+        // One pass over the matches within the ids' range; "+rowid IN" keeps SQLite from restarting the
+        // full-text query once per id (a prefix query merges its terms' lists at every start).
+        var snippets = connection.Query<(long Id, string Snippet)>(
+                "SELECT rowid, snippet(search, -1, char(1), char(2), '…', 24) FROM search " +
+                "WHERE search MATCH @match AND rowid BETWEEN @min AND @max AND +rowid IN @ids",
+                new { match, ids, min = ids.Min(), max = ids.Max() })
+            .ToDictionary(s => s.Id, s => s.Snippet);
+        foreach (var row in rows)
+        {
+            row.Snippet = snippets.TryGetValue(row.Id, out var raw) ? SearchSnippet.ToHtml(raw) : null;
+        }
+    }
+}
