@@ -1,9 +1,10 @@
+using System.Net.Sockets;
 using LinkSnap.Relay.Protocol;
 
 namespace LinkSnap.Relay.Daemon;
 
 /// <summary>Sends a validated message to the daemon, starting the daemon first when nothing answers.</summary>
-internal sealed class DaemonForwarder : IDisposable
+internal sealed class DaemonForwarder
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
@@ -23,65 +24,67 @@ internal sealed class DaemonForwarder : IDisposable
 
     public async Task<byte[]> ForwardAsync(string id, byte[] message, CancellationToken cancellationToken)
     {
-        var problem = await EnsureDaemonAsync(cancellationToken);
-        if (problem is not null)
+        var (connection, problem) = await ConnectAsync(cancellationToken);
+        if (connection is null)
         {
-            return Replies.Error(id, "daemon-unavailable", problem);
+            return Replies.Error(id, "daemon-unavailable", problem!);
         }
 
-        try
+        using (connection)
         {
-            var (status, body) = await _client.PostNativeAsync(message, cancellationToken);
-            if (status == 200 && Replies.FromDaemon(id, body) is { } reply)
+            try
             {
-                return reply;
-            }
+                var (status, body) = DaemonClient.PostNative(connection, message);
+                if (status == 200 && Replies.FromDaemon(id, body) is { } reply)
+                {
+                    return reply;
+                }
 
-            _log.Write($"daemon answered {status}: {Replies.Describe(body)}");
-            return Replies.Error(id, "internal", $"the daemon answered HTTP {status} to /api/native (is it the same LinkSnap version as the relay?)");
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException)
-        {
-            _log.Write("daemon request failed: " + ex.Message);
-            return Replies.Error(id, "daemon-unavailable", "lost the connection to the daemon: " + ex.Message);
+                _log.Write($"daemon answered {status}: {Replies.Describe(body)}");
+                return Replies.Error(id, "internal", $"the daemon answered HTTP {status} to /api/native (is it the same LinkSnap version as the relay?)");
+            }
+            catch (Exception ex) when (ex is SocketException or IOException)
+            {
+                _log.Write("daemon request failed: " + ex.Message);
+                return Replies.Error(id, "daemon-unavailable", "lost the connection to the daemon: " + ex.Message);
+            }
         }
     }
 
-    public void Dispose() => _client.Dispose();
-
-    private async Task<string?> EnsureDaemonAsync(CancellationToken cancellationToken)
+    /// <summary>A connection to the daemon, starting it first when nothing answers; or why there is none.</summary>
+    private async Task<(Socket? Connection, string? Problem)> ConnectAsync(CancellationToken cancellationToken)
     {
-        if (await _client.IsReachableAsync(cancellationToken))
+        if (_client.TryConnect() is { } connection)
         {
             _unavailable = null;
-            return null;
+            return (connection, null);
         }
 
         // One start attempt per relay process: a port that keeps sending messages must not spawn daemons in a loop.
         if (_unavailable is not null)
         {
-            return _unavailable;
+            return (null, _unavailable);
         }
 
         var startProblem = _launcher.TryStart();
         if (startProblem is not null)
         {
             _log.Write(startProblem);
-            return _unavailable = startProblem;
+            return (null, _unavailable = startProblem);
         }
 
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (waited.Elapsed < _options.StartTimeout)
         {
             await Task.Delay(PollInterval, cancellationToken);
-            if (await _client.IsReachableAsync(cancellationToken))
+            if (_client.TryConnect() is { } started)
             {
-                return null;
+                return (started, null);
             }
         }
 
         _unavailable = $"started the daemon but it did not answer within {_options.StartTimeout.TotalSeconds:0} s (see logs/daemon-start.log)";
         _log.Write(_unavailable);
-        return _unavailable;
+        return (null, _unavailable);
     }
 }

@@ -32,6 +32,8 @@ public static class NativeMessagingSetup
 
         var reply = await handler.HandleAsync(context.Request.Body, context.RequestAborted);
         context.Response.ContentType = "application/json";
+        // The relay reads the reply by its length (host/LinkSnap.Relay/Daemon/DaemonClient.cs): no chunked encoding.
+        context.Response.ContentLength = reply.Length;
         await context.Response.Body.WriteAsync(reply, context.RequestAborted);
     }
 }
