@@ -13,7 +13,7 @@ namespace LinkSnap.Bench.Speed;
 /// <summary>
 /// Issue 5 §3 and §6: a fresh daemon gets N zyte-aeb pages queued at once (default concurrency);
 /// measured: request-to-queued latency, pages per minute (against single-file-cli one by one on a
-/// sample of the same pages), daemon RSS idle / after page 10 / at the end, Chromium's peak PSS,
+/// sample of the same pages), daemon RSS idle / over pages 10–20 and the last ten / at the end, Chromium's peak PSS,
 /// bytes per snapshot by artifact and bytes added by recapturing an unchanged page. The article
 /// texts it saved are scored by the extraction section.
 /// </summary>
@@ -84,18 +84,17 @@ public sealed class ThroughputBenchmark : IBenchmark
             submitted.Add((id, linkId, snapshotId));
         }
 
-        long? rssAt10 = null;
+        // RSS saw-tooths with every collection, so one reading at page 10 and one at the end can say
+        // "growth" or "shrink" by chance: each status poll records (pages finished, RSS), and the trend
+        // compares the medians of two windows of ten pages.
+        var rssByFinished = new List<(int Finished, long Rss)>();
         while (clock.Elapsed < TimeSpan.FromMinutes(15))
         {
             var status = await daemon.GetJsonAsync("/api/status", cancellationToken);
             var queue = status.GetProperty("queue");
             var active = queue.GetProperty("queued").GetInt32() + queue.GetProperty("running").GetInt32();
             var finished = ids.Count - active;
-            if (rssAt10 is null && finished >= Math.Min(10, ids.Count))
-            {
-                rssAt10 = ProcessMemory.RssBytes(daemon.ProcessId);
-            }
-
+            rssByFinished.Add((finished, ProcessMemory.RssBytes(daemon.ProcessId)));
             if (active == 0)
             {
                 break;
@@ -106,7 +105,7 @@ public sealed class ThroughputBenchmark : IBenchmark
 
         var wall = clock.Elapsed;
         return new QueueRun(submitted.Select(s => (s.Id, s.LinkId, s.SnapshotId)).ToList(), wall, postLatencies,
-            rssAt10 ?? 0, ProcessMemory.RssBytes(daemon.ProcessId), sampler.PeakChromiumPss, sampler.Samples.Count);
+            rssByFinished, sampler.PeakChromiumPss, sampler.Samples.Count);
     }
 
     private static async Task ShareArticleAsync(BenchContext context, DaemonProcess daemon, string id, long snapshotId, JsonElement snapshot, CancellationToken cancellationToken)
@@ -185,7 +184,6 @@ public sealed record QueueRun(
     IReadOnlyList<(string Id, long LinkId, long SnapshotId)> Snapshots,
     TimeSpan Wall,
     IReadOnlyList<double> PostLatenciesMs,
-    long RssAfter10,
-    long RssAtEnd,
+    IReadOnlyList<(int Finished, long Rss)> RssByFinished,
     long PeakChromiumPss,
     int MemorySamples);

@@ -42,16 +42,19 @@ public static class ThroughputRows
         });
 
         report.Add(new BenchRow { Section = "memory", Figure = "daemon RSS idle (after start)", Value = idleRss / MiB, ValueText = $"{idleRss / MiB:0} MiB", Target = "(information)" });
-        var growth = run.RssAfter10 > 0 ? (double)endRss / run.RssAfter10 : (double?)null;
+        var early = MedianRss(run, Math.Min(10, pages / 2), Math.Min(20, pages / 2));
+        var late = MedianRss(run, Math.Max(pages - 10, pages / 2), pages);
+        var growth = early > 0 && late > 0 ? (double)late / early : (double?)null;
         report.Add(new BenchRow
         {
             Section = "memory",
-            Figure = $"daemon RSS after page {Math.Min(10, pages)} → after page {pages}",
-            Value = endRss / MiB,
-            ValueText = $"{run.RssAfter10 / MiB:0} → {endRss / MiB:0} MiB",
+            Figure = $"daemon RSS, median over pages {Math.Min(10, pages / 2)}–{Math.Min(20, pages / 2)} → over pages {Math.Max(pages - 10, pages / 2)}–{pages}",
+            Value = late / MiB,
+            ValueText = $"{early / MiB:0} → {late / MiB:0} MiB (at the end {endRss / MiB:0})",
             Ratio = growth,
             Target = "no growth trend (≤ 1.10×)",
             Met = growth is null ? null : growth <= 1.10,
+            Note = $"RSS read at every status poll (every 0.5 s, {run.RssByFinished.Count} readings) with the number of pages finished",
         });
         report.Add(new BenchRow
         {
@@ -88,6 +91,15 @@ public static class ThroughputRows
         report.Detail("speed.storageKiBByArtifact", byKind);
         report.Detail("speed.captureTimingsMs", StepTimings.Summarize(results.Select(r => r.TimingsMs)));
         report.Detail("speed.outcomes", outcomes);
+        report.Detail("memory.daemonRssMiBByPagesFinished", run.RssByFinished.GroupBy(r => r.Finished)
+            .ToDictionary(g => g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g => Math.Round(g.Max(r => r.Rss) / MiB)));
         report.Detail("speed.reasons", results.Where(r => r.Outcome != CaptureOutcome.Done).Select(r => r.Reason).GroupBy(r => r).ToDictionary(g => g.Key ?? "", g => g.Count()));
+    }
+
+    /// <summary>Median RSS over the status polls taken while <paramref name="from"/> to <paramref name="to"/> pages were finished.</summary>
+    private static long MedianRss(QueueRun run, int from, int to)
+    {
+        var readings = run.RssByFinished.Where(r => r.Finished >= from && r.Finished <= to).Select(r => (double)r.Rss).ToList();
+        return readings.Count == 0 ? 0 : (long)Stats.Of(readings).Median;
     }
 }
