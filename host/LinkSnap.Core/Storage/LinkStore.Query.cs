@@ -1,6 +1,6 @@
+using System.Text.Json;
 using Dapper;
 using LinkSnap.Core.Search;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace LinkSnap.Core.Storage;
