@@ -7,8 +7,9 @@ namespace LinkSnap.Core.Storage;
 /// The filters of one listing as SQL: clauses on the links row (alias l) and tag groups. Tags are
 /// resolved to ids first (the tags table is small); a tag also stands for its children. "and" gives
 /// one group per tag, "or" a single group; a link matches a group when it carries any tag of it.
-/// Tag groups are tested per link (EXISTS on the link_tags primary key) so that a listing can walk
-/// links in its sort order and stop after a page, instead of materializing every tagged link first.
+/// Tag groups are tested per link (EXISTS on the link_tags primary key) when a listing walks links in
+/// its sort order and stops after a page (common tags, search); rare tags start from the matching
+/// ids that <see cref="TagLinkSets"/> keeps in memory.
 /// </summary>
 internal sealed class LinkFilter
 {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using LinkSnap.Core.Search;
 using Microsoft.Data.Sqlite;
@@ -7,7 +8,8 @@ namespace LinkSnap.Core.Storage;
 /// <summary>
 /// Listing. Every query first finds the page's link ids (ids and sort keys only), then reads those
 /// rows, so the cost of a page does not grow with the number of matches. Plain listings page by
-/// keyset (sort value, id) so page 2,000 costs what page 1 does.
+/// keyset (sort value, id) so page 2,000 costs what page 1 does. Tag filters are counted from the
+/// matching ids kept in memory (<see cref="TagLinkSets"/>), not by sorting link_tags per request.
 /// </summary>
 public sealed partial class LinkStore
 {
@@ -17,6 +19,8 @@ public sealed partial class LinkStore
 
     /// <summary>Matches are counted exactly up to this many; past it the page says "at least" (see <see cref="LinkPage"/>).</summary>
     public int TotalCountLimit { get; init; } = DefaultTotalCountLimit;
+
+    private readonly TagLinkSets _tagSets = new();
 
     public LinkPage ListLinks(LinkListQuery query)
     {
@@ -44,7 +48,9 @@ public sealed partial class LinkStore
     private LinkPage List(SqliteConnection connection, LinkListQuery query, LinkFilter filter, int limit)
     {
         var cursor = query.Cursor is null ? null : PageCursor.Decode(query.Cursor);
-        var (total, lowerBound) = CountLinks(connection, filter);
+        var tagged = filter.TagGroups.Count == 0 ? null : _tagSets.Matching(connection, filter.TagGroups);
+        var parameters = new DynamicParameters(filter.Parameters);
+        var (total, lowerBound) = CountLinks(connection, filter, tagged, parameters);
         if (total == 0)
         {
             return new LinkPage([], null, 0);
@@ -57,16 +63,16 @@ public sealed partial class LinkStore
             _ => ("l.created_at", ""),
         };
         var direction = query.Descending ? "DESC" : "ASC";
-        var parameters = new DynamicParameters(filter.Parameters);
         var from = "FROM links l";
-        var driver = -1;
-        if (filter.TagGroups.Count > 0 && !WalkInSortOrder(connection, filter, limit, total, out driver))
+        var clauses = filter.Clauses();
+        if (tagged is not null && !WalkInSortOrder(connection, limit, tagged.Length))
         {
-            // Few tagged links: start from them (the link_tags index) and sort just those.
-            from = $"FROM ({DriverSelect(filter, driver)}) d CROSS JOIN links l ON l.id = d.link_id";
+            // Few tagged links: start from them and sort just those.
+            from = $"FROM json_each(@tagged) d CROSS JOIN links l ON l.id = d.value";
+            clauses = [.. filter.LinkClauses];
+            AddTagged(parameters, tagged);
         }
 
-        var clauses = filter.Clauses(skipGroup: driver);
         if (cursor is not null)
         {
             var op = query.Descending ? "<" : ">";
@@ -87,70 +93,46 @@ public sealed partial class LinkStore
     /// <summary>
     /// Whether to walk the links in sort order, testing each link's tags, rather than starting from the
     /// tagged links: the walk reads about (page size) ÷ (share of links that match) links, the other way
-    /// reads every entry of the smallest tag group. <paramref name="driver"/> is that group.
+    /// looks up every tagged link.
     /// </summary>
-    private static bool WalkInSortOrder(SqliteConnection connection, LinkFilter filter, int limit, int total, out int driver)
+    private static bool WalkInSortOrder(SqliteConnection connection, int limit, int tagged)
     {
         var links = connection.ExecuteScalar<long>("SELECT COALESCE(MAX(id), 0) FROM links");
-        var walk = (limit + 1.0) * links / total;
-        driver = SmallestTagGroup(connection, filter, out var entries);
-        if (walk <= entries)
-        {
-            driver = -1;
-            return true;
-        }
-
-        return false;
+        return (limit + 1.0) * links / Math.Max(tagged, 1) <= tagged;
     }
 
-    private static int SmallestTagGroup(SqliteConnection connection, LinkFilter filter, out long entries)
-    {
-        var best = 0;
-        entries = long.MaxValue;
-        for (var i = 0; i < filter.TagGroups.Count; i++)
-        {
-            var n = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM link_tags WHERE tag_id IN @ids", new { ids = filter.TagGroups[i] });
-            if (n < entries)
-            {
-                (best, entries) = (i, n);
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>The distinct link ids of one tag group (a link may carry a tag and its child).</summary>
-    private static string DriverSelect(LinkFilter filter, int group) =>
-        filter.TagGroups[group].Length == 1
-            ? $"SELECT link_id FROM link_tags WHERE tag_id IN @tagIds{group}"
-            : $"SELECT DISTINCT link_id FROM link_tags WHERE tag_id IN @tagIds{group}";
-
-    /// <summary>The whole library is counted exactly (one index); filtered matches up to <see cref="TotalCountLimit"/>.</summary>
-    private (int Total, bool LowerBound) CountLinks(SqliteConnection connection, LinkFilter filter)
+    /// <summary>
+    /// The whole library is counted exactly (one index), tag filters from their sets in memory;
+    /// filters on links columns up to <see cref="TotalCountLimit"/>.
+    /// </summary>
+    private (int Total, bool LowerBound) CountLinks(SqliteConnection connection, LinkFilter filter, long[]? tagged, DynamicParameters parameters)
     {
         if (filter.IsEmpty)
         {
             return ((int)connection.ExecuteScalar<long>("SELECT COUNT(*) FROM links"), false);
         }
 
-        string sql;
-        if (filter.TagGroups.Count == 0)
+        if (tagged is null)
         {
-            sql = $"SELECT 1 FROM links l {LinkFilter.Where(filter.LinkClauses)}";
-        }
-        else
-        {
-            // Counted from the link_tags index, never per link: one group's distinct links, or for "and"
-            // the intersection of the groups (SQLite sorts each group's ids and merges them, which costs
-            // less than probing every link of one group for the others).
-            var tagged = filter.TagGroups.Count == 1
-                ? DriverSelect(filter, 0)
-                : string.Join(" INTERSECT ", Enumerable.Range(0, filter.TagGroups.Count).Select(i => $"SELECT link_id FROM link_tags WHERE tag_id IN @tagIds{i}"));
-            var join = filter.LinkClauses.Count == 0 ? "" : "CROSS JOIN links l ON l.id = d.link_id";
-            sql = $"SELECT 1 FROM ({tagged}) d {join} {LinkFilter.Where(filter.LinkClauses)}";
+            return Capped(connection, $"SELECT 1 FROM links l {LinkFilter.Where(filter.LinkClauses)}", parameters);
         }
 
-        return Capped(connection, sql, filter.Parameters);
+        if (filter.LinkClauses.Count == 0)
+        {
+            return tagged.Length > TotalCountLimit ? (TotalCountLimit, true) : (tagged.Length, false);
+        }
+
+        AddTagged(parameters, tagged);
+        return Capped(connection, $"SELECT 1 FROM json_each(@tagged) d CROSS JOIN links l ON l.id = d.value {LinkFilter.Where(filter.LinkClauses)}", parameters);
+    }
+
+    /// <summary>The tagged links' ids as one JSON array for json_each (one parameter, however many ids).</summary>
+    private static void AddTagged(DynamicParameters parameters, long[] tagged)
+    {
+        if (!parameters.ParameterNames.Contains("tagged"))
+        {
+            parameters.Add("tagged", JsonSerializer.Serialize(tagged));
+        }
     }
 
     /// <summary>Counts the rows of <paramref name="sql"/>, stopping one past the limit.</summary>

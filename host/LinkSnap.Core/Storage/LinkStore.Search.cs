@@ -28,12 +28,6 @@ public sealed partial class LinkStore
         var offset = query.Cursor is null ? 0 : PageCursor.Decode(query.Cursor).Offset;
         var parameters = new DynamicParameters(filter.Parameters);
         parameters.Add("match", match);
-        var (total, lowerBound) = Capped(connection, $"SELECT search.rowid {matches}", parameters);
-        if (total == 0)
-        {
-            return new LinkPage([], null, 0);
-        }
-
         var windowStart = offset / RankWindow * RankWindow;
         parameters.Add("window", RankWindow);
         parameters.Add("windowStart", windowStart);
@@ -41,10 +35,21 @@ public sealed partial class LinkStore
         parameters.Add("take", limit + 1);
 
         // FTS5 walks matches newest first by itself (rowid order), so only the window's matches get scored.
-        var ids = connection.Query<long>(
-            $"SELECT id FROM (SELECT search.rowid AS id, {SearchIndex.Rank} AS rank {matches} " +
-            "ORDER BY search.rowid DESC LIMIT @window OFFSET @windowStart) ORDER BY rank, id LIMIT @take OFFSET @skip",
+        // Each row also carries the window's size and oldest id: the count then needs to read only the
+        // matches older than the window, and none at all when the window holds every match.
+        var ranked = connection.Query<(long Id, long Size, long Oldest)>(
+            $"WITH w AS MATERIALIZED (SELECT search.rowid AS id, {SearchIndex.Rank} AS rank {matches} " +
+            "ORDER BY search.rowid DESC LIMIT @window OFFSET @windowStart) " +
+            "SELECT id, (SELECT COUNT(*) FROM w), (SELECT MIN(id) FROM w) FROM w ORDER BY rank, id LIMIT @take OFFSET @skip",
             parameters).ToList();
+        var ids = ranked.Select(r => r.Id).ToList();
+        var (total, lowerBound) = ranked.Count == 0
+            ? Capped(connection, $"SELECT search.rowid {matches}", parameters)
+            : CountMatches(connection, clauses, join, parameters, windowStart, ranked[0].Size, ranked[0].Oldest);
+        if (total == 0)
+        {
+            return new LinkPage([], null, 0);
+        }
 
         int? nextOffset = null;
         if (ids.Count > limit)
@@ -60,6 +65,33 @@ public sealed partial class LinkStore
         AddSnippets(connection, match, rows);
         var next = nextOffset is { } n ? PageCursor.Encode(new PageCursor { Offset = n }) : null;
         return new LinkPage(rows.Count == 0 ? [] : Hydrate(connection, rows), next, total, lowerBound);
+    }
+
+    /// <summary>
+    /// The total of a search from its rank window: the <paramref name="windowStart"/> newer matches, the
+    /// window's own, and the older ones counted up to <see cref="TotalCountLimit"/> in all.
+    /// </summary>
+    private (int Total, bool LowerBound) CountMatches(
+        SqliteConnection connection, List<string> clauses, string join, DynamicParameters parameters, int windowStart, long size, long oldest)
+    {
+        var known = windowStart + size;
+        if (size < RankWindow)
+        {
+            return known > TotalCountLimit ? (TotalCountLimit, true) : ((int)known, false);
+        }
+
+        if (known > TotalCountLimit)
+        {
+            return (TotalCountLimit, true);
+        }
+
+        var older = new DynamicParameters(parameters);
+        older.Add("oldest", oldest);
+        older.Add("countLimit", TotalCountLimit + 1 - known);
+        var n = connection.ExecuteScalar<long>(
+            $"SELECT COUNT(*) FROM (SELECT search.rowid FROM search {join} {LinkFilter.Where([.. clauses, "search.rowid < @oldest"])} LIMIT @countLimit)",
+            older);
+        return known + n > TotalCountLimit ? (TotalCountLimit, true) : ((int)(known + n), false);
     }
 
     /// <summary>Snippets for the page's rows only: building one reads and re-tokenizes the article text.</summary>

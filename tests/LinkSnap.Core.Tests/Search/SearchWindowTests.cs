@@ -80,6 +80,32 @@ public sealed class SearchWindowTests
         }
     }
 
+    [TestCase(3, 100, 7, false)] // the window holds 3, the 4 older matches are counted after it
+    [TestCase(10, 100, 7, false)] // the window holds every match: no count at all
+    [TestCase(3, 5, 5, true)] // the older matches take the count past the limit
+    [TestCase(3, 2, 2, true)] // the window alone is past the limit
+    [TestCase(3, 7, 7, false)] // exactly at the limit is exact
+    public void Totals_of_a_search_are_the_same_whatever_the_window(int window, int countLimit, int total, bool lowerBound)
+    {
+        var store = new LinkStore(_fixture.Database, _fixture.Clock) { RankWindow = window, TotalCountLimit = countLimit };
+        foreach (var limit in new[] { 1, 2, 5 })
+        {
+            string? cursor = null;
+            do
+            {
+                var page = store.ListLinks(new LinkListQuery { Text = "zebra", Limit = limit, Cursor = cursor });
+                Assert.That((page.Total, page.TotalIsLowerBound), Is.EqualTo((total, lowerBound)), $"page size {limit}, cursor {cursor}");
+                cursor = page.NextCursor;
+            }
+            while (cursor is not null);
+        }
+
+        var tagged = _fixture.Add("https://example.org/tagged", "zoo").LinkId;
+        _fixture.Store.UpdateLink(_ids[1], null, null, ["zoo"]);
+        _fixture.Store.UpdateLink(_ids[5], null, null, ["zoo"]);
+        Assert.That(store.ListLinks(new LinkListQuery { Text = "zebra", Tags = ["zoo"], Limit = 1 }).Total, Is.EqualTo(2), $"tag filters apply to the count of older matches too (link {tagged} has no zebra)");
+    }
+
     [TestCase("quantum", "\"quantum\"*")]
     [TestCase("书", "\"书\"")]
     [TestCase("人工智能", "\"人\u200B工\u200B智\u200B能\"")]
