@@ -39,6 +39,7 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             var savedCopy = SavedCopyCapture.Attach(page);
             var router = new PageRouter(source.Url, Encoding.UTF8.GetBytes(source.Html), source.Fetched?.Status ?? 200,
                 guard, refusePrivate: source.Mode == CaptureMode.Fresh);
+            var network = new NetworkQuiet(page, time);
             await page.RouteAsync("**/*", router.HandleAsync);
             var cdp = await context.NewCDPSessionAsync(page);
 
@@ -48,7 +49,7 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
 
             // Half of what is left of the job at most: a page that never settles still leaves time for its artifacts.
             var budget = recorder.Remaining / 2 < options.SettleTimeout ? recorder.Remaining / 2 : options.SettleTimeout;
-            var settled = loadProblem is null && await recorder.TimeAsync("settle", () => _settler.SettleAsync(page, budget));
+            var settled = loadProblem is null && await recorder.TimeAsync("settle", () => _settler.SettleAsync(page, network, budget));
             if (!settled)
             {
                 await recorder.TimeAsync("freeze", async () => { await PageSettler.FreezeAsync(page, router, cdp); return 0; });
