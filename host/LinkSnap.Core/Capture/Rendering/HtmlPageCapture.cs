@@ -40,8 +40,18 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             var router = new PageRouter(source.Url, Encoding.UTF8.GetBytes(source.Html), source.Fetched?.Status ?? 200,
                 guard, refusePrivate: source.Mode == CaptureMode.Fresh);
             var network = new NetworkQuiet(page, time);
-            await page.RouteAsync("**/*", router.HandleAsync);
             var cdp = await context.NewCDPSessionAsync(page);
+            if (router.ChecksSubresources)
+            {
+                await page.RouteAsync("**/*", router.HandleAsync);
+            }
+            else
+            {
+                // Nothing to check on images, scripts and styles: only documents take the round trip.
+                var documents = new DocumentInterception(cdp, router);
+                router.OnFreeze = documents.FreezeAsync;
+                await documents.AttachAsync();
+            }
 
             progress?.Report(CaptureStage.Loading);
             var loadProblem = await recorder.TimeAsync("navigate", () => _settler.LoadAsync(page, source.Url));

@@ -100,7 +100,7 @@ internal sealed class PageSettler(CaptureOptions options, TimeProvider time)
     /// <summary>Stops the page where it stands: no new requests (router), no more script, loading stopped.</summary>
     public static async Task FreezeAsync(IPage page, PageRouter router, ICDPSession cdp)
     {
-        router.Freeze();
+        await router.FreezeAsync();
         await cdp.SendAsync("Emulation.setScriptExecutionDisabled", new() { ["value"] = true });
 
         // Let the current document finish parsing (its bytes are already here and scripts are off),
