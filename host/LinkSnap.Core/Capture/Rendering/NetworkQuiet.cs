@@ -15,8 +15,9 @@ internal sealed class NetworkQuiet
     public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
-    /// How long the main frame must go without starting a navigation: a page that reloads or
-    /// redirects itself on a timer is busy even while the network is silent between two loads.
+    /// How long the main frame must go without starting or committing a navigation: a page that
+    /// reloads or redirects itself on a timer is busy even while the network is silent between two
+    /// loads. As long as Playwright's NetworkIdle, which such a page also never reached.
     /// </summary>
     public static readonly TimeSpan NavigationWindow = TimeSpan.FromMilliseconds(500);
 
@@ -36,6 +37,19 @@ internal sealed class NetworkQuiet
         page.Request += (_, request) => Change(request, started: true);
         page.RequestFinished += (_, request) => Change(request, started: false);
         page.RequestFailed += (_, request) => Change(request, started: false);
+
+        // A new document in the main frame: counted when it commits too, since its request may
+        // have taken a while (the router's round trip) and its timers start only now.
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame.ParentFrame is null)
+            {
+                lock (_lock)
+                {
+                    _lastNavigation = _time.GetTimestamp();
+                }
+            }
+        };
     }
 
     public int InFlight
