@@ -33,6 +33,11 @@ public sealed class FidelityBenchmark : IBenchmark
         await using var copies = await FixtureServer.StartAsync();
         context.Report.Detail("fidelity.linkSnapVia", capturer?.Description);
 
+        if (capturer is not null && sites.Count > 0)
+        {
+            await WarmUpAsync(context, capturer, sites[0], cancellationToken);
+        }
+
         var results = new List<ToolFidelity>();
         foreach (var site in sites)
         {
@@ -56,6 +61,20 @@ public sealed class FidelityBenchmark : IBenchmark
         context.Report.Detail("fidelity.sites", results);
         FidelityRows.Add(context.Report, sites.Count, results,
             capturer is null ? LinkSnapCapturers.MissingReason : null, peer is null ? peerMissing : null);
+    }
+
+    /// <summary>
+    /// One untimed capture first: the issue times a warm daemon, and the first capture would
+    /// otherwise also pay the browser launch, the first context and the JIT (≈ 2 s) on one site.
+    /// </summary>
+    private static async Task WarmUpAsync(BenchContext context, ILinkSnapCapturer capturer, FidelitySite site, CancellationToken cancellationToken)
+    {
+        Console.Error.WriteLine($"[bench]   fidelity warm-up (untimed) on {site.Name}");
+        await using var server = await FixtureServer.StartAsync();
+        server.MapDirectory("/", site.Directory);
+        var folder = context.WorkPath("fidelity", "warm-up", "linksnap");
+        var result = await capturer.CaptureAsync(server.Url("/"), folder, cancellationToken);
+        context.Report.Detail("fidelity.warmUp", $"{site.Name}: {result.Outcome}");
     }
 
     private static async Task<ToolFidelity> LinkSnapAsync(BenchContext context, ILinkSnapCapturer capturer, IBrowser browser, FixtureServer copies, FidelitySite site, Uri url, PageRendering reference, CancellationToken cancellationToken)

@@ -39,8 +39,19 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             var savedCopy = SavedCopyCapture.Attach(page);
             var router = new PageRouter(source.Url, Encoding.UTF8.GetBytes(source.Html), source.Fetched?.Status ?? 200,
                 guard, refusePrivate: source.Mode == CaptureMode.Fresh);
-            await page.RouteAsync("**/*", router.HandleAsync);
+            var network = new NetworkQuiet(page, time);
             var cdp = await context.NewCDPSessionAsync(page);
+            if (router.ChecksSubresources)
+            {
+                await page.RouteAsync("**/*", router.HandleAsync);
+            }
+            else
+            {
+                // Nothing to check on images, scripts and styles: only documents take the round trip.
+                var documents = new DocumentInterception(cdp, router);
+                router.OnFreeze = documents.FreezeAsync;
+                await documents.AttachAsync();
+            }
 
             progress?.Report(CaptureStage.Loading);
             var loadProblem = await recorder.TimeAsync("navigate", () => _settler.LoadAsync(page, source.Url));
@@ -48,7 +59,7 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
 
             // Half of what is left of the job at most: a page that never settles still leaves time for its artifacts.
             var budget = recorder.Remaining / 2 < options.SettleTimeout ? recorder.Remaining / 2 : options.SettleTimeout;
-            var settled = loadProblem is null && await recorder.TimeAsync("settle", () => _settler.SettleAsync(page, budget));
+            var settled = loadProblem is null && await recorder.TimeAsync("settle", () => _settler.SettleAsync(page, network, budget));
             if (!settled)
             {
                 await recorder.TimeAsync("freeze", async () => { await PageSettler.FreezeAsync(page, router, cdp); return 0; });

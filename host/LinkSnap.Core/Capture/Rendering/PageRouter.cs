@@ -18,8 +18,40 @@ internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int statu
 
     public int Blocked;
 
+    /// <summary>
+    /// Whether subresources must pass through here (private addresses refused, or a test filter):
+    /// otherwise <see cref="DocumentInterception"/> pauses only documents.
+    /// </summary>
+    public bool ChecksSubresources => (refusePrivate && !guard.AllowPrivateTargets) || HasTestFilter;
+
+    /// <summary>Capture:RequestFilterForTests is set: every request must be shown to it.</summary>
+    public bool HasTestFilter { get; init; }
+
+    public int Status => status;
+
+    public string DocumentBase64 { get; } = Convert.ToBase64String(documentUtf8);
+
+    public bool IsFrozen => _frozen;
+
+    /// <summary>Set when documents are intercepted through CDP: that interception must then pause every request.</summary>
+    public Func<Task>? OnFreeze { get; set; }
+
     /// <summary>After the settle deadline: nothing new loads, so the page stays as it stands.</summary>
-    public void Freeze() => _frozen = true;
+    public async Task FreezeAsync()
+    {
+        _frozen = true;
+        if (OnFreeze is not null)
+        {
+            await OnFreeze();
+        }
+    }
+
+    /// <summary>What to do with a request paused before it is sent (CDP path; no checks needed there).</summary>
+    public RouteDecision Decide(string url, bool mainFrameDocument) =>
+        _frozen ? RouteDecision.Abort
+        : mainFrameDocument && IsDocumentUrl(url) ? RouteDecision.Fulfil
+        : mainFrameDocument ? RouteDecision.FollowIfReachable
+        : RouteDecision.Continue;
 
     public async Task HandleAsync(IRoute route)
     {

@@ -34,7 +34,7 @@ internal sealed class PageSettler(CaptureOptions options, TimeProvider time)
     }
 
     /// <summary>True when the page settled within <paramref name="budget"/>.</summary>
-    public async Task<bool> SettleAsync(IPage page, TimeSpan budget)
+    public async Task<bool> SettleAsync(IPage page, NetworkQuiet network, TimeSpan budget)
     {
         var start = time.GetTimestamp();
         TimeSpan Left()
@@ -53,7 +53,10 @@ internal sealed class PageSettler(CaptureOptions options, TimeProvider time)
                     await Task.Delay(Poll, time);
                 }
 
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = (float)Math.Max(1, Left().TotalMilliseconds) });
+                if (!await WaitForNetworkQuietAsync(page, network, Left()))
+                {
+                    break;
+                }
 
                 // Network idle can come before images that the eager switch started; check once more.
                 if (await page.EvaluateAsync<bool>(PageScripts.ImagesComplete).WaitAsync(Left(), time))
@@ -75,10 +78,29 @@ internal sealed class PageSettler(CaptureOptions options, TimeProvider time)
         return false;
     }
 
+    /// <summary>
+    /// The page's own quiet window (<see cref="NetworkQuiet"/>), or Playwright's NetworkIdle if that
+    /// comes first: the fallback keeps a request whose end the page never reported from holding
+    /// the capture until the settle deadline.
+    /// </summary>
+    private async Task<bool> WaitForNetworkQuietAsync(IPage page, NetworkQuiet network, TimeSpan bound)
+    {
+        var quiet = network.WaitAsync(NetworkQuiet.Window, bound);
+        var idle = page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = (float)Math.Max(1, bound.TotalMilliseconds) });
+        _ = idle.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        if (await Task.WhenAny(quiet, idle) == quiet)
+        {
+            return await quiet;
+        }
+
+        await idle;
+        return true;
+    }
+
     /// <summary>Stops the page where it stands: no new requests (router), no more script, loading stopped.</summary>
     public static async Task FreezeAsync(IPage page, PageRouter router, ICDPSession cdp)
     {
-        router.Freeze();
+        await router.FreezeAsync();
         await cdp.SendAsync("Emulation.setScriptExecutionDisabled", new() { ["value"] = true });
 
         // Let the current document finish parsing (its bytes are already here and scripts are off),

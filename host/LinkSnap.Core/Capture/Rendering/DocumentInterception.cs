@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace LinkSnap.Core.Capture.Rendering;
+
+/// <summary>
+/// The page router's cheap path, for captures whose subresources need no check (private targets
+/// allowed, or an as-seen capture, and no test filter): Chromium pauses only document requests
+/// (CDP <c>Fetch</c> with <c>resourceType: Document</c>), so images, scripts and styles load without
+/// a round trip through Playwright's driver and .NET each. The main frame's document and the
+/// navigation guard are the router's, unchanged; once frozen every request is paused and failed.
+/// </summary>
+internal sealed class DocumentInterception(ICDPSession cdp, PageRouter router)
+{
+    private string? _mainFrameId;
+
+    public async Task AttachAsync()
+    {
+        var tree = await cdp.SendAsync("Page.getFrameTree");
+        _mainFrameId = tree!.Value.GetProperty("frameTree").GetProperty("frame").GetProperty("id").GetString();
+        cdp.Event("Fetch.requestPaused").OnEvent += (_, paused) =>
+        {
+            if (paused is { } e)
+            {
+                _ = HandleAsync(e.Clone());
+            }
+        };
+        await EnableAsync(everyRequest: false);
+    }
+
+    /// <summary>After the settle deadline nothing new may load: every request is paused, then failed.</summary>
+    public Task FreezeAsync() => EnableAsync(everyRequest: true);
+
+    private Task EnableAsync(bool everyRequest)
+    {
+        var pattern = new Dictionary<string, object> { ["urlPattern"] = "*", ["requestStage"] = "Request" };
+        if (!everyRequest)
+        {
+            pattern["resourceType"] = "Document";
+        }
+
+        return cdp.SendAsync("Fetch.enable", new() { ["patterns"] = new[] { pattern } });
+    }
+
+    private async Task HandleAsync(JsonElement paused)
+    {
+        var id = paused.GetProperty("requestId").GetString()!;
+        try
+        {
+            if (paused.TryGetProperty("responseErrorReason", out _) || paused.TryGetProperty("responseStatusCode", out _))
+            {
+                // Only main-frame navigations away from the document are paused at the response
+                // stage: one that could not be reached is cancelled, so the document stays in place.
+                await (router.IsFrozen || paused.TryGetProperty("responseErrorReason", out _)
+                    ? cdp.SendAsync("Fetch.failRequest", new() { ["requestId"] = id, ["errorReason"] = "Aborted" })
+                    : cdp.SendAsync("Fetch.continueResponse", new() { ["requestId"] = id }));
+                return;
+            }
+
+            var url = paused.GetProperty("request").GetProperty("url").GetString() ?? "";
+            var mainFrameDocument = paused.TryGetProperty("frameId", out var frame) && frame.GetString() == _mainFrameId
+                && paused.TryGetProperty("resourceType", out var type) && type.GetString() == "Document";
+            await (router.Decide(url, mainFrameDocument) switch
+            {
+                RouteDecision.Fulfil => cdp.SendAsync("Fetch.fulfillRequest", new()
+                {
+                    ["requestId"] = id,
+                    ["responseCode"] = router.Status,
+                    ["responseHeaders"] = new[] { new Dictionary<string, object> { ["name"] = "Content-Type", ["value"] = "text/html; charset=utf-8" } },
+                    ["body"] = router.DocumentBase64,
+                }),
+                RouteDecision.Abort => cdp.SendAsync("Fetch.failRequest", new() { ["requestId"] = id, ["errorReason"] = "Aborted" }),
+                RouteDecision.FollowIfReachable => cdp.SendAsync("Fetch.continueRequest", new() { ["requestId"] = id, ["interceptResponse"] = true }),
+                _ => cdp.SendAsync("Fetch.continueRequest", new() { ["requestId"] = id }),
+            });
+        }
+        catch (PlaywrightException)
+        {
+            // The page or context closed while the request was paused: nothing to answer any more.
+        }
+    }
+}
