@@ -43,7 +43,7 @@ public sealed class DaemonProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { dll, "serve", "--Daemon:DataDirectory=" + dataDirectory, "--Daemon:Port=0", "--Capture:AllowPrivateTargets=true" }.Concat(extraArgs))
+        foreach (var arg in new[] { dll, "serve", "--Daemon:DataDirectory=" + dataDirectory, "--Daemon:Port=0", "--Capture:AllowedPrivateHosts:0=127.0.0.1" }.Concat(extraArgs))
         {
             start.ArgumentList.Add(arg);
         }

@@ -14,7 +14,7 @@ public sealed class EngineCapturer : ILinkSnapCapturer
 
     public EngineCapturer()
     {
-        var options = new CaptureOptions { AllowPrivateTargets = true };
+        var options = new CaptureOptions { AllowedPrivateHosts = ["127.0.0.1"] };
         _engine = new PlaywrightCaptureEngine(Options.Create(options), TimeProvider.System, NullLogger<PlaywrightCaptureEngine>.Instance);
     }
 

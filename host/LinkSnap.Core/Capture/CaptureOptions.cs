@@ -38,6 +38,12 @@ public sealed class CaptureOptions
     /// <summary>Fresh captures of loopback, private and link-local addresses are refused unless this is true.</summary>
     public bool AllowPrivateTargets { get; set; }
 
+    /// <summary>
+    /// Host names or address literals exempt from the private-address refusal (e.g. a NAS at
+    /// 192.168.1.5, or the bench's corpus server on 127.0.0.1); every other host is still checked.
+    /// </summary>
+    public string[] AllowedPrivateHosts { get; set; } = [];
+
     [Range(320, 7680)]
     public int ViewportWidth { get; set; } = 1280;
 

@@ -29,7 +29,7 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
         _options = options.Value;
         _time = time;
         _logger = logger;
-        var guard = new TargetGuard(_options.AllowPrivateTargets, _options.RequestFilterForTests);
+        var guard = new TargetGuard(_options.AllowPrivateTargets, _options.RequestFilterForTests, _options.AllowedPrivateHosts);
         _browsers = new BrowserHost(_options, time, logger);
         _fetcher = new DocumentFetcher(_options, guard);
         _html = new HtmlPageCapture(_options, time, _fetcher, guard);

@@ -130,4 +130,23 @@ public sealed class FetchFailureTests : CaptureTestBase
         AssertFailed(await CaptureAsync(new Uri("http://10.1.2.3/"), engine: strict), "Refused: 10.1.2.3 is a loopback/private/link-local address");
         Assert.That(Server.Requests, Does.Not.Contain("/private"), "no request reached the private server");
     }
+
+    [Test]
+    public async Task A_private_host_on_the_allowed_list_is_captured_and_every_other_private_host_is_still_refused()
+    {
+        await using var listed = CreateEngine(o =>
+        {
+            o.AllowPrivateTargets = false;
+            o.AllowedPrivateHosts = ["127.0.0.1"];
+        });
+        var port = Server.BaseUri.Port;
+        Server.MapHtml("/nas", $"<p>shared drive index</p><img src=\"http://localhost:{port}/by-name.png\">");
+
+        var captured = await CaptureAsync(new Uri($"http://127.0.0.1:{port}/nas"), engine: listed);
+
+        Assert.That(captured.Result.Outcome, Is.EqualTo(CaptureOutcome.Done), captured.Result.Reason);
+        Assert.That(captured.Result.ArticleText, Does.Contain("shared drive index"));
+        Assert.That(Server.Requests, Does.Not.Contain("/by-name.png"), "localhost is private and not on the list: its image was refused");
+        AssertFailed(await CaptureAsync(new Uri($"http://localhost:{port}/nas"), engine: listed), "Refused: localhost resolves to");
+    }
 }

@@ -8,8 +8,11 @@ namespace LinkSnap.Core.Capture.Fetching;
 /// link-local addresses unless allowed. Checks every address a name resolves to, at connect time,
 /// so a DNS answer cannot change between the check and the connection.
 /// </summary>
-internal sealed class TargetGuard(bool allowPrivateTargets, Func<Uri, bool>? filter = null)
+internal sealed class TargetGuard(bool allowPrivateTargets, Func<Uri, bool>? filter = null, IEnumerable<string>? allowedPrivateHosts = null)
 {
+    private readonly HashSet<string> _allowedPrivateHosts = new(
+        (allowedPrivateHosts ?? []).Select(h => h.Trim().Trim('[', ']')).Where(h => h.Length > 0), StringComparer.OrdinalIgnoreCase);
+
     public bool AllowPrivateTargets { get; } = allowPrivateTargets;
 
     /// <summary>False when the test-only request filter blocks this URL.</summary>
@@ -49,7 +52,7 @@ internal sealed class TargetGuard(bool allowPrivateTargets, Func<Uri, bool>? fil
             }
         }
 
-        if (!AllowPrivateTargets)
+        if (!AllowPrivateTargets && !_allowedPrivateHosts.Contains(host.Trim('[', ']')))
         {
             foreach (var address in addresses)
             {
@@ -57,7 +60,7 @@ internal sealed class TargetGuard(bool allowPrivateTargets, Func<Uri, bool>? fil
                 {
                     var what = literal is null ? $"{host} resolves to {address}," : $"{host} is";
                     throw new CaptureFailureException(
-                        $"Refused: {what} a loopback/private/link-local address (setting Capture:AllowPrivateTargets).");
+                        $"Refused: {what} a loopback/private/link-local address (settings Capture:AllowPrivateTargets, Capture:AllowedPrivateHosts).");
                 }
             }
         }
