@@ -46,7 +46,7 @@ internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int statu
         }
     }
 
-    /// <summary>What to do with a request paused before it is sent (CDP path; no checks needed there).</summary>
+    /// <summary>What to do with a request before it is sent; a Continue from the route is still checked (IsAllowedAsync).</summary>
     public RouteDecision Decide(string url, bool mainFrameDocument) =>
         _frozen ? RouteDecision.Abort
         : mainFrameDocument && IsDocumentUrl(url) ? RouteDecision.Fulfil
@@ -58,27 +58,22 @@ internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int statu
         try
         {
             var request = route.Request;
-            if (_frozen)
+            switch (Decide(request.Url, request.IsNavigationRequest && IsMainFrame(request)))
             {
-                await route.AbortAsync("aborted");
-                return;
-            }
-
-            if (request.IsNavigationRequest && IsMainFrame(request) && IsDocumentUrl(request.Url))
-            {
-                await route.FulfillAsync(new RouteFulfillOptions
-                {
-                    Status = status,
-                    ContentType = "text/html; charset=utf-8",
-                    BodyBytes = documentUtf8,
-                });
-                return;
-            }
-
-            if (request.IsNavigationRequest && IsMainFrame(request))
-            {
-                await FollowOnlyIfReachableAsync(route);
-                return;
+                case RouteDecision.Abort:
+                    await route.AbortAsync("aborted");
+                    return;
+                case RouteDecision.Fulfil:
+                    await route.FulfillAsync(new RouteFulfillOptions
+                    {
+                        Status = status,
+                        ContentType = "text/html; charset=utf-8",
+                        BodyBytes = documentUtf8,
+                    });
+                    return;
+                case RouteDecision.FollowIfReachable:
+                    await FollowOnlyIfReachableAsync(route);
+                    return;
             }
 
             if (!await IsAllowedAsync(request.Url))
