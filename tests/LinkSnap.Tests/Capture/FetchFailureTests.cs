@@ -149,4 +149,17 @@ public sealed class FetchFailureTests : CaptureTestBase
         Assert.That(Server.Requests, Does.Not.Contain("/by-name.png"), "localhost is private and not on the list: its image was refused");
         AssertFailed(await CaptureAsync(new Uri($"http://localhost:{port}/nas"), engine: listed), "Refused: localhost resolves to");
     }
+
+    [Test]
+    public async Task The_test_request_filter_sees_every_subresource()
+    {
+        // Tests keep corpus pages off the internet with this filter, even where private targets are allowed.
+        await using var filtered = CreateEngine(o => o.RequestFilterForTests = url => !url.AbsolutePath.EndsWith("/filtered.png", StringComparison.Ordinal));
+        Server.MapHtml("/with-filtered", "<p>page text</p><img src=\"/filtered.png\">");
+
+        var captured = await CaptureAsync(Server.Url("/with-filtered"), engine: filtered);
+
+        Assert.That(captured.Result.Outcome, Is.EqualTo(CaptureOutcome.Done), captured.Result.Reason);
+        Assert.That(Server.Requests, Does.Not.Contain("/filtered.png"));
+    }
 }

@@ -22,10 +22,7 @@ internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int statu
     /// Whether subresources must pass through here (private addresses refused, or a test filter):
     /// otherwise <see cref="DocumentInterception"/> pauses only documents.
     /// </summary>
-    public bool ChecksSubresources => (refusePrivate && !guard.AllowPrivateTargets) || HasTestFilter;
-
-    /// <summary>Capture:RequestFilterForTests is set: every request must be shown to it.</summary>
-    public bool HasTestFilter { get; init; }
+    public bool ChecksSubresources => (refusePrivate && !guard.AllowPrivateTargets) || guard.HasFilter;
 
     public int Status => status;
 
