@@ -52,17 +52,6 @@ internal sealed class NetworkQuiet
         };
     }
 
-    public int InFlight
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _inFlight.Count;
-            }
-        }
-    }
-
     /// <summary>True once nothing has been in flight for <paramref name="window"/>; false when <paramref name="bound"/> passes first.</summary>
     public async Task<bool> WaitAsync(TimeSpan window, TimeSpan bound, CancellationToken cancellationToken = default)
     {

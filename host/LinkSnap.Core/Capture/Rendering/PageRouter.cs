@@ -16,8 +16,6 @@ internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int statu
     private static readonly TimeSpan NavigationFetchTimeout = TimeSpan.FromSeconds(15);
     private volatile bool _frozen;
 
-    public int Blocked;
-
     /// <summary>
     /// Whether subresources must pass through here (private addresses refused, or a test filter):
     /// otherwise <see cref="DocumentInterception"/> pauses only documents.
@@ -75,7 +73,6 @@ internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int statu
 
             if (!await IsAllowedAsync(request.Url))
             {
-                Interlocked.Increment(ref Blocked);
                 await route.AbortAsync("blockedbyclient");
                 return;
             }
@@ -98,7 +95,6 @@ internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int statu
     {
         if (!await IsAllowedAsync(route.Request.Url))
         {
-            Interlocked.Increment(ref Blocked);
             await route.AbortAsync("aborted");
             return;
         }
