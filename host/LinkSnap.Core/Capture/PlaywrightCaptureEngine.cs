@@ -23,6 +23,8 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
     private readonly DocumentFetcher _fetcher;
     private readonly HtmlPageCapture _html;
     private readonly OriginalSaver _originals;
+    private readonly CheckingProxy _freshProxy;
+    private readonly CheckingProxy _asSeenProxy;
 
     public PlaywrightCaptureEngine(IOptions<CaptureOptions> options, TimeProvider time, ILogger<PlaywrightCaptureEngine> logger)
     {
@@ -32,7 +34,11 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
         var guard = new TargetGuard(_options.AllowPrivateTargets, _options.RequestFilterForTests, _options.AllowedPrivateHosts);
         _browsers = new BrowserHost(_options, time, logger);
         _fetcher = new DocumentFetcher(_options, guard);
-        _html = new HtmlPageCapture(_options, time, _fetcher, guard);
+        _freshProxy = new CheckingProxy(guard);
+        // An as-seen page was already loaded by the user's browser, private hosts included (an
+        // intranet page): its subresources are not refused for their address, only filtered in tests.
+        _asSeenProxy = new CheckingProxy(new TargetGuard(allowPrivateTargets: true, _options.RequestFilterForTests));
+        _html = new HtmlPageCapture(_options, time, _fetcher, guard, _freshProxy, _asSeenProxy);
         _originals = new OriginalSaver(_options, _browsers);
     }
 
@@ -161,5 +167,7 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
     {
         await _browsers.DisposeAsync();
         _fetcher.Dispose();
+        _freshProxy.Dispose();
+        _asSeenProxy.Dispose();
     }
 }

@@ -151,6 +151,26 @@ public sealed class FetchFailureTests : CaptureTestBase
     }
 
     [Test]
+    public async Task An_as_seen_page_keeps_its_private_subresources_and_a_fresh_capture_refuses_them()
+    {
+        // The user's browser already loaded an as-seen page, intranet images included.
+        await using var strict = CreateEngine(o => o.AllowPrivateTargets = false);
+        var port = Server.BaseUri.Port;
+        Server.MapContent("/intranet.png", "image/png", Fixtures.RedPng);
+        var dom = $"<html><body><p>intranet page</p><img src=\"http://127.0.0.1:{port}/intranet.png\"></body></html>";
+
+        var asSeen = await CaptureAsync(new Uri("https://intranet.example/page"), CaptureMode.AsSeen, dom, engine: strict);
+        Assert.That(asSeen.Result.Outcome, Is.EqualTo(CaptureOutcome.Done), asSeen.Result.Reason);
+        Assert.That(Server.Requests, Does.Contain("/intranet.png"));
+
+        Server.MapHtml("/fresh-page", $"<p>fresh</p><img src=\"http://127.0.0.1:{port}/intranet-fresh.png\">");
+        await using var listed = CreateEngine(o => { o.AllowPrivateTargets = false; o.AllowedPrivateHosts = ["localhost"]; });
+        var fresh = await CaptureAsync(new Uri($"http://localhost:{port}/fresh-page"), engine: listed);
+        Assert.That(fresh.Result.Outcome, Is.EqualTo(CaptureOutcome.Done), fresh.Result.Reason);
+        Assert.That(Server.Requests, Does.Not.Contain("/intranet-fresh.png"), "127.0.0.1 is not on the list: the fresh capture's image was refused");
+    }
+
+    [Test]
     public async Task The_test_request_filter_sees_every_subresource()
     {
         // Tests keep corpus pages off the internet with this filter, even where private targets are allowed.

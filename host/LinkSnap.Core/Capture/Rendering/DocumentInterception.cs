@@ -1,14 +1,16 @@
 using System.Text.Json;
+using LinkSnap.Core.Capture.Fetching;
 using Microsoft.Playwright;
 
 namespace LinkSnap.Core.Capture.Rendering;
 
 /// <summary>
-/// The page router's cheap path, for captures whose subresources need no check (private targets
-/// allowed, or an as-seen capture, and no test filter): Chromium pauses only document requests
-/// (CDP <c>Fetch</c> with <c>resourceType: Document</c>), so images, scripts and styles load without
-/// a round trip through Playwright's driver and .NET each. The main frame's document and the
-/// navigation guard are the router's, unchanged; once frozen every request is paused and failed.
+/// The page router's interception: Chromium pauses only document requests (CDP <c>Fetch</c> with
+/// <c>resourceType: Document</c>), so images, scripts and styles load without a round trip through
+/// Playwright's driver and .NET each (the context's checking proxy sees those). The main frame's
+/// document is answered from the engine's bytes; a main-frame navigation elsewhere is paused again
+/// at its response and cancelled when it failed or the proxy refused it, so Chromium's error page
+/// never replaces the captured document. Once frozen every request is paused and failed.
 /// </summary>
 internal sealed class DocumentInterception(ICDPSession cdp, PageRouter router)
 {
@@ -51,7 +53,7 @@ internal sealed class DocumentInterception(ICDPSession cdp, PageRouter router)
             {
                 // Only main-frame navigations away from the document are paused at the response
                 // stage: one that could not be reached is cancelled, so the document stays in place.
-                await (router.IsFrozen || paused.TryGetProperty("responseErrorReason", out _)
+                await (router.IsFrozen || paused.TryGetProperty("responseErrorReason", out _) || IsRefusedByProxy(paused)
                     ? cdp.SendAsync("Fetch.failRequest", new() { ["requestId"] = id, ["errorReason"] = "Aborted" })
                     : cdp.SendAsync("Fetch.continueResponse", new() { ["requestId"] = id }));
                 return;
@@ -79,4 +81,8 @@ internal sealed class DocumentInterception(ICDPSession cdp, PageRouter router)
             // The page or context closed while the request was paused: nothing to answer any more.
         }
     }
+
+    private static bool IsRefusedByProxy(JsonElement paused) =>
+        paused.TryGetProperty("responseHeaders", out var headers)
+        && headers.EnumerateArray().Any(h => string.Equals(h.GetProperty("name").GetString(), CheckingProxy.RefusedHeader, StringComparison.OrdinalIgnoreCase));
 }

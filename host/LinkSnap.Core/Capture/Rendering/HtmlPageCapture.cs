@@ -10,7 +10,7 @@ namespace LinkSnap.Core.Capture.Rendering;
 /// Renders one HTML document in its own browser context and saves its artifacts. Failures of the
 /// page (never settles, crashes, one artifact fails) are recorded on the recorder, not thrown.
 /// </summary>
-internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time, DocumentFetcher fetcher, TargetGuard guard)
+internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time, DocumentFetcher fetcher, TargetGuard guard, CheckingProxy freshProxy, CheckingProxy asSeenProxy)
 {
     private readonly PageSettler _settler = new(options, time);
     private readonly HtmlArtifacts _artifacts = new(options, fetcher, guard);
@@ -21,6 +21,9 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
         JavaScriptEnabled = mode == CaptureMode.Fresh,
         ServiceWorkers = ServiceWorkerPolicy.Block,
         AcceptDownloads = false,
+        // Every request of the page leaves through the proxy, loopback included (Playwright adds
+        // "<-loopback>" to the bypass list): it checks each host before connecting.
+        Proxy = new Proxy { Server = (mode == CaptureMode.Fresh ? freshProxy : asSeenProxy).Url },
     });
 
     /// <summary>Test hook run after settling, before the artifacts (e.g. to crash the tab).</summary>
@@ -37,21 +40,12 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
 
             // Before navigating: it keeps the fonts and images the page loads, which MHTML drops.
             var savedCopy = SavedCopyCapture.Attach(page);
-            var router = new PageRouter(source.Url, Encoding.UTF8.GetBytes(source.Html), source.Fetched?.Status ?? 200,
-                guard, refusePrivate: source.Mode == CaptureMode.Fresh);
+            var router = new PageRouter(source.Url, Encoding.UTF8.GetBytes(source.Html), source.Fetched?.Status ?? 200);
             var network = new NetworkQuiet(page, time);
             var cdp = await context.NewCDPSessionAsync(page);
-            if (router.ChecksSubresources)
-            {
-                await page.RouteAsync("**/*", router.HandleAsync);
-            }
-            else
-            {
-                // Nothing to check on images, scripts and styles: only documents take the round trip.
-                var documents = new DocumentInterception(cdp, router);
-                router.OnFreeze = documents.FreezeAsync;
-                await documents.AttachAsync();
-            }
+            var documents = new DocumentInterception(cdp, router);
+            router.OnFreeze = documents.FreezeAsync;
+            await documents.AttachAsync();
 
             progress?.Report(CaptureStage.Loading);
             var loadProblem = await recorder.TimeAsync("navigate", () => _settler.LoadAsync(page, source.Url));
