@@ -1,5 +1,6 @@
 using System.Text;
 using LinkSnap.Core.Capture;
+using Microsoft.Playwright;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Capture;
@@ -130,6 +131,33 @@ public sealed class HtmlCaptureTests : CaptureTestBase
         Assert.That(text, Does.Not.Contain("SCRIPT RAN"));
         Assert.That(await CountPixelsAsync(captured.Bytes(ArtifactKinds.Screenshot), 255, 0, 0), Is.GreaterThan(2000), "subresources load from the network");
         Assert.That(Server.Requests, Does.Not.Contain("/tab"), "the main document is the sent DOM, not fetched");
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task A_spare_context_is_made_after_a_capture_and_the_next_capture_uses_it()
+    {
+        await using var engine = CreateEngine();
+        Server.MapHtml("/first", "<p>first page</p>");
+        Server.MapHtml("/second", "<p>second page</p>");
+        await CaptureAsync(Server.Url("/first"), engine: engine);
+
+        using var lease = await engine.Browsers.AcquireAsync(CancellationToken.None);
+        IBrowserContext? spare = null;
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); spare is null && DateTime.UtcNow < deadline; await Task.Delay(50))
+        {
+            // The capture's own context closes in the background; the spare is the one left, on a blank page.
+            var contexts = lease.Browser.Contexts;
+            spare = contexts.Count == 1 && contexts[0].Pages is [{ Url: "about:blank" }] ? contexts[0] : null;
+        }
+
+        Assert.That(spare, Is.Not.Null, "a blank spare context waits for the next capture");
+        var used = new TaskCompletionSource();
+        spare!.Close += (_, _) => used.TrySetResult();
+        var second = await CaptureAsync(Server.Url("/second"), engine: engine);
+        Assert.That(second.Result.ArticleText, Does.Contain("second page"));
+        await used.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.That(lease.Browser.Contexts, Does.Not.Contain(spare), "the second capture ran in the spare and closed it");
     }
 
     [Test]

@@ -86,6 +86,10 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
         {
             // Every artifact is written by now: the capture does not wait for Chromium to tear the context down.
             _ = WarmContexts.CloseQuietlyAsync(context);
+            if (source.Mode == CaptureMode.Fresh)
+            {
+                _contexts.PrepareSpare(browser);
+            }
         }
     }
 
