@@ -12,9 +12,9 @@ namespace LinkSnap.Core.Capture.Fetching;
 /// answer cannot change in between. HTTPS and WebSockets pass as CONNECT tunnels; plain HTTP is
 /// forwarded one request per connection (<c>Connection: close</c> both ways), which keeps the proxy
 /// free of any HTTP framing beyond the request and response heads.
-/// Why not Playwright's request routing: every routed request waits for a round trip through
-/// Playwright's driver and .NET, which doubled the load time of pages with many subresources
-/// (docs/architecture.md, "Per-page speed").
+/// Why not Playwright's request routing: every routed request waited for a round trip through
+/// Playwright's driver and .NET, and Chromium still resolved the host itself after the check
+/// (docs/architecture.md, "Every request of a captured page leaves through a checking proxy").
 /// </summary>
 internal sealed class CheckingProxy : IDisposable
 {
@@ -81,7 +81,14 @@ internal sealed class CheckingProxy : IDisposable
             client.NoDelay = true;
             using var headTimeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
             headTimeout.CancelAfter(HeadTimeout);
+            // A connection Chromium opened ahead of need and closed (or left idle past the timeout)
+            // is closed without an answer: one sent later could be read as the answer to a request.
             var (head, rest) = await ReadHeadAsync(client, ReadOnlyMemory<byte>.Empty, headTimeout.Token);
+            if (head is null && rest.Length == 0)
+            {
+                return;
+            }
+
             if (head is null || ProxyRequest.Parse(head) is not { } request)
             {
                 await RefuseAsync(client, 400, "Bad Request", "not a proxy request");

@@ -39,7 +39,7 @@ internal sealed class NetworkQuiet
         page.RequestFailed += (_, request) => Change(request, started: false);
 
         // A new document in the main frame: counted when it commits too, since its request may
-        // have taken a while (the router's round trip) and its timers start only now.
+        // have taken a while (its round trip through .NET) and its timers start only now.
         page.FrameNavigated += (_, frame) =>
         {
             if (frame.ParentFrame is null)
