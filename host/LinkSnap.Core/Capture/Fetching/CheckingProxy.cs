@@ -26,10 +26,6 @@ internal sealed class CheckingProxy : IDisposable
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan HeadTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(10);
-    private static readonly HashSet<string> HopByHopHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Connection", "Proxy-Connection", "Keep-Alive", "Proxy-Authorization",
-    };
 
     private readonly TargetGuard _guard;
     private readonly HostLookups _lookups;
@@ -133,7 +129,7 @@ internal sealed class CheckingProxy : IDisposable
             }
             else
             {
-                await upstream.SendAsync(Encoding.Latin1.GetBytes(request.OriginHead(HopByHopHeaders)), _stop.Token);
+                await upstream.SendAsync(Encoding.Latin1.GetBytes(request.OriginHead()), _stop.Token);
                 await upstream.SendAsync(rest, _stop.Token);
                 await RelayAsync(client, upstream, rewriteResponseHead: true);
             }
@@ -184,7 +180,7 @@ internal sealed class CheckingProxy : IDisposable
             var status = head.Length > 12 ? head.AsSpan(9, 3) : "";
             var interim = status.Length == 3 && status[0] == '1' && !status.SequenceEqual("101");
             var untouched = interim || status.SequenceEqual("101");
-            await client.WriteAsync(Encoding.Latin1.GetBytes(untouched ? head : ProxyRequest.WithConnectionClose(head, HopByHopHeaders)), _stop.Token);
+            await client.WriteAsync(Encoding.Latin1.GetBytes(untouched ? head : ProxyRequest.WithConnectionClose(head)), _stop.Token);
             if (!interim)
             {
                 await client.WriteAsync(rest, _stop.Token);

@@ -9,6 +9,12 @@ namespace LinkSnap.Core.Capture.Fetching;
 /// </summary>
 internal sealed record ProxyRequest(string Method, Uri Target, string OriginTarget, string Version, string[] HeaderLines)
 {
+    /// <summary>Headers about the connection to the proxy, not for the origin (the proxy sends its own Connection: close).</summary>
+    private static readonly HashSet<string> HopByHopHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Proxy-Connection", "Keep-Alive", "Proxy-Authorization",
+    };
+
     public bool IsTunnel => Method == "CONNECT";
 
     /// <summary>Null when the head is not a proxy request for http(s).</summary>
@@ -44,28 +50,28 @@ internal sealed record ProxyRequest(string Method, Uri Target, string OriginTarg
     }
 
     /// <summary>The request as the origin server gets it: origin form, hop-by-hop headers dropped, one request only.</summary>
-    public string OriginHead(IReadOnlySet<string> hopByHop)
+    public string OriginHead()
     {
         var head = new StringBuilder($"{Method} {OriginTarget} {Version}\r\n");
-        AppendHeaders(head, HeaderLines, hopByHop);
+        AppendHeaders(head, HeaderLines);
         return head.ToString();
     }
 
     /// <summary>A response head with its connection headers replaced by <c>Connection: close</c>.</summary>
-    public static string WithConnectionClose(string responseHead, IReadOnlySet<string> hopByHop)
+    public static string WithConnectionClose(string responseHead)
     {
         var lines = responseHead.Split("\r\n");
         var head = new StringBuilder(lines[0]).Append("\r\n");
-        AppendHeaders(head, lines.Skip(1).Where(l => l.Length > 0), hopByHop);
+        AppendHeaders(head, lines.Skip(1).Where(l => l.Length > 0));
         return head.ToString();
     }
 
-    private static void AppendHeaders(StringBuilder head, IEnumerable<string> lines, IReadOnlySet<string> hopByHop)
+    private static void AppendHeaders(StringBuilder head, IEnumerable<string> lines)
     {
         foreach (var line in lines)
         {
             var colon = line.IndexOf(':');
-            if (colon > 0 && hopByHop.Contains(line[..colon].Trim()))
+            if (colon > 0 && HopByHopHeaders.Contains(line[..colon].Trim()))
             {
                 continue;
             }

@@ -18,9 +18,6 @@ internal sealed class TargetGuard(bool allowPrivateTargets, Func<Uri, bool>? fil
     /// <summary>False when the test-only request filter blocks this URL.</summary>
     public bool PassesFilter(Uri url) => filter is null || filter(url);
 
-    /// <summary>A test-only request filter is set: every request of a page must be shown to it.</summary>
-    public bool HasFilter => filter is not null;
-
     public static void EnsureHttpScheme(Uri url)
     {
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
