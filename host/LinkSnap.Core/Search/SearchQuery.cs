@@ -15,24 +15,33 @@ public static class SearchQuery
     /// <summary>The MATCH expression, or null when the text holds nothing searchable (only punctuation).</summary>
     public static string? ToMatchExpression(string? text)
     {
+        var phrases = Terms(text)
+            .Select(t => "\"" + t.Segmented.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (t.Prefix ? "*" : ""))
+            .ToList();
+        return phrases.Count == 0 ? null : string.Join(" AND ", phrases);
+    }
+
+    /// <summary>The same phrases as the MATCH expression, as the tokens the index holds (for snippets).</summary>
+    public static IReadOnlyList<SearchPhrase> Phrases(string? text) =>
+        Terms(text)
+            .Select(t => new SearchPhrase(SearchTokens.Folded(t.Segmented), t.Prefix))
+            .Where(p => p.Tokens.Count > 0)
+            .ToList();
+
+    private static IEnumerable<(string Segmented, bool Prefix)> Terms(string? text)
+    {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return null;
+            yield break;
         }
 
-        var phrases = new List<string>();
         foreach (var term in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!term.EnumerateRunes().Any(Rune.IsLetterOrDigit))
+            if (term.EnumerateRunes().Any(Rune.IsLetterOrDigit))
             {
-                continue;
+                yield return (SearchText.Segment(term), !EndsInCjk(term));
             }
-
-            var segmented = SearchText.Segment(term).Replace("\"", "\"\"", StringComparison.Ordinal);
-            phrases.Add("\"" + segmented + "\"" + (EndsInCjk(term) ? "" : "*"));
         }
-
-        return phrases.Count == 0 ? null : string.Join(" AND ", phrases);
     }
 
     private static bool EndsInCjk(string term)
@@ -41,3 +50,6 @@ public static class SearchQuery
         return SearchText.IsCjk(last.Value);
     }
 }
+
+/// <summary>One quoted phrase of a query: its tokens, folded; with <see cref="Prefix"/> the last one matches as a prefix.</summary>
+public sealed record SearchPhrase(IReadOnlyList<string> Tokens, bool Prefix);

@@ -62,7 +62,7 @@ public sealed partial class LinkStore
         }
 
         var rows = LoadRows(connection, ids.Take(limit).ToList());
-        AddSnippets(connection, match, rows);
+        AddSnippets(connection, query.Text, rows);
         var next = nextOffset is { } n ? PageCursor.Encode(new PageCursor { Offset = n }) : null;
         return new LinkPage(rows.Count == 0 ? [] : Hydrate(connection, rows), next, total, lowerBound);
     }
@@ -94,26 +94,22 @@ public sealed partial class LinkStore
         return known + n > TotalCountLimit ? (TotalCountLimit, true) : ((int)(known + n), false);
     }
 
-    /// <summary>Snippets for the page's rows only: building one reads and re-tokenizes the article text.</summary>
-    private static void AddSnippets(SqliteConnection connection, string match, List<LinkRow> rows)
+    /// <summary>Snippets for the page's rows only, from their stored text (see <see cref="SearchSnippet"/>).</summary>
+    private static void AddSnippets(SqliteConnection connection, string? text, List<LinkRow> rows)
     {
-        if (rows.Count == 0)
+        var phrases = SearchQuery.Phrases(text);
+        if (rows.Count == 0 || phrases.Count == 0)
         {
             return;
         }
 
-        var ids = rows.Select(r => r.Id).ToArray();
-
-        // One pass over the matches within the ids' range; "+rowid IN" keeps SQLite from restarting the
-        // full-text query once per id (a prefix query merges its terms' lists at every start).
-        var snippets = connection.Query<(long Id, string Snippet)>(
-                "SELECT rowid, snippet(search, -1, char(1), char(2), '…', 24) FROM search " +
-                "WHERE search MATCH @match AND rowid BETWEEN @min AND @max AND +rowid IN @ids",
-                new { match, ids, min = ids.Min(), max = ids.Max() })
-            .ToDictionary(s => s.Id, s => s.Snippet);
+        var columns = connection.Query<(long Id, string? Title, string? Url, string? Tags, string? Note, string? Body)>(
+                "SELECT rowid, title, url, tags, note, body FROM search WHERE rowid IN @ids",
+                new { ids = rows.Select(r => r.Id).ToArray() })
+            .ToDictionary(c => c.Id);
         foreach (var row in rows)
         {
-            row.Snippet = snippets.TryGetValue(row.Id, out var raw) ? SearchSnippet.ToHtml(raw) : null;
+            row.Snippet = columns.TryGetValue(row.Id, out var c) ? SearchSnippet.Build([c.Body, c.Note, c.Title, c.Tags, c.Url], phrases) : null;
         }
     }
 }
