@@ -31,8 +31,7 @@ public static class SearchSnippet
                 continue;
             }
 
-            var tokens = new List<(int Start, int End)>();
-            SearchTokens.Find(text, tokens);
+            var tokens = SearchTokens.Find(text);
             var hits = FindHits(text, tokens, phrases);
             if (hits.Count > 0)
             {

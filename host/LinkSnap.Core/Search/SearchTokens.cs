@@ -14,9 +14,10 @@ public static class SearchTokens
     // Folded form of each UTF-16 unit outside ASCII, filled on first use ('\0': not yet computed).
     private static readonly char[] FoldCache = new char[char.MaxValue + 1];
 
-    /// <summary>Appends the [start, end) ranges of the tokens of <paramref name="text"/>.</summary>
-    public static void Find(string text, List<(int Start, int End)> tokens)
+    /// <summary>The [start, end) ranges of the tokens of <paramref name="text"/>.</summary>
+    public static List<(int Start, int End)> Find(string text)
     {
+        var tokens = new List<(int Start, int End)>();
         var start = -1;
         for (var i = 0; i < text.Length; i++)
         {
@@ -35,21 +36,13 @@ public static class SearchTokens
         {
             tokens.Add((start, text.Length));
         }
+
+        return tokens;
     }
 
     /// <summary>The folded tokens of <paramref name="text"/>.</summary>
-    public static IReadOnlyList<string> Folded(string text)
-    {
-        var ranges = new List<(int Start, int End)>();
-        Find(text, ranges);
-        return ranges.Select(r => string.Create(r.End - r.Start, (text, r.Start), (span, state) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = Fold(state.text[state.Start + i]);
-            }
-        })).ToList();
-    }
+    public static IReadOnlyList<string> Folded(string text) =>
+        Find(text).Select(r => new string(text[r.Start..r.End].Select(Fold).ToArray())).ToList();
 
     /// <summary>Whether the token at [start, end) of <paramref name="text"/> is <paramref name="folded"/>, or starts with it.</summary>
     public static bool Matches(string text, int start, int end, string folded, bool prefix)
