@@ -13,7 +13,7 @@ internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int statu
 
     public int Status => status;
 
-    public string DocumentBase64 { get; } = Convert.ToBase64String(documentUtf8);
+    public byte[] DocumentUtf8 => documentUtf8;
 
     public bool IsFrozen => _frozen;
 
