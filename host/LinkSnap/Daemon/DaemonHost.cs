@@ -89,6 +89,7 @@ public static class DaemonHost
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
+        CaptureMemory.LimitMallocArenas();
         WebApplication app;
         try
         {
