@@ -89,7 +89,6 @@ public static class DaemonHost
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        CaptureMemory.LimitMallocArenas();
         WebApplication app;
         try
         {

@@ -69,10 +69,10 @@ internal sealed class DocumentInterception(ICDPSession cdp, PageRouter router)
                     ["requestId"] = id,
                     ["responseCode"] = router.Status,
                     ["responseHeaders"] = new[] { new Dictionary<string, object> { ["name"] = "Content-Type", ["value"] = "text/html; charset=utf-8" } },
-                    // Bytes, not a base64 string: System.Text.Json writes a byte[] as base64 straight
-                    // into the message, while a string holding '+' is escaped through a scratch
-                    // buffer rented at six times its length (16-32 MiB of char[] for a 1 MB page), which the
-                    // shared array pool then keeps.
+                    // Bytes, not a base64 string: System.Text.Json writes a byte[] as base64
+                    // straight into the message, while a string holding '+' is escaped through a
+                    // scratch buffer rented at six times its length (16-32 MiB of char[] for a
+                    // 1 MB page), which the shared array pool then keeps.
                     ["body"] = router.DocumentUtf8,
                 }),
                 RouteDecision.Abort => cdp.SendAsync("Fetch.failRequest", new() { ["requestId"] = id, ["errorReason"] = "Aborted" }),
