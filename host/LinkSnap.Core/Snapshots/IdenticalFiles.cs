@@ -44,7 +44,7 @@ internal static class IdenticalFiles
         return saved;
     }
 
-    private static bool SameBytes(string a, string b)
+    public static bool SameBytes(string a, string b)
     {
         var infoA = new FileInfo(a);
         var infoB = new FileInfo(b);

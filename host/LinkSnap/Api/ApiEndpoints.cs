@@ -9,6 +9,7 @@ public static class ApiEndpoints
         api.MapCaptureEndpoints();
         api.MapLinkEndpoints();
         api.MapSnapshotEndpoints();
+        api.MapVersionEndpoints();
         api.MapTagEndpoints();
         api.MapStatusEndpoints();
         api.MapEventEndpoints();

@@ -28,6 +28,7 @@ public static class CliApp
           tag remove ID TAG...   remove tags from a link
           open ID                path of the link's latest saved HTML copy
           recapture ID           save a new version of a link
+          diff A B               what changed from snapshot A to snapshot B of a link (text, screenshot, metadata)
           delete ID              delete a link with its snapshots and files
           reindex                rebuild the database from the snapshot folders
           status                 is the daemon running, where are the library and the data

@@ -4,6 +4,7 @@ using LinkSnap.Core.Capture;
 using LinkSnap.Core.Paths;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
+using LinkSnap.Core.Versions;
 using LinkSnap.Jobs;
 using LinkSnap.Native;
 using LinkSnap.Web;
@@ -66,6 +67,7 @@ public static class DaemonHost
         services.AddSingleton<CaptureQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<CaptureQueue>());
         services.AddSingleton<LinkSnapService>();
+        services.AddSingleton<VersionComparer>();
         services.AddCaptureEngine(builder.Configuration);
 
         // Each feature registers its own services and routes.
