@@ -56,8 +56,8 @@ public static class TextDiff
         foreach (var block in lines.DiffBlocks)
         {
             AddEqual(output, lines.PiecesOld, a, block.DeleteStartA);
-            var removed = string.Concat(lines.PiecesOld.Skip(block.DeleteStartA).Take(block.DeleteCountA));
-            var added = string.Concat(lines.PiecesNew.Skip(block.InsertStartB).Take(block.InsertCountB));
+            var removed = Join(lines.PiecesOld, block.DeleteStartA, block.DeleteCountA);
+            var added = Join(lines.PiecesNew, block.InsertStartB, block.InsertCountB);
             coarse |= CompareWords(output, removed, added);
             a = block.DeleteStartA + block.DeleteCountA;
         }
@@ -101,9 +101,20 @@ public static class TextDiff
     {
         if (count > 0)
         {
-            var text = string.Concat(pieces.Skip(start).Take(count));
-            output.Add(new DiffSegment(op, text, 0));
+            output.Add(new DiffSegment(op, Join(pieces, start, count), 0));
         }
+    }
+
+    /// <summary>By index: Skip/Take over DiffPlex's piece lists enumerate from the start each time.</summary>
+    private static string Join(IReadOnlyList<string> pieces, int start, int count)
+    {
+        var text = new System.Text.StringBuilder();
+        for (var i = start; i < start + count; i++)
+        {
+            text.Append(pieces[i]);
+        }
+
+        return text.ToString();
     }
 
     private static void AddReplaced(List<DiffSegment> output, string removed, string added)

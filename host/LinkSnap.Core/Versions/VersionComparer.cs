@@ -21,8 +21,9 @@ public sealed class VersionComparer(SnapshotFolders folders)
         var b = new Side(after, after.Folder is null ? null : folders.Resolve(after.Folder));
         var notices = new[] { a, b }.Select(s => s.Unusable).OfType<string>().ToList();
         var text = CompareText(a, b);
-        var screenshot = screenshots ? CompareScreenshots(a, b) : null;
-        var file = a.IsOriginal || b.IsOriginal ? CompareFiles(a, b) : null;
+        var usable = a.Unusable is null && b.Unusable is null;
+        var screenshot = screenshots && usable ? CompareScreenshots(a, b) : null;
+        var file = usable && (a.IsOriginal || b.IsOriginal) ? CompareFiles(a, b) : null;
         var metadata = MetadataComparer.Compare(before, after);
         foreach (var message in new[] { text.Message, screenshot?.Message, file?.Message })
         {
