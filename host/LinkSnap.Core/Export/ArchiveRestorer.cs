@@ -30,6 +30,29 @@ public sealed class ArchiveRestorer(LinkSnapPaths paths)
         }
     }
 
+    /// <summary>True when <paramref name="file"/> starts like a zip (PK signature) but cannot be opened as one: cut short or damaged.</summary>
+    public static bool IsDamagedZip(string file)
+    {
+        Span<byte> head = stackalloc byte[2];
+        using (var stream = File.OpenRead(file))
+        {
+            if (stream.ReadAtLeast(head, 2, throwOnEndOfStream: false) < 2 || head[0] != (byte)'P' || head[1] != (byte)'K')
+            {
+                return false;
+            }
+        }
+
+        try
+        {
+            using var zip = ZipFile.OpenRead(file);
+            return false;
+        }
+        catch (InvalidDataException)
+        {
+            return true;
+        }
+    }
+
     public ArchiveRestoreResult Restore(string archivePath)
     {
         if (!File.Exists(archivePath))
