@@ -20,16 +20,12 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
             return await StopAsync(cancellationToken);
         }
 
-<<<<<<< HEAD
-        if (command is not ("capture" or "list" or "show" or "search" or "tags" or "tag" or "open" or "recapture" or "delete" or "reindex" or "status" or "start" or "open-library" or "diff"))
-=======
         if (command == "import" && ImportArchiveCommand.Handles(args))
         {
             return await new ImportArchiveCommand(client, paths, args, output).RunAsync(cancellationToken);
         }
 
-        if (command is not ("capture" or "list" or "show" or "search" or "tags" or "tag" or "open" or "recapture" or "delete" or "reindex" or "status" or "start" or "open-library" or "export"))
->>>>>>> main
+        if (command is not ("capture" or "list" or "show" or "search" or "tags" or "tag" or "open" or "recapture" or "delete" or "reindex" or "status" or "start" or "open-library" or "export" or "diff"))
         {
             throw new CliUsageException($"Unknown command '{command}'. Run `linksnap --help` for the commands.");
         }
@@ -47,11 +43,8 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
             "recapture" => await RecaptureAsync(cancellationToken),
             "delete" => await DeleteAsync(cancellationToken),
             "reindex" => await ReindexAsync(cancellationToken),
-<<<<<<< HEAD
             "diff" => await DiffCommand.RunAsync(client, args, output, cancellationToken),
-=======
             "export" => await new ExportCommand(client, args, output).RunAsync(cancellationToken),
->>>>>>> main
             _ => await StatusAsync(command, cancellationToken),
         };
     }
