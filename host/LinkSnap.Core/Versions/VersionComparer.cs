@@ -33,6 +33,8 @@ public sealed class VersionComparer(SnapshotFolders folders)
             }
         }
 
+        var gap = a.Gap ?? b.Gap ?? (text.State is PartState.Missing or PartState.TooLarge ? ("text-not-compared", b.Record.Id) : null);
+        var facts = ChangeSummary.Facts(text, screenshot, file, metadata, gap);
         return new VersionComparison
         {
             Before = a.Describe(),
@@ -42,7 +44,8 @@ public sealed class VersionComparer(SnapshotFolders folders)
             Screenshot = screenshot,
             File = file,
             Metadata = metadata,
-            Summary = ChangeSummary.Describe(text, screenshot, file, metadata, a.Gap ?? b.Gap ?? (text.State is PartState.Missing or PartState.TooLarge ? "text not compared" : null)),
+            Changes = facts,
+            Summary = ChangeSummary.Describe(facts),
         };
     }
 
@@ -117,11 +120,11 @@ public sealed class VersionComparer(SnapshotFolders folders)
             : Folder is null || !Directory.Exists(Folder) ? $"The files of version {Record.Id} are missing from disk; only its metadata is compared."
             : null;
 
-        /// <summary>The same in a few words for the summary.</summary>
-        public string? Gap =>
-            !Record.IsFinished ? $"version {Record.Id} not finished"
-            : Record.Status == SnapshotStatus.Failed ? $"version {Record.Id} failed"
-            : Folder is null || !Directory.Exists(Folder) ? $"files of version {Record.Id} missing"
+        /// <summary>The same as a code for the summary.</summary>
+        public (string Code, long Version)? Gap =>
+            !Record.IsFinished ? ("unfinished", Record.Id)
+            : Record.Status == SnapshotStatus.Failed ? ("failed", Record.Id)
+            : Folder is null || !Directory.Exists(Folder) ? ("missing-files", Record.Id)
             : null;
 
         public VersionSide Describe() => new(Record.Id, Record.CreatedAt, Record.Status, Record.Reason, Record.Metadata?.PageKind);

@@ -11,6 +11,8 @@ public sealed record VersionComparison
     /// <summary>"+120 −30 words, title changed" or "unchanged"; says so when a side cannot be compared.</summary>
     public required string Summary { get; init; }
 
+    public required ChangeFacts Changes { get; init; }
+
     /// <summary>Why parts could not be compared (failed version, missing file, non-HTML original).</summary>
     public IReadOnlyList<string> Notices { get; init; } = [];
 

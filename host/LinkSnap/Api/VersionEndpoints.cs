@@ -30,15 +30,17 @@ public static class VersionEndpoints
             var items = versions.Take(MaxSummarized).Select((snapshot, i) =>
             {
                 var previous = versions.Skip(i + 1).FirstOrDefault(v => v.Status is SnapshotStatus.Done or SnapshotStatus.Partial);
+                var comparison = snapshot.Status is SnapshotStatus.Done or SnapshotStatus.Partial && previous is not null
+                    ? comparer.Compare(previous, snapshot, screenshots: false) : null;
                 var summary = !snapshot.IsFinished ? null
                     : snapshot.Status == SnapshotStatus.Failed ? "failed"
-                    : previous is null ? "first version"
-                    : comparer.Compare(previous, snapshot, screenshots: false).Summary;
-                return new VersionChangeDto(snapshot.Id, previous?.Id, summary);
+                    : comparison?.Summary ?? "first version";
+                return new VersionChangeDto(snapshot.Id, previous?.Id, summary, comparison?.Changes);
             });
             return new { items = items.ToList() };
         });
     }
 }
 
-public sealed record VersionChangeDto(long SnapshotId, long? PreviousId, string? Summary);
+/// <summary>Changes is null for the first, a failed or an unfinished version (Summary says which).</summary>
+public sealed record VersionChangeDto(long SnapshotId, long? PreviousId, string? Summary, ChangeFacts? Changes);

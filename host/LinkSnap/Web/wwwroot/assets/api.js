@@ -50,6 +50,8 @@ export const api = {
   sandbox: (id) => request('GET', `/api/snapshots/${enc(id)}/sandbox`),
   deleteSnapshot: (id) => request('DELETE', `/api/snapshots/${enc(id)}`),
   retry: (id) => request('POST', `/api/snapshots/${enc(id)}/retry`),
+  compare: (before, after) => request('GET', `/api/snapshots/${enc(before)}/compare/${enc(after)}`),
+  changes: (linkId) => request('GET', `/api/links/${enc(linkId)}/changes`),
   jobs: (limit = 100) => request('GET', `/api/jobs?limit=${limit}`),
   tags: () => request('GET', '/api/tags'),
   renameTag: (from, to) => request('POST', '/api/tags/rename', { from, to }),

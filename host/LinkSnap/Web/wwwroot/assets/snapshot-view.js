@@ -7,14 +7,19 @@ import { tagEditor } from './tag-editor.js';
 import { statusBadge } from './card.js';
 import { renderMetadata } from './metadata.js';
 import { onJob } from './events.js';
+import { renderCompare, changeSummary } from './compare-view.js';
 
-const tabs = ['archived', 'screenshot', 'reader', 'pdf', 'info'];
+const tabs = ['archived', 'screenshot', 'reader', 'pdf', 'info', 'compare'];
+// The version of each link the person last opened, so the page can offer "changes since".
+const readKey = (linkId) => `linksnap-read-${linkId}`;
 
 export function renderSnapshotView(root, linkId, navigate) {
   const params = new URLSearchParams(location.search);
   let tab = tabs.includes(params.get('tab')) ? params.get('tab') : 'archived';
   let link = null;
   let current = null;
+  let changes = new Map();
+  let lastRead = null;
   let stop = () => {};
 
   const show = async () => {
@@ -32,6 +37,10 @@ export function renderSnapshotView(root, linkId, navigate) {
     const snaps = link.snapshots || [];
     const chosen = snaps.find((s) => String(s.id) === wanted) || snaps[0];
     current = chosen ? await api.snapshot(chosen.id).catch((e) => { showError(e); return null; }) : null;
+    const summaries = await api.changes(linkId).catch(() => ({ items: [] }));
+    changes = new Map(summaries.items.map((c) => [c.snapshotId, c]));
+    lastRead ??= localStorage.getItem(readKey(linkId));
+    if (current && ['done', 'partial'].includes(current.status)) localStorage.setItem(readKey(linkId), String(current.id));
     draw();
   };
 
@@ -44,6 +53,9 @@ export function renderSnapshotView(root, linkId, navigate) {
     const url = new URL(location.href);
     url.searchParams.set('tab', tab);
     if (current) url.searchParams.set('snapshot', current.id);
+    for (const key of ['before', 'after']) {
+      if (tab === 'compare' && params.get(key)) url.searchParams.set(key, params.get(key)); else url.searchParams.delete(key);
+    }
     history.replaceState(null, '', url.pathname + url.search);
     root.replaceChildren(h('div', { class: 'snapshot' },
       h('div', {},
@@ -61,7 +73,7 @@ export function renderSnapshotView(root, linkId, navigate) {
       h('aside', { class: 'side' },
         h('section', {}, h('h2', {}, t('link.tags')), tagEditor(link, (updated) => { link = { ...link, ...updated }; })),
         h('section', {}, h('h2', {}, t('link.note')), noteEditor()),
-        h('section', {}, h('h2', {}, t('link.versions', { count: (link.snapshots || []).length })), versions()))));
+        h('section', {}, h('h2', {}, t('link.versions', { count: (link.snapshots || []).length })), versions(), changesSince()))));
     drawTab(body).catch(showError);
   };
 
@@ -72,6 +84,12 @@ export function renderSnapshotView(root, linkId, navigate) {
     }
     if (tab === 'info') {
       body.replaceChildren(renderMetadata(current, link));
+      return;
+    }
+    if (tab === 'compare') {
+      const after = params.get('after') || current.id;
+      const before = params.get('before') || changes.get(Number(after))?.previousId;
+      await renderCompare(body, link, before, after, (name, id) => { params.set(name, id); drawTab(body).catch(showError); });
       return;
     }
     const artifact = (kind) => (current.artifacts || []).find((a) => a.kind === kind && a.status === 'ok' && a.fileName);
@@ -109,7 +127,23 @@ export function renderSnapshotView(root, linkId, navigate) {
 
   const versions = () => h('ol', { class: 'versions', id: 'versions' }, (link.snapshots || []).map((s) => h('li', {},
     h('a', { href: `/links/${encodeURIComponent(link.id)}?snapshot=${encodeURIComponent(s.id)}&tab=${tab}`, 'data-nav': true, 'aria-current': current && s.id === current.id ? 'true' : 'false' }, formatDate(s.createdAt)),
-    ' ', statusBadge(s))));
+    ' ', statusBadge(s), ' ', h('span', { class: 'change muted', dataset: { snapshot: s.id } }, versionChange(s)))));
+
+  const versionChange = (s) => {
+    const change = changes.get(s.id);
+    if (!change?.summary) return '';
+    return change.changes ? changeSummary(change.changes) : t(change.summary === 'failed' ? 'status.failed' : 'compare.firstVersion');
+  };
+
+  // "Changes since the version I last read": the version opened last time against the newest.
+  const changesSince = () => {
+    const newest = (link.snapshots || []).find((s) => ['done', 'partial'].includes(s.status));
+    const read = (link.snapshots || []).find((s) => String(s.id) === lastRead);
+    if (!newest || !read || read.id === newest.id || read.createdAt > newest.createdAt) return null;
+    return h('button', { type: 'button', id: 'changes-since', onclick: () => {
+      params.set('before', read.id); params.set('after', newest.id); tab = 'compare'; draw();
+    } }, t('compare.sinceRead', { date: formatDate(read.createdAt) }));
+  };
 
   const noteEditor = () => {
     const area = h('textarea', { class: 'note', id: 'note', 'aria-label': t('link.note') }, link.note || '');
