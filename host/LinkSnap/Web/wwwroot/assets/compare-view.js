@@ -67,14 +67,30 @@ function screenshotPart(diff) {
   if (!shot || !diff.beforeScreenshotUrl || !diff.afterScreenshotUrl) return null;
   const side = (url, label) => h('figure', {}, h('img', { src: url, alt: label, loading: 'lazy' }), h('figcaption', {}, label));
   const pixels = shot.diff;
-  const overlay = pixels ? h('figure', { class: 'overlay', id: 'overlay' },
-    h('div', { class: 'overlay-canvas', style: `aspect-ratio:${pixels.canvasWidth}/${pixels.canvasHeight}` },
-      h('img', { src: diff.afterScreenshotUrl, alt: t('compare.after'), style: `width:${(100 * pixels.afterWidth) / pixels.canvasWidth}%` }),
-      pixels.regions.map((r) => h('span', { class: 'region', style: `left:${(100 * r.x) / pixels.canvasWidth}%;top:${(100 * r.y) / pixels.canvasHeight}%;width:${(100 * r.width) / pixels.canvasWidth}%;height:${(100 * r.height) / pixels.canvasHeight}%` }))),
+  const overlay = pixels ? h('figure', { class: 'overlay', id: 'overlay' }, overlayCanvas(diff.afterScreenshotUrl, pixels),
     h('figcaption', { id: 'overlay-share' }, t('compare.pixels', { percent: pixels.changedShare === 0 ? 0 : percent(pixels.changedShare) }))) : null;
   return h('section', {}, h('h3', {}, t('compare.screenshots')),
     h('div', { class: 'side-by-side' }, side(diff.beforeScreenshotUrl, t('compare.before')), side(diff.afterScreenshotUrl, t('compare.after'))),
     overlay);
+}
+
+// Positions go through the CSSOM: the library's CSP refuses style attributes.
+function overlayCanvas(url, pixels) {
+  const share = (value, whole) => `${(100 * value) / whole}%`;
+  const canvas = h('div', { class: 'overlay-canvas' });
+  canvas.style.aspectRatio = `${pixels.canvasWidth} / ${pixels.canvasHeight}`;
+  const image = h('img', { src: url, alt: t('compare.after') });
+  image.style.width = share(pixels.afterWidth, pixels.canvasWidth);
+  canvas.append(image);
+  for (const r of pixels.regions) {
+    const box = h('span', { class: 'region' });
+    Object.assign(box.style, {
+      left: share(r.x, pixels.canvasWidth), top: share(r.y, pixels.canvasHeight),
+      width: share(r.width, pixels.canvasWidth), height: share(r.height, pixels.canvasHeight),
+    });
+    canvas.append(box);
+  }
+  return canvas;
 }
 
 function filePart(file) {
