@@ -66,7 +66,7 @@ public sealed class LibraryCompareTests : LibraryPageTestBase
     {
         await GotoAsync($"/links/{_chinese}?tab=compare");
 
-        await Assertions.Expect(Page.Locator("#compare-summary")).ToContainTextAsync("+1 −1 characters");
+        await Assertions.Expect(Page.Locator("#compare-summary")).ToContainTextAsync("+1 −1 characters", new() { Timeout = 30_000 });
         await Assertions.Expect(Page.Locator("#diff-text del")).ToHaveTextAsync("很");
         await Assertions.Expect(Page.Locator("#diff-text ins")).ToHaveTextAsync("不");
         await ScreenshotsAsync("chinese");
