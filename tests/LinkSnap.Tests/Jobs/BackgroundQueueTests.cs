@@ -49,6 +49,7 @@ public sealed class BackgroundQueueTests : QueueTestBase
     public async Task Background_captures_of_one_site_run_one_at_a_time_with_the_configured_gap()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
+        UseClock(clock);
         var started = new List<string>();
         var engine = new FakeCaptureEngine((request, folder, progress, _) =>
         {
@@ -82,6 +83,7 @@ public sealed class BackgroundQueueTests : QueueTestBase
     public async Task A_failed_background_capture_is_retried_with_back_off_and_shown_as_waiting()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
+        UseClock(clock);
         var calls = 0;
         var engine = new FakeCaptureEngine((request, folder, progress, _) => Interlocked.Increment(ref calls) <= 2
             ? Task.FromResult(new CaptureResult { Outcome = CaptureOutcome.Failed, Reason = "Could not connect to flaky.example: refused" })

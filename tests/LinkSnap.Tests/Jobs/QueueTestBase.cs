@@ -42,6 +42,9 @@ public abstract class QueueTestBase
         _temp.Dispose();
     }
 
+    /// <summary>The store reads the same clock as the queue (retry times are compared in SQL).</summary>
+    protected void UseClock(TimeProvider time) => Store = new LinkStore(Database, time);
+
     protected CaptureQueue Queue(
         ICaptureEngine engine, int concurrency = 2, int maxAttempts = 3, TimeSpan? jobTimeout = null, BackgroundOptions? background = null, TimeProvider? time = null)
     {
