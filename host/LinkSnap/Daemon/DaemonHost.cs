@@ -67,6 +67,7 @@ public static class DaemonHost
         services.AddSingleton<CaptureQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<CaptureQueue>());
         services.AddSingleton<LinkSnapService>();
+        services.AddSingleton<LinkSnap.Core.Export.LibraryExporter>();
         services.AddCaptureEngine(builder.Configuration);
 
         // Each feature registers its own services and routes.
