@@ -16,6 +16,7 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
 {
     private const string LinkColumns =
         "l.id, l.url, l.normalized_url, l.site, l.title, l.title_is_custom, l.note, l.created_at, l.updated_at, l.latest_snapshot_id, " +
+        "l.is_read, l.is_favorite, l.is_archived, l.is_private, " +
         "(SELECT COUNT(*) FROM snapshots c WHERE c.link_id = l.id) AS snapshot_count";
 
     public LinkSnapDatabase Database => database;
@@ -23,7 +24,7 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
     private string Now() => StorageText.Time(time.GetUtcNow());
 
     /// <summary>Files a capture request: finds or creates the link, adds tags/note, queues a new snapshot.</summary>
-    public CaptureTicket AddCapture(Uri url, IEnumerable<string>? tags, string? note, CaptureMode mode, string? inputPath = null)
+    public CaptureTicket AddCapture(Uri url, IEnumerable<string>? tags, string? note, CaptureMode mode, string? inputPath = null, string jobClass = JobClasses.User)
     {
         var normalized = UrlNormalizer.Normalize(url);
         var tagNames = TagName.NormalizeAll(tags);
@@ -44,7 +45,7 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
         }
 
         AddTagsCore(connection, transaction, linkId.Value, tagNames);
-        var snapshotId = InsertSnapshot(connection, transaction, linkId.Value, mode, inputPath, now);
+        var snapshotId = InsertSnapshot(connection, transaction, linkId.Value, mode, inputPath, now, jobClass);
         SearchIndex.Update(connection, transaction, linkId.Value);
         transaction.Commit();
         return new CaptureTicket(linkId.Value, snapshotId, created);

@@ -19,6 +19,10 @@ internal sealed class LinkRow
     public long? LatestSnapshotId { get; set; }
     public long SnapshotCount { get; set; }
     public string? Snippet { get; set; }
+    public long IsRead { get; set; }
+    public long IsFavorite { get; set; }
+    public long IsArchived { get; set; }
+    public long IsPrivate { get; set; }
 
     public LinkRecord ToRecord(IReadOnlyList<string> tags, SnapshotRecord? latest) => new()
     {
@@ -35,6 +39,7 @@ internal sealed class LinkRow
         SnapshotCount = (int)SnapshotCount,
         Latest = latest,
         Snippet = Snippet,
+        States = new LinkStates(IsRead != 0, IsFavorite != 0, IsArchived != 0, IsPrivate != 0),
     };
 }
 
@@ -42,7 +47,8 @@ internal sealed class SnapshotRow
 {
     public const string Columns =
         "s.id, s.link_id, s.status, s.stage, s.reason, s.mode, s.attempts, s.created_at, s.started_at, s.finished_at, " +
-        "s.folder, s.input_path, s.title, s.has_thumbnail, s.metadata_json, s.artifacts_json, s.timings_json, l.url";
+        "s.folder, s.input_path, s.title, s.has_thumbnail, s.metadata_json, s.artifacts_json, s.timings_json, l.url, " +
+        "s.job_class, s.not_before, s.retries, s.gone";
 
     public long Id { get; set; }
     public long LinkId { get; set; }
@@ -62,6 +68,10 @@ internal sealed class SnapshotRow
     public string? ArtifactsJson { get; set; }
     public string? TimingsJson { get; set; }
     public string? Url { get; set; }
+    public string JobClass { get; set; } = JobClasses.User;
+    public string? NotBefore { get; set; }
+    public long Retries { get; set; }
+    public long Gone { get; set; }
 
     public SnapshotRecord ToRecord() => new()
     {
@@ -83,5 +93,9 @@ internal sealed class SnapshotRow
         Artifacts = ArtifactsJson is null ? [] : JsonSerializer.Deserialize<List<ArtifactInfo>>(ArtifactsJson, SnapshotJson.Options) ?? [],
         TimingsMs = TimingsJson is null ? new Dictionary<string, double>() : JsonSerializer.Deserialize<Dictionary<string, double>>(TimingsJson, SnapshotJson.Options) ?? [],
         Url = Url,
+        JobClass = JobClass,
+        NotBefore = StorageText.ParseTimeOrNull(NotBefore),
+        Retries = (int)Retries,
+        Gone = Gone != 0,
     };
 }

@@ -17,6 +17,10 @@ public sealed record LinkDto
     public DateTimeOffset UpdatedAt { get; init; }
     public int SnapshotCount { get; init; }
     public LatestSnapshotDto? Latest { get; init; }
+    public bool Read { get; init; }
+    public bool Favorite { get; init; }
+    public bool Archived { get; init; }
+    public bool Private { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Snippet { get; init; }
@@ -37,6 +41,10 @@ public sealed record LinkDto
         SnapshotCount = link.SnapshotCount,
         Latest = link.Latest is null ? null : LatestSnapshotDto.From(link.Latest),
         Snippet = link.Snippet,
+        Read = link.States.Read,
+        Favorite = link.States.Favorite,
+        Archived = link.States.Archived,
+        Private = link.States.Private,
         Snapshots = snapshots?.Select(SnapshotDto.From).ToList(),
     };
 }
@@ -44,8 +52,11 @@ public sealed record LinkDto
 public sealed record LatestSnapshotDto(
     long Id, SnapshotStatus Status, CaptureStage? Stage, string? Reason, DateTimeOffset CreatedAt, CaptureMode Mode, bool HasThumbnail, string? ThumbnailUrl)
 {
+    /// <summary>The page was found gone (DNS failure, HTTP 404/410) by this capture.</summary>
+    public bool Gone { get; init; }
+
     public static LatestSnapshotDto From(SnapshotRecord s) =>
-        new(s.Id, s.Status, s.Stage, s.Reason, s.CreatedAt, s.Mode, s.HasThumbnail, ArtifactDto.FileUrl(s, ArtifactKinds.Thumbnail));
+        new(s.Id, s.Status, s.Stage, s.Reason, s.CreatedAt, s.Mode, s.HasThumbnail, ArtifactDto.FileUrl(s, ArtifactKinds.Thumbnail)) { Gone = s.Gone };
 }
 
 /// <summary>SnapshotSummary (lists) and SnapshotDetail (GET /api/snapshots/{id}): one shape, details filled in for the latter.</summary>
@@ -65,6 +76,16 @@ public sealed record SnapshotDto
     public int Attempts { get; init; }
     public bool HasThumbnail { get; init; }
     public string? ThumbnailUrl { get; init; }
+
+    /// <summary>"user", or a background class such as "import" (runs after user captures).</summary>
+    public string JobClass { get; init; } = JobClasses.User;
+
+    /// <summary>Times a failed background capture was queued again; NotBefore is when the next try may start.</summary>
+    public int Retries { get; init; }
+
+    public DateTimeOffset? NotBefore { get; init; }
+
+    public bool Gone { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PageMetadata? Metadata { get; init; }
@@ -95,6 +116,10 @@ public sealed record SnapshotDto
         Attempts = s.Attempts,
         HasThumbnail = s.HasThumbnail,
         ThumbnailUrl = ArtifactDto.FileUrl(s, ArtifactKinds.Thumbnail),
+        JobClass = s.JobClass,
+        Retries = s.Retries,
+        NotBefore = s.Status == SnapshotStatus.Queued ? s.NotBefore : null,
+        Gone = s.Gone,
     };
 
     public static SnapshotDto Detail(SnapshotRecord s, string? absoluteFolder) => From(s) with

@@ -64,12 +64,17 @@ public static class DaemonHost
         services.AddSingleton<SnapshotFolders>();
         services.AddSingleton<Reindexer>();
         services.AddSingleton<JobEvents>();
+        services.Configure<BackgroundOptions>(builder.Configuration.GetSection(BackgroundOptions.Section));
+        services.AddSingleton<HostPoliteness>();
         services.AddSingleton<CaptureJobRunner>();
         services.AddSingleton<CaptureQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<CaptureQueue>());
         services.AddSingleton<LinkSnapService>();
         services.AddSingleton<VersionComparer>();
         services.AddSingleton<LinkSnap.Core.Export.LibraryExporter>();
+        services.AddSingleton<Imports.ImportRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<Imports.ImportRunner>());
+        services.AddSingleton<Imports.ImportService>();
         services.AddCaptureEngine(builder.Configuration);
 
         // Each feature registers its own services and routes.
