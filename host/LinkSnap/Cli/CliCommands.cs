@@ -25,9 +25,16 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
             return await new ImportArchiveCommand(client, paths, args, output).RunAsync(cancellationToken);
         }
 
-        if (command is not ("capture" or "list" or "show" or "search" or "tags" or "tag" or "open" or "recapture" or "delete" or "reindex" or "status" or "start" or "open-library" or "export"))
+        if (command is not ("capture" or "list" or "show" or "search" or "tags" or "tag" or "open" or "recapture" or "delete" or "reindex" or "status" or "start" or "open-library" or "export" or "import"))
         {
             throw new CliUsageException($"Unknown command '{command}'. Run `linksnap --help` for the commands.");
+        }
+
+        // Asking whether the daemon runs must not start it.
+        if (command == "status" && !await client.IsRunningAsync(cancellationToken))
+        {
+            Write(JsonSerializer.SerializeToElement(new { running = false }), () => output.WriteLine("The LinkSnap daemon is not running. Start it with `linksnap start`."));
+            return CliApp.Unreachable;
         }
 
         await DaemonLauncher.EnsureRunningAsync(paths, client, error, cancellationToken);
@@ -44,6 +51,7 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
             "delete" => await DeleteAsync(cancellationToken),
             "reindex" => await ReindexAsync(cancellationToken),
             "export" => await new ExportCommand(client, args, output).RunAsync(cancellationToken),
+            "import" => await new ImportCommand(client, args, output).RunAsync(cancellationToken),
             _ => await StatusAsync(command, cancellationToken),
         };
     }
