@@ -33,6 +33,7 @@ public static class CliApp
           status                 is the daemon running, where are the library and the data
           start | stop           start the daemon in the background / stop it
           open-library           the library URL (with a login token) to open in a browser
+          token --rotate         replace the login token; every library session ends
           serve                  run the daemon in the foreground
           install | uninstall | doctor   browser integration and environment checks
 

@@ -6,7 +6,7 @@ namespace LinkSnap.Cli;
 /// </summary>
 public sealed class CliArguments
 {
-    private static readonly HashSet<string> Flags = ["--json", "--wait", "--force", "--help", "-h", "--version"];
+    private static readonly HashSet<string> Flags = ["--json", "--wait", "--force", "--help", "-h", "--version", "--rotate"];
     private static readonly HashSet<string> Valued = ["--tag", "-t", "--note", "--mode", "--limit", "--site", "--status", "--timeout", "--sort", "--order", "--tag-mode"];
 
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
