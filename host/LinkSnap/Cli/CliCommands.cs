@@ -20,7 +20,12 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
             return await StopAsync(cancellationToken);
         }
 
-        if (command is not ("capture" or "list" or "show" or "search" or "tags" or "tag" or "open" or "recapture" or "delete" or "reindex" or "status" or "start" or "open-library" or "token"))
+        if (command == "import" && ImportArchiveCommand.Handles(args))
+        {
+            return await new ImportArchiveCommand(client, paths, args, output).RunAsync(cancellationToken);
+        }
+
+        if (command is not ("capture" or "list" or "show" or "search" or "tags" or "tag" or "open" or "recapture" or "delete" or "reindex" or "status" or "start" or "open-library" or "export" or "token"))
         {
             throw new CliUsageException($"Unknown command '{command}'. Run `linksnap --help` for the commands.");
         }
@@ -39,6 +44,7 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
             "delete" => await DeleteAsync(cancellationToken),
             "reindex" => await ReindexAsync(cancellationToken),
             "token" => await TokenCommand.RunAsync(client, args, output, cancellationToken),
+            "export" => await new ExportCommand(client, args, output).RunAsync(cancellationToken),
             _ => await StatusAsync(command, cancellationToken),
         };
     }
