@@ -12,6 +12,7 @@ public sealed partial class LinkStore
     public int CountQueuedUserCaptures()
     {
         using var connection = database.Open();
-        return connection.ExecuteScalar<int>("SELECT COUNT(*) FROM snapshots WHERE status = 'queued'");
+        return connection.ExecuteScalar<int>(
+            "SELECT COUNT(*) FROM snapshots WHERE status = 'queued' AND job_class = @user", new { user = JobClasses.User });
     }
 }
