@@ -30,6 +30,10 @@ public sealed class ApiErrors : IEndpointFilter
             return TypedResults.Problem(detail: e.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Queue full",
                 extensions: new Dictionary<string, object?> { ["queued"] = e.Queued, ["max"] = e.Max });
         }
+        catch (Core.Import.ImportException e)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Import refused", e.Message);
+        }
         catch (TagInUseException e)
         {
             return Problem(StatusCodes.Status409Conflict, "Tag in use", e.Message);
