@@ -30,6 +30,7 @@ public static class CliApp
           recapture ID           save a new version of a link
           delete ID              delete a link with its snapshots and files
           reindex                rebuild the database from the snapshot folders
+          verify FILE.wacz       check a web archive: file hashes, WARC digests, index (offline)
           status                 is the daemon running, where are the library and the data
           start | stop           start the daemon in the background / stop it
           open-library           the library URL (with a login token) to open in a browser
@@ -68,6 +69,11 @@ public static class CliApp
         {
             (arguments.Positional.Count == 0 && !arguments.Has("--help") ? error : output).WriteLine(UsageText);
             return arguments.Positional.Count == 0 && !arguments.Has("--help") ? Usage : Ok;
+        }
+
+        if (arguments.Positional[0] == "verify")
+        {
+            return await VerifyCommand.RunAsync(arguments, output, error, cancellationToken);
         }
 
         var paths = LinkSnapPaths.FromEnvironment();
