@@ -63,6 +63,8 @@ public static class DaemonHost
         services.AddSingleton<SnapshotFolders>();
         services.AddSingleton<Reindexer>();
         services.AddSingleton<JobEvents>();
+        services.Configure<BackgroundOptions>(builder.Configuration.GetSection(BackgroundOptions.Section));
+        services.AddSingleton<HostPoliteness>();
         services.AddSingleton<CaptureJobRunner>();
         services.AddSingleton<CaptureQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<CaptureQueue>());

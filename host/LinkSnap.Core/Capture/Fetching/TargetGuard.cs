@@ -52,21 +52,19 @@ internal sealed class TargetGuard(bool allowPrivateTargets, Func<Uri, bool>? fil
             }
         }
 
-        if (!AllowPrivateTargets && !_allowedPrivateHosts.Contains(host.Trim('[', ']')))
+        if (RefusedAddress(host, addresses) is { } address)
         {
-            foreach (var address in addresses)
-            {
-                if (IsPrivate(address))
-                {
-                    var what = literal is null ? $"{host} resolves to {address}," : $"{host} is";
-                    throw new CaptureFailureException(
-                        $"Refused: {what} a loopback/private/link-local address (settings Capture:AllowPrivateTargets, Capture:AllowedPrivateHosts).");
-                }
-            }
+            var what = literal is null ? $"{host} resolves to {address}," : $"{host} is";
+            throw new CaptureFailureException(
+                $"Refused: {what} a loopback/private/link-local address (settings Capture:AllowPrivateTargets, Capture:AllowedPrivateHosts).");
         }
 
         return addresses;
     }
+
+    /// <summary>The first of a host's addresses this guard refuses, or null when it allows them all.</summary>
+    public IPAddress? RefusedAddress(string host, IEnumerable<IPAddress> addresses) =>
+        AllowPrivateTargets || _allowedPrivateHosts.Contains(host.Trim('[', ']')) ? null : addresses.FirstOrDefault(IsPrivate);
 
     /// <summary>SocketsHttpHandler.ConnectCallback: resolve, check, then connect to a checked address.</summary>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
