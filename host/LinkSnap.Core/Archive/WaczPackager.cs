@@ -24,15 +24,20 @@ public static class WaczPackager
     /// <summary>Writes the WACZ to <paramref name="outputPath"/> (temp name, then renamed).</summary>
     public static async Task WriteAsync(string outputPath, string warcFile, IEnumerable<CdxjEntry> index, IReadOnlyList<WaczPage> pages, WaczInfo info, CancellationToken cancellationToken)
     {
+        await using var warc = File.OpenRead(warcFile);
+        await WriteAsync(outputPath, warc, index, pages, info, cancellationToken);
+    }
+
+    /// <summary>Same, reading the WARC from the start of <paramref name="warc"/>.</summary>
+    public static async Task WriteAsync(string outputPath, Stream warc, IEnumerable<CdxjEntry> index, IReadOnlyList<WaczPage> pages, WaczInfo info, CancellationToken cancellationToken)
+    {
         var temp = outputPath + ".tmp";
         await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
         using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
         {
             var resources = new JsonArray();
-            await using (var warc = File.OpenRead(warcFile))
-            {
-                resources.Add(await AddAsync(zip, WarcPath, warc, CompressionLevel.NoCompression, cancellationToken));
-            }
+            warc.Position = 0;
+            resources.Add(await AddAsync(zip, WarcPath, warc, CompressionLevel.NoCompression, cancellationToken));
 
             var cdx = string.Concat(CdxjEntry.Lines(index).Select(l => l + "\n"));
             resources.Add(await AddAsync(zip, IndexPath, cdx, cancellationToken));

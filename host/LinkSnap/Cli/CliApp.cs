@@ -30,8 +30,8 @@ public static class CliApp
           recapture ID           save a new version of a link
           delete ID              delete a link with its snapshots and files
           reindex                rebuild the database from the snapshot folders
-          export [--format html|json|csv|zip] [--tag T]... [--search Q] [--ids 1,2] [--output FILE|-]
-                                 export links (zip: the whole library with its files)
+          export [--format html|json|csv|zip|wacz] [--tag T]... [--search Q] [--ids 1,2] [--output FILE|-] [--wacz OUT.wacz]
+                                 export links (zip: the whole library with its files; wacz: one web archive)
           import ARCHIVE.zip     restore a zip export into an empty data directory (daemon stopped)
           verify FILE.wacz       check a web archive: file hashes, WARC digests, index (offline)
           status                 is the daemon running, where are the library and the data
