@@ -157,7 +157,7 @@ internal sealed class HtmlPageCapture(
         string? text = facts.Text;
         if (options.SaveArticle)
         {
-            text = await _artifacts.SaveArticleAsync(article, facts, facts.Text, recorder, cancellationToken);
+            text = await _artifacts.SaveArticleAsync(article, facts, facts.Text, savedCopy, source.Url, recorder, cancellationToken);
         }
         else
         {
