@@ -30,18 +30,12 @@ public static class CliApp
           recapture ID           save a new version of a link
           delete ID              delete a link with its snapshots and files
           reindex                rebuild the database from the snapshot folders
-<<<<<<< HEAD
           export [--format html|json|csv|zip|wacz] [--tag T]... [--search Q] [--ids 1,2] [--output FILE|-] [--wacz OUT.wacz]
                                  export links (zip: the whole library with its files; wacz: one web archive)
-          import ARCHIVE.zip     restore a zip export into an empty data directory (daemon stopped)
-          verify FILE.wacz       check a web archive: file hashes, WARC digests, index (offline)
-=======
-          export [--format html|json|csv|zip] [--tag T]... [--search Q] [--ids 1,2] [--output FILE|-]
-                                 export links (zip: the whole library with its files)
           import FILE [--tag T]... [--folders path|last|none] [--no-capture] [--dry-run]
                                  import bookmarks (Netscape HTML, Pocket, Pinboard, wallabag, Chrome...);
                                  a LinkSnap zip export restores into an empty data directory (daemon stopped)
->>>>>>> main
+          verify FILE.wacz       check a web archive: file hashes, WARC digests, index (offline)
           status                 is the daemon running, where are the library and the data
           start | stop           start the daemon in the background / stop it
           open-library           the library URL (with a login token) to open in a browser
