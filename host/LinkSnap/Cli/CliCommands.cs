@@ -255,7 +255,14 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
     private async Task<int> ReindexAsync(CancellationToken cancellationToken)
     {
         var result = await client.PostAsync("/api/reindex", null, cancellationToken);
-        Write(result, () => output.WriteLine($"Rebuilt the index from the snapshot folders: {result.GetProperty("links").GetInt32()} links, {result.GetProperty("snapshots").GetInt32()} snapshots."));
+        Write(result, () =>
+        {
+            output.WriteLine($"Rebuilt the index from the snapshot folders: {result.GetProperty("links").GetInt32()} links, {result.GetProperty("snapshots").GetInt32()} snapshots.");
+            foreach (var skipped in result.GetProperty("skipped").EnumerateArray())
+            {
+                output.WriteLine($"  skipped {skipped.GetString()}");
+            }
+        });
         return CliApp.Ok;
     }
 
