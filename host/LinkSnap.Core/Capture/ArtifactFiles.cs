@@ -10,6 +10,9 @@ public static class ArtifactFiles
     public const string ArticleHtml = "article.html";
     public const string ArticleText = "article.txt";
 
+    /// <summary>Web archive (WACZ 1.1.1) of a fresh capture's HTTP exchanges.</summary>
+    public const string Wacz = "archive.wacz";
+
     /// <summary>"favicon." plus the icon's own extension (ico, png, svg, ...).</summary>
     public const string FaviconBase = "favicon";
 

@@ -28,6 +28,9 @@ public static class ArtifactKinds
     public const string ArticleText = "article-text";
     public const string Favicon = "favicon";
 
+    /// <summary>Every HTTP exchange of a fresh capture as WARC records, packaged as WACZ.</summary>
+    public const string Wacz = "wacz";
+
     /// <summary>A non-HTML target (PDF, image, text, download) stored as itself.</summary>
     public const string Original = "original";
 }

@@ -62,6 +62,9 @@ internal sealed class ArtifactRecorder(string outputDirectory, TimeProvider time
 
     public void Skip(string kind, string reason) => Add(new ArtifactInfo(kind, null, ArtifactStatus.Skipped, Error: reason));
 
+    /// <summary>An artifact written by its own code (not through <see cref="ProduceAsync"/>).</summary>
+    public void Saved(ArtifactInfo artifact) => Add(artifact);
+
     public void Fail(string kind, string reason)
     {
         Add(new ArtifactInfo(kind, null, ArtifactStatus.Failed, Error: reason));
@@ -82,7 +85,7 @@ internal sealed class ArtifactRecorder(string outputDirectory, TimeProvider time
 
     private static int Rank(string kind) =>
         Array.IndexOf([ArtifactKinds.Original, ArtifactKinds.Html, ArtifactKinds.Screenshot, ArtifactKinds.Thumbnail, ArtifactKinds.Pdf,
-            ArtifactKinds.ArticleHtml, ArtifactKinds.ArticleText, ArtifactKinds.Favicon], kind) is var i and >= 0 ? i : int.MaxValue;
+            ArtifactKinds.ArticleHtml, ArtifactKinds.ArticleText, ArtifactKinds.Favicon, ArtifactKinds.Wacz], kind) is var i and >= 0 ? i : int.MaxValue;
 
     public async Task<T> TimeAsync<T>(string step, Func<Task<T>> action)
     {

@@ -63,6 +63,13 @@ public sealed class CaptureOptions
     public bool SaveArticle { get; set; } = true;
     public bool SaveFavicon { get; set; } = true;
 
+    /// <summary>Fresh captures also record every HTTP exchange as a web archive (archive.wacz).</summary>
+    public bool SaveWacz { get; set; } = true;
+
+    /// <summary>A capture's web archive stops storing responses past this size and is marked partial.</summary>
+    [Range(1, 4096)]
+    public int MaxArchiveMegabytes { get; set; } = 200;
+
     /// <summary>
     /// Tests only (not configuration): requests of the rendered page (and favicon fetches) whose URL
     /// this rejects are blocked, so corpus pages never reach the internet.

@@ -33,7 +33,7 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
         _logger = logger;
         var guard = new TargetGuard(_options.AllowPrivateTargets, _options.RequestFilterForTests, _options.AllowedPrivateHosts);
         _browsers = new BrowserHost(_options, time, logger);
-        _fetcher = new DocumentFetcher(_options, guard);
+        _fetcher = new DocumentFetcher(_options, guard) { Time = time };
         _proxy = new CheckingProxy(guard);
         // An as-seen page was already loaded by the user's browser, private hosts included (an
         // intranet page): its images, style sheets and fonts are not refused for their address.
@@ -80,14 +80,15 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
                 }, page.Text, start);
             }
 
-            var fetched = await recorder.TimeAsync("fetch", () => _fetcher.FetchAsync(request.Url, job.Token));
+            using var wacz = _options.SaveWacz ? WaczCapture.Start(_options, outputDirectory, _time) : null;
+            var fetched = await recorder.TimeAsync("fetch", () => _fetcher.FetchAsync(request.Url, wacz is null ? null : wacz.Archive.Record, job.Token));
             var kind = ContentKinds.Classify(fetched.MediaType, fetched.Body);
             (PageMetadata Metadata, string? Text) result;
             if (kind == ContentKinds.Html)
             {
                 var decoded = HtmlDecoder.Decode(fetched.Body, fetched.Charset, isHtml: true);
                 var source = new HtmlSource(fetched.FinalUrl, HtmlDecoder.DeclareUtf8(decoded.Text), CaptureMode.Fresh, fetched);
-                result = await RenderAsync(source, recorder, progress, cancellationToken);
+                result = await RenderAsync(source, recorder, progress, cancellationToken, wacz?.Archive);
             }
             else
             {
@@ -95,7 +96,7 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
                 result = await _originals.SaveAsync(fetched, kind, recorder, cancellationToken);
             }
 
-            return Finish(recorder, result.Metadata with
+            var metadata = result.Metadata with
             {
                 FinalUrl = fetched.FinalUrl.AbsoluteUri,
                 Redirects = fetched.Redirects,
@@ -104,7 +105,17 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
                 PageKind = kind,
                 ContentBytes = fetched.Body.LongLength,
                 ContentHash = Hash(fetched.Body),
-            }, result.Text, start);
+            };
+            if (wacz is null)
+            {
+                recorder.Skip(ArtifactKinds.Wacz, "disabled by setting Capture:SaveWacz");
+            }
+            else if (!recorder.IsAborted)
+            {
+                await SaveWaczAsync(wacz, recorder, metadata, result.Text, cancellationToken);
+            }
+
+            return Finish(recorder, metadata, result.Text, start);
         }
         catch (CaptureFailureException e)
         {
@@ -127,10 +138,23 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
         }
     }
 
-    private async Task<(PageMetadata Metadata, string? Text)> RenderAsync(HtmlSource source, ArtifactRecorder recorder, IProgress<CaptureStage>? progress, CancellationToken cancellationToken)
+    private async Task<(PageMetadata Metadata, string? Text)> RenderAsync(
+        HtmlSource source, ArtifactRecorder recorder, IProgress<CaptureStage>? progress, CancellationToken cancellationToken, Archive.CaptureArchive? archive = null)
     {
         using var lease = await recorder.TimeAsync("browser", () => _browsers.AcquireAsync(cancellationToken));
-        return await _html.RunAsync(lease.Browser, source, recorder, progress, cancellationToken);
+        return await _html.RunAsync(lease.Browser, source, recorder, progress, cancellationToken, archive);
+    }
+
+    private async Task SaveWaczAsync(WaczCapture wacz, ArtifactRecorder recorder, PageMetadata metadata, string? text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await recorder.TimeAsync("wacz", async () => { await wacz.FinishAsync(recorder, metadata, text, cancellationToken); return 0; });
+        }
+        catch (IOException e)
+        {
+            recorder.Fail(ArtifactKinds.Wacz, ArtifactRecorder.FirstLine(e.Message));
+        }
     }
 
     private CaptureResult Finish(ArtifactRecorder recorder, PageMetadata metadata, string? text, long start)

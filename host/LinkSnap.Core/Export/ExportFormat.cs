@@ -14,6 +14,9 @@ public enum ExportFormat
 
     /// <summary>Zip of the JSON plus every snapshot folder: restores a library losslessly.</summary>
     Zip,
+
+    /// <summary>Web archive (WACZ 1.1.1): every snapshot as a page, with one index.</summary>
+    Wacz,
 }
 
 public static class ExportFormats
@@ -24,7 +27,8 @@ public static class ExportFormats
         "html" or "netscape" => ExportFormat.Html,
         "csv" => ExportFormat.Csv,
         "zip" or "archive" => ExportFormat.Zip,
-        _ => throw new ArgumentException($"Unknown export format '{text}': use html, json, csv or zip."),
+        "wacz" => ExportFormat.Wacz,
+        _ => throw new ArgumentException($"Unknown export format '{text}': use html, json, csv, zip or wacz."),
     };
 
     public static string FileExtension(ExportFormat format) => format.ToString().ToLowerInvariant();
@@ -34,6 +38,7 @@ public static class ExportFormats
         ExportFormat.Html => "text/html; charset=utf-8",
         ExportFormat.Csv => "text/csv; charset=utf-8",
         ExportFormat.Zip => "application/zip",
+        ExportFormat.Wacz => "application/wacz+zip",
         _ => "application/json; charset=utf-8",
     };
 }

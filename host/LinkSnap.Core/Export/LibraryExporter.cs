@@ -20,6 +20,9 @@ public sealed class LibraryExporter(LinkSnapDatabase database, LinkSnapPaths pat
             case ExportFormat.Zip:
                 await ArchiveExportWriter.WriteAsync(reader.Read(selection), paths, output, time.GetUtcNow(), cancellationToken);
                 break;
+            case ExportFormat.Wacz:
+                await WaczExportWriter.WriteAsync(reader.Read(selection), paths, output, time.GetUtcNow(), cancellationToken);
+                break;
             default:
                 await JsonExportWriter.WriteAsync(reader.Read(selection), output, time.GetUtcNow(), cancellationToken);
                 break;

@@ -32,11 +32,12 @@ public static class CliApp
           diff A B               what changed from snapshot A to snapshot B of a link (text, screenshot, metadata)
           delete ID              delete a link with its snapshots and files
           reindex                rebuild the database from the snapshot folders
-          export [--format html|json|csv|zip] [--tag T]... [--search Q] [--ids 1,2] [--output FILE|-]
-                                 export links (zip: the whole library with its files)
+          export [--format html|json|csv|zip|wacz] [--tag T]... [--search Q] [--ids 1,2] [--output FILE|-] [--wacz OUT.wacz]
+                                 export links (zip: the whole library with its files; wacz: one web archive)
           import FILE [--tag T]... [--folders path|last|none] [--no-capture] [--dry-run]
                                  import bookmarks (Netscape HTML, Pocket, Pinboard, wallabag, Chrome...);
                                  a LinkSnap zip export restores into an empty data directory (daemon stopped)
+          verify FILE.wacz       check a web archive: file hashes, WARC digests, index (offline)
           status                 is the daemon running, where are the library and the data
           start | stop           start the daemon in the background / stop it
           open-library           the library URL (with a login token) to open in a browser
@@ -76,6 +77,11 @@ public static class CliApp
         {
             (arguments.Positional.Count == 0 && !arguments.Has("--help") ? error : output).WriteLine(UsageText);
             return arguments.Positional.Count == 0 && !arguments.Has("--help") ? Usage : Ok;
+        }
+
+        if (arguments.Positional[0] == "verify")
+        {
+            return await VerifyCommand.RunAsync(arguments, output, error, cancellationToken);
         }
 
         var paths = LinkSnapPaths.FromEnvironment();

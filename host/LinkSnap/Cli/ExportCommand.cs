@@ -8,18 +8,20 @@ namespace LinkSnap.Cli;
 /// </summary>
 public sealed class ExportCommand(DaemonClient client, CliArguments args, TextWriter output)
 {
-    public const string Usage = "export [--format html|json|csv|zip] [--tag T]... [--search Q] [--ids 1,2] [--output FILE|-]";
+    public const string Usage = "export [--format html|json|csv|zip|wacz] [--tag T]... [--search Q] [--ids 1,2] [--output FILE|-] [--wacz OUT.wacz]";
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var query = new List<string> { "format=" + Uri.EscapeDataString(args.Value("--format") ?? "json") };
+        // --wacz OUT.wacz is short for --format wacz --output OUT.wacz.
+        var wacz = args.Value("--wacz");
+        var query = new List<string> { "format=" + Uri.EscapeDataString(wacz is null ? args.Value("--format") ?? "json" : "wacz") };
         query.AddRange(args.All("--tag").Select(t => "tag=" + Uri.EscapeDataString(t)));
         Add(query, "tagMode", "--tag-mode");
         Add(query, "q", "--search");
         Add(query, "site", "--site");
         Add(query, "status", "--status");
         Add(query, "ids", "--ids");
-        var target = args.Value("--output");
+        var target = wacz ?? args.Value("--output");
         string? written = null;
         await client.DownloadAsync("/api/export?" + string.Join('&', query), suggested =>
         {

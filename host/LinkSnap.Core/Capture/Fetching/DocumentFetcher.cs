@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Security.Authentication;
+using LinkSnap.Core.Archive;
 
 namespace LinkSnap.Core.Capture.Fetching;
 
@@ -19,6 +22,10 @@ internal sealed class DocumentFetcher : IDisposable
     private readonly CaptureOptions _options;
     private readonly HttpClient _client;
 
+    // The address each host:port was last connected to: the WARC-IP-Address of archived exchanges
+    // (connections are pooled, so a response cannot name its own socket).
+    private readonly ConcurrentDictionary<string, string> _addresses = new(StringComparer.OrdinalIgnoreCase);
+
     public DocumentFetcher(CaptureOptions options, TargetGuard guard)
     {
         _options = options;
@@ -27,17 +34,32 @@ internal sealed class DocumentFetcher : IDisposable
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.All,
             UseCookies = false,
-            ConnectCallback = guard.ConnectAsync,
+            ConnectCallback = async (context, token) =>
+            {
+                var stream = await guard.ConnectAsync(context, token);
+                if (stream is NetworkStream { Socket.RemoteEndPoint: IPEndPoint remote })
+                {
+                    _addresses[$"{context.DnsEndPoint.Host}:{context.DnsEndPoint.Port}"] = (remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address).ToString();
+                }
+
+                return stream;
+            },
             ConnectTimeout = options.NavigationTimeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(1),
         };
         _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
+    /// <summary>The clock of archived exchanges' dates.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
     /// <summary>Same as the browser's, so servers see one client.</summary>
     public string UserAgent { get; set; } = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
 
-    public async Task<FetchedDocument> FetchAsync(Uri url, CancellationToken cancellationToken)
+    public Task<FetchedDocument> FetchAsync(Uri url, CancellationToken cancellationToken) => FetchAsync(url, null, cancellationToken);
+
+    /// <summary>Fetches <paramref name="url"/>; <paramref name="archive"/> receives every hop as it was exchanged.</summary>
+    public async Task<FetchedDocument> FetchAsync(Uri url, Action<HttpExchange>? archive, CancellationToken cancellationToken)
     {
         var chain = new List<string>();
         var current = url;
@@ -50,17 +72,20 @@ internal sealed class DocumentFetcher : IDisposable
             request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
             request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
             request.Headers.TryAddWithoutValidation("Accept-Language", "en-US,en;q=0.9");
+            var sent = Time.GetUtcNow();
             try
             {
                 using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, hop.Token);
                 if (RedirectStatuses.Contains(response.StatusCode) && response.Headers.Location is { } location)
                 {
+                    archive?.Invoke(Exchange(request, response, [], sent));
                     chain.Add(current.AbsoluteUri);
                     current = NextHop(current, location, chain);
                     continue;
                 }
 
                 var body = await ReadBodyAsync(response, hop.Token);
+                archive?.Invoke(Exchange(request, response, body, sent));
                 var contentType = response.Content.Headers.ContentType;
                 return new FetchedDocument
                 {
@@ -86,6 +111,18 @@ internal sealed class DocumentFetcher : IDisposable
             }
         }
     }
+
+    private HttpExchange Exchange(HttpRequestMessage request, HttpResponseMessage response, byte[] body, DateTimeOffset sent) => new()
+    {
+        Url = request.RequestUri!,
+        RequestHeaders = [.. request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, string.Join(", ", h.Value)))],
+        Status = (int)response.StatusCode,
+        StatusText = response.ReasonPhrase,
+        ResponseHeaders = [.. response.Headers.Concat(response.Content.Headers).SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v)))],
+        Body = body,
+        Date = sent,
+        IpAddress = _addresses.GetValueOrDefault($"{request.RequestUri!.IdnHost}:{request.RequestUri.Port}"),
+    };
 
     private Uri NextHop(Uri current, Uri location, List<string> chain)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using LinkSnap.Core.Archive;
 using LinkSnap.Core.Capture.Fetching;
 using LinkSnap.Core.Capture.Inlining;
 using Microsoft.Playwright;
@@ -31,7 +32,7 @@ internal sealed class HtmlPageCapture(
     internal Func<IPage, Task>? BeforeArtifacts { get; set; }
 
     public async Task<(PageMetadata Metadata, string? Text)> RunAsync(
-        IBrowser browser, HtmlSource source, ArtifactRecorder recorder, IProgress<CaptureStage>? progress, CancellationToken cancellationToken)
+        IBrowser browser, HtmlSource source, ArtifactRecorder recorder, IProgress<CaptureStage>? progress, CancellationToken cancellationToken, CaptureArchive? archive = null)
     {
         const string CrashReason = "The browser tab crashed while capturing the page";
         var (context, page) = await recorder.TimeAsync("context", () => _contexts.TakeAsync(browser, source.Mode));
@@ -48,6 +49,11 @@ internal sealed class HtmlPageCapture(
             var documents = new DocumentInterception(cdp, router, proxy, asSeen ? privateStatic : null);
             router.OnFreeze = documents.FreezeAsync;
             await documents.AttachAsync(page);
+            var archiving = archive is null ? null : new NetworkArchiving(cdp, archive, source.Url);
+            if (archiving is not null)
+            {
+                await archiving.AttachAsync(archive!.Limits);
+            }
 
             progress?.Report(CaptureStage.Loading);
             var loadProblem = await recorder.TimeAsync("navigate", () => _settler.LoadAsync(page, source.Url));
@@ -80,7 +86,14 @@ internal sealed class HtmlPageCapture(
             }
 
             progress?.Report(CaptureStage.Saving);
-            return await SaveAsync(page, cdp, savedCopy, source, recorder, cancellationToken);
+            var saved = await SaveAsync(page, cdp, savedCopy, source, recorder, cancellationToken);
+            if (archiving is not null)
+            {
+                // Bodies are read from the page's buffers: before the context closes.
+                await recorder.TimeAsync("archive-bodies", async () => { await archiving.DrainAsync(recorder.StepTimeout(TimeSpan.FromSeconds(10))); return 0; });
+            }
+
+            return saved;
         }
         catch (PlaywrightException e) when (recorder.IsAborted || e.Message.Contains("crash", StringComparison.OrdinalIgnoreCase))
         {
