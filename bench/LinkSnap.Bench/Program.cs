@@ -34,6 +34,7 @@ IBenchmark[] sections =
     new RelayBenchmark(),
     new LibraryScaleBenchmark(),
     new MetadataBenchmark(),
+    new PageMetadataBenchmark(),
 ];
 
 await using (var context = new BenchContext(options, report, Corpus.RepositoryRoot, Corpus.Root))
