@@ -8,6 +8,7 @@ import { runCommand } from './commands.js';
 import { openLibrary } from './library.js';
 import { createMenus, runMenuItem } from './menus.js';
 import { listPending } from './pending-queue.js';
+import { DEFAULT_SETTINGS } from '../shared/settings.js';
 
 const RETRY_ALARM = 'linksnap-retry-pending';
 
@@ -19,6 +20,12 @@ api.runtime.onInstalled.addListener(() => {
 api.runtime.onStartup.addListener(() => {
   api.alarms.create(RETRY_ALARM, { periodInMinutes: 1 });
   flushPending();
+});
+
+// A language picked in the options page renames the context menu items at once.
+api.storage.onChanged.addListener((changes) => {
+  const [before, after] = [changes.settings?.oldValue, changes.settings?.newValue];
+  if (after && (before?.language ?? DEFAULT_SETTINGS.language) !== after.language) createMenus();
 });
 
 api.alarms.onAlarm.addListener((alarm) => {

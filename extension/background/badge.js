@@ -1,12 +1,13 @@
 // The toolbar badge shows the state of the last capture; failures also raise a notification.
 import { api } from '../shared/browser-api.js';
+import { loadMessages, t } from '../shared/i18n.js';
 
 const STATES = {
-  working: { text: '…', color: '#2563eb', title: 'LinkSnap: saving…' },
-  pending: { text: '⏸', color: '#d97706', title: 'LinkSnap: waiting for the LinkSnap app; will send when it is back' },
-  done: { text: '✓', color: '#16a34a', title: 'LinkSnap: saved' },
-  partial: { text: '~', color: '#ca8a04', title: 'LinkSnap: saved partially' },
-  failed: { text: '!', color: '#dc2626', title: 'LinkSnap: the last capture failed' },
+  working: { text: '…', color: '#2563eb' },
+  pending: { text: '⏸', color: '#d97706' },
+  done: { text: '✓', color: '#16a34a' },
+  partial: { text: '~', color: '#ca8a04' },
+  failed: { text: '!', color: '#dc2626' },
 };
 
 export async function setBadge(state, detail) {
@@ -17,7 +18,9 @@ export async function setBadge(state, detail) {
   }
   await api.action.setBadgeBackgroundColor({ color: s.color });
   await api.action.setBadgeText({ text: s.text });
-  await api.action.setTitle({ title: detail ? `${s.title}: ${detail}` : s.title });
+  await loadMessages();
+  const title = t(`badge_${state}`);
+  await api.action.setTitle({ title: detail ? `${title}: ${detail}` : title });
   await api.storage.local.set({ lastBadge: { state, detail: detail ?? null } });
 }
 

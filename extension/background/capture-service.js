@@ -5,6 +5,7 @@ import { api } from '../shared/browser-api.js';
 import { NativeError, isUnreachable, sendNative } from '../shared/native.js';
 import { getSettings } from '../shared/settings.js';
 import { setBadge, notifyFailure } from './badge.js';
+import { loadMessages, t } from '../shared/i18n.js';
 import { serializeTab, SerializeError } from './page-serializer.js';
 import { addPending, listPending, markAttempt, removePending } from './pending-queue.js';
 
@@ -27,8 +28,9 @@ export async function captureTab(tabId, { tags, note, mode } = {}) {
   };
   if (note) request.note = note;
   if (!/^https?:/i.test(request.url ?? '')) {
-    await setBadge('failed', 'only web pages can be saved');
-    throw new Error(`LinkSnap saves web pages (http/https); this tab is ${request.url || 'not a web page'}`);
+    await loadMessages();
+    await setBadge('failed', t('error_onlyWebPagesShort'));
+    throw new Error(t('error_onlyWebPages'));
   }
   if (request.mode === 'as-seen') {
     try {
@@ -120,5 +122,6 @@ export async function trackJob(snapshotId, url) {
 
 async function failed(url, reason) {
   await setBadge('failed', reason);
-  await notifyFailure('LinkSnap could not save a page', `${url}\n${reason}`);
+  await loadMessages();
+  await notifyFailure(t('notify_failedTitle'), `${url}\n${reason}`);
 }

@@ -3,14 +3,16 @@ import { api } from '../shared/browser-api.js';
 import { captureTab, captureUrl } from './capture-service.js';
 import { openLibrary } from './library.js';
 import { notifyFailure } from './badge.js';
+import { loadMessages, t } from '../shared/i18n.js';
 
 export const MENU_IDS = Object.freeze({ link: 'snapshot-link', page: 'snapshot-page', library: 'open-library' });
 
-export function createMenus() {
+export async function createMenus() {
+  await loadMessages();
   api.contextMenus.removeAll(() => {
-    api.contextMenus.create({ id: MENU_IDS.link, title: 'Snapshot this link', contexts: ['link'] });
-    api.contextMenus.create({ id: MENU_IDS.page, title: 'Snapshot this page', contexts: ['page'] });
-    api.contextMenus.create({ id: MENU_IDS.library, title: 'Open LinkSnap library', contexts: ['page', 'action'] });
+    api.contextMenus.create({ id: MENU_IDS.link, title: t('menu_snapshotLink'), contexts: ['link'] });
+    api.contextMenus.create({ id: MENU_IDS.page, title: t('menu_snapshotPage'), contexts: ['page'] });
+    api.contextMenus.create({ id: MENU_IDS.library, title: t('menu_openLibrary'), contexts: ['page', 'action'] });
   });
 }
 
@@ -25,7 +27,8 @@ export async function runMenuItem(info, tab) {
       try {
         return await openLibrary();
       } catch (e) {
-        await notifyFailure('LinkSnap library', e.message);
+        await loadMessages();
+        await notifyFailure(t('notify_libraryTitle'), e.message);
         throw e;
       }
     default:

@@ -5,17 +5,19 @@ import { ask } from '../shared/messages.js';
 import { getSettings } from '../shared/settings.js';
 import { parseTags, formatTags } from '../shared/tags.js';
 import { TagAutocomplete } from './tag-autocomplete.js';
+import { loadMessages, translatePage, t, formatDate } from '../shared/i18n.js';
 
 const POLL_MS = 700;
 const $ = (id) => document.getElementById(id);
-const STAGES = { loading: 'loading the page', settling: 'waiting for the page to settle', saving: 'saving files' };
 
 let tab;
 let autocomplete;
 
 async function init() {
+  await loadMessages();
+  translatePage();
   tab = await findTab();
-  $('page-title').textContent = tab?.title || '(untitled)';
+  $('page-title').textContent = tab?.title || t('popup_untitled');
   $('page-url').textContent = tab?.url ?? '';
   $('page-url').title = tab?.url ?? '';
 
@@ -47,7 +49,7 @@ async function init() {
     lookup(tab.url);
   } else {
     $('save').disabled = true;
-    showProblem('Only web pages (http/https) can be saved.');
+    showProblem(t('popup_onlyWebPages'));
   }
 }
 
@@ -72,9 +74,10 @@ async function lookup(url) {
   try {
     const found = await ask('native', { type: 'lookup-url', fields: { url } });
     if (found.saved) {
-      const times = found.snapshotCount === 1 ? 'once' : `${found.snapshotCount} times`;
-      const when = found.lastSavedAt ? `, last on ${new Date(found.lastSavedAt).toLocaleString()}` : '';
-      $('saved-before').textContent = `Already saved ${times}${when}.`;
+      const count = found.snapshotCount;
+      $('saved-before').textContent = found.lastSavedAt
+        ? t(count === 1 ? 'popup_savedOnceOn' : 'popup_savedTimesOn', { count, date: formatDate(found.lastSavedAt) })
+        : t(count === 1 ? 'popup_savedOnce' : 'popup_savedTimes', { count });
       $('saved-before').hidden = false;
     }
   } catch (e) {
@@ -85,7 +88,7 @@ async function lookup(url) {
 async function save() {
   if ($('save').disabled) return;
   $('save').disabled = true;
-  setState('queued', 'Sending…');
+  setState('queued', t('popup_sending'));
   try {
     const result = await ask('capture-tab', {
       tabId: tab.id,
@@ -94,42 +97,43 @@ async function save() {
       mode: $('mode').value,
     });
     if (result.pending) {
-      setState('pending', `Pending: LinkSnap is not reachable right now (${result.reason}). The page is kept and will be sent when LinkSnap is back.`);
+      console.info('LinkSnap: kept for later:', result.reason);
+      setState('pending', t('popup_pending'));
       return;
     }
     follow(result.snapshotId, result.linkId);
   } catch (e) {
-    setState('failed', `Failed: ${e.message}`);
+    setState('failed', t('popup_failed', { reason: e.message }));
     $('save').disabled = false;
   }
 }
 
 async function follow(snapshotId, linkId) {
   showSnapshotLink(snapshotId, linkId);
-  setState('queued', 'Queued');
+  setState('queued', t('popup_queued'));
   for (;;) {
     let status;
     try {
       status = await ask('native', { type: 'status', fields: { snapshotId } });
     } catch (e) {
-      setState('failed', `Lost track of the capture: ${e.message}`);
+      setState('failed', t('popup_lostTrack', { reason: e.message }));
       return;
     }
     switch (status.status) {
       case 'done':
-        setState('done', 'Saved ✓');
+        setState('done', t('popup_saved'));
         return;
       case 'partial':
-        setState('partial', `Saved partially: ${status.reason ?? 'some parts are missing'}`);
+        setState('partial', t('popup_savedPartially', { reason: status.reason ?? t('popup_someMissing') }));
         return;
       case 'failed':
-        setState('failed', `Failed: ${status.reason ?? 'unknown reason'}`);
+        setState('failed', t('popup_failed', { reason: status.reason ?? t('popup_unknownReason') }));
         return;
       case 'running':
-        setState('running', `Capturing… ${STAGES[status.stage] ?? ''}`.trim());
+        setState('running', status.stage ? t('popup_capturingStage', { stage: t(`stage_${status.stage}`) }) : t('popup_capturing'));
         break;
       default:
-        setState('queued', 'Queued');
+        setState('queued', t('popup_queued'));
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
@@ -162,7 +166,9 @@ function setState(state, text) {
 
 function reportHostProblem(e) {
   if (e.code === 'host-missing' || e.code === 'daemon-unavailable') {
-    showProblem(`LinkSnap is not reachable (${e.message}). You can still save: the page is kept and sent when LinkSnap is back.`);
+    // Plain words for the person; the technical detail (paths, variables) goes to the console.
+    console.info('LinkSnap host problem:', e.code, e.message);
+    showProblem(t('popup_notReachable'));
   } else {
     showProblem(e.message);
   }

@@ -1,7 +1,8 @@
 // User settings kept in extension storage (options page), with defaults.
 import { api } from './browser-api.js';
 
-export const DEFAULT_SETTINGS = Object.freeze({ defaultTags: [], defaultMode: 'as-seen' });
+// language: '' follows the browser; 'en' or 'zh_CN' is the person's choice in the options page.
+export const DEFAULT_SETTINGS = Object.freeze({ defaultTags: [], defaultMode: 'as-seen', language: '' });
 
 export async function getSettings() {
   const stored = await api.storage.local.get('settings');

@@ -12,6 +12,7 @@ namespace LinkSnap.Relay;
 /// </summary>
 internal sealed class RelayHost
 {
+    private const int MaxDepth = 16;
     private readonly ProtocolSchema _schema;
     private readonly RelayOptions _options;
     private readonly RelayPaths _paths;
@@ -61,10 +62,15 @@ internal sealed class RelayHost
 
     private async Task<byte[]> HandleAsync(byte[] body, DaemonForwarder daemon, CancellationToken cancellationToken)
     {
+        if (MessageText.Check(body, MaxDepth) is { } problem)
+        {
+            return Replies.Error(null, problem.Code, problem.Message);
+        }
+
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
+            doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException ex)
         {

@@ -13,7 +13,16 @@ internal sealed class RelayLog
     {
         try
         {
-            Directory.CreateDirectory(logsDirectory);
+            // Owner-only like everything in the data directory (the relay may be the first to create it).
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(logsDirectory);
+            }
+            else
+            {
+                Directory.CreateDirectory(logsDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
             _path = Path.Combine(logsDirectory, "relay.log");
         }
         catch (Exception)
@@ -32,7 +41,14 @@ internal sealed class RelayLog
         try
         {
             var line = $"{DateTimeOffset.UtcNow:O} [{Environment.ProcessId}] {message}{Environment.NewLine}";
-            File.AppendAllText(_path, line);
+            var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using var writer = new StreamWriter(_path, options);
+            writer.Write(line);
         }
         catch (Exception)
         {

@@ -23,8 +23,8 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
     private readonly DocumentFetcher _fetcher;
     private readonly HtmlPageCapture _html;
     private readonly OriginalSaver _originals;
-    private readonly CheckingProxy _freshProxy;
-    private readonly CheckingProxy _asSeenProxy;
+    private readonly CheckingProxy _proxy;
+    private readonly DocumentFetcher _privateFetcher;
 
     public PlaywrightCaptureEngine(IOptions<CaptureOptions> options, TimeProvider time, ILogger<PlaywrightCaptureEngine> logger)
     {
@@ -34,17 +34,20 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
         var guard = new TargetGuard(_options.AllowPrivateTargets, _options.RequestFilterForTests, _options.AllowedPrivateHosts);
         _browsers = new BrowserHost(_options, time, logger);
         _fetcher = new DocumentFetcher(_options, guard);
-        _freshProxy = new CheckingProxy(guard);
+        _proxy = new CheckingProxy(guard);
         // An as-seen page was already loaded by the user's browser, private hosts included (an
-        // intranet page): its subresources are not refused for their address, only filtered in tests.
-        _asSeenProxy = new CheckingProxy(new TargetGuard(allowPrivateTargets: true, _options.RequestFilterForTests));
-        _html = new HtmlPageCapture(_options, time, _fetcher, guard, _freshProxy, _asSeenProxy);
+        // intranet page): its images, style sheets and fonts are not refused for their address.
+        var privateGuard = new TargetGuard(allowPrivateTargets: true, _options.RequestFilterForTests);
+        _privateFetcher = new DocumentFetcher(_options, privateGuard);
+        _html = new HtmlPageCapture(_options, time, _fetcher, guard, _proxy, new PrivateStaticResources(guard, privateGuard, _privateFetcher));
         _originals = new OriginalSaver(_options, _browsers);
     }
 
     internal BrowserHost Browsers => _browsers;
 
     internal HtmlPageCapture HtmlCapture => _html;
+
+    internal CheckingProxy Proxy => _proxy;
 
     public async Task<CaptureResult> CaptureAsync(CaptureRequest request, string outputDirectory, IProgress<CaptureStage>? progress, CancellationToken cancellationToken)
     {
@@ -65,7 +68,7 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
 
                 var bytes = Encoding.UTF8.GetBytes(request.Html);
                 // The tab's DOM is text now, served as UTF-8: a meta charset left over from the original bytes would contradict it.
-                var html = HtmlDecoder.DeclareUtf8(request.Html);
+                var html = AsSeenDocument.Disarm(HtmlDecoder.DeclareUtf8(request.Html));
                 var page = await RenderAsync(new HtmlSource(request.Url, html, CaptureMode.AsSeen, null), recorder, progress, cancellationToken);
                 return Finish(recorder, page.Metadata with
                 {
@@ -167,7 +170,7 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
     {
         await _browsers.DisposeAsync();
         _fetcher.Dispose();
-        _freshProxy.Dispose();
-        _asSeenProxy.Dispose();
+        _privateFetcher.Dispose();
+        _proxy.Dispose();
     }
 }

@@ -116,8 +116,8 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
         var idTaken = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM snapshots WHERE id = @id", new { id = document.Id }, transaction) > 0;
         connection.Execute(
             """
-            INSERT INTO snapshots (id, link_id, status, reason, mode, attempts, created_at, started_at, finished_at, folder, title, has_thumbnail, metadata_json, artifacts_json, timings_json)
-            VALUES (@id, @linkId, @status, @reason, @mode, @attempts, @created, @started, @finished, @folder, @title, @thumbnail, @metadata, @artifacts, @timings)
+            INSERT INTO snapshots (id, link_id, status, reason, mode, attempts, created_at, started_at, finished_at, folder, title, has_thumbnail, metadata_json, artifacts_json, timings_json, job_class, gone)
+            VALUES (@id, @linkId, @status, @reason, @mode, @attempts, @created, @started, @finished, @folder, @title, @thumbnail, @metadata, @artifacts, @timings, @jobClass, @gone)
             """,
             new
             {
@@ -136,6 +136,8 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
                 metadata = document.Metadata is null ? null : JsonSerializer.Serialize(document.Metadata, SnapshotJson.Options),
                 artifacts = JsonSerializer.Serialize(document.Artifacts, SnapshotJson.Options),
                 timings = JsonSerializer.Serialize(document.TimingsMs, SnapshotJson.Options),
+                jobClass = document.JobClass,
+                gone = document.Gone ? 1 : 0,
             },
             transaction);
     }

@@ -26,6 +26,12 @@ public sealed record SnapshotDocument
     public PageMetadata? Metadata { get; init; }
     public IReadOnlyList<ArtifactInfo> Artifacts { get; init; } = [];
     public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Who asked for the capture (<see cref="JobClasses"/>).</summary>
+    public string JobClass { get; init; } = JobClasses.User;
+
+    /// <summary>The page was gone when captured (DNS failure, HTTP 404/410).</summary>
+    public bool Gone { get; init; }
 }
 
 /// <summary>The link a snapshot belongs to, as snapshot.json records it.</summary>

@@ -28,7 +28,7 @@ public sealed partial class LinkStore
     }
 
     /// <summary>Queues a new version of an existing link; null when the link does not exist.</summary>
-    public long? AddSnapshot(long linkId, CaptureMode mode, string? inputPath = null)
+    public long? AddSnapshot(long linkId, CaptureMode mode, string? inputPath = null, string jobClass = JobClasses.User)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
@@ -37,23 +37,60 @@ public sealed partial class LinkStore
             return null;
         }
 
-        var id = InsertSnapshot(connection, transaction, linkId, mode, inputPath, Now());
+        var id = InsertSnapshot(connection, transaction, linkId, mode, inputPath, Now(), jobClass);
         transaction.Commit();
         return id;
     }
 
-    /// <summary>Takes the oldest queued job and marks it running (one more attempt). Null when the queue is empty.</summary>
-    public SnapshotRecord? ClaimNextJob()
+    /// <summary>
+    /// Takes the oldest queued user capture and marks it running (one more attempt); failing that, when
+    /// <paramref name="background"/> allows it, the oldest background job that is due and whose site has
+    /// nothing running and is not resting. Null when nothing may start now.
+    /// </summary>
+    public SnapshotRecord? ClaimNextJob(BackgroundTurn? background = null)
     {
         using var connection = database.Open();
-        var id = connection.ExecuteScalar<long?>(
-            """
-            UPDATE snapshots SET status = 'running', stage = 'loading', started_at = @now, finished_at = NULL, reason = NULL, attempts = attempts + 1
-            WHERE id = (SELECT id FROM snapshots WHERE status = 'queued' ORDER BY id LIMIT 1)
-            RETURNING id
-            """,
-            new { now = Now() });
+        var now = Now();
+        var id = Claim(connection, "SELECT id FROM snapshots WHERE status = 'queued' AND job_class = 'user' ORDER BY id LIMIT 1", new { now });
+        if (id is null && background is not null)
+        {
+            id = Claim(
+                connection,
+                """
+                SELECT s.id FROM snapshots s JOIN links l ON l.id = s.link_id
+                WHERE s.status = 'queued' AND s.job_class <> 'user' AND (s.not_before IS NULL OR s.not_before <= @now)
+                  AND l.site NOT IN (SELECT rl.site FROM snapshots r JOIN links rl ON rl.id = r.link_id WHERE r.status = 'running')
+                  AND l.site NOT IN @resting
+                ORDER BY s.id LIMIT 1
+                """,
+                new { now, resting = background.RestingSites });
+        }
+
         return id is null ? null : connection.QuerySingle<SnapshotRow>($"SELECT {SnapshotRow.Columns} {SnapshotFrom} WHERE s.id = @id", new { id }).ToRecord();
+    }
+
+    private static long? Claim(IDbConnection connection, string pick, object parameters) => connection.ExecuteScalar<long?>(
+        $"""
+        UPDATE snapshots SET status = 'running', stage = 'loading', started_at = @now, finished_at = NULL, reason = NULL, attempts = attempts + 1
+        WHERE id = ({pick})
+        RETURNING id
+        """,
+        parameters);
+
+    /// <summary>
+    /// Puts a failed background capture back in the queue, not to start before <paramref name="notBefore"/>;
+    /// the reason says what failed and when it is tried again. False when the job is not running any more.
+    /// </summary>
+    public bool ScheduleRetry(long id, DateTimeOffset notBefore, string reason)
+    {
+        using var connection = database.Open();
+        return connection.Execute(
+            """
+            UPDATE snapshots SET status = 'queued', stage = NULL, reason = @reason, not_before = @notBefore, retries = retries + 1,
+                attempts = 0, finished_at = @now
+            WHERE id = @id AND status = 'running'
+            """,
+            new { id, reason, notBefore = StorageText.Time(notBefore), now = Now() }) > 0;
     }
 
     public void SetStage(long id, CaptureStage stage)
@@ -77,7 +114,7 @@ public sealed partial class LinkStore
         connection.Execute(
             """
             UPDATE snapshots SET status = @status, stage = NULL, reason = @reason, finished_at = @finished, folder = COALESCE(@folder, folder),
-                input_path = NULL, title = @title, has_thumbnail = @thumbnail, metadata_json = @metadata, artifacts_json = @artifacts, timings_json = @timings
+                input_path = NULL, title = @title, has_thumbnail = @thumbnail, gone = @gone, not_before = NULL, metadata_json = @metadata, artifacts_json = @artifacts, timings_json = @timings
             WHERE id = @id
             """,
             new
@@ -88,6 +125,7 @@ public sealed partial class LinkStore
                 finished = StorageText.Time(completion.FinishedAt ?? time.GetUtcNow()),
                 folder = completion.Folder,
                 title,
+                gone = completion.Gone ? 1 : 0,
                 thumbnail = completion.Artifacts.Any(a => a.Kind == ArtifactKinds.Thumbnail && a.Status == ArtifactStatus.Ok) ? 1 : 0,
                 metadata = completion.Metadata is null ? null : JsonSerializer.Serialize(completion.Metadata, SnapshotJson.Options),
                 artifacts = JsonSerializer.Serialize(completion.Artifacts, SnapshotJson.Options),
@@ -201,11 +239,11 @@ public sealed partial class LinkStore
         return (counts.GetValueOrDefault("queued"), counts.GetValueOrDefault("running"));
     }
 
-    private static long InsertSnapshot(IDbConnection connection, IDbTransaction transaction, long linkId, CaptureMode mode, string? inputPath, string now)
+    private static long InsertSnapshot(IDbConnection connection, IDbTransaction transaction, long linkId, CaptureMode mode, string? inputPath, string now, string jobClass)
     {
         var id = connection.ExecuteScalar<long>(
-            "INSERT INTO snapshots (link_id, status, mode, created_at, input_path) VALUES (@linkId, 'queued', @mode, @now, @inputPath) RETURNING id",
-            new { linkId, mode = StorageText.Mode(mode), now, inputPath },
+            "INSERT INTO snapshots (link_id, status, mode, created_at, input_path, job_class) VALUES (@linkId, 'queued', @mode, @now, @inputPath, @jobClass) RETURNING id",
+            new { linkId, mode = StorageText.Mode(mode), now, inputPath, jobClass },
             transaction);
         connection.Execute("UPDATE links SET latest_snapshot_id = @id, updated_at = @now WHERE id = @linkId", new { id, now, linkId }, transaction);
         return id;

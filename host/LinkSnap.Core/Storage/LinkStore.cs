@@ -23,7 +23,7 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
     private string Now() => StorageText.Time(time.GetUtcNow());
 
     /// <summary>Files a capture request: finds or creates the link, adds tags/note, queues a new snapshot.</summary>
-    public CaptureTicket AddCapture(Uri url, IEnumerable<string>? tags, string? note, CaptureMode mode, string? inputPath = null)
+    public CaptureTicket AddCapture(Uri url, IEnumerable<string>? tags, string? note, CaptureMode mode, string? inputPath = null, string jobClass = JobClasses.User)
     {
         var normalized = UrlNormalizer.Normalize(url);
         var tagNames = TagName.NormalizeAll(tags);
@@ -44,7 +44,7 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
         }
 
         AddTagsCore(connection, transaction, linkId.Value, tagNames);
-        var snapshotId = InsertSnapshot(connection, transaction, linkId.Value, mode, inputPath, now);
+        var snapshotId = InsertSnapshot(connection, transaction, linkId.Value, mode, inputPath, now, jobClass);
         SearchIndex.Update(connection, transaction, linkId.Value);
         transaction.Commit();
         return new CaptureTicket(linkId.Value, snapshotId, created);

@@ -19,4 +19,7 @@ public sealed record SnapshotCompletion
     public string? ArticleText { get; init; }
 
     public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>The page is gone (DNS failure, HTTP 404/410).</summary>
+    public bool Gone { get; init; }
 }

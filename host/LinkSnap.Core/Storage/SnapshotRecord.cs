@@ -28,6 +28,18 @@ public sealed record SnapshotRecord
     public IReadOnlyList<ArtifactInfo> Artifacts { get; init; } = [];
     public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>Who asked for it (<see cref="JobClasses"/>): user captures run before background ones.</summary>
+    public string JobClass { get; init; } = JobClasses.User;
+
+    /// <summary>A background capture waiting for its retry is not started before this time.</summary>
+    public DateTimeOffset? NotBefore { get; init; }
+
+    /// <summary>How many times a failed background capture has been queued again.</summary>
+    public int Retries { get; init; }
+
+    /// <summary>The page was found gone (DNS failure, HTTP 404 or 410): not retried.</summary>
+    public bool Gone { get; init; }
+
     /// <summary>Joined from the link for job lists.</summary>
     public string? Url { get; init; }
 

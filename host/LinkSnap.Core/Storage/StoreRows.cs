@@ -42,7 +42,8 @@ internal sealed class SnapshotRow
 {
     public const string Columns =
         "s.id, s.link_id, s.status, s.stage, s.reason, s.mode, s.attempts, s.created_at, s.started_at, s.finished_at, " +
-        "s.folder, s.input_path, s.title, s.has_thumbnail, s.metadata_json, s.artifacts_json, s.timings_json, l.url";
+        "s.folder, s.input_path, s.title, s.has_thumbnail, s.metadata_json, s.artifacts_json, s.timings_json, l.url, " +
+        "s.job_class, s.not_before, s.retries, s.gone";
 
     public long Id { get; set; }
     public long LinkId { get; set; }
@@ -62,6 +63,10 @@ internal sealed class SnapshotRow
     public string? ArtifactsJson { get; set; }
     public string? TimingsJson { get; set; }
     public string? Url { get; set; }
+    public string JobClass { get; set; } = JobClasses.User;
+    public string? NotBefore { get; set; }
+    public long Retries { get; set; }
+    public long Gone { get; set; }
 
     public SnapshotRecord ToRecord() => new()
     {
@@ -83,5 +88,9 @@ internal sealed class SnapshotRow
         Artifacts = ArtifactsJson is null ? [] : JsonSerializer.Deserialize<List<ArtifactInfo>>(ArtifactsJson, SnapshotJson.Options) ?? [],
         TimingsMs = TimingsJson is null ? new Dictionary<string, double>() : JsonSerializer.Deserialize<Dictionary<string, double>>(TimingsJson, SnapshotJson.Options) ?? [],
         Url = Url,
+        JobClass = JobClass,
+        NotBefore = StorageText.ParseTimeOrNull(NotBefore),
+        Retries = (int)Retries,
+        Gone = Gone != 0,
     };
 }

@@ -12,6 +12,7 @@ public static class ApiEndpoints
         api.MapTagEndpoints();
         api.MapStatusEndpoints();
         api.MapEventEndpoints();
+        api.MapExportEndpoints();
         return routes;
     }
 }

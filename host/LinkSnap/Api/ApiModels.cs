@@ -44,8 +44,11 @@ public sealed record LinkDto
 public sealed record LatestSnapshotDto(
     long Id, SnapshotStatus Status, CaptureStage? Stage, string? Reason, DateTimeOffset CreatedAt, CaptureMode Mode, bool HasThumbnail, string? ThumbnailUrl)
 {
+    /// <summary>The page was found gone (DNS failure, HTTP 404/410) by this capture.</summary>
+    public bool Gone { get; init; }
+
     public static LatestSnapshotDto From(SnapshotRecord s) =>
-        new(s.Id, s.Status, s.Stage, s.Reason, s.CreatedAt, s.Mode, s.HasThumbnail, ArtifactDto.FileUrl(s, ArtifactKinds.Thumbnail));
+        new(s.Id, s.Status, s.Stage, s.Reason, s.CreatedAt, s.Mode, s.HasThumbnail, ArtifactDto.FileUrl(s, ArtifactKinds.Thumbnail)) { Gone = s.Gone };
 }
 
 /// <summary>SnapshotSummary (lists) and SnapshotDetail (GET /api/snapshots/{id}): one shape, details filled in for the latter.</summary>
@@ -65,6 +68,16 @@ public sealed record SnapshotDto
     public int Attempts { get; init; }
     public bool HasThumbnail { get; init; }
     public string? ThumbnailUrl { get; init; }
+
+    /// <summary>"user", or a background class such as "import" (runs after user captures).</summary>
+    public string JobClass { get; init; } = JobClasses.User;
+
+    /// <summary>Times a failed background capture was queued again; NotBefore is when the next try may start.</summary>
+    public int Retries { get; init; }
+
+    public DateTimeOffset? NotBefore { get; init; }
+
+    public bool Gone { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PageMetadata? Metadata { get; init; }
@@ -95,6 +108,10 @@ public sealed record SnapshotDto
         Attempts = s.Attempts,
         HasThumbnail = s.HasThumbnail,
         ThumbnailUrl = ArtifactDto.FileUrl(s, ArtifactKinds.Thumbnail),
+        JobClass = s.JobClass,
+        Retries = s.Retries,
+        NotBefore = s.Status == SnapshotStatus.Queued ? s.NotBefore : null,
+        Gone = s.Gone,
     };
 
     public static SnapshotDto Detail(SnapshotRecord s, string? absoluteFolder) => From(s) with

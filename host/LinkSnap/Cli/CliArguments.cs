@@ -7,7 +7,7 @@ namespace LinkSnap.Cli;
 public sealed class CliArguments
 {
     private static readonly HashSet<string> Flags = ["--json", "--wait", "--force", "--help", "-h", "--version"];
-    private static readonly HashSet<string> Valued = ["--tag", "-t", "--note", "--mode", "--limit", "--site", "--status", "--timeout", "--sort", "--order", "--tag-mode"];
+    private static readonly HashSet<string> Valued = ["--tag", "-t", "--note", "--mode", "--limit", "--site", "--status", "--timeout", "--sort", "--order", "--tag-mode", "--format", "--search", "--ids", "--output"];
 
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);

@@ -20,7 +20,12 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
             return await StopAsync(cancellationToken);
         }
 
-        if (command is not ("capture" or "list" or "show" or "search" or "tags" or "tag" or "open" or "recapture" or "delete" or "reindex" or "status" or "start" or "open-library"))
+        if (command == "import" && ImportArchiveCommand.Handles(args))
+        {
+            return await new ImportArchiveCommand(client, paths, args, output).RunAsync(cancellationToken);
+        }
+
+        if (command is not ("capture" or "list" or "show" or "search" or "tags" or "tag" or "open" or "recapture" or "delete" or "reindex" or "status" or "start" or "open-library" or "export"))
         {
             throw new CliUsageException($"Unknown command '{command}'. Run `linksnap --help` for the commands.");
         }
@@ -38,6 +43,7 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
             "recapture" => await RecaptureAsync(cancellationToken),
             "delete" => await DeleteAsync(cancellationToken),
             "reindex" => await ReindexAsync(cancellationToken),
+            "export" => await new ExportCommand(client, args, output).RunAsync(cancellationToken),
             _ => await StatusAsync(command, cancellationToken),
         };
     }

@@ -91,6 +91,37 @@ public sealed class DaemonClient : IDisposable
         return await response.Content.ReadAsStreamAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Streams a download (GET) into <paramref name="destination"/> as it arrives, never whole in
+    /// memory; returns the file name the daemon suggests. Errors come back as for <see cref="SendAsync"/>.
+    /// </summary>
+    public async Task<string?> DownloadAsync(string path, Func<string?, Stream> destination, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.GetAsync(path.TrimStart('/'), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException e) when (e.InnerException is SocketException or IOException || e.HttpRequestError == HttpRequestError.ConnectionError)
+        {
+            throw new DaemonUnreachableException(SocketPath, e.Message);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var json = ParseOrText(await response.Content.ReadAsStringAsync(cancellationToken));
+                throw new DaemonApiException((int)response.StatusCode, json.TryGetProperty("detail", out var d) ? d.GetString() ?? "" : response.ReasonPhrase ?? "");
+            }
+
+            var fileName = response.Content.Headers.ContentDisposition?.FileName?.Trim('"');
+            await using var target = destination(fileName);
+            await response.Content.CopyToAsync(target, cancellationToken);
+            return fileName;
+        }
+    }
+
     /// <summary>The raw response, for callers that need status and headers (tests, file downloads).</summary>
     public Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         _http.SendAsync(request, cancellationToken);

@@ -33,6 +33,7 @@ public static class DaemonHost
         options.Validate();
         var paths = new LinkSnapPaths(string.IsNullOrWhiteSpace(options.DataDirectory) ? LinkSnapPaths.ResolveDataDirectory() : options.DataDirectory);
         paths.EnsureCreated();
+        DataPermissions.Tighten(paths, wholeTree: false);
         DaemonSocket.Prepare(paths.SocketPath);
 
         var state = new DaemonState { SocketPath = paths.SocketPath };
@@ -62,10 +63,13 @@ public static class DaemonHost
         services.AddSingleton<SnapshotFolders>();
         services.AddSingleton<Reindexer>();
         services.AddSingleton<JobEvents>();
+        services.Configure<BackgroundOptions>(builder.Configuration.GetSection(BackgroundOptions.Section));
+        services.AddSingleton<HostPoliteness>();
         services.AddSingleton<CaptureJobRunner>();
         services.AddSingleton<CaptureQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<CaptureQueue>());
         services.AddSingleton<LinkSnapService>();
+        services.AddSingleton<LinkSnap.Core.Export.LibraryExporter>();
         services.AddCaptureEngine(builder.Configuration);
 
         // Each feature registers its own services and routes.
@@ -89,6 +93,8 @@ public static class DaemonHost
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
+        // Before anything is created, so the database, the files and the socket Kestrel binds are born 0600/0700.
+        DataPermissions.RestrictNewFiles();
         WebApplication app;
         try
         {

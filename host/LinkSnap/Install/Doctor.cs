@@ -15,6 +15,7 @@ public sealed class Doctor(string userHome, LinkSnapPaths paths, string? relayPa
         checks.AddRange(SandboxedBrowsers());
         checks.Add(await SocketAsync(cancellationToken));
         checks.Add(await RelayAsync(cancellationToken));
+        checks.Add(Permissions()); // last: the relay probe above may create the logs folder
         return checks;
     }
 
@@ -25,6 +26,22 @@ public sealed class Doctor(string userHome, LinkSnapPaths paths, string? relayPa
             ? new DoctorCheck("capture browser", DoctorStatus.Ok, path)
             : new DoctorCheck("capture browser", DoctorStatus.Failed, $"{path} not found",
                 "install Chromium (Debian/Ubuntu: apt-get install chromium) or set LINKSNAP_CHROMIUM to its binary");
+    }
+
+    /// <summary>Reports and fixes data files other users could read (a data directory made beforehand with 0755).</summary>
+    private DoctorCheck Permissions()
+    {
+        const string name = "data permissions";
+        if (!Directory.Exists(paths.DataDirectory))
+        {
+            return new DoctorCheck(name, DoctorStatus.Ok, $"{paths.DataDirectory} does not exist yet (it is created owner-only)");
+        }
+
+        var fixedPaths = DataPermissions.Tighten(paths, wholeTree: true);
+        return fixedPaths.Count == 0
+            ? new DoctorCheck(name, DoctorStatus.Ok, $"{paths.DataDirectory} and everything in it is owner-only")
+            : new DoctorCheck(name, DoctorStatus.Warning,
+                $"{fixedPaths.Count} entries were open to other users (e.g. {fixedPaths[0]}); made owner-only (folders 0700, files 0600)");
     }
 
     private static DoctorCheck Fonts()

@@ -9,7 +9,8 @@ namespace LinkSnap.Jobs;
 /// <summary>
 /// Runs one claimed job: captures into a temporary folder, writes snapshot.json, renames the folder
 /// into place and records the outcome. Whatever happens, the job ends done, partial or failed with
-/// a reason — or, on an orderly shutdown, back in the queue.
+/// a reason — or, on an orderly shutdown, back in the queue. A failed background capture goes back
+/// to the queue with back-off (Background:MaxRetries) unless its page is gone.
 /// </summary>
 public sealed class CaptureJobRunner(
     LinkStore store,
@@ -17,6 +18,7 @@ public sealed class CaptureJobRunner(
     ICaptureEngine engine,
     JobEvents events,
     IOptions<DaemonOptions> options,
+    IOptions<BackgroundOptions> background,
     TimeProvider time,
     ILogger<CaptureJobRunner> logger)
 {
@@ -111,6 +113,13 @@ public sealed class CaptureJobRunner(
             return;
         }
 
+        var gone = GonePages.IsGone(result);
+        if (status == SnapshotStatus.Failed && !gone && TryScheduleRetry(job, reason!))
+        {
+            TryDelete(temp);
+            return;
+        }
+
         if (!string.IsNullOrEmpty(result.ArticleText))
         {
             File.WriteAllText(Path.Combine(temp, SnapshotFolders.SearchTextFileName), result.ArticleText);
@@ -125,6 +134,7 @@ public sealed class CaptureJobRunner(
             Metadata = result.Metadata,
             Artifacts = result.Artifacts,
             TimingsMs = result.TimingsMs,
+            Gone = gone,
         };
         var relative = SnapshotFolders.RelativeFolder(job.Id, job.CreatedAt);
         SnapshotFolders.WriteDocument(temp, ToDocument(finished, link));
@@ -140,6 +150,7 @@ public sealed class CaptureJobRunner(
             TimingsMs = result.TimingsMs,
             ArticleText = result.ArticleText,
             FinishedAt = finished.FinishedAt,
+            Gone = gone,
         };
         if (!store.CompleteSnapshot(job.Id, completion))
         {
@@ -154,6 +165,26 @@ public sealed class CaptureJobRunner(
 
         logger.LogInformation("Snapshot {Id} of {Url}: {Status} {Reason}", job.Id, job.Url, status, reason);
         events.Publish(new JobEvent(job.Id, job.LinkId, status, null, reason));
+    }
+
+    /// <summary>Queues a failed background capture again after its back-off; false when it has no retry left.</summary>
+    private bool TryScheduleRetry(SnapshotRecord job, string reason)
+    {
+        var settings = background.Value;
+        if (!JobClasses.IsBackground(job.JobClass) || job.Retries >= settings.MaxRetries)
+        {
+            return false;
+        }
+
+        var at = time.GetUtcNow() + settings.RetryDelayFor(job.Retries);
+        var retry = $"attempt {job.Retries + 1} of {settings.MaxRetries + 1} failed ({reason}); retrying after {StorageText.Time(at)}";
+        if (store.ScheduleRetry(job.Id, at, retry))
+        {
+            logger.LogInformation("Snapshot {Id} of {Url}: {Reason}", job.Id, job.Url, retry);
+            events.Publish(new JobEvent(job.Id, job.LinkId, SnapshotStatus.Queued, null, retry));
+        }
+
+        return true;
     }
 
     /// <summary>An unchanged page recaptured costs next to nothing: identical files become hard links to the previous snapshot's.</summary>
@@ -207,6 +238,8 @@ public sealed class CaptureJobRunner(
         Metadata = snapshot.Metadata,
         Artifacts = snapshot.Artifacts,
         TimingsMs = snapshot.TimingsMs,
+        JobClass = snapshot.JobClass,
+        Gone = snapshot.Gone,
     };
 
     private static CaptureResult Failed(string reason) => new() { Outcome = CaptureOutcome.Failed, Reason = reason };

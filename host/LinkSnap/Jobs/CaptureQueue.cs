@@ -7,12 +7,16 @@ namespace LinkSnap.Jobs;
 /// <summary>
 /// Drains the persisted queue (snapshot rows in state "queued") with bounded concurrency. At start,
 /// jobs left "running" by a daemon that died are re-queued or, past Daemon:MaxAttempts, failed.
+/// User captures always go first; background jobs take at most Background:Concurrency slots (one slot
+/// stays free for clicks), one per site at a time with Background:HostGap between them.
 /// </summary>
 public sealed class CaptureQueue(
     LinkStore store,
     CaptureJobRunner runner,
     JobEvents events,
     IOptions<DaemonOptions> options,
+    IOptions<BackgroundOptions> background,
+    HostPoliteness politeness,
     ILogger<CaptureQueue> logger) : BackgroundService
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
@@ -46,6 +50,8 @@ public sealed class CaptureQueue(
     {
         await Task.Yield();
         var slots = new SemaphoreSlim(options.Value.Concurrency);
+        var backgroundSlots = background.Value.SlotsWithin(options.Value.Concurrency);
+        var backgroundRunning = 0;
         var running = new List<Task>();
         try
         {
@@ -55,7 +61,8 @@ public sealed class CaptureQueue(
                 SnapshotRecord? job;
                 try
                 {
-                    job = store.ClaimNextJob();
+                    var turn = Volatile.Read(ref backgroundRunning) < backgroundSlots ? new BackgroundTurn(politeness.RestingSites()) : null;
+                    job = store.ClaimNextJob(turn);
                 }
                 catch (Microsoft.Data.Sqlite.SqliteException e)
                 {
@@ -73,6 +80,14 @@ public sealed class CaptureQueue(
 
                 running.RemoveAll(t => t.IsCompleted);
                 events.Publish(JobEvent.From(job));
+                var isBackground = JobClasses.IsBackground(job.JobClass);
+                if (isBackground)
+                {
+                    // Before the job can end: the store stops calling it running before this task's finally runs.
+                    politeness.Busy(SiteOf(job));
+                    Interlocked.Increment(ref backgroundRunning);
+                }
+
                 running.Add(Task.Run(
                     async () =>
                     {
@@ -82,7 +97,14 @@ public sealed class CaptureQueue(
                         }
                         finally
                         {
+                            if (isBackground)
+                            {
+                                politeness.Rest(SiteOf(job), background.Value.HostGap);
+                                Interlocked.Decrement(ref backgroundRunning);
+                            }
+
                             slots.Release();
+                            Notify(); // a finished job may let a waiting background job start
                         }
                     },
                     CancellationToken.None));
@@ -95,6 +117,9 @@ public sealed class CaptureQueue(
 
         await Task.WhenAll(running);
     }
+
+    private static string SiteOf(SnapshotRecord job) =>
+        Uri.TryCreate(job.Url, UriKind.Absolute, out var url) ? Core.Urls.UrlNormalizer.Site(url) : "";
 
     private void Recover()
     {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LinkSnap.Daemon;
+using LinkSnap.Relay.Protocol;
 
 namespace LinkSnap.Native;
 
@@ -11,6 +12,7 @@ namespace LinkSnap.Native;
 /// </summary>
 public sealed class NativeMessageHandler : IDisposable
 {
+    private const int MaxDepth = 64;
     private readonly DaemonState _state;
     private readonly ILogger<NativeMessageHandler> _logger;
     private readonly Lazy<NativeApiClient> _api;
@@ -24,10 +26,17 @@ public sealed class NativeMessageHandler : IDisposable
 
     public async Task<byte[]> HandleAsync(Stream body, CancellationToken cancellationToken)
     {
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer, cancellationToken);
+        if (MessageText.Check(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), MaxDepth) is { } problem)
+        {
+            return Error(problem.Code, problem.Message);
+        }
+
         JsonObject? message;
         try
         {
-            message = await JsonNode.ParseAsync(body, cancellationToken: cancellationToken) as JsonObject;
+            message = JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth }) as JsonObject;
         }
         catch (JsonException ex)
         {

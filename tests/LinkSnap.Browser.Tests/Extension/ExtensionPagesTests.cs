@@ -74,4 +74,103 @@ public sealed class ExtensionPagesTests
         }));
         await page.CloseAsync();
     }
+    [Test]
+    public async Task Options_page_switches_the_popup_and_itself_to_Chinese_and_back()
+    {
+        var tab = await _harness.Browser.NewPageAsync();
+        _harness.Server.MapHtml("/words", "<!doctype html><title>Words page</title><p>Some words.</p>");
+        await tab.GotoAsync(_harness.Server.Url("/words").ToString());
+        var options = await _harness.Browser.NewPageAsync();
+        await options.GotoAsync(_harness.ExtensionUrl("options/options.html"));
+        try
+        {
+            await options.Locator("#language").SelectOptionAsync("zh_CN");
+            await options.Locator("#defaults button[type=submit]").ClickAsync();
+            await Assertions.Expect(options.Locator("#test-connection")).ToHaveTextAsync("测试连接");
+            await Assertions.Expect(options.Locator("#host-state")).ToHaveTextAsync("已连接", new() { Timeout = 30_000 });
+            await Assertions.Expect(options.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+
+            var popup = await _harness.OpenPopupAsync(tab);
+            await Assertions.Expect(popup.Locator("#save")).ToHaveTextAsync("保存");
+            await Assertions.Expect(popup.Locator("#tags")).ToHaveAttributeAsync("placeholder", "研究, nlp/可解释性");
+            await popup.CloseAsync();
+        }
+        finally
+        {
+            await options.Locator("#language").SelectOptionAsync("");
+            await options.Locator("#defaults button[type=submit]").ClickAsync();
+            await Assertions.Expect(options.Locator("#test-connection")).ToHaveTextAsync("Test connection");
+            await options.CloseAsync();
+            await tab.CloseAsync();
+        }
+    }
+
+    [Test]
+    public async Task Every_visible_string_of_the_popup_and_the_options_page_comes_from_the_messages()
+    {
+        var tab = await _harness.Browser.NewPageAsync();
+        _harness.Server.MapHtml("/more-words", "<!doctype html><title>Words page</title><p>Some words.</p>");
+        await tab.GotoAsync(_harness.Server.Url("/more-words").ToString());
+        var options = await _harness.Browser.NewPageAsync();
+        await options.GotoAsync(_harness.ExtensionUrl("options/options.html"));
+        await SetLanguageAsync(options, "x-pseudo");
+        try
+        {
+            await options.ReloadAsync();
+            await Assertions.Expect(options.Locator("#host-state")).ToHaveAttributeAsync("data-state", "ok", new() { Timeout = 30_000 });
+            var popup = await _harness.OpenPopupAsync(tab);
+            await Assertions.Expect(popup.Locator("body")).ToHaveAttributeAsync("data-tags-loaded", "true");
+            var data = new[] { "LinkSnap", "English", "中文", _harness.DataDirectory, await tab.TitleAsync(), tab.Url,
+                await options.Locator("#host-version").TextContentAsync() ?? "", await options.Locator("#host-library").TextContentAsync() ?? "" };
+            var offenders = new List<string>();
+            foreach (var page in new[] { options, popup })
+            {
+                foreach (var text in await page.EvaluateAsync<string[]>(VisibleTexts))
+                {
+                    var rest = System.Text.RegularExpressions.Regex.Replace(text, "⟦[^⟧]*⟧|⟨[^⟩]*⟩", " ").Trim();
+                    if (rest.Any(char.IsLetter) && !data.Any(d => d.Length > 0 && d.Contains(rest, StringComparison.Ordinal)))
+                    {
+                        offenders.Add($"{page.Url}: “{text}”");
+                    }
+                }
+            }
+
+            await popup.CloseAsync();
+            Assert.That(offenders, Is.Empty, "visible strings that are not from _locales");
+        }
+        finally
+        {
+            await SetLanguageAsync(options, "");
+            await options.CloseAsync();
+            await tab.CloseAsync();
+        }
+    }
+
+    private static Task SetLanguageAsync(IPage extensionPage, string language) => extensionPage.EvaluateAsync("""
+        async (language) => {
+          const { settings = {} } = await chrome.storage.local.get('settings');
+          await chrome.storage.local.set({ settings: { ...settings, language } });
+        }
+        """, language);
+
+    private const string VisibleTexts = """
+        () => {
+          const out = [document.title];
+          const visible = (el) => el.checkVisibility();
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const text = n.textContent.trim();
+            if (text && n.parentElement && visible(n.parentElement) && !n.parentElement.closest('option:not(:checked)')) out.push(text);
+          }
+          for (const el of document.body.querySelectorAll('[placeholder], [title], [aria-label], img[alt]')) {
+            if (!visible(el)) continue;
+            for (const a of ['placeholder', 'title', 'aria-label', 'alt']) {
+              const v = el.getAttribute(a);
+              if (v && v.trim()) out.push(v.trim());
+            }
+          }
+          return out;
+        }
+        """;
 }
+

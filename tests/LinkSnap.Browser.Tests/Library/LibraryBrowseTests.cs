@@ -134,7 +134,7 @@ public sealed class LibraryBrowseTests : LibraryPageTestBase
     {
         await GotoAsync("/tags");
         await Page.ClickAsync("[aria-label='Delete nlp/interpretability']");
-        await Expect(Page.Locator("dialog")).ToContainTextAsync("It is on 1 link(s)");
+        await Expect(Page.Locator("dialog")).ToContainTextAsync("It is on 1 link.");
         await Page.ClickAsync("dialog button[value=ok]");
         await Expect(Page.Locator("[data-tag-node='nlp/interpretability']")).ToHaveCountAsync(0);
         var link = await GetJsonAsync($"/api/links/{_model}");

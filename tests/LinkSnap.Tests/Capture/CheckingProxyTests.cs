@@ -66,7 +66,7 @@ public sealed class CheckingProxyTests
         using var proxy = new CheckingProxy(new TargetGuard(allowPrivateTargets: true));
         using var client = await ConnectAsync(proxy);
 
-        await client.SendAsync(Encoding.ASCII.GetBytes($"CONNECT {Authority} HTTP/1.1\r\nHost: {Authority}\r\n\r\n"));
+        await client.SendAsync(Encoding.ASCII.GetBytes(WithCredentials(proxy, $"CONNECT {Authority} HTTP/1.1\r\nHost: {Authority}\r\n\r\n")));
         var established = await ReadUntilAsync(client, "\r\n\r\n");
         Assert.That(established, Does.StartWith("HTTP/1.1 200"));
 
@@ -138,6 +138,22 @@ public sealed class CheckingProxyTests
         Assert.That(await SendAsync(proxy, "GET file:///etc/passwd HTTP/1.1\r\n\r\n"), Does.StartWith("HTTP/1.1 400"));
     }
 
+    [Test]
+    public async Task Requests_without_the_proxy_credentials_are_refused_with_407()
+    {
+        using var proxy = new CheckingProxy(new TargetGuard(allowPrivateTargets: true));
+
+        var none = await SendRawAsync(proxy, $"GET http://{Authority}/hello?no-credentials HTTP/1.1\r\nHost: {Authority}\r\n\r\n");
+        var wrong = await SendRawAsync(proxy, $"CONNECT {Authority} HTTP/1.1\r\nProxy-Authorization: Basic bGlua3NuYXAtY2FwdHVyZTp4\r\n\r\n");
+        var probe = await SendAsync(proxy, $"GET {CheckingProxy.CredentialsProbeUrl} HTTP/1.1\r\nHost: linksnap-proxy.invalid\r\n\r\n");
+
+        Assert.That(none, Does.StartWith("HTTP/1.1 407"));
+        Assert.That(none, Does.Contain("Proxy-Authenticate: Basic"));
+        Assert.That(wrong, Does.StartWith("HTTP/1.1 407"));
+        Assert.That(probe, Does.StartWith("HTTP/1.1 204"), "the probe Chromium learns the credentials with is answered by the proxy");
+        Assert.That(_server.Requests, Does.Not.Contain("/hello?no-credentials"));
+    }
+
     private static async Task<Socket> ConnectAsync(CheckingProxy proxy)
     {
         var uri = new Uri(proxy.Url);
@@ -146,12 +162,21 @@ public sealed class CheckingProxyTests
         return socket;
     }
 
-    /// <summary>Sends one request and reads until the proxy closes the connection.</summary>
-    private static async Task<string> SendAsync(CheckingProxy proxy, string request)
+    /// <summary>Sends one request, with the proxy's credentials as Chromium sends them, and reads until the proxy closes the connection.</summary>
+    private static Task<string> SendAsync(CheckingProxy proxy, string request) => SendRawAsync(proxy, WithCredentials(proxy, request));
+
+    private static async Task<string> SendRawAsync(CheckingProxy proxy, string request)
     {
         using var socket = await ConnectAsync(proxy);
         await socket.SendAsync(Encoding.ASCII.GetBytes(request));
         return await ReadToEndAsync(socket);
+    }
+
+    private static string WithCredentials(CheckingProxy proxy, string request)
+    {
+        var credentials = Convert.ToBase64String(Encoding.ASCII.GetBytes($"{proxy.UserName}:{proxy.Password}"));
+        var firstLineEnd = request.IndexOf("\r\n", StringComparison.Ordinal) + 2;
+        return request[..firstLineEnd] + $"Proxy-Authorization: Basic {credentials}\r\n" + request[firstLineEnd..];
     }
 
     private static async Task<string> ReadToEndAsync(Socket socket)

@@ -58,7 +58,7 @@ public sealed class CrashRecoveryTests
             var final = new List<JsonElement>();
             foreach (var id in ids)
             {
-                final.Add(await WaitForFinishedAsync(third, id));
+                final.Add(await third.WaitForFinishedAsync(id));
             }
 
             TestContext.Out.WriteLine(string.Join("\n", final.Select(s => $"{s.GetProperty("id")}: {s.GetProperty("status")} {s.GetProperty("reason")} attempts={s.GetProperty("attempts")}")));
@@ -105,26 +105,6 @@ public sealed class CrashRecoveryTests
             }
 
             await Task.Delay(100);
-        }
-    }
-
-    private static async Task<JsonElement> WaitForFinishedAsync(DaemonProcess daemon, long id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (true)
-        {
-            var s = await daemon.Client.GetAsync($"/api/snapshots/{id}", CancellationToken.None);
-            if (s.GetProperty("status").GetString() is "done" or "partial" or "failed")
-            {
-                return s;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"snapshot {id} did not finish: {s}\n{daemon.Log}");
-            }
-
-            await Task.Delay(200);
         }
     }
 }

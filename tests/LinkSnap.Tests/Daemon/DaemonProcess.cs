@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using LinkSnap.Cli;
 using LinkSnap.Core.Paths;
 
@@ -65,6 +66,27 @@ public sealed class DaemonProcess : IAsyncDisposable
 
         _process.Kill(entireProcessTree: false);
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Polls the snapshot until it is done, partial or failed (bounded; fails the test with the daemon's log).</summary>
+    public async Task<JsonElement> WaitForFinishedAsync(long id, int seconds = 120)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var s = await Client.GetAsync($"/api/snapshots/{id}", CancellationToken.None);
+            if (s.GetProperty("status").GetString() is "done" or "partial" or "failed")
+            {
+                return s;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                NUnit.Framework.Assert.Fail($"snapshot {id} did not finish: {s}\n{Log}");
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     private void Append(string? line)

@@ -1,83 +1,19 @@
 using LinkSnap.Core.Capture;
-using LinkSnap.Core.Paths;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
-using LinkSnap.Daemon;
 using LinkSnap.Jobs;
-using LinkSnap.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Jobs;
 
 /// <summary>Unit tests of the queue (CaptureQueue + CaptureJobRunner) over a real SQLite file, with a scripted engine.</summary>
-public sealed class CaptureQueueTests
+public sealed class CaptureQueueTests : QueueTestBase
 {
-    private TempDirectory _temp = null!;
-    private LinkSnapDatabase _database = null!;
-    private LinkStore _store = null!;
-    private SnapshotFolders _folders = null!;
-    private JobEvents _events = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _temp = new TempDirectory();
-        var paths = new LinkSnapPaths(_temp.Path);
-        paths.EnsureCreated();
-        _database = new LinkSnapDatabase(paths.DatabasePath);
-        _database.Migrate();
-        _store = new LinkStore(_database, TimeProvider.System);
-        _folders = new SnapshotFolders(paths);
-        _events = new JobEvents();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _database.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _temp.Dispose();
-    }
-
-    private CaptureQueue Queue(ICaptureEngine engine, int concurrency = 2, int maxAttempts = 3, TimeSpan? jobTimeout = null)
-    {
-        var options = Options.Create(new DaemonOptions { Concurrency = concurrency, MaxAttempts = maxAttempts, JobTimeout = jobTimeout ?? TimeSpan.FromMinutes(1) });
-        var runner = new CaptureJobRunner(_store, _folders, engine, _events, options, TimeProvider.System, NullLogger<CaptureJobRunner>.Instance);
-        return new CaptureQueue(_store, runner, _events, options, NullLogger<CaptureQueue>.Instance);
-    }
-
-    private long Enqueue(string path, CaptureQueue? queue = null)
-    {
-        var id = _store.AddCapture(new Uri("https://example.org" + path), ["t"], null, CaptureMode.Fresh).SnapshotId;
-        queue?.Notify();
-        return id;
-    }
-
-    private async Task<SnapshotRecord> WaitForAsync(long id, Func<SnapshotRecord, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var snapshot = _store.GetSnapshot(id)!;
-            if (condition(snapshot))
-            {
-                return snapshot;
-            }
-
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"snapshot {id} stayed {snapshot.Status}");
-            await Task.Delay(20);
-        }
-    }
-
-    private Task<SnapshotRecord> WaitFinishedAsync(long id) => WaitForAsync(id, s => s.IsFinished);
-
     [Test]
     public async Task A_job_reports_its_stages_and_ends_done_with_its_folder_in_place()
     {
         var engine = new FakeCaptureEngine((request, folder, progress, _) => FakeCaptureEngine.SaveAsync(request, folder, progress));
-        using var subscription = _events.Subscribe();
+        using var subscription = Events.Subscribe();
         var queue = Queue(engine);
         await queue.StartAsync(CancellationToken.None);
         var id = Enqueue("/a", queue);
@@ -86,11 +22,11 @@ public sealed class CaptureQueueTests
         await queue.StopAsync(CancellationToken.None);
 
         Assert.That(snapshot.Status, Is.EqualTo(SnapshotStatus.Done));
-        var folder = _folders.Resolve(snapshot.Folder!);
+        var folder = Folders.Resolve(snapshot.Folder!);
         Assert.That(File.ReadAllText(Path.Combine(folder, "page.html")), Does.Contain("https://example.org/a"));
         Assert.That(SnapshotFolders.ReadDocument(folder)!.Status, Is.EqualTo(SnapshotStatus.Done));
         Assert.That(File.ReadAllText(Path.Combine(folder, SnapshotFolders.SearchTextFileName)), Is.EqualTo("fake article words"));
-        Assert.That(_store.GetLink(snapshot.LinkId)!.Title, Is.EqualTo("Fake /a"));
+        Assert.That(Store.GetLink(snapshot.LinkId)!.Title, Is.EqualTo("Fake /a"));
 
         var seen = new List<string>();
         while (subscription.Reader.TryRead(out var e))
@@ -120,7 +56,7 @@ public sealed class CaptureQueueTests
             await Task.Delay(10);
         }
 
-        Assert.That(_store.CountActiveJobs(), Is.EqualTo((3, 2)));
+        Assert.That(Store.CountActiveJobs(), Is.EqualTo((3, 2)));
         gate.SetResult();
         foreach (var id in ids)
         {
@@ -154,7 +90,7 @@ public sealed class CaptureQueueTests
 
         Assert.That((timedOut.Status, timedOut.Reason), Is.EqualTo((SnapshotStatus.Failed, "the capture took longer than 1 s (Daemon:JobTimeout) and was stopped")));
         Assert.That((thrown.Status, thrown.Reason), Is.EqualTo((SnapshotStatus.Failed, "the capture engine failed: boom")));
-        Assert.That(SnapshotFolders.ReadDocument(_folders.Resolve(thrown.Folder!))!.Reason, Is.EqualTo("the capture engine failed: boom"));
+        Assert.That(SnapshotFolders.ReadDocument(Folders.Resolve(thrown.Folder!))!.Reason, Is.EqualTo("the capture engine failed: boom"));
     }
 
     [Test]
@@ -172,7 +108,7 @@ public sealed class CaptureQueueTests
 
         await queue.StopAsync(CancellationToken.None);
 
-        var snapshot = _store.GetSnapshot(id)!;
+        var snapshot = Store.GetSnapshot(id)!;
         Assert.That((snapshot.Status, snapshot.Attempts), Is.EqualTo((SnapshotStatus.Queued, 0)));
     }
 
@@ -181,12 +117,12 @@ public sealed class CaptureQueueTests
     {
         var retried = Enqueue("/retried");
         var exhausted = Enqueue("/exhausted");
-        _store.ClaimNextJob(); // retried: attempt 1, as if the daemon died during it
-        _store.ClaimNextJob(); // exhausted: attempt 1
-        _store.RecoverInterruptedJobs(maxAttempts: 99);
-        _store.ClaimNextJob(); // retried again: attempt 2
-        _store.ClaimNextJob(); // exhausted: attempt 2
-        using (var connection = _database.Open())
+        Store.ClaimNextJob(); // retried: attempt 1, as if the daemon died during it
+        Store.ClaimNextJob(); // exhausted: attempt 1
+        Store.RecoverInterruptedJobs(maxAttempts: 99);
+        Store.ClaimNextJob(); // retried again: attempt 2
+        Store.ClaimNextJob(); // exhausted: attempt 2
+        using (var connection = Database.Open())
         {
             Dapper.SqlMapper.Execute(connection, "UPDATE snapshots SET attempts = 3 WHERE id = @exhausted", new { exhausted });
         }
@@ -200,6 +136,6 @@ public sealed class CaptureQueueTests
 
         Assert.That((done.Status, done.Attempts), Is.EqualTo((SnapshotStatus.Done, 3)));
         Assert.That((failed.Status, failed.Reason), Is.EqualTo((SnapshotStatus.Failed, "daemon stopped during capture 3 times")));
-        Assert.That(SnapshotFolders.ReadDocument(_folders.Resolve(failed.Folder!))!.Status, Is.EqualTo(SnapshotStatus.Failed), "the failure is recorded on disk for reindex");
+        Assert.That(SnapshotFolders.ReadDocument(Folders.Resolve(failed.Folder!))!.Status, Is.EqualTo(SnapshotStatus.Failed), "the failure is recorded on disk for reindex");
     }
 }

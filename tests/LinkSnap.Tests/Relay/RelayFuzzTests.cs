@@ -50,6 +50,37 @@ public sealed class RelayFuzzTests
     }
 
     [Test]
+    public async Task Bad_text_and_repeated_keys_get_an_error_each_and_the_stream_goes_on()
+    {
+        byte[][] bodies =
+        [
+            [.. Utf8("{\"id\":\"a"), .. (byte[])[0xFF, 0xFE], .. Utf8("\",\"type\":\"ping\"}")],     // stray bytes inside the id
+            Utf8("""{"id":"\ud800","type":"ping"}"""),                             // lone surrogate escape in the id
+            Utf8("""{"id":"b","type":"ping","x":"\udc00\ud800"}"""),              // reversed pair elsewhere
+            [.. Utf8("{\"id\":\""), .. (byte[])[0xED, 0xA0, 0x80], .. Utf8("\",\"type\":\"ping\"}")],   // surrogate encoded as UTF-8 (CESU)
+            [.. Utf8("{\"id\":\""), .. (byte[])[0xC0, 0xAF], .. Utf8("\",\"type\":\"ping\"}")],         // overlong '/'
+            [.. Utf8("{\"id\":\""), .. (byte[])[0xE0, 0x80, 0xAF], .. Utf8("\",\"type\":\"ping\"}")],   // overlong '/' in three bytes
+            [.. Utf8("{\"id\":\""), .. (byte[])[0xF4, 0x90, 0x80, 0x80], .. Utf8("\",\"type\":\"ping\"}")], // above U+10FFFF
+            Utf8("""{"id":"d","type":"ping","type":"status"}"""),                  // repeated key
+            Utf8("""{"id":"e","type":"capture","url":"https://e.org/","tags":["a"],"tags":["b"]}"""),
+            Utf8("""{"id":"f","type":"ping","a":{"k":1,"k":2}}"""),                // repeated key in a nested object
+            Utf8("""{"id":"g","type":"ping"}"""),                                   // still served afterwards
+        ];
+        string[] expected =
+        [
+            "bad-json", "bad-json", "bad-json", "bad-json", "bad-json", "bad-json", "bad-json",
+            "bad-message", "bad-message", "bad-message", "daemon-unavailable",
+        ];
+
+        var run = await RelayRun.RunAsync(_relay, [.. bodies.SelectMany(RelayRun.Frame)], Env, limit: TimeSpan.FromSeconds(60));
+
+        var frames = run.Frames();
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
+        Assert.That(frames.Select(f => f.GetProperty("error").GetProperty("code").GetString()), Is.EqualTo(expected));
+        Assert.That(frames[^1].GetProperty("id").GetString(), Is.EqualTo("g"));
+    }
+
+    [Test]
     public async Task Broken_streams_end_with_a_bad_frame_reply_and_a_clean_exit()
     {
         var random = new Random(Seed + 1);
@@ -72,10 +103,19 @@ public sealed class RelayFuzzTests
         }
     }
 
+    private static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
+
     private static byte[] RandomBody(Random random, int i)
     {
-        switch (random.Next(8))
+        switch (random.Next(11))
         {
+            case 8:
+                return Utf8($$"""{"id":"s{{i}}\u{{random.Next(0xD800, 0xE000):x4}}","type":"ping"}""");
+            case 9:
+                byte[][] overlong = [[0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x9F, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF], [0xED, 0xB0, 0x80]];
+                return [.. Utf8("{\"id\":\"o"), .. overlong[random.Next(overlong.Length)], .. Utf8("\",\"type\":\"ping\"}")];
+            case 10:
+                return Utf8($$"""{"id":"k{{i}}","type":"ping","id":"k{{i}}"}""");
             case 0:
                 var bytes = new byte[random.Next(1, 300)];
                 random.NextBytes(bytes);

@@ -79,7 +79,15 @@ internal sealed class BrowserHost : IAsyncDisposable
         {
             ExecutablePath = _options.ResolveExecutablePath(),
             Headless = true,
-            Args = ["--disable-quic"],
+            // WebRTC's UDP (STUN, peer connections) would leave beside the checking proxy, to any
+            // address: only proxied traffic is allowed, so a captured page sends no UDP at all.
+            // (The switch was "force-webrtc-ip-handling-policy" before Chromium 1xx; both are given.)
+            Args =
+            [
+                "--disable-quic",
+                "--webrtc-ip-handling-policy=disable_non_proxied_udp",
+                "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
+            ],
             Timeout = (float)_options.NavigationTimeout.TotalMilliseconds,
         });
         browser.Disconnected += (_, _) => _logger.LogWarning("Chromium disconnected; it is relaunched on the next capture.");

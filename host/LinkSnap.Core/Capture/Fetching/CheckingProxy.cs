@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace LinkSnap.Core.Capture.Fetching;
@@ -15,11 +16,19 @@ namespace LinkSnap.Core.Capture.Fetching;
 /// Why not Playwright's request routing: every routed request waited for a round trip through
 /// Playwright's driver and .NET, and Chromium still resolved the host itself after the check
 /// (docs/architecture.md, "Every request of a captured page leaves through a checking proxy").
+/// Only the capture contexts may use it: every request must carry this proxy's own random
+/// credentials (Basic, <c>Proxy-Authorization</c>), so another local user's program is answered 407.
 /// </summary>
 internal sealed class CheckingProxy : IDisposable
 {
     /// <summary>On the proxy's own refusals, so the navigation guard can tell them from a site's answer.</summary>
     public const string RefusedHeader = "X-LinkSnap-Refused";
+
+    /// <summary>
+    /// Answered by the proxy itself once the credentials are right: the capture asks for it first,
+    /// so Chromium learns the credentials and sends them with every later request and tunnel.
+    /// </summary>
+    public const string CredentialsProbeUrl = "http://linksnap-proxy.invalid/credentials";
 
     private const int MaxHeadBytes = 64 * 1024;
     private static readonly byte[] HeadEnd = "\r\n\r\n"u8.ToArray();
@@ -31,10 +40,13 @@ internal sealed class CheckingProxy : IDisposable
     private readonly HostLookups _lookups;
     private readonly Socket _listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
     private readonly CancellationTokenSource _stop = new();
+    private readonly byte[] _authorization;
 
     public CheckingProxy(TargetGuard guard)
     {
         _guard = guard;
+        Password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        _authorization = Encoding.ASCII.GetBytes("Basic " + Convert.ToBase64String(Encoding.ASCII.GetBytes($"{UserName}:{Password}")));
         _lookups = new HostLookups(guard);
         _listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         _listener.Listen(512);
@@ -44,6 +56,11 @@ internal sealed class CheckingProxy : IDisposable
 
     /// <summary>The proxy's address, for Chromium's proxy setting.</summary>
     public string Url { get; }
+
+    public string UserName => "linksnap-capture";
+
+    /// <summary>New for every proxy (every engine): nothing outside this process knows it.</summary>
+    public string Password { get; }
 
     public void Dispose()
     {
@@ -88,6 +105,20 @@ internal sealed class CheckingProxy : IDisposable
             if (head is null || ProxyRequest.Parse(head) is not { } request)
             {
                 await RefuseAsync(client, 400, "Bad Request", "not a proxy request");
+                return;
+            }
+
+            if (!IsAuthorized(request))
+            {
+                await RefuseAsync(client, 407, "Proxy Authentication Required", "this proxy serves LinkSnap's capture browser only",
+                    "Proxy-Authenticate: Basic realm=\"LinkSnap capture\"\r\n");
+                return;
+            }
+
+            if (!request.IsTunnel && request.Target.AbsoluteUri == CredentialsProbeUrl)
+            {
+                await client.SendAsync("HTTP/1.1 204 No Content\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray(), _stop.Token);
+                client.Shutdown(SocketShutdown.Send);
                 return;
             }
 
@@ -233,10 +264,17 @@ internal sealed class CheckingProxy : IDisposable
         }
     }
 
-    private async Task RefuseAsync(Socket client, int status, string reason, string why)
+    private bool IsAuthorized(ProxyRequest request)
+    {
+        const string Name = "Proxy-Authorization:";
+        var line = request.HeaderLines.FirstOrDefault(l => l.StartsWith(Name, StringComparison.OrdinalIgnoreCase));
+        return line is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(line[Name.Length..].Trim()), _authorization);
+    }
+
+    private async Task RefuseAsync(Socket client, int status, string reason, string why, string extraHeaders = "")
     {
         var detail = new string(why.Select(c => c < ' ' || c > '~' ? ' ' : c).ToArray());
-        var response = $"HTTP/1.1 {status} {reason}\r\n{RefusedHeader}: {detail}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+        var response = $"HTTP/1.1 {status} {reason}\r\n{RefusedHeader}: {detail}\r\n{extraHeaders}Content-Length: 0\r\nConnection: close\r\n\r\n";
         await client.SendAsync(Encoding.ASCII.GetBytes(response), _stop.Token);
         client.Shutdown(SocketShutdown.Send);
     }

@@ -11,12 +11,19 @@ namespace LinkSnap.Core.Capture.Rendering;
 /// document is answered from the engine's bytes; a main-frame navigation elsewhere is paused again
 /// at its response and cancelled when it failed or the proxy refused it, so Chromium's error page
 /// never replaces the captured document. Once frozen every request is paused and failed.
+/// It also answers the checking proxy's credential challenge (407): Chromium asks for proxy
+/// credentials only on paused requests, so before the page loads, one probe request is paused and
+/// answered, and Chromium then sends the credentials with every request and tunnel of the context.
 /// </summary>
-internal sealed class DocumentInterception(ICDPSession cdp, PageRouter router)
+internal sealed class DocumentInterception(ICDPSession cdp, PageRouter router, CheckingProxy proxy, PrivateStaticResources? privateStatic)
 {
+    /// <summary>no-cors: the blank page's opaque origin may not read the answer, only learn it arrived.</summary>
+    private const string ProbeScript = "url => fetch(url, { mode: 'no-cors', cache: 'no-store' }).then(() => true, () => false)";
+
+    private readonly HashSet<string> _answeredChallenges = [];
     private string? _mainFrameId;
 
-    public async Task AttachAsync()
+    public async Task AttachAsync(IPage page)
     {
         var tree = await cdp.SendAsync("Page.getFrameTree");
         _mainFrameId = tree!.Value.GetProperty("frameTree").GetProperty("frame").GetProperty("id").GetString();
@@ -27,7 +34,18 @@ internal sealed class DocumentInterception(ICDPSession cdp, PageRouter router)
                 _ = HandleAsync(e.Clone());
             }
         };
+        cdp.Event("Fetch.authRequired").OnEvent += (_, challenge) =>
+        {
+            if (challenge is { } e)
+            {
+                _ = AnswerChallengeAsync(e.Clone());
+            }
+        };
         await EnableAsync(everyRequest: false);
+        if (!await page.EvaluateAsync<bool>(ProbeScript, CheckingProxy.CredentialsProbeUrl))
+        {
+            throw new CaptureFailureException("The capture browser could not sign in to its checking proxy.");
+        }
     }
 
     /// <summary>After the settle deadline nothing new may load: every request is paused, then failed.</summary>
@@ -41,7 +59,46 @@ internal sealed class DocumentInterception(ICDPSession cdp, PageRouter router)
             pattern["resourceType"] = "Document";
         }
 
-        return cdp.SendAsync("Fetch.enable", new() { ["patterns"] = new[] { pattern } });
+        var patterns = new List<Dictionary<string, object>>
+        {
+            pattern,
+            new() { ["urlPattern"] = CheckingProxy.CredentialsProbeUrl, ["requestStage"] = "Request" },
+        };
+        if (privateStatic is not null && !everyRequest)
+        {
+            patterns.AddRange(PrivateStaticResources.ResourceTypes.Select(type =>
+                new Dictionary<string, object> { ["urlPattern"] = "*", ["resourceType"] = type, ["requestStage"] = "Request" }));
+        }
+
+        return cdp.SendAsync("Fetch.enable", new() { ["patterns"] = patterns, ["handleAuthRequests"] = true });
+    }
+
+    /// <summary>The proxy's challenge gets its credentials once per request; a site's own challenge is left to Chromium (cancelled).</summary>
+    private async Task AnswerChallengeAsync(JsonElement challenge)
+    {
+        var id = challenge.GetProperty("requestId").GetString()!;
+        var fromProxy = challenge.GetProperty("authChallenge").GetProperty("source").GetString() == "Proxy";
+        bool first;
+        lock (_answeredChallenges)
+        {
+            first = _answeredChallenges.Add(id);
+        }
+
+        var answer = new Dictionary<string, object> { ["response"] = !fromProxy ? "Default" : first ? "ProvideCredentials" : "CancelAuth" };
+        if (fromProxy && first)
+        {
+            answer["username"] = proxy.UserName;
+            answer["password"] = proxy.Password;
+        }
+
+        try
+        {
+            await cdp.SendAsync("Fetch.continueWithAuth", new() { ["requestId"] = id, ["authChallengeResponse"] = answer });
+        }
+        catch (PlaywrightException)
+        {
+            // The page or context closed meanwhile.
+        }
     }
 
     private async Task HandleAsync(JsonElement paused)
@@ -60,6 +117,12 @@ internal sealed class DocumentInterception(ICDPSession cdp, PageRouter router)
             }
 
             var url = paused.GetProperty("request").GetProperty("url").GetString() ?? "";
+            if (privateStatic is not null && !router.IsFrozen && PrivateStaticResources.IsPausedType(paused)
+                && await privateStatic.TryAnswerAsync(cdp, id, url))
+            {
+                return;
+            }
+
             var mainFrameDocument = paused.TryGetProperty("frameId", out var frame) && frame.GetString() == _mainFrameId
                 && paused.TryGetProperty("resourceType", out var type) && type.GetString() == "Document";
             await (router.Decide(url, mainFrameDocument) switch

@@ -11,7 +11,8 @@ namespace LinkSnap.Core.Capture.Rendering;
 /// Renders one HTML document in its own browser context and saves its artifacts. Failures of the
 /// page (never settles, crashes, one artifact fails) are recorded on the recorder, not thrown.
 /// </summary>
-internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time, DocumentFetcher fetcher, TargetGuard guard, CheckingProxy freshProxy, CheckingProxy asSeenProxy)
+internal sealed class HtmlPageCapture(
+    CaptureOptions options, TimeProvider time, DocumentFetcher fetcher, TargetGuard guard, CheckingProxy proxy, PrivateStaticResources privateStatic)
 {
     private readonly PageSettler _settler = new(options, time);
     private readonly HtmlArtifacts _artifacts = new(options, fetcher, guard);
@@ -24,7 +25,7 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
         AcceptDownloads = false,
         // Every request of the page leaves through the proxy, loopback included (Playwright adds
         // "<-loopback>" to the bypass list): it checks each host before connecting.
-        Proxy = new Proxy { Server = (mode == CaptureMode.Fresh ? freshProxy : asSeenProxy).Url },
+        Proxy = new Proxy { Server = proxy.Url },
     });
 
     /// <summary>Test hook run after settling, before the artifacts (e.g. to crash the tab).</summary>
@@ -41,12 +42,13 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
 
             // Before navigating: it keeps the fonts and images the page loads, which MHTML drops.
             var savedCopy = SavedCopyCapture.Attach(page);
-            var router = new PageRouter(source.Url, Encoding.UTF8.GetBytes(source.Html), source.Fetched?.Status ?? 200);
+            var asSeen = source.Mode == CaptureMode.AsSeen;
+            var router = new PageRouter(source.Url, Encoding.UTF8.GetBytes(source.Html), source.Fetched?.Status ?? 200, followsNavigations: !asSeen);
             var network = new NetworkQuiet(page, time);
             var cdp = await context.NewCDPSessionAsync(page);
-            var documents = new DocumentInterception(cdp, router);
+            var documents = new DocumentInterception(cdp, router, proxy, asSeen ? privateStatic : null);
             router.OnFreeze = documents.FreezeAsync;
-            await documents.AttachAsync();
+            await documents.AttachAsync(page);
 
             progress?.Report(CaptureStage.Loading);
             var loadProblem = await recorder.TimeAsync("navigate", () => _settler.LoadAsync(page, source.Url));
@@ -55,9 +57,12 @@ internal sealed class HtmlPageCapture(CaptureOptions options, TimeProvider time,
             // Half of what is left of the job at most: a page that never settles still leaves time for its artifacts.
             var budget = recorder.Remaining / 2 < options.SettleTimeout ? recorder.Remaining / 2 : options.SettleTimeout;
             var settled = loadProblem is null && await recorder.TimeAsync("settle", () => _settler.SettleAsync(page, network, budget));
+
+            // Settled or not, the page stops here: a reload or a timer firing during the artifact
+            // steps would destroy the document they read (and on a loaded machine it did).
+            await recorder.TimeAsync("freeze", async () => { await PageSettler.FreezeAsync(page, router, cdp); return 0; });
             if (!settled)
             {
-                await recorder.TimeAsync("freeze", async () => { await PageSettler.FreezeAsync(page, router, cdp); return 0; });
                 await recorder.TimeAsync("unblock", async () => { await PageSettler.ShowFetchedIfBlankAsync(page, cdp, source.Html); return 0; });
                 var setting = budget < options.SettleTimeout ? "Capture:JobTimeout" : "Capture:SettleTimeout";
                 recorder.AddProblem(loadProblem is null

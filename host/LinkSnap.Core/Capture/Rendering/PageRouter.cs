@@ -6,10 +6,14 @@ namespace LinkSnap.Core.Capture.Rendering;
 /// frame elsewhere is followed only when it can be reached, and once the page is frozen every new
 /// request is aborted. Subresources are not seen here: they go through the context's
 /// <see cref="Fetching.CheckingProxy"/>, which refuses what the capture must not reach.
+/// An as-seen page (<paramref name="followsNavigations"/> false) is the DOM the user sent and
+/// nothing else: its document is served once and every later main-frame navigation (a meta
+/// refresh, a reload) is cancelled, so the page's markup cannot swap in another document.
 /// </summary>
-internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int status)
+internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int status, bool followsNavigations = true)
 {
     private volatile bool _frozen;
+    private int _served;
 
     public int Status => status;
 
@@ -33,6 +37,7 @@ internal sealed class PageRouter(Uri documentUrl, byte[] documentUtf8, int statu
     /// <summary>What to do with a request before it is sent.</summary>
     public RouteDecision Decide(string url, bool mainFrameDocument) =>
         _frozen ? RouteDecision.Abort
+        : mainFrameDocument && !followsNavigations ? (Interlocked.Exchange(ref _served, 1) == 0 ? RouteDecision.Fulfil : RouteDecision.Abort)
         : mainFrameDocument && IsDocumentUrl(url) ? RouteDecision.Fulfil
         : mainFrameDocument ? RouteDecision.FollowIfReachable
         : RouteDecision.Continue;

@@ -22,6 +22,23 @@ internal static class PageScripts
         }
         """;
 
+    /// <summary>
+    /// Init script of fresh captures: a form submitted by script while the document loads waits
+    /// for the load event. Starting a navigation aborts the document's parser, so a page that
+    /// submitted a form during parsing (to a host the capture refuses, whose navigation is then
+    /// cancelled) was saved cut short at the form and never fired load.
+    /// </summary>
+    public const string DeferFormSubmissions = """
+        (() => {
+          const proto = HTMLFormElement.prototype, submit = proto.submit, requestSubmit = proto.requestSubmit;
+          let loaded = false;
+          const waiting = [];
+          addEventListener('load', () => { loaded = true; for (const run of waiting.splice(0)) run(); }, { once: true });
+          proto.submit = function () { if (loaded) return submit.call(this); waiting.push(() => submit.call(this)); };
+          proto.requestSubmit = function (submitter) { if (loaded) return requestSubmit.call(this, submitter); waiting.push(() => requestSubmit.call(this, submitter)); };
+        })();
+        """;
+
     public const string ImagesComplete = "() => Array.from(document.images).every(i => i.complete)";
 
     /// <summary>[width, height] of the whole document, measured as Playwright does for full-page screenshots.</summary>

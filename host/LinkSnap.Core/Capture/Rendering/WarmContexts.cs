@@ -75,6 +75,11 @@ internal sealed class WarmContexts(Func<CaptureMode, BrowserNewContextOptions> o
         var context = await browser.NewContextAsync(optionsFor(mode));
         try
         {
+            if (mode == CaptureMode.Fresh)
+            {
+                await context.AddInitScriptAsync(PageScripts.DeferFormSubmissions);
+            }
+
             return (context, await context.NewPageAsync());
         }
         catch (PlaywrightException)

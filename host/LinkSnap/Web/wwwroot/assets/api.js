@@ -1,5 +1,6 @@
 // Thin client of the daemon's JSON API. Every failure becomes an ApiError carrying the server's
 // ProblemDetails text, so the page can show a message a person can act on.
+import { t } from './i18n.js';
 
 export class ApiError extends Error {
   constructor(status, title, detail) {
@@ -19,17 +20,17 @@ async function request(method, path, body) {
   try {
     response = await fetch(path, init);
   } catch {
-    throw new ApiError(0, 'Daemon unreachable', 'The LinkSnap daemon did not answer. Is `linksnap serve` running?');
+    throw new ApiError(0, t('error.unreachableTitle'), t('error.unreachable'));
   }
   if (response.status === 401) {
-    throw new ApiError(401, 'Not signed in', 'The library session ended. Open the link printed by `linksnap serve` or `linksnap open-library`.');
+    throw new ApiError(401, t('error.signedOutTitle'), t('error.signedOut'));
   }
   if (response.status === 204) return null;
   const text = await response.text();
   let data = null;
   try { data = text ? JSON.parse(text) : null; } catch { data = null; }
   if (!response.ok) {
-    throw new ApiError(response.status, data?.title, data?.detail || data?.title || `The daemon answered HTTP ${response.status}.`);
+    throw new ApiError(response.status, data?.title, data?.detail || data?.title || t('error.http', { status: response.status }));
   }
   return data;
 }

@@ -1,7 +1,8 @@
 // Entry point: client-side routes (/, /tags, /queue, /links/{id}), the "Add link" box,
 // keyboard shortcuts, theme, live events.
+import { translatePage, t, languages, chosenLanguage, setLanguage } from './i18n.js';
 import { api } from './api.js';
-import { showError, clearError, toast, parseTags } from './dom.js';
+import { h, showError, clearError, toast, parseTags } from './dom.js';
 import { renderBrowse } from './browse.js';
 import { renderSnapshotView } from './snapshot-view.js';
 import { renderTagsPage } from './tags-page.js';
@@ -63,7 +64,7 @@ document.getElementById('add-form').addEventListener('submit', async (event) => 
     clearError();
     urlInput.value = '';
     tagsInput.value = '';
-    toast('Saving…');
+    toast(t('add.saving'));
     if (location.pathname !== '/') navigate('/');
     await currentView?.showAdded?.(queued.linkId);
     refreshTags();
@@ -72,6 +73,18 @@ document.getElementById('add-form').addEventListener('submit', async (event) => 
   }
 });
 
+// The header's language picker: the browser's language until the person picks one.
+function initLanguagePicker() {
+  const select = document.getElementById('language');
+  select.replaceChildren(
+    h('option', { value: '' }, t('language.auto')),
+    ...languages.map(([code, name]) => h('option', { value: code }, name)));
+  select.value = languages.some(([code]) => code === chosenLanguage) ? chosenLanguage : '';
+  select.addEventListener('change', () => setLanguage(select.value));
+}
+
+translatePage();
+initLanguagePicker();
 initTheme();
 startEvents();
 trackQueueCount();

@@ -3,11 +3,12 @@
 import { api } from './api.js';
 import { h, showError, clearError } from './dom.js';
 import { readState, stateToSearch, stateToApi } from './filters.js';
-import { renderCard } from './card.js';
+import { renderCard, statusText } from './card.js';
 import { renderFilters } from './filter-bar.js';
 import { renderBulkBar } from './bulk-bar.js';
 import { onJob } from './events.js';
 import { attachGridKeys } from './grid-keys.js';
+import { t, formatNumber } from './i18n.js';
 
 const finalStatuses = new Set(['done', 'partial', 'failed']);
 
@@ -55,7 +56,7 @@ export function renderBrowse(root) {
     loading = true;
     if (reset) {
       cursor = null;
-      summary.textContent = 'Loading…';
+      summary.textContent = t('common.loading');
     }
     try {
       const page = await api.links(stateToApi(state, reset ? null : cursor));
@@ -90,7 +91,7 @@ export function renderBrowse(root) {
     if (!finalStatuses.has(job.status)) {
       const badge = existing.querySelector('.status');
       badge.dataset.status = job.status;
-      badge.textContent = job.stage && job.status === 'running' ? `running · ${job.stage}` : job.status;
+      badge.textContent = statusText(job);
       return;
     }
     try {
@@ -128,12 +129,12 @@ function isVisible(el) {
 }
 
 function describe(total, atLeast, state) {
-  const n = Number(total ?? 0).toLocaleString() + (atLeast ? '+' : '');
-  const noun = total === 1 && !atLeast ? 'link' : 'links';
-  return state.q ? `${n} ${noun} match “${state.q}”` : `${n} ${noun}`;
+  const n = formatNumber(total ?? 0) + (atLeast ? '+' : '');
+  const count = atLeast ? Infinity : Number(total ?? 0);
+  return state.q ? t('browse.countMatching', { count, n, q: state.q }) : t('browse.count', { count, n });
 }
 
 function emptyText(state) {
   const filtered = state.q || state.tags.length || state.site || state.from || state.to || state.status;
-  return filtered ? 'Nothing matches these filters.' : 'Nothing saved yet. Paste a link above to save your first page.';
+  return filtered ? t('browse.emptyFiltered') : t('browse.empty');
 }

@@ -2,20 +2,21 @@
 import { api } from './api.js';
 import { h, showError, toast, confirmDialog, parseTags } from './dom.js';
 import { refreshTags } from './tag-list.js';
+import { t } from './i18n.js';
 
 export function renderBulkBar(linkIds, done) {
-  const tagInput = h('input', { id: 'bulk-tag', type: 'text', list: 'tag-suggestions', placeholder: 'tag', 'aria-label': 'Tag for selected links', class: 'tag-input' });
+  const tagInput = h('input', { id: 'bulk-tag', type: 'text', list: 'tag-suggestions', placeholder: t('bulk.tagPlaceholder'), 'aria-label': t('bulk.tagLabel'), class: 'tag-input' });
   const run = async (action, { needsTag = false, confirmText = null } = {}) => {
     const tag = parseTags(tagInput.value)[0];
     if (needsTag && !tag) {
       tagInput.focus();
-      showError(new Error('Type a tag first.'));
+      showError(new Error(t('bulk.needTag')));
       return;
     }
-    if (confirmText && !(await confirmDialog('Delete links', confirmText))) return;
+    if (confirmText && !(await confirmDialog(t('bulk.deleteTitle'), confirmText))) return;
     try {
       const result = await api.bulk(linkIds, action, needsTag ? tag : undefined);
-      toast(`${labelFor(action, tag)}: ${result?.affected ?? linkIds.length} link(s)`);
+      toast(labelFor(action, tag, result?.affected ?? linkIds.length));
       if (needsTag) await refreshTags();
       done();
     } catch (error) {
@@ -23,24 +24,24 @@ export function renderBulkBar(linkIds, done) {
     }
   };
   const n = linkIds.length;
-  return h('div', { class: 'bulk', id: 'bulk-bar', role: 'toolbar', 'aria-label': 'Bulk actions' },
-    h('strong', {}, `${n} selected`),
+  return h('div', { class: 'bulk', id: 'bulk-bar', role: 'toolbar', 'aria-label': t('bulk.label') },
+    h('strong', {}, t('bulk.selected', { count: n })),
     tagInput,
-    h('button', { type: 'button', onclick: () => run('add-tag', { needsTag: true }) }, 'Add tag'),
-    h('button', { type: 'button', onclick: () => run('remove-tag', { needsTag: true }) }, 'Remove tag'),
-    h('button', { type: 'button', onclick: () => run('recapture') }, 'Recapture'),
+    h('button', { type: 'button', onclick: () => run('add-tag', { needsTag: true }) }, t('bulk.addTag')),
+    h('button', { type: 'button', onclick: () => run('remove-tag', { needsTag: true }) }, t('bulk.removeTag')),
+    h('button', { type: 'button', onclick: () => run('recapture') }, t('action.recapture')),
     h('button', {
       type: 'button', class: 'danger',
-      onclick: () => run('delete', { confirmText: `Delete ${n} link(s) with all their snapshots and files? This cannot be undone.` }),
-    }, 'Delete'),
-    h('button', { type: 'button', class: 'link', onclick: () => { document.querySelectorAll('.card .select:checked').forEach((c) => c.click()); } }, 'Clear selection'));
+      onclick: () => run('delete', { confirmText: t('bulk.deleteConfirm', { count: n }) }),
+    }, t('action.delete')),
+    h('button', { type: 'button', class: 'link', onclick: () => { document.querySelectorAll('.card .select:checked').forEach((c) => c.click()); } }, t('bulk.clear')));
 }
 
-function labelFor(action, tag) {
+function labelFor(action, tag, count) {
   switch (action) {
-    case 'add-tag': return `Tagged “${tag}”`;
-    case 'remove-tag': return `Removed “${tag}”`;
-    case 'recapture': return 'Recapture queued';
-    default: return 'Deleted';
+    case 'add-tag': return t('bulk.tagged', { tag, count });
+    case 'remove-tag': return t('bulk.untagged', { tag, count });
+    case 'recapture': return t('bulk.recaptured', { count });
+    default: return t('bulk.deleted', { count });
   }
 }

@@ -1,12 +1,13 @@
 // One link as a card (grid) or a row (list): thumbnail, title, site, date, status, tags, snippet.
 import { api } from './api.js';
-import { h, snippetNodes, formatDate } from './dom.js';
+import { h, snippetNodes } from './dom.js';
 import { tagEditor } from './tag-editor.js';
+import { t, word, formatDate } from './i18n.js';
 
 export function statusText(snapshot) {
-  if (!snapshot) return 'no snapshot';
-  if (snapshot.status === 'running') return snapshot.stage ? `running · ${snapshot.stage}` : 'running';
-  return snapshot.status;
+  if (!snapshot) return t('status.none');
+  if (snapshot.status === 'running' && snapshot.stage) return t('status.runningStage', { stage: word('stage', snapshot.stage) });
+  return word('status', snapshot.status);
 }
 
 export function statusBadge(snapshot) {
@@ -27,7 +28,7 @@ export function renderCard(link, { selected, onSelect }) {
     dataset: { id: link.id, href },
   },
   h('input', {
-    class: 'select', type: 'checkbox', checked: selected, 'aria-label': `Select ${link.title || link.url}`,
+    class: 'select', type: 'checkbox', checked: selected, 'aria-label': t('card.select', { title: link.title || link.url }),
     onchange: (event) => onSelect(link.id, event.target.checked),
   }),
   h('a', { class: 'thumb', href, 'data-nav': true, tabindex: -1, 'aria-hidden': 'true' }, thumb),
@@ -37,7 +38,7 @@ export function renderCard(link, { selected, onSelect }) {
       h('span', { class: 'site' }, link.site || hostOf(link.url)),
       h('time', { datetime: link.createdAt }, formatDate(link.createdAt)),
       statusBadge(latest),
-      link.snapshotCount > 1 ? h('span', {}, `${link.snapshotCount} versions`) : null),
+      link.snapshotCount > 1 ? h('span', {}, t('card.versions', { count: link.snapshotCount })) : null),
     latest?.reason && (latest.status === 'failed' || latest.status === 'partial')
       ? h('div', { class: 'snippet reason' }, latest.reason) : null,
     link.snippet ? h('div', { class: 'snippet' }, snippetNodes(link.snippet)) : null,

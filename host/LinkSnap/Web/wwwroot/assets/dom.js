@@ -1,4 +1,5 @@
 // Small DOM helpers: element builder, messages, dialogs. No framework, no innerHTML with data.
+import { t } from './i18n.js';
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -55,7 +56,7 @@ export function openDialog(title, content, buttons) {
       h('h2', {}, title),
       content,
       h('div', { class: 'actions' },
-        h('button', { value: '', type: 'submit', formnovalidate: true }, 'Cancel'),
+        h('button', { value: '', type: 'submit', formnovalidate: true }, t('action.cancel')),
         buttons.map((b) => h('button', { value: b.value, type: 'submit', class: b.class || '' }, b.label)))));
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => resolve(dialog.returnValue || null), { once: true });
@@ -66,21 +67,19 @@ export function openDialog(title, content, buttons) {
   });
 }
 
-export async function confirmDialog(title, text, label = 'Delete') {
+export async function confirmDialog(title, text, label = t('action.delete')) {
   return (await openDialog(title, h('p', {}, text), [{ value: 'ok', label, class: 'danger' }])) === 'ok';
-}
-
-export function formatDate(iso) {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return isNaN(d) ? '' : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function formatBytes(n) {
   if (!n && n !== 0) return '';
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  const [value, unit] = n < 1024 ? [n, 'bytes'] : n < 1024 * 1024 ? [n / 1024, 'kb'] : [n / 1024 / 1024, 'mb'];
+  return t(`unit.${unit}`, { n: Number(value.toFixed(unit === 'bytes' ? 0 : 1)) });
+}
+
+// True while an input method (pinyin, kana…) is composing: its Enter commits a word, not a tag.
+export function isComposing(event) {
+  return event.isComposing || event.keyCode === 229;
 }
 
 // Splits "a, b ,c" into trimmed, non-empty tags.

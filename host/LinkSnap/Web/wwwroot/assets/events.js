@@ -1,5 +1,6 @@
 // Live job updates from /api/events (server-sent events). One connection for the whole page;
 // EventSource reconnects by itself, and when the browser gives up we retry with a growing delay.
+import { t } from './i18n.js';
 
 const listeners = new Set();
 let source = null;
@@ -9,7 +10,7 @@ function setState(state) {
   const dot = document.getElementById('live');
   if (dot) {
     dot.dataset.state = state;
-    dot.title = state === 'open' ? 'Live updates on' : 'Live updates reconnecting…';
+    dot.title = state === 'open' ? t('live.on') : t('live.reconnecting');
   }
 }
 

@@ -1,12 +1,13 @@
 // Search box, view/sort controls and filters (tags and/or, site, date range, status).
-import { h, parseTags } from './dom.js';
+import { h, parseTags, isComposing } from './dom.js';
+import { t, word } from './i18n.js';
 
 let typingTimer = null;
 
 export function renderFilters(state, setState) {
   const search = h('input', {
-    id: 'search', type: 'search', value: state.q, placeholder: 'Search titles, text, tags, notes…  ( / )',
-    'aria-label': 'Search', autocomplete: 'off',
+    id: 'search', type: 'search', value: state.q, placeholder: t('filter.searchPlaceholder'),
+    'aria-label': t('filter.search'), autocomplete: 'off',
   });
   search.addEventListener('input', () => {
     clearTimeout(typingTimer);
@@ -21,22 +22,22 @@ export function renderFilters(state, setState) {
 
   const toolbar = h('div', { class: 'toolbar' },
     h('div', { class: 'search' }, search),
-    h('label', {}, h('span', { class: 'visually-hidden' }, 'Sort by'),
-      select('sort', state.sort, [['saved', 'Date saved'], ['title', 'Title'], ['site', 'Site']], (sort) => setState({ sort }))),
+    h('label', {}, h('span', { class: 'visually-hidden' }, t('filter.sortBy')),
+      select('sort', state.sort, [['saved', t('filter.sortSaved')], ['title', t('filter.sortTitle')], ['site', t('filter.sortSite')]], (sort) => setState({ sort }), t('filter.sortBy'))),
     h('button', {
-      type: 'button', id: 'order', title: 'Sort order', 'aria-label': `Order: ${state.order === 'desc' ? 'descending' : 'ascending'}`,
+      type: 'button', id: 'order', title: t('filter.order'), 'aria-label': state.order === 'desc' ? t('filter.orderDesc') : t('filter.orderAsc'),
       onclick: () => setState({ order: state.order === 'desc' ? 'asc' : 'desc' }),
     }, state.order === 'desc' ? '↓' : '↑'),
     h('button', {
       type: 'button', id: 'view-toggle', 'aria-pressed': state.view === 'list' ? 'true' : 'false',
       onclick: () => setState({ view: state.view === 'grid' ? 'list' : 'grid' }, { reload: false }),
-    }, state.view === 'grid' ? 'List view' : 'Grid view'));
+    }, state.view === 'grid' ? t('filter.listView') : t('filter.gridView')));
 
   const tagInput = h('input', {
-    id: 'filter-tag', type: 'text', list: 'tag-suggestions', placeholder: 'filter by tag', 'aria-label': 'Filter by tag', class: 'tag-input',
+    id: 'filter-tag', type: 'text', list: 'tag-suggestions', placeholder: t('filter.tagPlaceholder'), 'aria-label': t('filter.tag'), class: 'tag-input',
   });
   tagInput.addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter') return;
+    if (event.key !== 'Enter' || isComposing(event)) return;
     event.preventDefault();
     const add = parseTags(tagInput.value).filter((t) => !state.tags.some((x) => x.toLowerCase() === t.toLowerCase()));
     if (add.length) setState({ tags: [...state.tags, ...add] });
@@ -46,34 +47,34 @@ export function renderFilters(state, setState) {
     if (value && !state.tags.includes(value)) setState({ tags: [...state.tags, value] });
   });
 
-  const site = h('input', { id: 'filter-site', type: 'text', value: state.site, placeholder: 'site', 'aria-label': 'Filter by site', class: 'tag-input' });
+  const site = h('input', { id: 'filter-site', type: 'text', value: state.site, placeholder: t('filter.sitePlaceholder'), 'aria-label': t('filter.site'), class: 'tag-input' });
   site.addEventListener('change', () => setState({ site: site.value.trim() }));
-  const from = h('input', { id: 'filter-from', type: 'date', value: state.from, 'aria-label': 'Saved from' });
+  const from = h('input', { id: 'filter-from', type: 'date', value: state.from, 'aria-label': t('filter.from') });
   from.addEventListener('change', () => setState({ from: from.value }));
-  const to = h('input', { id: 'filter-to', type: 'date', value: state.to, 'aria-label': 'Saved until' });
+  const to = h('input', { id: 'filter-to', type: 'date', value: state.to, 'aria-label': t('filter.to') });
   to.addEventListener('change', () => setState({ to: to.value }));
 
   const filters = h('div', { class: 'filters', id: 'filters' },
     state.tags.map((tag) => h('span', { class: 'chip', dataset: { filterTag: tag } }, `#${tag}`,
-      h('button', { type: 'button', 'aria-label': `Remove filter ${tag}`, onclick: () => setState({ tags: state.tags.filter((t) => t !== tag) }) }, '×'))),
+      h('button', { type: 'button', 'aria-label': t('filter.removeTag', { tag }), onclick: () => setState({ tags: state.tags.filter((t) => t !== tag) }) }, '×'))),
     state.tags.length > 1
-      ? select('tagMode', state.tagMode, [['and', 'all tags'], ['or', 'any tag']], (tagMode) => setState({ tagMode }), 'Tag match')
+      ? select('tagMode', state.tagMode, [['and', t('filter.allTags')], ['or', t('filter.anyTag')]], (tagMode) => setState({ tagMode }), t('filter.tagMode'))
       : null,
     tagInput,
     site,
-    h('label', {}, 'from ', from),
-    h('label', {}, 'to ', to),
-    select('status', state.status, [['', 'any status'], ['done', 'done'], ['partial', 'partial'], ['failed', 'failed'], ['queued', 'queued'], ['running', 'running']],
-      (status) => setState({ status }), 'Status'),
+    h('label', {}, t('filter.fromLabel'), ' ', from),
+    h('label', {}, t('filter.toLabel'), ' ', to),
+    select('status', state.status, [['', t('filter.anyStatus')], ...['done', 'partial', 'failed', 'queued', 'running'].map((s) => [s, word('status', s)])],
+      (status) => setState({ status }), t('filter.status')),
     hasFilters(state)
-      ? h('button', { type: 'button', class: 'link', onclick: () => setState({ q: '', tags: [], site: '', from: '', to: '', status: '' }) }, 'Clear all')
+      ? h('button', { type: 'button', class: 'link', onclick: () => setState({ q: '', tags: [], site: '', from: '', to: '', status: '' }) }, t('filter.clearAll'))
       : null);
 
   return h('div', {}, toolbar, filters);
 }
 
 function select(id, value, options, onChange, label) {
-  const el = h('select', { id: `filter-${id}`, 'aria-label': label || id },
+  const el = h('select', { id: `filter-${id}`, 'aria-label': label },
     options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
   el.addEventListener('change', () => onChange(el.value));
   return el;

@@ -1,23 +1,24 @@
 // The "Details" tab: what is known about one snapshot, including the size of each file.
-import { h, formatDate, formatBytes } from './dom.js';
+import { h, formatBytes } from './dom.js';
+import { t, word, formatDate, formatNumber } from './i18n.js';
 
 export function renderMetadata(snapshot, link) {
   const m = snapshot.metadata || {};
   const duration = snapshot.startedAt && snapshot.finishedAt
-    ? `${((new Date(snapshot.finishedAt) - new Date(snapshot.startedAt)) / 1000).toFixed(1)} s` : '';
+    ? t('details.seconds', { seconds: formatNumber(Number(((new Date(snapshot.finishedAt) - new Date(snapshot.startedAt)) / 1000).toFixed(1))) }) : '';
   const rows = [
-    ['URL', link.url], ['Final URL', m.finalUrl], ['Redirects', (m.redirects || []).join(' → ')],
-    ['HTTP status', m.httpStatus], ['Content type', m.contentType], ['Captured', formatDate(snapshot.finishedAt || snapshot.createdAt)],
-    ['Took', duration], ['Mode', snapshot.mode], ['Status', snapshot.status], ['Reason', snapshot.reason],
-    ['Title', m.title], ['Byline', m.byline], ['Site', m.siteName], ['Language', m.language],
-    ['Published', m.publishedTime], ['Description', m.description], ['Page size', formatBytes(m.contentBytes)],
-    ['Content hash', m.contentHash], ['Attempts', snapshot.attempts],
+    ['url', link.url], ['finalUrl', m.finalUrl], ['redirects', (m.redirects || []).join(' → ')],
+    ['httpStatus', m.httpStatus], ['contentType', m.contentType], ['captured', formatDate(snapshot.finishedAt || snapshot.createdAt)],
+    ['took', duration], ['mode', word('mode', snapshot.mode)], ['status', word('status', snapshot.status)], ['reason', snapshot.reason],
+    ['title', m.title], ['byline', m.byline], ['site', m.siteName], ['language', m.language],
+    ['published', formatDate(m.publishedTime) || m.publishedTime], ['description', m.description], ['pageSize', formatBytes(m.contentBytes)],
+    ['contentHash', m.contentHash], ['attempts', snapshot.attempts],
   ].filter(([, v]) => v !== undefined && v !== null && v !== '');
   return h('div', { id: 'details' },
-    h('dl', { class: 'meta' }, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))])),
-    h('h3', {}, 'Files'),
+    h('dl', { class: 'meta' }, rows.flatMap(([k, v]) => [h('dt', {}, t(`details.${k}`)), h('dd', {}, String(v))])),
+    h('h3', {}, t('details.files')),
     h('dl', { class: 'meta', id: 'files' }, (snapshot.artifacts || []).flatMap((a) => [
-      h('dt', {}, a.kind),
-      h('dd', {}, a.status === 'ok' ? `${a.fileName} · ${formatBytes(a.bytes)}` : `${a.status}${a.error ? ` — ${a.error}` : ''}`),
+      h('dt', {}, word('artifact', a.kind)),
+      h('dd', {}, a.status === 'ok' ? `${a.fileName} · ${formatBytes(a.bytes)}` : `${word('artifactStatus', a.status)}${a.error ? ` — ${a.error}` : ''}`),
     ])));
 }

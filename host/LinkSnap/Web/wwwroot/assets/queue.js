@@ -1,20 +1,21 @@
 // Capture jobs, live: queued and running first, then recent ones; failed ones can be retried.
 import { api } from './api.js';
-import { h, showError, clearError, toast, formatDate } from './dom.js';
+import { h, showError, clearError, toast } from './dom.js';
 import { statusBadge } from './card.js';
 import { onJob } from './events.js';
+import { t, formatDate } from './i18n.js';
 
 export function renderQueue(root) {
   let pending = null;
   const list = h('div', { class: 'jobs', id: 'jobs' });
-  root.replaceChildren(h('h1', {}, 'Capture queue'), list);
+  root.replaceChildren(h('h1', {}, t('queue.title')), list);
 
   const draw = async () => {
     try {
       const page = await api.jobs(100);
       clearError();
       const items = page?.items || [];
-      list.replaceChildren(...(items.length ? items.map(job) : [h('p', { class: 'empty' }, 'No captures yet.')]));
+      list.replaceChildren(...(items.length ? items.map(job) : [h('p', { class: 'empty' }, t('queue.empty'))]));
     } catch (error) {
       showError(error);
     }
@@ -25,10 +26,10 @@ export function renderQueue(root) {
       h('div', { class: 'muted' }, formatDate(s.createdAt))),
     statusBadge(s),
     s.status === 'failed' || s.status === 'partial'
-      ? h('button', { type: 'button', onclick: () => retry(s.id) }, 'Retry') : h('span'),
+      ? h('button', { type: 'button', onclick: () => retry(s.id) }, t('action.retry')) : h('span'),
     s.reason ? h('div', { class: 'reason' }, s.reason) : null);
   const retry = async (id) => {
-    try { await api.retry(id); toast('Retry queued'); await draw(); } catch (error) { showError(error); }
+    try { await api.retry(id); toast(t('toast.retryQueued')); await draw(); } catch (error) { showError(error); }
   };
 
   // Events can come in bursts: redraw at most a few times a second.

@@ -1,31 +1,30 @@
 // One link: its archived copy (sandboxed iframe on the snapshot origin), screenshot, reader view,
 // PDF, metadata, versions, tags, note; recapture, delete, copy the original link.
 import { api, ApiError } from './api.js';
-import { h, showError, clearError, toast, confirmDialog, formatDate } from './dom.js';
+import { h, showError, clearError, toast, confirmDialog } from './dom.js';
+import { t, formatDate } from './i18n.js';
 import { tagEditor } from './tag-editor.js';
 import { statusBadge } from './card.js';
 import { renderMetadata } from './metadata.js';
 import { onJob } from './events.js';
 
-const tabs = [
-  ['archived', 'Archived copy'], ['screenshot', 'Screenshot'], ['reader', 'Reader view'], ['pdf', 'PDF'], ['info', 'Details'],
-];
+const tabs = ['archived', 'screenshot', 'reader', 'pdf', 'info'];
 
 export function renderSnapshotView(root, linkId, navigate) {
   const params = new URLSearchParams(location.search);
-  let tab = tabs.some(([k]) => k === params.get('tab')) ? params.get('tab') : 'archived';
+  let tab = tabs.includes(params.get('tab')) ? params.get('tab') : 'archived';
   let link = null;
   let current = null;
   let stop = () => {};
 
   const show = async () => {
-    root.replaceChildren(h('p', { class: 'loading' }, 'Loading…'));
+    root.replaceChildren(h('p', { class: 'loading' }, t('common.loading')));
     try {
       link = await api.link(linkId);
     } catch (error) {
       root.replaceChildren(h('div', { class: 'empty', id: 'not-found' },
-        h('p', {}, error instanceof ApiError && error.status === 404 ? `There is no link with id “${linkId}”. It may have been deleted.` : error.message),
-        h('a', { href: '/', 'data-nav': true }, 'Back to the library')));
+        h('p', {}, error instanceof ApiError && error.status === 404 ? t('link.notFound', { id: linkId }) : error.message),
+        h('a', { href: '/', 'data-nav': true }, t('link.back'))));
       return;
     }
     clearError();
@@ -38,10 +37,10 @@ export function renderSnapshotView(root, linkId, navigate) {
 
   const draw = () => {
     const body = h('div', { id: 'tab-body' });
-    const tabBar = h('div', { class: 'tabs', role: 'tablist' }, tabs.map(([key, label]) => h('button', {
+    const tabBar = h('div', { class: 'tabs', role: 'tablist' }, tabs.map((key) => h('button', {
       type: 'button', role: 'tab', 'aria-selected': key === tab ? 'true' : 'false', dataset: { tab: key },
       onclick: () => { tab = key; draw(); },
-    }, label)));
+    }, t(`tab.${key}`))));
     const url = new URL(location.href);
     url.searchParams.set('tab', tab);
     if (current) url.searchParams.set('snapshot', current.id);
@@ -51,24 +50,24 @@ export function renderSnapshotView(root, linkId, navigate) {
         h('h1', { id: 'link-title' }, link.title || link.url),
         h('a', { class: 'url', href: link.url, target: '_blank', rel: 'noopener noreferrer' }, link.url),
         h('div', { class: 'actions' },
-          current ? statusBadge(current) : h('span', { class: 'muted' }, 'No snapshot yet'),
-          h('button', { type: 'button', id: 'copy-link', onclick: copyLink }, 'Copy link'),
-          h('button', { type: 'button', id: 'recapture', onclick: recapture }, 'Recapture'),
+          current ? statusBadge(current) : h('span', { class: 'muted' }, t('link.noSnapshotYet')),
+          h('button', { type: 'button', id: 'copy-link', onclick: copyLink }, t('action.copyLink')),
+          h('button', { type: 'button', id: 'recapture', onclick: recapture }, t('action.recapture')),
           current?.status === 'failed' || current?.status === 'partial'
-            ? h('button', { type: 'button', onclick: retry }, 'Retry') : null,
-          h('button', { type: 'button', class: 'danger', id: 'delete-link', onclick: deleteLink }, 'Delete')),
+            ? h('button', { type: 'button', onclick: retry }, t('action.retry')) : null,
+          h('button', { type: 'button', class: 'danger', id: 'delete-link', onclick: deleteLink }, t('action.delete'))),
         current?.reason ? h('p', { class: 'muted', id: 'reason' }, current.reason) : null,
         tabBar, body),
       h('aside', { class: 'side' },
-        h('section', {}, h('h2', {}, 'Tags'), tagEditor(link, (updated) => { link = { ...link, ...updated }; })),
-        h('section', {}, h('h2', {}, 'Note'), noteEditor()),
-        h('section', {}, h('h2', {}, `Versions (${(link.snapshots || []).length})`), versions()))));
+        h('section', {}, h('h2', {}, t('link.tags')), tagEditor(link, (updated) => { link = { ...link, ...updated }; })),
+        h('section', {}, h('h2', {}, t('link.note')), noteEditor()),
+        h('section', {}, h('h2', {}, t('link.versions', { count: (link.snapshots || []).length })), versions()))));
     drawTab(body).catch(showError);
   };
 
   const drawTab = async (body) => {
     if (!current) {
-      body.replaceChildren(h('p', { class: 'empty' }, 'This link has no snapshot.'));
+      body.replaceChildren(h('p', { class: 'empty' }, t('link.noSnapshot')));
       return;
     }
     if (tab === 'info') {
@@ -77,15 +76,15 @@ export function renderSnapshotView(root, linkId, navigate) {
     }
     const artifact = (kind) => (current.artifacts || []).find((a) => a.kind === kind && a.status === 'ok' && a.fileName);
     const missing = (what) => h('p', { class: 'empty', id: 'tab-missing' }, current.status === 'queued' || current.status === 'running'
-      ? 'The capture is still running…' : `This snapshot has no ${what}.`);
+      ? t('link.stillRunning') : t(`link.missing.${what}`));
     if (tab === 'screenshot') {
       const shot = artifact('screenshot') || imageOriginal();
-      body.replaceChildren(shot ? h('img', { class: 'shot', id: 'screenshot', alt: `Screenshot of ${link.title || link.url}`, src: api.fileUrl(current.id, shot.fileName) }) : missing('screenshot'));
+      body.replaceChildren(shot ? h('img', { class: 'shot', id: 'screenshot', alt: t('link.screenshotOf', { title: link.title || link.url }), src: api.fileUrl(current.id, shot.fileName) }) : missing('screenshot'));
       return;
     }
     const file = tab === 'archived' ? (artifact('html') || artifact('original')) : tab === 'reader' ? artifact('article-html') : artifact('pdf') || pdfOriginal();
     if (!file) {
-      body.replaceChildren(missing(tab === 'reader' ? 'readable article' : tab === 'pdf' ? 'PDF' : 'archived copy'));
+      body.replaceChildren(missing(tab));
       return;
     }
     let sandbox;
@@ -97,12 +96,12 @@ export function renderSnapshotView(root, linkId, navigate) {
     }
     const src = sandbox.baseUrl + (tab === 'reader' ? `reader/${encodeURIComponent(file.fileName)}` : encodeURIComponent(file.fileName));
     if (tab === 'pdf') {
-      body.replaceChildren(h('p', {}, h('a', { href: src, target: '_blank', rel: 'noopener noreferrer', id: 'pdf-link' }, 'Open the PDF'), ' ',
-        h('a', { href: api.fileUrl(current.id, file.fileName), download: file.fileName }, 'Download')));
+      body.replaceChildren(h('p', {}, h('a', { href: src, target: '_blank', rel: 'noopener noreferrer', id: 'pdf-link' }, t('link.openPdf')), ' ',
+        h('a', { href: api.fileUrl(current.id, file.fileName), download: file.fileName }, t('action.download'))));
       return;
     }
     // No allow-scripts, no allow-same-origin, no top navigation: the copy can only be looked at.
-    body.replaceChildren(h('iframe', { class: 'frame', id: tab === 'reader' ? 'reader-frame' : 'archive-frame', sandbox: '', src, title: tab === 'reader' ? 'Reader view' : 'Archived copy', referrerpolicy: 'no-referrer' }));
+    body.replaceChildren(h('iframe', { class: 'frame', id: tab === 'reader' ? 'reader-frame' : 'archive-frame', sandbox: '', src, title: t(`tab.${tab}`), referrerpolicy: 'no-referrer' }));
   };
 
   const imageOriginal = () => (current.artifacts || []).find((a) => a.kind === 'original' && a.status === 'ok' && (a.contentType || '').startsWith('image/'));
@@ -113,25 +112,25 @@ export function renderSnapshotView(root, linkId, navigate) {
     ' ', statusBadge(s))));
 
   const noteEditor = () => {
-    const area = h('textarea', { class: 'note', id: 'note', 'aria-label': 'Note' }, link.note || '');
+    const area = h('textarea', { class: 'note', id: 'note', 'aria-label': t('link.note') }, link.note || '');
     area.addEventListener('change', async () => {
-      try { link = { ...link, ...(await api.updateLink(link.id, { note: area.value })) }; toast('Note saved'); } catch (e) { showError(e); }
+      try { link = { ...link, ...(await api.updateLink(link.id, { note: area.value })) }; toast(t('toast.noteSaved')); } catch (e) { showError(e); }
     });
     return area;
   };
 
   const copyLink = async () => {
-    try { await navigator.clipboard.writeText(link.url); toast('Link copied'); } catch { toast(link.url, 8000); }
+    try { await navigator.clipboard.writeText(link.url); toast(t('toast.linkCopied')); } catch { toast(link.url, 8000); }
   };
   const recapture = async () => {
-    try { await api.recapture(link.id); toast('Recapture queued'); await show(); } catch (e) { showError(e); }
+    try { await api.recapture(link.id); toast(t('toast.recaptureQueued')); await show(); } catch (e) { showError(e); }
   };
   const retry = async () => {
-    try { await api.retry(current.id); toast('Retry queued'); await show(); } catch (e) { showError(e); }
+    try { await api.retry(current.id); toast(t('toast.retryQueued')); await show(); } catch (e) { showError(e); }
   };
   const deleteLink = async () => {
-    if (!(await confirmDialog('Delete this link?', `“${link.title || link.url}” and its ${(link.snapshots || []).length} snapshot(s) will be deleted from disk.`))) return;
-    try { await api.deleteLink(link.id); toast('Deleted'); navigate('/'); } catch (e) { showError(e); }
+    if (!(await confirmDialog(t('link.deleteTitle'), t('link.deleteConfirm', { title: link.title || link.url, count: (link.snapshots || []).length })))) return;
+    try { await api.deleteLink(link.id); toast(t('toast.deleted')); navigate('/'); } catch (e) { showError(e); }
   };
 
   stop = onJob((job) => { if (String(job.linkId) === String(linkId) && ['done', 'partial', 'failed'].includes(job.status)) show(); });

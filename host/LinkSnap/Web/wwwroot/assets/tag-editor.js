@@ -2,11 +2,13 @@
 import { api } from './api.js';
 import { h, showError, parseTags } from './dom.js';
 import { refreshTags } from './tag-list.js';
+import { t } from './i18n.js';
+import { isComposing } from './dom.js';
 
 export function tagChip(tag, onRemove) {
   return h('span', { class: 'tag', dataset: { tag } },
     h('a', { href: `/?tag=${encodeURIComponent(tag)}`, 'data-nav': true }, tag),
-    onRemove ? h('button', { type: 'button', title: `Remove tag ${tag}`, 'aria-label': `Remove tag ${tag}`, onclick: onRemove }, '×') : null);
+    onRemove ? h('button', { type: 'button', title: t('tags.remove', { tag }), 'aria-label': t('tags.remove', { tag }), onclick: onRemove }, '×') : null);
 }
 
 // Renders the editor into a container; `onChange(updatedLink)` is called after each change.
@@ -14,12 +16,12 @@ export function tagEditor(link, onChange) {
   const box = h('div', { class: 'tags' });
   const render = (current) => {
     const input = h('input', {
-      class: 'tag-input', type: 'text', list: 'tag-suggestions', placeholder: '+ tag',
-      'aria-label': `Add tag to ${current.title || current.url}`,
+      class: 'tag-input', type: 'text', list: 'tag-suggestions', placeholder: t('tags.addPlaceholder'),
+      'aria-label': t('tags.addTo', { title: current.title || current.url }),
     });
     input.addEventListener('keydown', async (event) => {
       event.stopPropagation();
-      if (event.key !== 'Enter') return;
+      if (event.key !== 'Enter' || isComposing(event)) return;
       event.preventDefault();
       const tags = parseTags(input.value);
       if (!tags.length) return;

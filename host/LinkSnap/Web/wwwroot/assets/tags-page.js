@@ -2,6 +2,7 @@
 import { api, ApiError } from './api.js';
 import { h, showError, clearError, toast, openDialog, confirmDialog } from './dom.js';
 import { refreshTags } from './tag-list.js';
+import { t } from './i18n.js';
 
 export function renderTagsPage(root) {
   const draw = async () => {
@@ -9,8 +10,8 @@ export function renderTagsPage(root) {
     clearError();
     const tree = buildTree(tags);
     root.replaceChildren(
-      h('h1', {}, 'Tags'),
-      tags.length ? h('ul', { class: 'tag-tree', id: 'tag-tree' }, tree.map(node)) : h('p', { class: 'empty' }, 'No tags yet.'));
+      h('h1', {}, t('tagsPage.title')),
+      tags.length ? h('ul', { class: 'tag-tree', id: 'tag-tree' }, tree.map(node)) : h('p', { class: 'empty' }, t('tagsPage.empty')));
   };
 
   const node = (n) => h('li', { dataset: { tagNode: n.path } },
@@ -20,29 +21,29 @@ export function renderTagsPage(root) {
         : h('span', { class: 'muted' }, n.label),
       n.tag ? h('span', { class: 'count' }, `${n.tag.count}`) : null,
       n.tag ? h('span', { class: 'row-actions' },
-        h('button', { type: 'button', onclick: () => rename(n.tag.name), 'aria-label': `Rename ${n.tag.name}` }, 'Rename'),
-        h('button', { type: 'button', onclick: () => merge(n.tag.name), 'aria-label': `Merge ${n.tag.name}` }, 'Merge into…'),
-        h('button', { type: 'button', class: 'danger', onclick: () => remove(n.tag), 'aria-label': `Delete ${n.tag.name}` }, 'Delete')) : null),
+        h('button', { type: 'button', onclick: () => rename(n.tag.name), 'aria-label': t('tagsPage.renameLabel', { tag: n.tag.name }) }, t('tagsPage.rename')),
+        h('button', { type: 'button', onclick: () => merge(n.tag.name), 'aria-label': t('tagsPage.mergeLabel', { tag: n.tag.name }) }, t('tagsPage.mergeInto')),
+        h('button', { type: 'button', class: 'danger', onclick: () => remove(n.tag), 'aria-label': t('tagsPage.deleteLabel', { tag: n.tag.name }) }, t('action.delete'))) : null),
     n.children.length ? h('ul', {}, n.children.map(node)) : null);
 
   const rename = async (name) => {
     const input = h('input', { name: 'to', value: name, required: true, maxlength: 100, id: 'rename-to' });
-    if ((await openDialog(`Rename “${name}”`, h('label', {}, 'New name', input), [{ value: 'ok', label: 'Rename', class: 'primary' }])) !== 'ok') return;
-    await act(() => api.renameTag(name, input.value.trim()), `Renamed to “${input.value.trim()}”`);
+    if ((await openDialog(t('tagsPage.renameTitle', { tag: name }), h('label', {}, t('tagsPage.newName'), input), [{ value: 'ok', label: t('tagsPage.rename'), class: 'primary' }])) !== 'ok') return;
+    await act(() => api.renameTag(name, input.value.trim()), t('tagsPage.renamed', { tag: input.value.trim() }));
   };
   const merge = async (name) => {
     const input = h('input', { name: 'into', list: 'tag-suggestions', required: true, maxlength: 100, id: 'merge-into' });
-    if ((await openDialog(`Merge “${name}” into…`, h('label', {}, 'Tag to keep', input), [{ value: 'ok', label: 'Merge', class: 'primary' }])) !== 'ok') return;
-    await act(() => api.mergeTags([name], input.value.trim()), `Merged into “${input.value.trim()}”`);
+    if ((await openDialog(t('tagsPage.mergeTitle', { tag: name }), h('label', {}, t('tagsPage.tagToKeep'), input), [{ value: 'ok', label: t('tagsPage.merge'), class: 'primary' }])) !== 'ok') return;
+    await act(() => api.mergeTags([name], input.value.trim()), t('tagsPage.merged', { tag: input.value.trim() }));
   };
   const remove = async (tag) => {
     try {
       await api.deleteTag(tag.name, false);
-      toast(`Deleted “${tag.name}”`);
+      toast(t('tagsPage.deleted', { tag: tag.name }));
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 409)) { showError(error); return; }
-      if (!(await confirmDialog(`Delete “${tag.name}”?`, `It is on ${tag.count} link(s). The links stay; only the tag is removed from them.`, 'Delete tag'))) return;
-      await act(() => api.deleteTag(tag.name, true), `Deleted “${tag.name}”`);
+      if (!(await confirmDialog(t('tagsPage.deleteTitle', { tag: tag.name }), t('tagsPage.deleteConfirm', { count: tag.count }), t('tagsPage.deleteTag')))) return;
+      await act(() => api.deleteTag(tag.name, true), t('tagsPage.deleted', { tag: tag.name }));
       return;
     }
     await draw();
@@ -61,6 +62,25 @@ export function renderTagsPage(root) {
   return { dispose() {} };
 }
 
+// Chinese tags sort by pinyin among the Latin ones: 模型 (mó) files under M, beside "machine".
+// The zh collation orders Han by pinyin; the first character of each initial's range finds a
+// character's initial letter (there is no pinyin table in Intl).
+const collator = new Intl.Collator(['zh-CN-u-co-pinyin', 'en'], { sensitivity: 'base', numeric: true });
+const initials = [...'阿八嚓哒妸发旮哈讥咔垃痳拏噢妑七呥扨它穵夕丫帀'];
+const initialLetters = 'ABCDEFGHJKLMNOPQRSTWXYZ';
+function sortKey(name) {
+  const first = name.trim()[0] || '';
+  if (!/\p{Script=Han}/u.test(first)) return first.toUpperCase();
+  let i = initials.length - 1;
+  while (i > 0 && collator.compare(first, initials[i]) < 0) i -= 1;
+  return initialLetters[i];
+}
+// Under one initial, Latin names come first: without a pinyin table, "machine" and 模型 (mó) tie.
+const isHan = (name) => /^\s*\p{Script=Han}/u.test(name);
+export function compareTags(a, b) {
+  return sortKey(a).localeCompare(sortKey(b)) || isHan(a) - isHan(b) || collator.compare(a, b);
+}
+
 // Turns flat tags into a tree by "/"; a parent that is not itself a tag still appears as a folder.
 export function buildTree(tags) {
   const roots = [];
@@ -73,7 +93,7 @@ export function buildTree(tags) {
     (parts.length > 1 ? ensure(parts.slice(0, -1)).children : roots).push(n);
     return n;
   };
-  for (const tag of [...tags].sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const tag of [...tags].sort((a, b) => compareTags(a.name, b.name))) {
     const parts = tag.name.split('/').map((p) => p.trim()).filter(Boolean);
     if (!parts.length) continue;
     ensure(parts).tag = tag;

@@ -1,11 +1,12 @@
 // Light/dark: follows the system until the person picks one; the choice is remembered.
+import { t } from './i18n.js';
 const order = ['system', 'light', 'dark'];
 
 function apply(theme) {
   if (theme === 'system') delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = theme;
   const button = document.getElementById('theme-toggle');
-  button.title = `Theme: ${theme}`;
+  button.title = t(`theme.${theme}`);
   button.textContent = theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐';
 }
 

@@ -1,0 +1,42 @@
+namespace LinkSnap.Jobs;
+
+/// <summary>
+/// The per-site gap between background captures: a site rests for Background:HostGap after each one
+/// ends. Kept in memory on the injected clock; after a restart every site starts rested.
+/// </summary>
+public sealed class HostPoliteness(TimeProvider time)
+{
+    private readonly Dictionary<string, DateTimeOffset> _restingUntil = new(StringComparer.Ordinal);
+
+    /// <summary>A background capture of the site has started: it rests until the capture ends and its gap has passed.</summary>
+    public void Busy(string site)
+    {
+        lock (_restingUntil)
+        {
+            _restingUntil[site] = DateTimeOffset.MaxValue;
+        }
+    }
+
+    public void Rest(string site, TimeSpan gap)
+    {
+        lock (_restingUntil)
+        {
+            _restingUntil[site] = time.GetUtcNow() + gap;
+        }
+    }
+
+    /// <summary>Sites that must not start a background capture now.</summary>
+    public IReadOnlyCollection<string> RestingSites()
+    {
+        var now = time.GetUtcNow();
+        lock (_restingUntil)
+        {
+            foreach (var site in _restingUntil.Where(r => r.Value <= now).Select(r => r.Key).ToList())
+            {
+                _restingUntil.Remove(site);
+            }
+
+            return [.. _restingUntil.Keys];
+        }
+    }
+}

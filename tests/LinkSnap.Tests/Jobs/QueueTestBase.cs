@@ -1,0 +1,84 @@
+using LinkSnap.Core.Capture;
+using LinkSnap.Core.Paths;
+using LinkSnap.Core.Snapshots;
+using LinkSnap.Core.Storage;
+using LinkSnap.Daemon;
+using LinkSnap.Jobs;
+using LinkSnap.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NUnit.Framework;
+
+namespace LinkSnap.Tests.Jobs;
+
+/// <summary>A real SQLite file and snapshot folders for the queue's unit tests (CaptureQueue + CaptureJobRunner with a scripted engine).</summary>
+public abstract class QueueTestBase
+{
+    private TempDirectory _temp = null!;
+
+    protected LinkSnapDatabase Database { get; private set; } = null!;
+    protected LinkStore Store { get; private set; } = null!;
+    protected SnapshotFolders Folders { get; private set; } = null!;
+    protected JobEvents Events { get; private set; } = null!;
+
+    [SetUp]
+    public void SetUpStore()
+    {
+        _temp = new TempDirectory();
+        var paths = new LinkSnapPaths(_temp.Path);
+        paths.EnsureCreated();
+        Database = new LinkSnapDatabase(paths.DatabasePath);
+        Database.Migrate();
+        Store = new LinkStore(Database, TimeProvider.System);
+        Folders = new SnapshotFolders(paths);
+        Events = new JobEvents();
+    }
+
+    [TearDown]
+    public void TearDownStore()
+    {
+        Database.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _temp.Dispose();
+    }
+
+    /// <summary>The store reads the same clock as the queue (retry times are compared in SQL).</summary>
+    protected void UseClock(TimeProvider time) => Store = new LinkStore(Database, time);
+
+    protected CaptureQueue Queue(
+        ICaptureEngine engine, int concurrency = 2, int maxAttempts = 3, TimeSpan? jobTimeout = null, BackgroundOptions? background = null, TimeProvider? time = null)
+    {
+        time ??= TimeProvider.System;
+        var options = Options.Create(new DaemonOptions { Concurrency = concurrency, MaxAttempts = maxAttempts, JobTimeout = jobTimeout ?? TimeSpan.FromMinutes(1) });
+        var backgroundOptions = Options.Create(background ?? new BackgroundOptions());
+        var runner = new CaptureJobRunner(Store, Folders, engine, Events, options, backgroundOptions, time, NullLogger<CaptureJobRunner>.Instance);
+        return new CaptureQueue(Store, runner, Events, options, backgroundOptions, new HostPoliteness(time), NullLogger<CaptureQueue>.Instance);
+    }
+
+    protected long Enqueue(string path, CaptureQueue? queue = null) => Enqueue("https://example.org" + path, JobClasses.User, queue);
+
+    protected long Enqueue(string url, string jobClass, CaptureQueue? queue = null)
+    {
+        var id = Store.AddCapture(new Uri(url), ["t"], null, CaptureMode.Fresh, jobClass: jobClass).SnapshotId;
+        queue?.Notify();
+        return id;
+    }
+
+    protected async Task<SnapshotRecord> WaitForAsync(long id, Func<SnapshotRecord, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var snapshot = Store.GetSnapshot(id)!;
+            if (condition(snapshot))
+            {
+                return snapshot;
+            }
+
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"snapshot {id} stayed {snapshot.Status}");
+            await Task.Delay(20);
+        }
+    }
+
+    protected Task<SnapshotRecord> WaitFinishedAsync(long id) => WaitForAsync(id, s => s.IsFinished);
+}
