@@ -6,6 +6,7 @@ using LinkSnap.Bench.Fidelity;
 using LinkSnap.Bench.Harness;
 using LinkSnap.Bench.Relay;
 using LinkSnap.Bench.Scale;
+using LinkSnap.Bench.Export;
 using LinkSnap.Bench.Speed;
 using LinkSnap.Testing;
 
@@ -35,6 +36,7 @@ IBenchmark[] sections =
     new LibraryScaleBenchmark(),
     new MetadataBenchmark(),
     new PageMetadataBenchmark(),
+    new ExportBenchmark(),
 ];
 
 await using (var context = new BenchContext(options, report, Corpus.RepositoryRoot, Corpus.Root))
@@ -71,7 +73,7 @@ return 0;
 
 // The table reads in the order, whatever order the sections ran in.
 static int SectionOrder(string section) =>
-    Array.IndexOf(["extraction", "metadata", "fidelity", "speed", "relay", "scale", "memory"], section) is var i and >= 0 ? i : 99;
+    Array.IndexOf(["extraction", "metadata", "fidelity", "speed", "relay", "scale", "memory", "export"], section) is var i and >= 0 ? i : 99;
 
 static string OutputPath(BenchOptions options) =>
     Path.IsPathRooted(options.OutputPath) ? options.OutputPath : Path.Combine(Corpus.RepositoryRoot, options.OutputPath);

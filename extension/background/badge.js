@@ -10,6 +10,9 @@ const STATES = {
   failed: { text: '!', color: '#dc2626' },
 };
 
+// A finished save shows ✓ briefly; a failure or a pending page stays until the next event.
+const CLEAR_DONE_AFTER_MS = 5000;
+
 export async function setBadge(state, detail) {
   const s = STATES[state];
   if (!s) {
@@ -21,7 +24,17 @@ export async function setBadge(state, detail) {
   await loadMessages();
   const title = t(`badge_${state}`);
   await api.action.setTitle({ title: detail ? `${title}: ${detail}` : title });
-  await api.storage.local.set({ lastBadge: { state, detail: detail ?? null } });
+  const setAt = Date.now();
+  await api.storage.local.set({ lastBadge: { state, detail: detail ?? null, setAt } });
+  if (state === 'done') setTimeout(() => clearIfStill(setAt), CLEAR_DONE_AFTER_MS);
+}
+
+async function clearIfStill(setAt) {
+  const { lastBadge } = await api.storage.local.get('lastBadge');
+  if (lastBadge?.setAt !== setAt) return;
+  await api.action.setBadgeText({ text: '' });
+  await api.action.setTitle({ title: t('actionTitle') });
+  await api.storage.local.set({ lastBadge: { state: 'none', detail: null, setAt: Date.now() } });
 }
 
 export async function notifyFailure(title, message) {

@@ -47,6 +47,7 @@ async function init() {
   loadTags();
   if (tab?.url && /^https?:/i.test(tab.url)) {
     lookup(tab.url);
+    refuseLibraryPage(tab.url);
   } else {
     $('save').disabled = true;
     showProblem(t('popup_onlyWebPages'));
@@ -67,6 +68,21 @@ async function loadTags() {
     document.body.dataset.tagsLoaded = 'true';
   } catch (e) {
     reportHostProblem(e);
+  }
+}
+
+// The library's own pages are not something to save: they are LinkSnap itself.
+async function refuseLibraryPage(url) {
+  try {
+    const { libraryUrl } = await ask('native', { type: 'ping' });
+    const [page, library] = [new URL(url), new URL(libraryUrl)];
+    const loopback = (host) => host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]';
+    if (page.port === library.port && loopback(page.hostname) && loopback(library.hostname)) {
+      $('save').disabled = true;
+      showProblem(t('popup_isLibrary'));
+    }
+  } catch {
+    // Not reachable: reportHostProblem has said so already (from the tags or lookup call).
   }
 }
 

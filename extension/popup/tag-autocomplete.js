@@ -1,4 +1,6 @@
 // Autocomplete for the comma-separated tag input, over the user's tags fetched once from the daemon.
+// The list opens on typing or Arrow-Down (not on focus, where it would cover the form) and closes
+// on a pick, Escape and blur; it sits in the flow of the form, so it never covers the Save button.
 import { completeToken, currentToken, parseTags } from '../shared/tags.js';
 
 const MAX_SUGGESTIONS = 8;
@@ -10,7 +12,6 @@ export class TagAutocomplete {
     this.tags = [];
     this.active = -1;
     input.addEventListener('input', () => this.render());
-    input.addEventListener('focus', () => this.render());
     input.addEventListener('blur', () => setTimeout(() => this.hide(), 150));
     input.addEventListener('keydown', (e) => this.onKey(e));
     list.addEventListener('mousedown', (e) => {
@@ -24,7 +25,7 @@ export class TagAutocomplete {
 
   setTags(tags) {
     this.tags = tags;
-    if (document.activeElement === this.input) this.render();
+    if (document.activeElement === this.input && !this.list.hidden) this.render();
   }
 
   render() {
@@ -59,9 +60,8 @@ export class TagAutocomplete {
 
   choose(tag) {
     this.input.value = completeToken(this.input.value, tag);
-    this.active = -1;
     this.input.focus();
-    this.render();
+    this.hide();
   }
 
   /** True when a suggestion is highlighted (Enter then picks it instead of saving). */
@@ -70,6 +70,12 @@ export class TagAutocomplete {
   }
 
   onKey(e) {
+    if (e.isComposing || e.keyCode === 229) return; // an input method's Enter commits a word
+    if (e.key === 'ArrowDown' && this.list.hidden) {
+      e.preventDefault();
+      this.render();
+      return;
+    }
     const items = [...this.list.querySelectorAll('li')];
     if (this.list.hidden || items.length === 0) return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

@@ -146,6 +146,79 @@ public sealed class ExtensionPagesTests
         }
     }
 
+    [Test]
+    public async Task Popup_fits_360_px_with_any_title_and_its_suggestions_never_cover_the_form()
+    {
+        var title = string.Concat(Enumerable.Repeat("Unbreakabletitleword", 25)) + " " + string.Join(" ", Enumerable.Repeat("a very long page title", 40));
+        _harness.Server.MapHtml("/long-title", $"<!doctype html><title>{title}</title><p>Some words.</p>");
+        await _harness.Api.PostAsync("api/captures", new { url = _harness.Server.Url("/long-title").ToString(), tags = new[] { "reading/long" }, mode = "fresh" });
+        var tab = await _harness.Browser.NewPageAsync();
+        await tab.GotoAsync(_harness.Server.Url("/long-title").ToString());
+        var popup = await _harness.OpenPopupAsync(tab);
+        try
+        {
+            await popup.SetViewportSizeAsync(360, 600);
+            await Assertions.Expect(popup.Locator("body")).ToHaveAttributeAsync("data-tags-loaded", "true");
+            await Assertions.Expect(popup.Locator("#saved-before")).ToBeVisibleAsync();
+            // The offline warning at its real length, as when LinkSnap is not running.
+            await popup.EvaluateAsync("() => { const p = document.getElementById('host-problem'); p.hidden = false; p.textContent = 'LinkSnap is not running or not installed. You can still save: the page is kept and sent when LinkSnap is back.'; }");
+            await Assertions.Expect(popup.Locator("#tag-suggestions")).ToBeHiddenAsync();
+
+            foreach (var zoom in new[] { 1, 2 })
+            {
+                await popup.SetViewportSizeAsync(360 * zoom, 600 * zoom);
+                await popup.EvaluateAsync("z => document.documentElement.style.zoom = String(z)", zoom);
+                var widths = await popup.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+                Assert.That(widths[0], Is.LessThanOrEqualTo(widths[1]), $"no horizontal overflow at {zoom * 100}% zoom");
+                var save = await popup.Locator("#save").BoundingBoxAsync();
+                var library = await popup.Locator("#open-library").BoundingBoxAsync();
+                Assert.That(save!.X + save.Width, Is.LessThanOrEqualTo(360 * zoom), "the Save button is on screen");
+                Assert.That(library!.X + library.Width, Is.LessThanOrEqualTo(360 * zoom), "the Library link is on screen");
+            }
+
+            await popup.EvaluateAsync("() => document.documentElement.style.zoom = '1'");
+            await popup.SetViewportSizeAsync(360, 600);
+            await popup.Locator("#tags").FillAsync("");
+            await popup.Locator("#tags").PressSequentiallyAsync("read");
+            var suggestions = popup.Locator("#tag-suggestions");
+            await Assertions.Expect(suggestions).ToBeVisibleAsync();
+            var list = await suggestions.BoundingBoxAsync();
+            var button = await popup.Locator("#save").BoundingBoxAsync();
+            var note = await popup.Locator("#note").BoundingBoxAsync();
+            Assert.That(list!.Y + list.Height, Is.LessThanOrEqualTo(note!.Y), "the suggestions end above the Note box");
+            Assert.That(list.Y + list.Height, Is.LessThanOrEqualTo(button!.Y), "the suggestions end above the Save button");
+            await popup.Locator("#tags").PressAsync("Escape");
+            await Assertions.Expect(suggestions).ToBeHiddenAsync();
+            await popup.Locator("#tags").PressAsync("ArrowDown");
+            await Assertions.Expect(suggestions).ToBeVisibleAsync();
+            await suggestions.Locator("li", new() { HasText = "reading/long" }).ClickAsync();
+            await Assertions.Expect(suggestions).ToBeHiddenAsync();
+            await Assertions.Expect(popup.Locator("#tags")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("reading/long"));
+        }
+        finally
+        {
+            await popup.CloseAsync();
+            await tab.CloseAsync();
+        }
+    }
+
+    [Test]
+    public async Task Popup_does_not_offer_to_save_the_library_itself()
+    {
+        var options = await _harness.Browser.NewPageAsync();
+        await options.GotoAsync(_harness.ExtensionUrl("options/options.html"));
+        await Assertions.Expect(options.Locator("#host-library")).Not.ToHaveTextAsync("–", new() { Timeout = 30_000 });
+        var libraryUrl = await options.Locator("#host-library").TextContentAsync();
+        var tab = await _harness.Browser.NewPageAsync();
+        await tab.GotoAsync(libraryUrl!);
+        var popup = await _harness.OpenPopupAsync(tab);
+        await Assertions.Expect(popup.Locator("#host-problem")).ToHaveTextAsync("This is your LinkSnap library; there is nothing to save here.");
+        await Assertions.Expect(popup.Locator("#save")).ToBeDisabledAsync();
+        await popup.CloseAsync();
+        await tab.CloseAsync();
+        await options.CloseAsync();
+    }
+
     private static Task SetLanguageAsync(IPage extensionPage, string language) => extensionPage.EvaluateAsync("""
         async (language) => {
           const { settings = {} } = await chrome.storage.local.get('settings');

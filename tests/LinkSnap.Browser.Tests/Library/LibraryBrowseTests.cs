@@ -246,4 +246,26 @@ public sealed class LibraryBrowseTests : LibraryPageTestBase
         await ScreenshotsAsync("dark");
         await Page.ClickAsync("#theme-toggle");
     }
+
+    [Test]
+    public async Task ExportDownloadsWhatTheViewShowsOrTheSelectedLinks()
+    {
+        await GotoAsync("/?tag=sea");
+        await Expect(Page.Locator(".card")).ToHaveCountAsync(2);
+        await Page.SelectOptionAsync("#export-format", "json");
+        var shown = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#export-link"));
+        Assert.That(shown.SuggestedFilename, Does.Match(@"^linksnap-\d{8}-\d{4}\.json$"));
+        using (var document = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync((await shown.PathAsync())!)))
+        {
+            var urls = document.RootElement.GetProperty("links").EnumerateArray().Select(l => l.GetProperty("url").GetString());
+            Assert.That(urls, Is.EquivalentTo(new[] { Site.Url("/lighthouse.html").ToString(), Site.Url("/tides.html").ToString() }));
+        }
+
+        await Card("Lighthouse keepers").Locator(".select").CheckAsync();
+        await Page.SelectOptionAsync("#bulk-export-format", "html");
+        var picked = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#bulk-export-link"));
+        var html = await File.ReadAllTextAsync((await picked.PathAsync())!);
+        Assert.That(html, Does.StartWith("<!DOCTYPE NETSCAPE-Bookmark-file-1>").And.Contain(Site.Url("/lighthouse.html").ToString()).And.Not.Contain("tides.html"));
+        await ScreenshotsAsync("export");
+    }
 }

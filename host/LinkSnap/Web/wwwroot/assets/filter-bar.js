@@ -1,6 +1,7 @@
 // Search box, view/sort controls and filters (tags and/or, site, date range, status).
 import { h, parseTags, isComposing } from './dom.js';
 import { t, word } from './i18n.js';
+import { renderExportMenu } from './export-menu.js';
 
 let typingTimer = null;
 
@@ -31,7 +32,8 @@ export function renderFilters(state, setState) {
     h('button', {
       type: 'button', id: 'view-toggle', 'aria-pressed': state.view === 'list' ? 'true' : 'false',
       onclick: () => setState({ view: state.view === 'grid' ? 'list' : 'grid' }, { reload: false }),
-    }, state.view === 'grid' ? t('filter.listView') : t('filter.gridView')));
+    }, state.view === 'grid' ? t('filter.listView') : t('filter.gridView')),
+    renderExportMenu({ state }));
 
   const tagInput = h('input', {
     id: 'filter-tag', type: 'text', list: 'tag-suggestions', placeholder: t('filter.tagPlaceholder'), 'aria-label': t('filter.tag'), class: 'tag-input',
