@@ -30,6 +30,13 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
             throw new CliUsageException($"Unknown command '{command}'. Run `linksnap --help` for the commands.");
         }
 
+        // Asking whether the daemon runs must not start it.
+        if (command == "status" && !await client.IsRunningAsync(cancellationToken))
+        {
+            Write(JsonSerializer.SerializeToElement(new { running = false }), () => output.WriteLine("The LinkSnap daemon is not running. Start it with `linksnap start`."));
+            return CliApp.Unreachable;
+        }
+
         await DaemonLauncher.EnsureRunningAsync(paths, client, error, cancellationToken);
         return command switch
         {

@@ -52,6 +52,18 @@ public sealed class CliProcessTests
     private Task<CliRun> Run(params string[] args) => LinkSnapProcess.RunAsync(_home.Path, args);
 
     [Test]
+    public async Task Status_says_not_running_and_does_not_start_the_daemon()
+    {
+        using var empty = new TempDirectory();
+        var run = await LinkSnapProcess.RunAsync(empty.Path, "status");
+
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Error);
+        Assert.That(run.Output, Does.Contain("not running"));
+        Assert.That(run.Error, Does.Not.Contain("Starting the LinkSnap daemon"));
+        Assert.That(DaemonInfo.Read(new LinkSnapPaths(empty.Path).DaemonInfoPath), Is.Null, "no daemon was started");
+    }
+
+    [Test]
     public async Task Capture_wait_starts_the_daemon_and_prints_status_and_files()
     {
         var run = _capture;
@@ -140,7 +152,7 @@ public sealed class CliProcessTests
     [Test]
     public async Task Stop_stops_the_daemon_and_the_next_command_starts_it_again()
     {
-        await Run("status");
+        await Run("start");
         var info = DaemonInfo.Read(new LinkSnapPaths(_home.Path).DaemonInfoPath)!;
         _daemonTree.AddRange(LinkSnapProcess.Descendants(info.Pid));
         var stop = await Run("stop");

@@ -22,6 +22,15 @@ public sealed class SavedCopyCapture
     /// <summary>The MHTML snapshot taken by the last <see cref="SaveAsync"/> (for debugging and tests).</summary>
     public string? Mhtml { get; private set; }
 
+    /// <summary>What the last snapshot lacked and was recorded from the network (fonts, SVG images).</summary>
+    public IReadOnlyCollection<CapturedResource>? Captured { get; private set; }
+
+    /// <summary>
+    /// Another document made from the page (the reader view) made as inert as the saved copy, its media
+    /// inlined from the last snapshot (none when the saved copy was not taken).
+    /// </summary>
+    public string ConvertDerived(string html, Uri pageUrl) => SelfContainedHtml.ConvertDerived(html, pageUrl, Mhtml, Captured);
+
     /// <summary>Snapshot and conversion; the conversion runs off the caller's thread (it is CPU work).</summary>
     public async Task<InliningResult> SaveAsync(IPage page, ICDPSession cdp, Uri pageUrl, InliningOptions options, CancellationToken cancellationToken)
     {
@@ -44,6 +53,7 @@ public sealed class SavedCopyCapture
             ?? throw new InvalidOperationException("Chromium returned no MHTML snapshot.");
         Mhtml = mhtml;
         var captured = await _recorder.CollectAsync(mhtml, cancellationToken);
+        Captured = captured;
         return () => SelfContainedHtml.Convert(mhtml, pageUrl, options, captured);
     }
 }

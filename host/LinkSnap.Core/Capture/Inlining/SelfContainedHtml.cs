@@ -41,6 +41,25 @@ public static class SelfContainedHtml
         return new InliningResult(document.ToHtml(), context.Stats);
     }
 
+    /// <summary>
+    /// Another document made from the page (the reader view) through the same converter as the saved copy:
+    /// scripts, handlers, script URLs, ping and meta refresh removed, media inlined from the page's MHTML
+    /// snapshot when it holds them and dropped otherwise, and the same Content-Security-Policy.
+    /// </summary>
+    public static string ConvertDerived(string html, Uri pageUrl, string? mhtml, IReadOnlyCollection<CapturedResource>? captured)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(pageUrl);
+        // Without the page's snapshot nothing can be inlined: an archive of one empty part drops every load.
+        var archive = MhtmlArchive.Parse(string.IsNullOrEmpty(mhtml) ? "MIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n<html></html>\r\n" : mhtml);
+        foreach (var resource in captured ?? [])
+        {
+            archive.AddCaptured(resource);
+        }
+
+        return new DocumentConverter(new InliningContext(archive, new InliningOptions()), depth: 0).Convert(html, pageUrl).ToHtml();
+    }
+
     // A snapshot of an image or text document: show it the way the browser did.
     private static string RootHtml(ArchivePart root)
     {

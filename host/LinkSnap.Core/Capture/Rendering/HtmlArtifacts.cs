@@ -91,14 +91,17 @@ internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetc
         return result is { ValueKind: JsonValueKind.Object } json ? json.Deserialize<ArticleData>(PageFacts.Json) : null;
     }
 
-    /// <summary>Writes the reader view and the article text; without an article the page's own text is kept for search.</summary>
-    public async Task<string> SaveArticleAsync(ArticleData? article, ReaderHeading heading, string fallbackText, ArtifactRecorder recorder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the reader view and the article text; without an article the page's own text is kept for search.
+    /// The reader view goes through the saved copy's converter: opened from disk it must be as inert as page.html.
+    /// </summary>
+    public async Task<string> SaveArticleAsync(ArticleData? article, ReaderHeading heading, string fallbackText, SavedCopyCapture savedCopy, Uri pageUrl, ArtifactRecorder recorder, CancellationToken cancellationToken)
     {
         var text = Normalize(article?.TextContent) is { Length: > 0 } articleText ? articleText : Normalize(fallbackText);
         if (article?.Content is { } content)
         {
             await recorder.ProduceAsync(ArtifactKinds.ArticleHtml, ArtifactFiles.ArticleHtml, "text/html; charset=utf-8",
-                () => Task.FromResult<byte[]?>(Encoding.UTF8.GetBytes(ReaderDocument.Build(heading, content))), cancellationToken);
+                async () => Encoding.UTF8.GetBytes(await Task.Run(() => savedCopy.ConvertDerived(ReaderDocument.Build(heading, content), pageUrl), cancellationToken)), cancellationToken);
         }
         else
         {

@@ -138,7 +138,7 @@ internal sealed class HtmlPageCapture(
             var heading = new ReaderHeading(
                 Clean(scan?.Title) ?? Clean(article?.Title) ?? Clean(facts.Title), Clean(scan?.Author), Clean(scan?.SiteName), Clean(scan?.Published),
                 Clean(scan?.Language) ?? Clean(article?.Lang) ?? Clean(facts.Lang), article?.Dir);
-            text = await _artifacts.SaveArticleAsync(article, heading, facts.Text, recorder, cancellationToken);
+            text = await _artifacts.SaveArticleAsync(article, heading, facts.Text, savedCopy, source.Url, recorder, cancellationToken);
         }
         else
         {
