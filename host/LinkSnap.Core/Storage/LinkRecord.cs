@@ -22,6 +22,9 @@ public sealed record LinkRecord
     public int SnapshotCount { get; init; }
     public SnapshotRecord? Latest { get; init; }
 
+    /// <summary>Read-later states (kept from imports, editable in the library).</summary>
+    public LinkStates States { get; init; } = new();
+
     /// <summary>Search results only: HTML-escaped text with &lt;mark&gt; around the hits.</summary>
     public string? Snippet { get; init; }
 }

@@ -61,6 +61,7 @@ public sealed partial class LinkStore
                 WHERE s.status = 'queued' AND s.job_class <> 'user' AND (s.not_before IS NULL OR s.not_before <= @now)
                   AND l.site NOT IN (SELECT rl.site FROM snapshots r JOIN links rl ON rl.id = r.link_id WHERE r.status = 'running')
                   AND l.site NOT IN @resting
+                  AND (s.import_id IS NULL OR s.import_id NOT IN (SELECT id FROM imports WHERE status = 'paused'))
                 ORDER BY s.id LIMIT 1
                 """,
                 new { now, resting = background.RestingSites });

@@ -19,6 +19,10 @@ internal sealed class LinkRow
     public long? LatestSnapshotId { get; set; }
     public long SnapshotCount { get; set; }
     public string? Snippet { get; set; }
+    public long IsRead { get; set; }
+    public long IsFavorite { get; set; }
+    public long IsArchived { get; set; }
+    public long IsPrivate { get; set; }
 
     public LinkRecord ToRecord(IReadOnlyList<string> tags, SnapshotRecord? latest) => new()
     {
@@ -35,6 +39,7 @@ internal sealed class LinkRow
         SnapshotCount = (int)SnapshotCount,
         Latest = latest,
         Snippet = Snippet,
+        States = new LinkStates(IsRead != 0, IsFavorite != 0, IsArchived != 0, IsPrivate != 0),
     };
 }
 

@@ -20,7 +20,6 @@ internal sealed class ProtocolSchema
         var limits = root.GetProperty("limits");
         MaxRequestBytes = limits.GetProperty("maxRequestBytes").GetInt32();
         MaxReplyBytes = limits.GetProperty("maxReplyBytes").GetInt32();
-        MaxHtmlBytes = limits.GetProperty("maxHtmlBytes").GetInt32();
         foreach (var message in root.GetProperty("messages").EnumerateObject())
         {
             var fields = new Dictionary<string, FieldRule>(StringComparer.Ordinal);
@@ -47,8 +46,6 @@ internal sealed class ProtocolSchema
     public int MaxRequestBytes { get; }
 
     public int MaxReplyBytes { get; }
-
-    public int MaxHtmlBytes { get; }
 
     public IReadOnlyCollection<string> MessageTypes => _messages.Keys;
 

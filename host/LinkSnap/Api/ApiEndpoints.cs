@@ -13,6 +13,7 @@ public static class ApiEndpoints
         api.MapStatusEndpoints();
         api.MapEventEndpoints();
         api.MapExportEndpoints();
+        api.MapImportEndpoints();
         return routes;
     }
 }

@@ -22,6 +22,10 @@ public sealed class ApiErrors : IEndpointFilter
         {
             return Problem(StatusCodes.Status404NotFound, "Not found", e.Message);
         }
+        catch (Core.Import.ImportException e)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Import refused", e.Message);
+        }
         catch (TagInUseException e)
         {
             return Problem(StatusCodes.Status409Conflict, "Tag in use", e.Message);

@@ -17,6 +17,10 @@ public sealed record LinkDto
     public DateTimeOffset UpdatedAt { get; init; }
     public int SnapshotCount { get; init; }
     public LatestSnapshotDto? Latest { get; init; }
+    public bool Read { get; init; }
+    public bool Favorite { get; init; }
+    public bool Archived { get; init; }
+    public bool Private { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Snippet { get; init; }
@@ -37,6 +41,10 @@ public sealed record LinkDto
         SnapshotCount = link.SnapshotCount,
         Latest = link.Latest is null ? null : LatestSnapshotDto.From(link.Latest),
         Snippet = link.Snippet,
+        Read = link.States.Read,
+        Favorite = link.States.Favorite,
+        Archived = link.States.Archived,
+        Private = link.States.Private,
         Snapshots = snapshots?.Select(SnapshotDto.From).ToList(),
     };
 }

@@ -32,7 +32,9 @@ public static class CliApp
           reindex                rebuild the database from the snapshot folders
           export [--format html|json|csv|zip] [--tag T]... [--search Q] [--ids 1,2] [--output FILE|-]
                                  export links (zip: the whole library with its files)
-          import ARCHIVE.zip     restore a zip export into an empty data directory (daemon stopped)
+          import FILE [--tag T]... [--folders path|last|none] [--no-capture] [--dry-run]
+                                 import bookmarks (Netscape HTML, Pocket, Pinboard, wallabag, Chrome...);
+                                 a LinkSnap zip export restores into an empty data directory (daemon stopped)
           status                 is the daemon running, where are the library and the data
           start | stop           start the daemon in the background / stop it
           open-library           the library URL (with a login token) to open in a browser

@@ -52,7 +52,11 @@ public sealed class DaemonClient : IDisposable
     public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
-        if (body is not null)
+        if (body is HttpContent content)
+        {
+            request.Content = content; // a file upload (linksnap import)
+        }
+        else if (body is not null)
         {
             request.Content = JsonContent.Create(body, body.GetType(), options: SnapshotJson.Options);
         }

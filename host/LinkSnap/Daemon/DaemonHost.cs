@@ -70,6 +70,9 @@ public static class DaemonHost
         services.AddHostedService(sp => sp.GetRequiredService<CaptureQueue>());
         services.AddSingleton<LinkSnapService>();
         services.AddSingleton<LinkSnap.Core.Export.LibraryExporter>();
+        services.AddSingleton<Imports.ImportRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<Imports.ImportRunner>());
+        services.AddSingleton<Imports.ImportService>();
         services.AddCaptureEngine(builder.Configuration);
 
         // Each feature registers its own services and routes.

@@ -43,6 +43,34 @@ public sealed class RobustnessTests : CaptureTestBase
 
     [Test]
     [CancelAfter(90_000)]
+    public async Task A_settled_page_can_no_longer_navigate_once_the_artifacts_start()
+    {
+        await using var engine = CreateEngine();
+        Server.MapHtml("/settles-then-leaves", Page("Settled", "The page as it stood when it settled."));
+        Server.MapHtml("/left-for", Page("Elsewhere", "A page the capture must not switch to."));
+        // What a timer or a reload of the page would do between the settle point and the artifacts.
+        engine.HtmlCapture.BeforeArtifacts = async page =>
+        {
+            await page.EvaluateAsync("() => { location.href = '/left-for'; }");
+            try
+            {
+                await page.WaitForURLAsync("**/left-for", new() { Timeout = 3000, WaitUntil = WaitUntilState.Commit });
+            }
+            catch (TimeoutException)
+            {
+                // Frozen: the navigation was cancelled, as it must be.
+            }
+        };
+
+        var captured = await CaptureAsync(Server.Url("/settles-then-leaves"), engine: engine);
+
+        Assert.That(captured.Result.Outcome, Is.EqualTo(CaptureOutcome.Done), captured.Result.Reason);
+        Assert.That(captured.Result.ArticleText, Does.Contain("The page as it stood when it settled."));
+        Assert.That(captured.Text(ArtifactKinds.Html), Does.Not.Contain("A page the capture must not switch to."));
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
     public async Task Page_whose_image_never_arrives_is_captured_partial()
     {
         Server.Map("/never.png", async ctx => await Task.Delay(TimeSpan.FromSeconds(60), ctx.RequestAborted));

@@ -10,6 +10,8 @@ namespace LinkSnap.Core.Capture.Browser;
 /// </summary>
 internal sealed class BrowserHost : IAsyncDisposable
 {
+    private static readonly TimeSpan LaunchTimeout = TimeSpan.FromSeconds(60);
+
     private readonly CaptureOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -88,7 +90,9 @@ internal sealed class BrowserHost : IAsyncDisposable
                 "--webrtc-ip-handling-policy=disable_non_proxied_udp",
                 "--force-webrtc-ip-handling-policy=disable_non_proxied_udp",
             ],
-            Timeout = (float)_options.NavigationTimeout.TotalMilliseconds,
+            // Not the navigation timeout: on a machine with both cores busy a launch took over 4 s,
+            // and a capture that waited for it is still bounded by its job timeout.
+            Timeout = (float)LaunchTimeout.TotalMilliseconds,
         });
         browser.Disconnected += (_, _) => _logger.LogWarning("Chromium disconnected; it is relaunched on the next capture.");
         _browser = browser;

@@ -1,0 +1,45 @@
+using LinkSnap.Imports;
+
+namespace LinkSnap.Api;
+
+/// <summary>Imports: POST /api/imports/preview and /api/imports (the file as the raw body), progress, pause/resume/cancel.</summary>
+public static class ImportEndpoints
+{
+    /// <summary>An upload larger than this is refused before it is read (ImportOptions.MaxBytes).</summary>
+    public const long MaxUploadBytes = 256L * 1024 * 1024;
+
+    public static void MapImportEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/imports/preview", async (HttpRequest request, ImportService imports, CancellationToken cancellationToken) =>
+            imports.Preview(ImportRequest.From(request, await ReadFileAsync(request, cancellationToken))));
+
+        api.MapPost("/imports", async (HttpRequest request, ImportService imports, CancellationToken cancellationToken) =>
+        {
+            var (progress, preview) = imports.Start(ImportRequest.From(request, await ReadFileAsync(request, cancellationToken)));
+            return Results.Json(new { import = progress, preview }, statusCode: StatusCodes.Status202Accepted);
+        });
+
+        api.MapGet("/imports", (ImportService imports) => imports.List());
+        api.MapGet("/imports/{id}", (string id, ImportService imports) => imports.Get(ApiErrors.ParseId(id, "import")));
+        api.MapGet("/imports/{id}/invalid", (string id, ImportService imports) => imports.Invalid(ApiErrors.ParseId(id, "import")));
+        api.MapPost("/imports/{id}/{action}", (string id, string action, ImportService imports) =>
+            imports.Act(ApiErrors.ParseId(id, "import"), action));
+    }
+
+    private static async Task<byte[]> ReadFileAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxUploadBytes)
+        {
+            throw new ArgumentException($"The file is {request.ContentLength / (1024 * 1024)} MB; an import takes at most {MaxUploadBytes / (1024 * 1024)} MB.");
+        }
+
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxUploadBytes;
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+}

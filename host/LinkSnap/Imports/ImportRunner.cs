@@ -1,0 +1,88 @@
+using System.Text.Json;
+using LinkSnap.Core.Import;
+using LinkSnap.Core.Paths;
+using LinkSnap.Core.Snapshots;
+using LinkSnap.Core.Storage;
+using LinkSnap.Jobs;
+
+namespace LinkSnap.Imports;
+
+/// <summary>
+/// Adds the links of started imports to the library in batches (each batch one transaction with the
+/// import's progress) and hands their captures to the queue as background work. At start it continues
+/// any import a stopped or killed daemon left half done, from the batch after the last one committed.
+/// </summary>
+public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, CaptureQueue queue, ILogger<ImportRunner> logger) : BackgroundService
+{
+    public const int BatchSize = 500;
+
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    public void Notify()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already woken.
+        }
+    }
+
+    public static string PlanFile(LinkSnapPaths paths, string relative) => Path.Combine(paths.DataDirectory, relative);
+
+    public static ImportPlan ReadPlan(LinkSnapPaths paths, ImportRecord import)
+    {
+        using var stream = File.OpenRead(PlanFile(paths, import.PlanPath));
+        return JsonSerializer.Deserialize<ImportPlan>(stream, SnapshotJson.Options) ?? throw new InvalidDataException("empty import plan");
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            foreach (var import in store.ListImports().Where(i => i.Status == ImportStatuses.Running).OrderBy(i => i.Id))
+            {
+                try
+                {
+                    Apply(import, stoppingToken);
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException or JsonException)
+                {
+                    logger.LogError(e, "Import {Id} ({File}) cannot go on: its plan file is unreadable", import.Id, import.FileName);
+                    store.SetImportStatus(import.Id, ImportStatuses.Cancelled);
+                }
+            }
+
+            try
+            {
+                await _wake.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Apply(ImportRecord import, CancellationToken stoppingToken)
+    {
+        var plan = ReadPlan(paths, import);
+        for (var done = import.Applied; done < plan.Links.Count; done += BatchSize)
+        {
+            if (stoppingToken.IsCancellationRequested || store.GetImport(import.Id)?.Status != ImportStatuses.Running)
+            {
+                return; // stopped or paused: the next start or resume continues from here
+            }
+
+            var batch = plan.Links.Skip(done).Take(BatchSize).ToList();
+            store.ApplyImportBatch(import.Id, batch, done + batch.Count, !import.NoCapture);
+            queue.Notify();
+        }
+
+        store.SetImportStatus(import.Id, import.NoCapture ? ImportStatuses.Done : ImportStatuses.Capturing);
+        logger.LogInformation("Import {Id} ({File}): {Links} links added", import.Id, import.FileName, plan.Links.Count);
+    }
+}

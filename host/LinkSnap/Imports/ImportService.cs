@@ -1,0 +1,87 @@
+using System.Text.Json;
+using LinkSnap.Api;
+using LinkSnap.Core.Import;
+using LinkSnap.Core.Paths;
+using LinkSnap.Core.Snapshots;
+using LinkSnap.Core.Storage;
+
+namespace LinkSnap.Imports;
+
+/// <summary>
+/// Imports for the API and the CLI: preview a file, start an import (its plan is saved to
+/// imports/ID.json before the import exists, so a restart can always continue it), follow, pause,
+/// resume and cancel it. A file that cannot be read throws <see cref="ImportException"/> before
+/// anything is written: a failed import changes nothing.
+/// </summary>
+public sealed class ImportService(LinkStore store, LinkSnapPaths paths, ImportRunner runner, TimeProvider time)
+{
+    public const string Folder = "imports";
+
+    public ImportPreview Preview(ImportRequest request)
+    {
+        var plan = Plan(request);
+        return ImportPreview.From(request.FileName, plan, store.CountSavedUrls(plan.Links.Select(l => l.NormalizedUrl)));
+    }
+
+    public (ImportProgress Progress, ImportPreview Preview) Start(ImportRequest request)
+    {
+        var plan = Plan(request);
+        var preview = ImportPreview.From(request.FileName, plan, store.CountSavedUrls(plan.Links.Select(l => l.NormalizedUrl)));
+        Directory.CreateDirectory(Path.Combine(paths.DataDirectory, Folder));
+        var relative = Path.Combine(Folder, $"{time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid():N}.json");
+        var file = ImportRunner.PlanFile(paths, relative);
+        using (var stream = File.Create(file + ".tmp"))
+        {
+            JsonSerializer.Serialize(stream, plan, SnapshotJson.Options);
+        }
+
+        File.Move(file + ".tmp", file);
+        var id = store.CreateImport(request.FileName, plan, request.Options.NoCapture, relative);
+        runner.Notify();
+        return (Get(id), preview);
+    }
+
+    public ImportProgress Get(long id)
+    {
+        var import = store.GetImport(id) ?? throw new NotFoundException($"There is no import {id}.");
+        if (import.Status == ImportStatuses.Capturing && import.Captures.GetValueOrDefault("queued") + import.Captures.GetValueOrDefault("running") == 0)
+        {
+            store.SetImportStatus(id, ImportStatuses.Done);
+            import = store.GetImport(id)!;
+        }
+
+        return ImportProgress.From(import, time.GetUtcNow());
+    }
+
+    public IReadOnlyList<ImportProgress> List() => store.ListImports().Select(i => Get(i.Id)).ToList();
+
+    /// <summary>The entries of the import's file that could not be imported, with their reasons.</summary>
+    public IReadOnlyList<ImportRejection> Invalid(long id)
+    {
+        var import = store.GetImport(id) ?? throw new NotFoundException($"There is no import {id}.");
+        return ImportRunner.ReadPlan(paths, import).Rejected;
+    }
+
+    /// <summary>pause, resume or cancel.</summary>
+    public ImportProgress Act(long id, string action)
+    {
+        var import = store.GetImport(id) ?? throw new NotFoundException($"There is no import {id}.");
+        var status = action switch
+        {
+            "pause" => ImportStatuses.Paused,
+            "resume" => import.Applied < import.LinkCount ? ImportStatuses.Running : ImportStatuses.Capturing,
+            "cancel" => ImportStatuses.Cancelled,
+            _ => throw new ArgumentException($"Unknown import action '{action}': use pause, resume or cancel."),
+        };
+        if (!store.SetImportStatus(id, status))
+        {
+            throw new ArgumentException($"Import {id} has ended ({import.Status}); it cannot be {action}d.");
+        }
+
+        runner.Notify();
+        return Get(id);
+    }
+
+    private static ImportPlan Plan(ImportRequest request) =>
+        ImportPlanner.Plan(ImportReader.Read(request.Bytes, request.FileName, request.Options), request.Options);
+}

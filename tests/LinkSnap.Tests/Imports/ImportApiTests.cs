@@ -1,0 +1,129 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using LinkSnap.Tests.Daemon;
+using LinkSnap.Testing;
+using NUnit.Framework;
+
+namespace LinkSnap.Tests.Imports;
+
+/// <summary>
+/// Importing through the real daemon (API over its socket, SQLite, real captures of a loopback fixture
+/// server in Chromium): preview, import, links listed and searchable at once, captures archived in the
+/// background, a gone page marked gone, a refused file changing nothing.
+/// </summary>
+[NonParallelizable]
+public sealed class ImportApiTests
+{
+    private FixtureServer _server = null!;
+    private InProcessDaemon _daemon = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _server = await FixtureServer.StartAsync();
+        _server.MapHtml("/a", "<!doctype html><title>Page A</title><p>Alpha page about tide tables.</p>");
+        _server.MapHtml("/b", "<!doctype html><title>页面 B</title><p>Beta page.</p>");
+        _daemon = await InProcessDaemon.StartAsync(["--Background:HostGap=00:00:00"]);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _daemon.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    // Links under a path prefix of their own, so that each test imports URLs no other test saved.
+    private string Bookmarks(string prefix = "") => $"""
+        <!DOCTYPE NETSCAPE-Bookmark-file-1>
+        <DL><p>
+            <DT><H3>读书</H3>
+            <DL><p>
+                <DT><A HREF="{_server.Url(prefix + "/a")}" ADD_DATE="1500000000" TAGS="潮汐">导入的标题 A</A>
+                <DD>从旧书签带来的笔记
+                <DT><A HREF="{_server.Url(prefix + "/b")}" ADD_DATE="1500000100">B</A>
+                <DT><A HREF="{_server.Url(prefix + "/gone")}" ADD_DATE="1500000200">Gone</A>
+                <DT><A HREF="javascript:void(0)">bookmarklet</A>
+                <DT><A HREF="{_server.Url(prefix + "/a")}?utm_source=x" ADD_DATE="1400000000">A again</A>
+            </DL><p>
+        </DL><p>
+        """;
+
+    private async Task<JsonElement> PostFileAsync(string path, string text) =>
+        await _daemon.Client.PostAsync(path, new ByteArrayContent(Encoding.UTF8.GetBytes(text)), CancellationToken.None);
+
+    [Test]
+    public async Task The_preview_counts_links_duplicates_and_refusals_and_writes_nothing()
+    {
+        var before = await TotalAsync();
+        var preview = await PostFileAsync("/api/imports/preview?name=bookmarks.html", Bookmarks("/preview"));
+
+        Assert.That(preview.GetProperty("format").GetString(), Is.EqualTo("Netscape bookmarks HTML"));
+        Assert.That(
+            (preview.GetProperty("entries").GetInt32(), preview.GetProperty("links").GetInt32(), preview.GetProperty("duplicatesInFile").GetInt32(), preview.GetProperty("alreadySaved").GetInt32()),
+            Is.EqualTo((5, 3, 1, 0)));
+        var invalid = preview.GetProperty("invalid")[0];
+        Assert.That(invalid.GetProperty("reason").GetString(), Does.StartWith("javascript: URLs are scripts"));
+        Assert.That(preview.GetProperty("sample")[0].GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EqualTo(new[] { "读书", "潮汐" }));
+        Assert.That(await TotalAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task A_bad_file_is_refused_with_its_name_and_changes_nothing()
+    {
+        var before = await TotalAsync();
+        var error = await Assert.ThrowsAsync<LinkSnap.Cli.DaemonApiException>(() => PostFileAsync("/api/imports?name=people.csv", "name,address\nx,y\n"));
+
+        Assert.That(error!.Status, Is.EqualTo((int)HttpStatusCode.BadRequest));
+        Assert.That(error.Message, Does.StartWith("people.csv is CSV with the columns name,address"));
+        Assert.That(await TotalAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Imported_links_are_listed_and_searchable_at_once_and_archived_in_the_background()
+    {
+        var started = await PostFileAsync("/api/imports?name=bookmarks.html", Bookmarks());
+        var id = started.GetProperty("import").GetProperty("id").GetInt64();
+
+        var links = await WaitAsync(async () =>
+        {
+            var page = await _daemon.Client.GetAsync("/api/links?q=" + Uri.EscapeDataString("笔记"), CancellationToken.None);
+            return page.GetProperty("items").GetArrayLength() == 1 ? page : (JsonElement?)null;
+        });
+        var a = links.GetProperty("items")[0];
+        Assert.That(a.GetProperty("createdAt").GetDateTimeOffset(), Is.EqualTo(DateTimeOffset.FromUnixTimeSeconds(1400000000)), "the earliest saved date of the two entries");
+        Assert.That(a.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EquivalentTo(new[] { "读书", "潮汐" }));
+
+        var done = await WaitAsync(async () =>
+        {
+            var progress = await _daemon.Client.GetAsync($"/api/imports/{id}", CancellationToken.None);
+            return progress.GetProperty("status").GetString() == "done" ? progress : (JsonElement?)null;
+        });
+        Assert.That((done.GetProperty("created").GetInt32(), done.GetProperty("archived").GetInt32(), done.GetProperty("invalid").GetInt32()), Is.EqualTo((3, 3, 1)));
+        var gone = await _daemon.Client.GetAsync("/api/links?q=Gone", CancellationToken.None);
+        Assert.That(gone.GetProperty("items")[0].GetProperty("latest").GetProperty("gone").GetBoolean(), Is.True, "a 404 at import time marks the link gone");
+        var titled = await _daemon.Client.GetAsync("/api/links?q=" + Uri.EscapeDataString("页面"), CancellationToken.None);
+        Assert.That(titled.GetProperty("items")[0].GetProperty("title").GetString(), Is.EqualTo("页面 B"), "the capture's title replaces the exported one");
+        var invalid = await _daemon.Client.GetAsync($"/api/imports/{id}/invalid", CancellationToken.None);
+        Assert.That(invalid[0].GetProperty("url").GetString(), Is.EqualTo("javascript:void(0)"));
+    }
+
+    private async Task<int> TotalAsync() =>
+        (await _daemon.Client.GetAsync("/api/links", CancellationToken.None)).GetProperty("total").GetInt32();
+
+    private static async Task<JsonElement> WaitAsync(Func<Task<JsonElement?>> probe)
+    {
+        var limit = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            Assert.That(DateTime.UtcNow, Is.LessThan(limit), "the import did not get there in time");
+            await Task.Delay(200);
+        }
+    }
+}
