@@ -20,6 +20,7 @@ internal sealed class ArchiveRows
     private readonly string _staging;
     private readonly Dictionary<string, string> _linkColumns;
     private readonly Dictionary<string, string> _snapshotColumns;
+    private readonly HashSet<string> _uncarried;
 
     public ArchiveRows(IDbConnection connection, IDbTransaction transaction, string staging)
     {
@@ -28,6 +29,12 @@ internal sealed class ArchiveRows
         _staging = staging;
         _linkColumns = ColumnsByProperty("links", transaction);
         _snapshotColumns = ColumnsByProperty("snapshots", transaction);
+
+        // References to tables an archive does not carry (the import that queued a capture) cannot
+        // point anywhere in the new library: they are restored empty rather than failing the restore.
+        _uncarried = connection.Query<string>(
+                "SELECT \"from\" FROM pragma_foreign_key_list('snapshots') WHERE \"table\" NOT IN ('links', 'snapshots', 'tags')", transaction: transaction)
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Inserts one link with its tags and snapshots; returns the number of snapshots.</summary>
@@ -79,7 +86,7 @@ internal sealed class ArchiveRows
 
             var column = columns.GetValueOrDefault(property.Name)
                 ?? throw new FormatException($"unknown field '{property.Name}' (an archive from a newer LinkSnap?)");
-            parameters.Add("p" + names.Count, ExportColumns.Read(column, property.Value));
+            parameters.Add("p" + names.Count, _uncarried.Contains(column) && table == "snapshots" ? null : ExportColumns.Read(column, property.Value));
             names.Add(column);
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LinkSnap.Core.Storage;
 
 namespace LinkSnap.Core.Export;
@@ -14,8 +13,6 @@ public sealed record ExportLink(
     IReadOnlyList<IReadOnlyDictionary<string, object?>> Snapshots,
     string? Folder)
 {
-    public long Id => Convert.ToInt64(Columns["id"], CultureInfo.InvariantCulture);
-
     public string Url => Text("url");
 
     public string Title => Text("title");

@@ -23,14 +23,18 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
             try
             {
                 var document = SnapshotFolders.ReadDocument(folder);
-                if (document is not null)
+                if (Problem(document) is { } problem)
                 {
-                    documents.Add((folder, document));
+                    skipped.Add($"{folder}: {problem}");
+                }
+                else
+                {
+                    documents.Add((folder, document!));
                 }
             }
-            catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
+            catch (Exception e) when (e is JsonException or IOException or NotSupportedException or UnauthorizedAccessException)
             {
-                skipped.Add(folder);
+                skipped.Add($"{folder}: snapshot.json cannot be read ({e.Message})");
             }
         }
 
@@ -67,6 +71,18 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
         transaction.Commit();
         return new ReindexResult((int)links, (int)snapshots, skipped);
     }
+
+    /// <summary>Why a parsed snapshot.json cannot be restored (edited or damaged by hand), or null when it can.</summary>
+    private static string? Problem(SnapshotDocument? document) => document switch
+    {
+        null => "snapshot.json is missing or empty",
+        { Link: null } => "snapshot.json has no link",
+        { Link.Url: null } => "snapshot.json has no link URL",
+        _ when !Uri.TryCreate(document.Link.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") =>
+            $"snapshot.json has an invalid link URL \"{document.Link.Url}\"",
+        { Link.Tags: null } or { Artifacts: null } => "snapshot.json has null where a list belongs",
+        _ => null,
+    };
 
     private void RestoreLink(IDbConnection connection, IDbTransaction transaction, string normalized, List<(string Folder, SnapshotDocument Document)> versions)
     {

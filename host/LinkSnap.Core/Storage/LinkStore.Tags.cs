@@ -143,8 +143,17 @@ public sealed partial class LinkStore
         return true;
     }
 
+    /// <summary>
+    /// Every path that gives a link tags (capture, edit, add, bulk, import) ends here, so the per-link
+    /// limit holds for all of them; a refusal rolls the caller's transaction back.
+    /// </summary>
     private static void AddTagsCore(IDbConnection connection, IDbTransaction transaction, long linkId, IReadOnlyList<string> names)
     {
+        if (names.Count > TagName.MaxPerLink)
+        {
+            throw new ArgumentException($"{names.Count} tags given; a link can carry at most {TagName.MaxPerLink}.");
+        }
+
         foreach (var name in names)
         {
             var key = TagName.Key(name);
@@ -153,6 +162,12 @@ public sealed partial class LinkStore
                 "INSERT OR IGNORE INTO link_tags (link_id, tag_id) SELECT @linkId, id FROM tags WHERE key = @key",
                 new { linkId, key },
                 transaction);
+        }
+
+        var count = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM link_tags WHERE link_id = @linkId", new { linkId }, transaction);
+        if (names.Count > 0 && count > TagName.MaxPerLink)
+        {
+            throw new ArgumentException($"Link {linkId} would carry {count} tags; a link can carry at most {TagName.MaxPerLink}. Remove some first.");
         }
     }
 

@@ -3,12 +3,15 @@ using System.Text;
 namespace LinkSnap.Core.Storage;
 
 /// <summary>
-/// Tag rules: trimmed, Unicode NFC, at most 100 characters, no control characters; '/' makes a
+/// Tag rules: trimmed, Unicode NFC, at most 100 characters, no control characters, at most 100 per link; '/' makes a
 /// hierarchy ("nlp/interpretability") and each level is trimmed. Tags are unique case-insensitively.
 /// </summary>
 public static class TagName
 {
     public const int MaxLength = 100;
+
+    /// <summary>Tags one link may carry (docs/api.md "Limits").</summary>
+    public const int MaxPerLink = 100;
 
     /// <summary>The tag as it is stored; throws <see cref="ArgumentException"/> with a readable message.</summary>
     public static string Normalize(string? tag)

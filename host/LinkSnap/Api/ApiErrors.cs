@@ -22,6 +22,14 @@ public sealed class ApiErrors : IEndpointFilter
         {
             return Problem(StatusCodes.Status404NotFound, "Not found", e.Message);
         }
+        catch (QueueFullException e)
+        {
+            // Retry-After is a hint: the queue drains at the speed of the captures ahead.
+            var http = context.HttpContext;
+            http.Response.Headers.RetryAfter = "30";
+            return TypedResults.Problem(detail: e.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Queue full",
+                extensions: new Dictionary<string, object?> { ["queued"] = e.Queued, ["max"] = e.Max });
+        }
         catch (Core.Import.ImportException e)
         {
             return Problem(StatusCodes.Status400BadRequest, "Import refused", e.Message);

@@ -11,13 +11,14 @@ public static class ImportEndpoints
     public static void MapImportEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/imports/preview", async (HttpRequest request, ImportService imports, CancellationToken cancellationToken) =>
-            imports.Preview(ImportRequest.From(request, await ReadFileAsync(request, cancellationToken))));
+            imports.Preview(ImportRequest.From(request, await ReadFileAsync(request, cancellationToken))))
+            .Accepts<Stream>("application/octet-stream"); // raw uploads pass the JSON-only rule over TCP (docs/api.md)
 
         api.MapPost("/imports", async (HttpRequest request, ImportService imports, CancellationToken cancellationToken) =>
         {
             var (progress, preview) = imports.Start(ImportRequest.From(request, await ReadFileAsync(request, cancellationToken)));
             return Results.Json(new { import = progress, preview }, statusCode: StatusCodes.Status202Accepted);
-        });
+        }).Accepts<Stream>("application/octet-stream");
 
         api.MapGet("/imports", (ImportService imports) => imports.List());
         api.MapGet("/imports/{id}", (string id, ImportService imports) => imports.Get(ApiErrors.ParseId(id, "import")));

@@ -2,7 +2,9 @@ using LinkSnap.Core.Capture;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Core.Urls;
+using LinkSnap.Daemon;
 using LinkSnap.Jobs;
+using Microsoft.Extensions.Options;
 
 namespace LinkSnap.Api;
 
@@ -10,9 +12,9 @@ namespace LinkSnap.Api;
 /// What the API, the CLI (through the API) and the native relay endpoint can do, in one place:
 /// validates input, changes the store, keeps snapshot.json files in step, wakes the queue and
 /// publishes job events. Throws <see cref="UrlRejectedException"/>/<see cref="ArgumentException"/>
-/// for bad input, <see cref="NotFoundException"/> and <see cref="TagInUseException"/>.
+/// for bad input, <see cref="NotFoundException"/>, <see cref="TagInUseException"/> and <see cref="QueueFullException"/>.
 /// </summary>
-public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, CaptureQueue queue, JobEvents events, Reindexer reindexer)
+public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, CaptureQueue queue, JobEvents events, Reindexer reindexer, IOptions<DaemonOptions> options)
 {
     /// <summary>As-seen DOMs beyond this are refused (the browser→host limit of Chrome is 64 MiB).</summary>
     public const int MaxHtmlChars = 64 * 1024 * 1024;
@@ -23,6 +25,7 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Ca
     {
         var url = UrlRules.Parse(input.Url);
         var mode = ParseMode(input.Mode);
+        EnsureRoomInQueue(1);
         TagName.NormalizeAll(input.Tags);
         if (mode == CaptureMode.AsSeen && string.IsNullOrEmpty(input.Html))
         {
@@ -38,6 +41,7 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Ca
     public long Recapture(long linkId, string? mode, string? html = null)
     {
         var captureMode = ParseMode(mode);
+        EnsureRoomInQueue(1);
         var snapshotId = store.AddSnapshot(linkId, captureMode, SaveInput(captureMode, html)) ?? throw LinkNotFound(linkId);
         Queued(snapshotId, linkId);
         return snapshotId;
@@ -46,6 +50,7 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Ca
     public void Retry(long snapshotId)
     {
         var snapshot = store.GetSnapshot(snapshotId) ?? throw SnapshotNotFound(snapshotId);
+        EnsureRoomInQueue(1);
         if (!store.RetrySnapshot(snapshotId))
         {
             throw new ArgumentException($"Snapshot {snapshotId} is {StorageText.Status(snapshot.Status)}; only failed or partial snapshots can be retried.");
@@ -123,6 +128,11 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Ca
             "delete" => id => TryDelete(id),
             _ => throw new ArgumentException($"Unknown bulk action '{action}'; use add-tag, remove-tag, recapture or delete."),
         };
+        if (action == "recapture")
+        {
+            EnsureRoomInQueue(linkIds.Distinct().Count()); // all or nothing, not a cut-off half
+        }
+
         var affected = linkIds.Distinct().Where(apply).ToList();
         if (action is "add-tag" or "remove-tag")
         {
@@ -149,6 +159,16 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Ca
         return html.Length > MaxHtmlChars
             ? throw new ArgumentException($"The page HTML is {html.Length / 1024 / 1024} MB; the limit is {MaxHtmlChars / 1024 / 1024} MB. Use mode 'fresh'.")
             : folders.SaveInput(html);
+    }
+
+    /// <summary>Refuses user captures beyond Daemon:MaxQueuedCaptures (background work is not counted).</summary>
+    private void EnsureRoomInQueue(int adding)
+    {
+        var queued = store.CountQueuedUserCaptures();
+        if (queued + adding > options.Value.MaxQueuedCaptures)
+        {
+            throw new QueueFullException(queued, options.Value.MaxQueuedCaptures);
+        }
     }
 
     private void Queued(long snapshotId, long linkId)

@@ -1,5 +1,5 @@
-using LinkSnap.Core.Capture;
 using LinkSnap.Core.Snapshots;
+using LinkSnap.Web;
 using Microsoft.AspNetCore.StaticFiles;
 
 namespace LinkSnap.Api;
@@ -17,24 +17,17 @@ public static class SnapshotEndpoints
             return SnapshotDto.Detail(snapshot, snapshot.Folder is null ? null : folders.Resolve(snapshot.Folder));
         });
 
-        api.MapGet("/snapshots/{id}/files/{fileName}", (string id, string fileName, LinkSnapService service, SnapshotFolders folders, HttpContext context) =>
+        api.MapGet("/snapshots/{id}/files/{fileName}", (string id, string fileName, LinkSnapService service, SnapshotFiles files, HttpContext context) =>
         {
             var snapshot = service.GetSnapshot(ApiErrors.ParseId(id, "snapshot"));
-
-            // Only files the snapshot lists are served, so no name can reach outside its folder.
-            var artifact = snapshot.Artifacts.FirstOrDefault(a => a.FileName == fileName && a.Status == ArtifactStatus.Ok);
-            var known = artifact is not null || fileName == SnapshotDocument.FileName;
-            var path = known && snapshot.Folder is not null ? Path.Combine(folders.Resolve(snapshot.Folder), fileName) : null;
-            if (path is null || !File.Exists(path))
-            {
-                throw new NotFoundException($"Snapshot {snapshot.Id} has no file '{fileName}'.");
-            }
+            var file = files.Resolve(snapshot, fileName)
+                ?? throw new NotFoundException($"Snapshot {snapshot.Id} has no file '{fileName}'.");
 
             // Archived pages are hostile content: never let one run in the library's origin.
             context.Response.Headers.ContentSecurityPolicy = LinkSnap.Web.SnapshotOrigin.ContentSecurityPolicy;
             context.Response.Headers.XContentTypeOptions = "nosniff";
-            var contentType = artifact?.ContentType ?? (ContentTypes.TryGetContentType(fileName, out var type) ? type : "application/octet-stream");
-            return Results.File(path, contentType, enableRangeProcessing: true);
+            var contentType = file.Artifact?.ContentType ?? (ContentTypes.TryGetContentType(fileName, out var type) ? type : "application/octet-stream");
+            return Results.File(file.Path, contentType, enableRangeProcessing: true);
         });
 
         api.MapDelete("/snapshots/{id}", (string id, LinkSnapService service) =>

@@ -5,7 +5,7 @@ namespace LinkSnap.Cli;
 /// <summary>
 /// The `linksnap` command line: a thin client of the daemon API over the per-user socket, which
 /// starts the daemon when it is not running. Exit codes: 0 ok, 1 capture failed or partial (or
-/// another error), 2 usage or refused input, 3 daemon unreachable, 4 not found.
+/// another error), 2 usage or refused input, 3 daemon unreachable, 4 not found, 5 queue full.
 /// </summary>
 public static class CliApp
 {
@@ -14,6 +14,7 @@ public static class CliApp
     public const int Usage = 2;
     public const int Unreachable = 3;
     public const int NotFound = 4;
+    public const int QueueFull = 5;
 
     public const string UsageText = """
         usage: linksnap <command> [options]
@@ -38,13 +39,14 @@ public static class CliApp
           status                 is the daemon running, where are the library and the data
           start | stop           start the daemon in the background / stop it
           open-library           the library URL (with a login token) to open in a browser
+          token --rotate         replace the login token; every library session ends
           serve                  run the daemon in the foreground
           install | uninstall | doctor   browser integration and environment checks
 
         options: --json (machine-readable output on every command), --help
         data directory: $LINKSNAP_HOME, else $XDG_DATA_HOME/linksnap (~/.local/share/linksnap)
         exit codes: 0 ok, 1 capture failed/partial or other error, 2 usage or refused input,
-                    3 daemon unreachable, 4 not found
+                    3 daemon unreachable, 4 not found, 5 queue full (try again later)
         """;
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken) =>
@@ -99,6 +101,7 @@ public static class CliApp
             {
                 404 => NotFound,
                 400 => Usage,
+                429 => QueueFull,
                 _ => Failed,
             };
         }

@@ -6,7 +6,7 @@ namespace LinkSnap.Cli;
 /// </summary>
 public sealed class CliArguments
 {
-    private static readonly HashSet<string> Flags = ["--json", "--wait", "--force", "--help", "-h", "--version", "--no-capture", "--dry-run"];
+    private static readonly HashSet<string> Flags = ["--json", "--wait", "--force", "--help", "-h", "--version", "--no-capture", "--dry-run", "--rotate"];
     private static readonly HashSet<string> Valued = ["--tag", "-t", "--note", "--mode", "--limit", "--site", "--status", "--timeout", "--sort", "--order", "--tag-mode", "--format", "--search", "--ids", "--output", "--folders"];
 
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);

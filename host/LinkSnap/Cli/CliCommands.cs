@@ -25,7 +25,7 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
             return await new ImportArchiveCommand(client, paths, args, output).RunAsync(cancellationToken);
         }
 
-        if (command is not ("capture" or "list" or "show" or "search" or "tags" or "tag" or "open" or "recapture" or "delete" or "reindex" or "status" or "start" or "open-library" or "export" or "import"))
+        if (command is not ("capture" or "list" or "show" or "search" or "tags" or "tag" or "open" or "recapture" or "delete" or "reindex" or "status" or "start" or "open-library" or "export" or "import" or "token"))
         {
             throw new CliUsageException($"Unknown command '{command}'. Run `linksnap --help` for the commands.");
         }
@@ -50,6 +50,7 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
             "recapture" => await RecaptureAsync(cancellationToken),
             "delete" => await DeleteAsync(cancellationToken),
             "reindex" => await ReindexAsync(cancellationToken),
+            "token" => await TokenCommand.RunAsync(client, args, output, cancellationToken),
             "export" => await new ExportCommand(client, args, output).RunAsync(cancellationToken),
             "import" => await new ImportCommand(client, args, output).RunAsync(cancellationToken),
             _ => await StatusAsync(command, cancellationToken),
@@ -255,7 +256,14 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
     private async Task<int> ReindexAsync(CancellationToken cancellationToken)
     {
         var result = await client.PostAsync("/api/reindex", null, cancellationToken);
-        Write(result, () => output.WriteLine($"Rebuilt the index from the snapshot folders: {result.GetProperty("links").GetInt32()} links, {result.GetProperty("snapshots").GetInt32()} snapshots."));
+        Write(result, () =>
+        {
+            output.WriteLine($"Rebuilt the index from the snapshot folders: {result.GetProperty("links").GetInt32()} links, {result.GetProperty("snapshots").GetInt32()} snapshots.");
+            foreach (var skipped in result.GetProperty("skipped").EnumerateArray())
+            {
+                output.WriteLine($"  skipped {skipped.GetString()}");
+            }
+        });
         return CliApp.Ok;
     }
 

@@ -22,6 +22,13 @@ public sealed class DaemonOptions
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 3;
 
+    /// <summary>
+    /// Captures a person asked for (toolbar, Add box, CLI, recapture) that may wait in the queue at once;
+    /// more are refused with 429 until some finish. Background work (imports) is not counted.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxQueuedCaptures { get; set; } = 500;
+
     /// <summary>Last-resort limit for one capture job, beyond the capture engine's own deadlines.</summary>
     public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(3);
 

@@ -63,6 +63,7 @@ public sealed class NativeApiClient : IDisposable
                 HttpStatusCode.BadRequest => new NativeException(badRequestCode, detail),
                 HttpStatusCode.NotFound => new NativeException("not-found", notFoundMessage),
                 HttpStatusCode.RequestEntityTooLarge => new NativeException("too-large", detail),
+                HttpStatusCode.TooManyRequests => new NativeException("queue-full", detail),
                 _ => new NativeException("internal", $"{request.Method} {request.RequestUri}: {detail}"),
             };
         }

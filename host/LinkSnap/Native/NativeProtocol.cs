@@ -15,7 +15,7 @@ public static class NativeProtocol
     public static readonly IReadOnlyList<string> ErrorCodes =
     [
         "bad-frame", "bad-json", "bad-message", "unknown-type", "forbidden-origin", "too-large",
-        "reply-too-large", "daemon-unavailable", "invalid-url", "not-found", "internal",
+        "reply-too-large", "daemon-unavailable", "invalid-url", "not-found", "queue-full", "internal",
     ];
 
     /// <summary>Replies must stay under the browser's 1 MB host-to-extension limit.</summary>

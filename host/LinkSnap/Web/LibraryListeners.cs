@@ -7,9 +7,10 @@ namespace LinkSnap.Web;
 
 /// <summary>
 /// Knows which loopback ports the library and the sandboxed snapshot origin ended up on. Both may be
-/// ephemeral (port 0), so the real numbers are read from Kestrel once it has bound.
+/// ephemeral (port 0), so the real numbers are read from Kestrel once it has bound. The library is
+/// addressed by its own host name (<see cref="LibraryHostName"/>), the snapshot origin by 127.0.0.1.
 /// </summary>
-public sealed class LibraryListeners(IServiceProvider services)
+public sealed class LibraryListeners(IServiceProvider services, LibraryHostName hostName)
 {
     private ListenOptions? _snapshotListen;
 
@@ -49,7 +50,9 @@ public sealed class LibraryListeners(IServiceProvider services)
 
     public bool IsSnapshotPort(int localPort) => localPort != 0 && localPort == SnapshotPort;
 
-    public string LibraryOrigin => $"http://127.0.0.1:{LibraryPort}";
+    public string LibraryHost => hostName.Value;
+
+    public string LibraryOrigin => $"http://{hostName.Value}:{LibraryPort}";
 
     public string SnapshotOrigin => $"http://127.0.0.1:{SnapshotPort}";
 }

@@ -11,7 +11,7 @@ public sealed class LibraryOptions
     /// </summary>
     public int SnapshotPort { get; set; }
 
-    /// <summary>Lifetime of the session cookie set by /login.</summary>
+    /// <summary>How long a library session (made by /login) lasts; the cookie's Max-Age is the same.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromDays(30);
 
     public void Validate()

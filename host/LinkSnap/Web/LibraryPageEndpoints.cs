@@ -19,7 +19,7 @@ internal static class LibraryPageEndpoints
         routes.MapGet("/favicon.svg", (HttpContext context, LibraryAssets assets) => WriteAssetAsync(context, assets, "/favicon.svg"));
     }
 
-    private static async Task LoginAsync(HttpContext context, LibrarySession session, Microsoft.Extensions.Options.IOptions<LibraryOptions> options)
+    private static async Task LoginAsync(HttpContext context, LibrarySession session)
     {
         if (!session.IsValidToken(context.Request.Query["token"].ToString()))
         {
@@ -27,12 +27,13 @@ internal static class LibraryPageEndpoints
             return;
         }
 
-        context.Response.Cookies.Append(LibrarySession.CookieName, session.CookieValue, new CookieOptions
+        // Host-only (no Domain): the cookie belongs to the library's own name, no other loopback service.
+        context.Response.Cookies.Append(LibrarySession.CookieName, session.Start(), new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
             Path = "/",
-            MaxAge = options.Value.SessionLifetime,
+            MaxAge = session.Lifetime,
             IsEssential = true,
         });
         context.Response.Headers.CacheControl = "no-store";

@@ -4,8 +4,9 @@ namespace LinkSnap.Web;
 
 /// <summary>
 /// Guards every TCP request: the snapshot origin only serves snapshot files; the library origin checks
-/// the Host header (DNS rebinding), the session (cookie or bearer token) and, for state-changing
-/// requests made with the cookie, the Origin. Unix-socket requests are trusted (socket mode 0600).
+/// the Host header (its own name, see <see cref="LibraryHostName"/>; also stops DNS rebinding), the
+/// session (cookie or bearer token), for state-changing requests made with the cookie the Origin, and
+/// for state-changing API requests a JSON content type. Unix-socket requests are trusted (socket mode 0600).
 /// </summary>
 internal sealed class LibrarySecurityMiddleware(
     RequestDelegate next,
@@ -27,10 +28,11 @@ internal sealed class LibrarySecurityMiddleware(
             return;
         }
 
-        if (!RequestOrigin.HasLoopbackHost(context))
+        if (!RequestOrigin.HasLibraryHost(context, session.LibraryHost))
         {
+            // The answer does not name the library's host: that name keeps other loopback services from its cookie.
             await WebResponses.ProblemAsync(context, StatusCodes.Status421MisdirectedRequest, "Wrong host",
-                $"The library answers only to 127.0.0.1:{context.Connection.LocalPort} or localhost:{context.Connection.LocalPort}.");
+                "The library answers only at its own address. Open the link printed by `linksnap open-library`.");
             return;
         }
 
@@ -63,6 +65,13 @@ internal sealed class LibrarySecurityMiddleware(
         {
             await WebResponses.ProblemAsync(context, StatusCodes.Status403Forbidden, "Cross-origin request refused",
                 "Changes are accepted only from the library page itself.");
+            return;
+        }
+
+        if (isApi && RequestOrigin.IsStateChanging(context.Request.Method) && !RequestOrigin.HasAcceptedContentType(context))
+        {
+            await WebResponses.ProblemAsync(context, StatusCodes.Status415UnsupportedMediaType, "JSON required",
+                "Requests that change data must be sent with Content-Type: application/json.");
             return;
         }
 

@@ -1,11 +1,11 @@
 namespace LinkSnap.Web;
 
 /// <summary>
-/// Library sessions made from the secret token. The cookie carries a value derived from the token
-/// (not the token itself), so a leaked cookie cannot be turned into login links or snapshot URLs.
-/// Other features (status endpoint, CLI open-library, the extension) use <see cref="LoginUrl"/>.
+/// Library sign-in: the token (in login links) opens a server-side session (<see cref="LibrarySessions"/>),
+/// whose random id is the cookie, so a cookie says nothing about the token and ends on logout, expiry
+/// or rotation. Other features (status endpoint, CLI open-library, the extension) use <see cref="LoginUrl"/>.
 /// </summary>
-public sealed class LibrarySession(LibraryToken token, LibraryListeners listeners)
+public sealed class LibrarySession(LibraryToken token, LibrarySessions sessions, LibraryListeners listeners)
 {
     public const string CookieName = "linksnap_session";
 
@@ -15,15 +15,28 @@ public sealed class LibrarySession(LibraryToken token, LibraryListeners listener
     /// <summary>The library's address without credentials.</summary>
     public string LibraryUrl => listeners.LibraryOrigin + "/";
 
+    public string LibraryHost => listeners.LibraryHost;
+
     public int LibraryPort => listeners.LibraryPort;
 
     public int SnapshotPort => listeners.SnapshotPort;
 
-    internal string CookieValue => token.Capability("session");
+    public TimeSpan Lifetime => sessions.Lifetime;
 
     internal bool IsValidToken(string? candidate) => token.Matches(candidate);
 
-    internal bool IsValidCookie(string? candidate) => token.CapabilityMatches("session", candidate);
+    internal string Start() => sessions.Create();
+
+    internal bool IsValidCookie(string? candidate) => sessions.IsValid(candidate);
+
+    internal void End(string? cookie) => sessions.End(cookie);
+
+    /// <summary>A new token: every login link, session and snapshot URL made from the old one stops working.</summary>
+    public void RotateToken()
+    {
+        token.Rotate();
+        sessions.EndAll();
+    }
 
     /// <summary>Capability that lets the cookie-less snapshot origin serve one snapshot's files.</summary>
     public string SnapshotCapability(string snapshotId) => token.Capability("snapshot:" + snapshotId);

@@ -5,47 +5,45 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace LinkSnap.Web;
 
 /// <summary>
-/// The secret from which library sessions and snapshot capabilities are made. Kept in
+/// The secret that login links carry and from which snapshot capabilities are made. Kept in
 /// <see cref="LinkSnapPaths.TokenPath"/> (mode 0600) so that the CLI and the relay, which run as the
-/// same user, can hand out a login link, and so that a restart keeps existing sessions valid.
+/// same user, can hand out a login link. <see cref="Rotate"/> replaces it: old login links and
+/// snapshot URLs stop working at once.
 /// </summary>
 public sealed class LibraryToken
 {
-    private readonly byte[] _tokenBytes;
+    private readonly string _path;
+    private volatile Secret _secret;
 
-    private LibraryToken(string value)
+    private LibraryToken(string path, string value)
     {
-        Value = value;
-        _tokenBytes = System.Text.Encoding.UTF8.GetBytes(value);
+        _path = path;
+        _secret = new Secret(value);
     }
 
-    public string Value { get; }
+    public string Value => _secret.Value;
 
-    /// <summary>Reads the token file, creating it (32 random bytes, base64url) when missing or empty.</summary>
+    /// <summary>Reads the token file, creating it (32 random bytes, base64url) when missing or too short.</summary>
     public static LibraryToken LoadOrCreate(LinkSnapPaths paths)
     {
         paths.EnsureCreated();
-        var existing = File.Exists(paths.TokenPath) ? File.ReadAllText(paths.TokenPath).Trim() : "";
+        var existing = PrivateFile.Read(paths.TokenPath);
         if (existing.Length >= 32)
         {
-            return new LibraryToken(existing);
+            return new LibraryToken(paths.TokenPath, existing);
         }
 
+        var token = new LibraryToken(paths.TokenPath, "");
+        token.Rotate();
+        return token;
+    }
+
+    /// <summary>Writes a new random token and uses it from now on.</summary>
+    public void Rotate()
+    {
         var value = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        var temp = paths.TokenPath + ".tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var writer = new StreamWriter(temp, System.Text.Encoding.ASCII, options))
-        {
-            writer.Write(value);
-        }
-
-        File.Move(temp, paths.TokenPath, overwrite: true);
-        return new LibraryToken(value);
+        PrivateFile.Write(_path, value);
+        _secret = new Secret(value);
     }
 
     /// <summary>Constant-time comparison, so response timing tells nothing about the token.</summary>
@@ -56,16 +54,11 @@ public sealed class LibraryToken
             return false;
         }
 
-        var bytes = System.Text.Encoding.UTF8.GetBytes(candidate);
-        return CryptographicOperations.FixedTimeEquals(bytes, _tokenBytes);
+        return CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(candidate), _secret.Bytes);
     }
 
-    /// <summary>An unguessable, stable capability for one purpose (e.g. viewing one snapshot).</summary>
-    public string Capability(string purpose)
-    {
-        var mac = HMACSHA256.HashData(_tokenBytes, System.Text.Encoding.UTF8.GetBytes(purpose));
-        return WebEncoders.Base64UrlEncode(mac, 0, 18);
-    }
+    /// <summary>An unguessable capability for one purpose (e.g. viewing one snapshot), valid until rotation.</summary>
+    public string Capability(string purpose) => _secret.Capability(purpose);
 
     public bool CapabilityMatches(string purpose, string? candidate)
     {
@@ -77,5 +70,19 @@ public sealed class LibraryToken
         return CryptographicOperations.FixedTimeEquals(
             System.Text.Encoding.ASCII.GetBytes(Capability(purpose)),
             System.Text.Encoding.UTF8.GetBytes(candidate));
+    }
+
+    /// <summary>The token and its bytes swapped as one, so a rotation never mixes old and new.</summary>
+    private sealed class Secret(string value)
+    {
+        public string Value { get; } = value;
+
+        public byte[] Bytes { get; } = System.Text.Encoding.UTF8.GetBytes(value);
+
+        public string Capability(string purpose)
+        {
+            var mac = HMACSHA256.HashData(Bytes, System.Text.Encoding.UTF8.GetBytes(purpose));
+            return WebEncoders.Base64UrlEncode(mac, 0, 18);
+        }
     }
 }

@@ -16,8 +16,10 @@ public static class LibraryWebSetup
             .Validate(o => { o.Validate(); return true; })
             .ValidateOnStart();
         services.TryAddSingleton(_ => LinkSnapPaths.FromEnvironment());
-        services.TryAddSingleton<ISnapshotFolderSource, StoreSnapshotFolderSource>();
+        services.AddSingleton<SnapshotFiles>();
         services.AddSingleton(sp => LibraryToken.LoadOrCreate(sp.GetRequiredService<LinkSnapPaths>()));
+        services.AddSingleton(sp => LibraryHostName.LoadOrCreate(sp.GetRequiredService<LinkSnapPaths>()));
+        services.AddSingleton<LibrarySessions>();
         services.AddSingleton<LibraryListeners>();
         services.AddSingleton<LibrarySession>();
         services.AddSingleton<SnapshotOrigin>();
@@ -40,6 +42,7 @@ public static class LibraryWebSetup
             if (app.ApplicationServices.GetService<DaemonState>() is { } state)
             {
                 state.LoginUrl = session.LoginUrl;
+                state.LibraryUrl = session.LibraryUrl;
                 state.SnapshotPort = session.SnapshotPort;
             }
 
@@ -53,6 +56,7 @@ public static class LibraryWebSetup
     {
         LibraryPageEndpoints.Map(routes);
         SnapshotSandboxEndpoint.Map(routes);
+        SessionEndpoints.Map(routes);
         return routes;
     }
 }

@@ -23,7 +23,11 @@ public sealed class ReaderPage
 
     internal async Task WriteAsync(HttpContext context, string articlePath)
     {
-        var article = await File.ReadAllTextAsync(articlePath, context.RequestAborted);
+        // article.html is a whole document with its own meta CSP (it must be inert opened from disk
+        // too); here its body goes into the reader's page, which the snapshot origin serves under the
+        // same policy as a header. A <meta> CSP inside <body> would only be an error in the console.
+        var file = await File.ReadAllTextAsync(articlePath, context.RequestAborted);
+        var article = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(file).Body?.InnerHtml ?? "";
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(
             $"<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +

@@ -1,8 +1,10 @@
 namespace LinkSnap.Web;
 
 /// <summary>
-/// Turns a file name taken from a URL into a path inside one folder, or refuses. Only plain names are
-/// accepted (no separators, no "..", no hidden files), and a symbolic link that leads elsewhere is refused.
+/// The file-safety rule of every route that serves snapshot files: a plain name (no separators, no
+/// "..", no hidden files), inside its folder, inside the snapshots directory, and no symbolic link
+/// anywhere from below that directory down to the file. A link planted in a snapshot folder (to
+/// /etc/hostname, to another user's files) is never followed.
 /// </summary>
 public static class SafeFilePath
 {
@@ -30,30 +32,35 @@ public static class SafeFilePath
     /// <summary>The full path of <paramref name="fileName"/> inside <paramref name="folder"/>, or null when unsafe or absent.</summary>
     public static string? Resolve(string root, string folder, string? fileName)
     {
-        if (!IsPlainFileName(fileName))
+        if (!IsPlainFileName(fileName) || !IsSafeFolder(root, folder))
         {
             return null;
         }
 
-        var rootFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
-        var folderFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
-        if (!folderFull.StartsWith(rootFull, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var full = Path.GetFullPath(Path.Combine(folderFull, fileName!));
-        if (!full.StartsWith(folderFull, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
+        var full = Path.Combine(Path.GetFullPath(folder), fileName!);
         var info = new FileInfo(full);
-        if (!info.Exists || info.LinkTarget is not null)
+        return info.Exists && info.LinkTarget is null && !info.Attributes.HasFlag(FileAttributes.ReparsePoint) ? full : null;
+    }
+
+    /// <summary>The folder exists below <paramref name="root"/> and neither it nor a folder between them is a link.</summary>
+    public static bool IsSafeFolder(string root, string folder)
+    {
+        var rootFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        var current = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        if (!current.StartsWith(rootFull + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            return null;
+            return false;
         }
 
-        return full;
+        for (; current.Length > rootFull.Length; current = Path.GetDirectoryName(current)!)
+        {
+            var info = new DirectoryInfo(current);
+            if (!info.Exists || info.LinkTarget is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -1,17 +1,15 @@
-using LinkSnap.Core.Paths;
-
 namespace LinkSnap.Web;
 
 /// <summary>
 /// The sandboxed origin on its own loopback port. It serves nothing but snapshot files, each URL
 /// carrying the snapshot's capability (this origin has no cookie), always under a CSP that forbids
 /// script and every network request, so an archived page can neither act nor phone home.
-/// URLs: /s/{snapshotId}/{capability}/{fileName} and /s/{snapshotId}/{capability}/reader/{fileName}.
+/// URLs: /s/{snapshotId}/{capability}/{fileName} and /s/{snapshotId}/{capability}/reader/{fileName};
+/// which files exist is decided by <see cref="SnapshotFiles"/>, the same rule as the API's files route.
 /// </summary>
 public sealed class SnapshotOrigin(
     LibrarySession session,
-    ISnapshotFolderSource folders,
-    LinkSnapPaths paths,
+    SnapshotFiles files,
     ReaderPage readerPage)
 {
     public const string ContentSecurityPolicy =
@@ -54,15 +52,16 @@ public sealed class SnapshotOrigin(
         }
 
         var fileName = segments[^1];
-        var folder = await folders.FindFolderAsync(snapshotId, context.RequestAborted);
-        var path = folder is null ? null : SafeFilePath.Resolve(paths.SnapshotsDirectory, folder, fileName);
-        if (path is null)
+        var snapshot = files.Find(snapshotId);
+        var file = snapshot is null ? null : files.Resolve(snapshot, fileName, asReader: isReader);
+        if (file is null)
         {
             await WebResponses.TextAsync(context, StatusCodes.Status404NotFound,
-                folder is null ? "Unknown snapshot." : $"The file \"{fileName}\" of this snapshot is missing on disk.");
+                snapshot is null ? "Unknown snapshot." : $"This snapshot has no file \"{fileName}\" to show.");
             return;
         }
 
+        var path = file.Path;
         if (isReader)
         {
             await readerPage.WriteAsync(context, path);

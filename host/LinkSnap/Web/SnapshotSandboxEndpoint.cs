@@ -9,14 +9,14 @@ internal static class SnapshotSandboxEndpoint
 {
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/snapshots/{id}/sandbox", async (string id, LibrarySession session, ISnapshotFolderSource folders, CancellationToken cancellationToken) =>
+        routes.MapGet("/api/snapshots/{id}/sandbox", (string id, LibrarySession session, SnapshotFiles files) =>
         {
             if (!SafeFilePath.IsPlainFileName(id))
             {
                 return Results.Problem(statusCode: 400, title: "Bad snapshot id", detail: "A snapshot id is letters, digits, '-', '_' and '.'.");
             }
 
-            if (await folders.FindFolderAsync(id, cancellationToken) is null)
+            if (files.Find(id) is not { } snapshot || files.FolderOf(snapshot) is null)
             {
                 return Results.Problem(statusCode: 404, title: "Snapshot files not found",
                     detail: $"No files are on disk for snapshot {id}: it is still queued, or it was deleted, or its folder is missing.");

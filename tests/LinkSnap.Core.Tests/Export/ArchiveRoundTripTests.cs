@@ -57,6 +57,27 @@ public sealed class ArchiveRoundTripTests
     }
 
     [Test]
+    public async Task Restores_captures_queued_by_an_import_without_the_import_itself()
+    {
+        using var library = new SampleLibrary().Fill();
+        using (var connection = library.Database.Open())
+        {
+            Dapper.SqlMapper.Execute(connection,
+                "INSERT INTO imports (id, file_name, format, status, plan_path, entry_count, link_count, rejected_count, duplicate_count, created_at) " +
+                "VALUES (7, 'pocket.csv', 'pocket-csv', 'done', 'imports/7.json', 1, 1, 0, 0, '2026-01-01T00:00:00.000Z'); UPDATE snapshots SET import_id = 7;");
+        }
+
+        var archive = Path.Combine(_temp.Path, "imported.zip");
+        await File.WriteAllBytesAsync(archive, await library.ExportAsync(ExportFormat.Zip));
+
+        var result = new ArchiveRestorer(_target).Restore(archive);
+
+        Assert.That(result.Links, Is.EqualTo(5));
+        Assert.That(SampleLibrary.FileHashes(_target), Is.EqualTo(SampleLibrary.FileHashes(library.Paths)));
+        Assert.That(SampleLibrary.Rows(_target).Where(r => r.Contains("import_id=7", StringComparison.Ordinal)), Is.Empty);
+    }
+
+    [Test]
     public void Restored_library_searches_Chinese_text()
     {
         new ArchiveRestorer(_target).Restore(_archive);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using LinkSnap.Testing;
 using NUnit.Framework;
@@ -18,29 +17,12 @@ internal static class NetscapeParser
         var tools = System.IO.Path.Combine(Corpus.RepositoryRoot, "export-tools");
         if (!Directory.Exists(System.IO.Path.Combine(tools, "node_modules", "node-bookmarks-parser")))
         {
-            var install = await RunAsync("npm", tools, "ci", "--no-audit", "--no-fund", "--loglevel=error");
-            Assert.That(install.ExitCode, Is.EqualTo(0), "npm ci in export-tools failed:\n" + install.Output);
+            var install = await ToolProcess.RunAsync("npm", tools, "ci", "--no-audit", "--no-fund", "--loglevel=error");
+            Assert.That(install.ExitCode, Is.EqualTo(0), "npm ci in export-tools failed:\n" + install.Output + install.Error);
         }
 
-        var run = await RunAsync("node", tools, "parse-netscape.js", file);
-        Assert.That(run.ExitCode, Is.EqualTo(0), "node-bookmarks-parser could not read the export:\n" + run.Output);
+        var run = await ToolProcess.RunAsync("node", tools, "parse-netscape.js", file);
+        Assert.That(run.ExitCode, Is.EqualTo(0), "node-bookmarks-parser could not read the export:\n" + run.Error);
         return JsonSerializer.Deserialize<List<Bookmark>>(run.Output, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string exe, string directory, params string[] args)
-    {
-        var start = new ProcessStartInfo(exe, args)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return process.ExitCode == 0 ? (0, await stdout) : (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -132,11 +132,61 @@ public sealed class ReindexTests
         var first = reindexer.Rebuild();
         var second = reindexer.Rebuild();
 
-        Assert.That(first.Skipped, Is.EqualTo(new[] { broken }));
+        Assert.That(first.Skipped, Has.Count.EqualTo(1));
+        Assert.That(first.Skipped[0], Does.StartWith(broken + ": snapshot.json cannot be read"));
         Assert.That((second.Links, second.Snapshots), Is.EqualTo((2, 2)));
         Assert.That(store.GetSnapshot(queued.SnapshotId)!.Status, Is.EqualTo(SnapshotStatus.Queued));
         Assert.That(store.GetLink(queued.LinkId)!.Tags, Is.Empty, "a link without folders has no saved tags to restore");
         Assert.That(store.ListLinks(new LinkListQuery { Text = "queued" }).Items.Single().Id, Is.EqualTo(queued.LinkId));
+        using var connection = database.Open();
+        Assert.That(connection.ExecuteScalar<string>("PRAGMA integrity_check"), Is.EqualTo("ok"));
+    }
+
+    /// <summary>
+    /// Fault: snapshot folders damaged by hand (truncated, emptied or edited snapshot.json, a folder deleted,
+    /// an artifact file deleted). Reindex restores every intact folder, skips each damaged one with its reason,
+    /// never fails as a whole, and leaves a database that passes integrity_check.
+    /// </summary>
+    [Test]
+    public void Damaged_folders_are_skipped_with_reasons_and_the_rest_of_the_library_comes_back()
+    {
+        using var database = new LinkSnapDatabase(_paths.DatabasePath);
+        database.Migrate();
+        var store = new LinkStore(database, new ManualClock());
+        string[] damage = ["truncated", "empty", "null", "no-link", "bad-url", "null-tags", "deleted", "missing-file", "intact"];
+        var folders = new Dictionary<string, string>();
+        foreach (var name in damage)
+        {
+            var added = store.AddCapture(new Uri($"https://example.org/{name}"), ["t"], null, CaptureMode.Fresh);
+            Finish(store, added.SnapshotId, name, name + " text");
+            folders[name] = _folders.Resolve(store.GetSnapshot(added.SnapshotId)!.Folder!);
+        }
+
+        string Json(string name) => Path.Combine(folders[name], SnapshotDocument.FileName);
+        var full = File.ReadAllText(Json("truncated"));
+        File.WriteAllText(Json("truncated"), full[..(full.Length / 2)]);
+        File.WriteAllText(Json("empty"), "");
+        File.WriteAllText(Json("null"), "null");
+        File.WriteAllText(Json("no-link"), File.ReadAllText(Json("no-link")).Replace("\"link\": {", "\"link\": null, \"x\": {", StringComparison.Ordinal));
+        File.WriteAllText(Json("bad-url"), File.ReadAllText(Json("bad-url")).Replace("https://example.org/bad-url", "not a url", StringComparison.Ordinal));
+        File.WriteAllText(Json("null-tags"), File.ReadAllText(Json("null-tags")).Replace("\"tags\": [", "\"tags\": null, \"x\": [", StringComparison.Ordinal));
+        Directory.Delete(folders["deleted"], recursive: true);
+        File.Delete(Path.Combine(folders["missing-file"], "page.html"));
+
+        var result = new Reindexer(database, _folders, TimeProvider.System).Rebuild();
+
+        TestContext.Out.WriteLine(string.Join("\n", result.Skipped));
+        var skipped = result.Skipped.ToDictionary(s => damage.Single(d => s.StartsWith(folders[d] + ": ", StringComparison.Ordinal)), s => s);
+        Assert.That(skipped.Keys, Is.EquivalentTo(new[] { "truncated", "empty", "null", "no-link", "bad-url", "null-tags" }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(skipped["truncated"], Does.Contain("cannot be read"));
+            Assert.That(skipped["no-link"], Does.EndWith("has no link"));
+            Assert.That(skipped["bad-url"], Does.Contain("invalid link URL \"not a url\""));
+            Assert.That(skipped["null-tags"], Does.Contain("null where a list belongs"));
+        });
+        var urls = store.ListLinks(new LinkListQuery()).Items.Select(l => l.Url).ToList();
+        Assert.That(urls, Is.EquivalentTo(new[] { "https://example.org/missing-file", "https://example.org/intact" }));
         using var connection = database.Open();
         Assert.That(connection.ExecuteScalar<string>("PRAGMA integrity_check"), Is.EqualTo("ok"));
     }

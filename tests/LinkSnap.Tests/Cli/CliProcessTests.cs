@@ -150,6 +150,31 @@ public sealed class CliProcessTests
     }
 
     [Test]
+    public async Task Token_rotate_prints_a_new_login_link_and_the_old_link_and_session_stop_working()
+    {
+        var oldLink = new Uri((await Run("open-library")).Output.Trim());
+        Assert.That(oldLink.Host, Does.Match("^ls-[a-z2-7]{20}\\.localhost$"), "the library has a host name of its own");
+        using var http = Web.LibraryTestDaemon.LoopbackClient(new Uri(oldLink.GetLeftPart(UriPartial.Authority)));
+        using var login = await http.GetAsync(oldLink.PathAndQuery);
+        var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+
+        var rotate = await Run("token", "--rotate");
+        Assert.That(rotate.ExitCode, Is.EqualTo(0), rotate.Error);
+        var newLink = (await Run("open-library")).Output.Trim();
+        Assert.That(rotate.Output, Does.Contain("new login link: " + newLink));
+        Assert.That(newLink, Is.Not.EqualTo(oldLink.ToString()));
+
+        using var replay = new HttpRequestMessage(HttpMethod.Get, "/api/links");
+        replay.Headers.Add("Cookie", cookie);
+        Assert.That((await http.SendAsync(replay)).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Unauthorized), "the old session");
+        Assert.That((await http.GetAsync(oldLink.PathAndQuery)).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Unauthorized), "the old login link");
+        Assert.That((await http.GetAsync(new Uri(newLink).PathAndQuery)).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Redirect), "the new login link");
+
+        var usage = await Run("token");
+        Assert.That((usage.ExitCode, usage.Error.Contains("--rotate", StringComparison.Ordinal)), Is.EqualTo((2, true)));
+    }
+
+    [Test]
     public async Task Stop_stops_the_daemon_and_the_next_command_starts_it_again()
     {
         await Run("start");

@@ -129,8 +129,43 @@ public sealed class LibraryBrowserSecurityTests
         var refused = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/tags/rename", StringComparison.Ordinal));
         await page.GotoAsync(_site.Url("/evil.html").ToString());
         var response = await refused;
-        Assert.That(response.Status, Is.EqualTo(403), "the session cookie is sent (same site), so the Origin check must refuse");
+        Assert.That(response.Status, Is.EqualTo(401), "the library's own host name is another site: its Strict cookie is not sent");
         Assert.That(await TagNamesAsync(), Does.Contain("victim").And.Not.Contain("pwned"));
+        await page.CloseAsync();
+    }
+
+    [Test]
+    public async Task Another_loopback_service_and_the_snapshot_origin_never_receive_the_library_cookie()
+    {
+        var cookies = new List<string>();
+        _site.Map("/dev-server", async http =>
+        {
+            lock (cookies)
+            {
+                cookies.Add(http.Request.Headers.Cookie.ToString());
+            }
+
+            http.Response.ContentType = "text/html";
+            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(http.Response, "<!doctype html><p>another program on loopback</p>");
+        });
+        var page = await _context.NewPageAsync();
+        var port = _site.BaseUri.Port;
+        foreach (var url in new[] { $"http://127.0.0.1:{port}/dev-server", $"http://localhost:{port}/dev-server" })
+        {
+            await page.GotoAsync(url);
+            await Expect(page.Locator("p")).ToHaveTextAsync("another program on loopback");
+        }
+
+        lock (cookies)
+        {
+            Assert.That(cookies, Has.Count.EqualTo(2));
+            Assert.That(cookies, Has.All.Empty, "a service on another loopback port received a cookie");
+        }
+
+        // What the browser holds: one cookie, for the library's own name only.
+        var held = await _context.CookiesAsync();
+        Assert.That(held.Select(c => (c.Name, c.Domain)), Is.EqualTo(new[] { (LinkSnap.Web.LibrarySession.CookieName, _daemon.Session.LibraryHost) }));
+        Assert.That(await _context.CookiesAsync([_daemon.SnapshotUri.ToString(), $"http://localhost:{port}/", _site.BaseUri.ToString()]), Is.Empty);
         await page.CloseAsync();
     }
 

@@ -22,7 +22,7 @@ public sealed class LibrarySecurityTests
         _site = await FixtureServer.StartAsync();
         _site.MapHtml("/article.html", SnapshotOriginTests.ArticleHtml);
         _daemon = await LibraryTestDaemon.StartAsync();
-        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _daemon.LibraryUri };
+        _http = LibraryTestDaemon.LoopbackClient(_daemon.LibraryUri);
         (_, _snapshotId, _) = await _daemon.CaptureAsync(_site.Url("/article.html"));
     }
 
@@ -119,7 +119,8 @@ public sealed class LibrarySecurityTests
     {
         var cookie = await LoginCookieAsync();
         var port = _daemon.Session.LibraryPort;
-        foreach (var origin in new[] { "http://127.0.0.1:1", "http://evil.example", "null", $"http://127.0.0.1:{port}.evil.example" })
+        var host = _daemon.Session.LibraryHost;
+        foreach (var origin in new[] { "http://127.0.0.1:1", "http://evil.example", "null", $"http://{host}:{port}.evil.example", $"http://127.0.0.1:{port}" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tags/rename") { Content = new StringContent("{}") };
             request.Headers.Add("Cookie", cookie);
@@ -133,9 +134,9 @@ public sealed class LibrarySecurityTests
         using var refused = await _http.SendAsync(noOrigin);
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "no Origin and no Sec-Fetch-Site");
 
-        using var same = new HttpRequestMessage(HttpMethod.Post, "/api/tags/rename") { Content = new StringContent("{}") };
+        using var same = new HttpRequestMessage(HttpMethod.Post, "/api/tags/rename") { Content = JsonContent.Create(new { }) };
         same.Headers.Add("Cookie", cookie);
-        same.Headers.Add("Origin", $"http://127.0.0.1:{port}");
+        same.Headers.Add("Origin", $"http://{host}:{port}");
         using var accepted = await _http.SendAsync(same);
         Assert.That(accepted.StatusCode, Is.Not.EqualTo(HttpStatusCode.Forbidden).And.Not.EqualTo(HttpStatusCode.Unauthorized));
     }

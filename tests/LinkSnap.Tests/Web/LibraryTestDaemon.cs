@@ -31,19 +31,44 @@ public sealed class LibraryTestDaemon : IAsyncDisposable
 
     public string SocketPath => Path.Combine(Home.Path, "daemon.sock");
 
-    public Uri LibraryUri => new($"http://127.0.0.1:{Session.LibraryPort}/");
+    /// <summary>The library's own address: http://ls-….localhost:port/ (see LibraryHostName).</summary>
+    public Uri LibraryUri => new(Session.LibraryUrl);
 
     public Uri SnapshotUri => new($"http://127.0.0.1:{Session.SnapshotPort}/");
 
-    public static async Task<LibraryTestDaemon> StartAsync(params string[] extraArgs)
+    public static Task<LibraryTestDaemon> StartAsync(params string[] extraArgs) => StartAsync(null, extraArgs);
+
+    /// <summary>Starts the daemon with some services replaced (e.g. a manual TimeProvider).</summary>
+    public static async Task<LibraryTestDaemon> StartAsync(Action<IServiceCollection>? services, params string[] extraArgs)
     {
         var home = new TempDirectory();
         string[] args = [
             $"--Daemon:DataDirectory={home.Path}", "--Daemon:Port=0", "--Capture:AllowPrivateTargets=true",
             "--Logging:LogLevel:Default=Warning", .. extraArgs];
-        var app = DaemonHost.Build(args);
+        var app = DaemonHost.Build(args, services);
         await app.StartAsync();
         return new LibraryTestDaemon(app, home);
+    }
+
+    /// <summary>
+    /// A plain HTTP client (no cookies, no redirects) that connects to 127.0.0.1 whatever the host name
+    /// says, as a browser does for *.localhost names; the Host header stays the URL's.
+    /// </summary>
+    public static HttpClient LoopbackClient(Uri baseAddress)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            UseProxy = false,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                await socket.ConnectAsync(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, context.DnsEndPoint.Port), cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = baseAddress };
     }
 
     /// <summary>A client that talks to the daemon over its Unix socket, as the CLI does.</summary>

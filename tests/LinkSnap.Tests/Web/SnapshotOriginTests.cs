@@ -134,6 +134,38 @@ public sealed class SnapshotOriginTests
     }
 
     [Test]
+    public async Task BothFileRoutesServeOnlyRecordedArtifactsAndNeverFollowASymlink()
+    {
+        // Snapshot 2's saved copy is swapped for a link to a system file, and a file nobody recorded appears.
+        var folder = _daemon.FolderOf(long.Parse(_snap2, System.Globalization.CultureInfo.InvariantCulture));
+        File.Delete(Path.Combine(folder, "page.html"));
+        File.CreateSymbolicLink(Path.Combine(folder, "page.html"), "/etc/hostname");
+        File.WriteAllText(Path.Combine(folder, "planted.html"), "<p>planted, never recorded</p>");
+        var hostname = File.ReadAllText("/etc/hostname").Trim();
+        using var socket = _daemon.CreateSocketClient();
+
+        foreach (var file in new[] { "page.html", "planted.html" })
+        {
+            using var api = await socket.GetAsync($"/api/snapshots/{_snap2}/files/{file}");
+            using var origin = await _http.GetAsync(Base(_snap2) + file);
+            using var reader = await _http.GetAsync(Base(_snap2) + "reader/" + file);
+            foreach (var (route, response) in new[] { ("api", api), ("origin", origin), ("reader", reader) })
+            {
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), $"{route} {file}");
+                Assert.That(await response.Content.ReadAsStringAsync(), Does.Not.Contain(hostname + "\n").And.Not.Contain("never recorded"), $"{route} {file}");
+            }
+        }
+
+        // The reader wraps the recorded article only, not any other recorded file.
+        using var wrappedCopy = await _http.GetAsync(Base(_snap1) + "reader/page.html");
+        Assert.That(wrappedCopy.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        using var article = await _http.GetAsync(Base(_snap1) + "reader/article.html");
+        Assert.That(article.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var copy = await socket.GetAsync($"/api/snapshots/{_snap1}/files/page.html");
+        Assert.That(copy.StatusCode, Is.EqualTo(HttpStatusCode.OK), "recorded files are still served");
+    }
+
+    [Test]
     public void SafeFilePathAcceptsPlainNamesOnly()
     {
         Assert.Multiple(() =>

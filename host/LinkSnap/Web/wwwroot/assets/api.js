@@ -12,10 +12,9 @@ export class ApiError extends Error {
 
 async function request(method, path, body) {
   const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
-  if (body !== undefined) {
-    init.headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
+  // The daemon refuses changes that are not declared JSON (415), even those without a body.
+  if (method !== 'GET') init.headers['Content-Type'] = 'application/json';
+  if (body !== undefined) init.body = JSON.stringify(body);
   let response;
   try {
     response = await fetch(path, init);
@@ -29,6 +28,9 @@ async function request(method, path, body) {
   const text = await response.text();
   let data = null;
   try { data = text ? JSON.parse(text) : null; } catch { data = null; }
+  if (response.status === 429 && data?.max) {
+    throw new ApiError(429, t('error.queueFullTitle'), t('error.queueFull', { count: data.queued, max: data.max }));
+  }
   if (!response.ok) {
     throw new ApiError(response.status, data?.title, data?.detail || data?.title || t('error.http', { status: response.status }));
   }
@@ -56,5 +58,6 @@ export const api = {
   mergeTags: (from, into) => request('POST', '/api/tags/merge', { from, into }),
   deleteTag: (name, force) => request('DELETE', `/api/tags/${enc(name)}${force ? '?force=true' : ''}`),
   bulk: (linkIds, action, tag) => request('POST', '/api/bulk', { linkIds, action, tag }),
+  logout: () => request('POST', '/api/session/logout', {}),
   fileUrl: (snapshotId, fileName) => `/api/snapshots/${enc(snapshotId)}/files/${enc(fileName)}`,
 };

@@ -73,6 +73,16 @@ document.getElementById('add-form').addEventListener('submit', async (event) => 
   }
 });
 
+// Ends the session on the daemon too, so the cookie left in this browser opens nothing.
+document.getElementById('sign-out').addEventListener('click', async () => {
+  try {
+    await api.logout();
+  } catch (error) {
+    if (error.status !== 401) { showError(error); return; }
+  }
+  location.assign('/');
+});
+
 // The header's language picker: the browser's language until the person picks one.
 function initLanguagePicker() {
   const select = document.getElementById('language');
