@@ -37,6 +37,7 @@ IBenchmark[] sections =
     new LibraryScaleBenchmark(),
     new MetadataBenchmark(),
     new DiffBenchmark(),
+    new PageMetadataBenchmark(),
     new ExportBenchmark(),
 ];
 

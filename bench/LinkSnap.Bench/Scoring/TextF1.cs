@@ -7,10 +7,13 @@ namespace LinkSnap.Bench.Scoring;
 /// </summary>
 public static class TextF1
 {
-    public static double Score(string? reference, string? candidate)
+    public static double Score(string? reference, string? candidate) => Score(reference, candidate, WordTokenizer.Tokenize);
+
+    /// <summary>The same F1 over another tokenization (e.g. one token per CJK character).</summary>
+    public static double Score(string? reference, string? candidate, Func<string?, IEnumerable<string>> tokenize)
     {
-        var expected = Count(reference);
-        var actual = Count(candidate);
+        var expected = Count(reference, tokenize);
+        var actual = Count(candidate, tokenize);
         var expectedTotal = expected.Values.Sum();
         var actualTotal = actual.Values.Sum();
         if (expectedTotal == 0 && actualTotal == 0)
@@ -29,10 +32,10 @@ public static class TextF1
         return common == 0 ? 0 : 2 * precision * recall / (precision + recall);
     }
 
-    private static Dictionary<string, int> Count(string? text)
+    private static Dictionary<string, int> Count(string? text, Func<string?, IEnumerable<string>> tokenize)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var token in WordTokenizer.Tokenize(text))
+        foreach (var token in tokenize(text))
         {
             counts[token] = counts.GetValueOrDefault(token) + 1;
         }

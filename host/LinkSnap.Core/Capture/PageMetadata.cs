@@ -9,7 +9,16 @@ public sealed record PageMetadata
     public string? Language { get; init; }
     public string? Description { get; init; }
     public string? Excerpt { get; init; }
+    /// <summary>ISO 8601 with the precision the page gave: a day, a local time, or an instant with its offset.</summary>
     public string? PublishedTime { get; init; }
+
+    public string? ModifiedTime { get; init; }
+
+    /// <summary>Absolute URL of the page's lead image (og:image, JSON-LD image, …).</summary>
+    public string? LeadImageUrl { get; init; }
+
+    /// <summary>Which source won each field the metadata layer decided ("title" → "og:title", "byline" → "json-ld author", …).</summary>
+    public IReadOnlyDictionary<string, string>? Sources { get; init; }
 
     /// <summary>Absolute URL of the favicon as the page declared it; the file itself is a "favicon" artifact.</summary>
     public string? FaviconUrl { get; init; }

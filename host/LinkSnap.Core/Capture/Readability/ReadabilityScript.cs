@@ -12,11 +12,14 @@ public static class ReadabilityScript
 {
     private static readonly Lazy<string> Function = new(Build);
 
-    /// <summary>A function expression returning the article (title, byline, content, textContent, …) or null.</summary>
+    /// <summary>
+    /// A function expression returning the article (title, byline, content, textContent, …) or null;
+    /// its optional argument is a document's HTML to read instead of the page's live DOM.
+    /// </summary>
     public static string Source => Function.Value;
 
     private static string Build() =>
-        "() => {\n" + Resource("LinkSnap.Core.Capture.Readability.js") + "\n" + Resource("LinkSnap.Core.Capture.Readability.article.js") + "\n}";
+        "(html) => {\n" + Resource("LinkSnap.Core.Capture.Readability.js") + "\n" + Resource("LinkSnap.Core.Capture.Readability.article.js") + "\n}";
 
     private static string Resource(string name)
     {

@@ -94,8 +94,11 @@ const clean = (root) => {
 };
 
 // Classes are kept for the cleaning above and dropped afterwards, as Readability does by default;
-// the serializer hands back the element itself instead of its HTML.
-const article = new Readability(document.cloneNode(true), { charThreshold: 200, keepClasses: true, serializer: (el) => el }).parse();
+// the serializer hands back the element itself instead of its HTML. With `html` (the fetched
+// document) the article is read from that instead of the live DOM: a page whose parser is still
+// blocked on a script that never arrives has no body yet.
+const source = typeof html === 'string' && html !== '' ? new DOMParser().parseFromString(html, 'text/html') : document.cloneNode(true);
+const article = new Readability(source, { charThreshold: 200, keepClasses: true, serializer: (el) => el }).parse();
 if (!article) return null;
 
 const content = article.content;

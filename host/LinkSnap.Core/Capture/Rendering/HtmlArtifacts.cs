@@ -78,7 +78,8 @@ internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetc
         recorder.ProduceAsync(ArtifactKinds.Pdf, ArtifactFiles.Pdf, "application/pdf",
             async () => await page.PdfAsync(new PagePdfOptions { PrintBackground = true, Format = "A4" }), cancellationToken);
 
-    public async Task<ArticleData?> ReadArticleAsync(IPage page, ArtifactRecorder recorder)
+    /// <summary>The article of the live DOM, or with <paramref name="html"/> of that document (parsed in the page, not rendered).</summary>
+    public async Task<ArticleData?> ReadArticleAsync(IPage page, ArtifactRecorder recorder, string? html = null)
     {
         var timeout = recorder.StepTimeout(options.ArtifactTimeout);
         if (timeout == TimeSpan.Zero)
@@ -86,7 +87,7 @@ internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetc
             return null;
         }
 
-        var result = await recorder.TimeAsync("readability", () => page.EvaluateAsync<JsonElement?>(Readability.ReadabilityScript.Source).WaitAsync(timeout));
+        var result = await recorder.TimeAsync(html is null ? "readability" : "readability-fetched", () => page.EvaluateAsync<JsonElement?>(Readability.ReadabilityScript.Source, html).WaitAsync(timeout));
         return result is { ValueKind: JsonValueKind.Object } json ? json.Deserialize<ArticleData>(PageFacts.Json) : null;
     }
 
@@ -94,13 +95,13 @@ internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetc
     /// Writes the reader view and the article text; without an article the page's own text is kept for search.
     /// The reader view goes through the saved copy's converter: opened from disk it must be as inert as page.html.
     /// </summary>
-    public async Task<string> SaveArticleAsync(ArticleData? article, PageFacts facts, string fallbackText, SavedCopyCapture savedCopy, Uri pageUrl, ArtifactRecorder recorder, CancellationToken cancellationToken)
+    public async Task<string> SaveArticleAsync(ArticleData? article, ReaderHeading heading, string fallbackText, SavedCopyCapture savedCopy, Uri pageUrl, ArtifactRecorder recorder, CancellationToken cancellationToken)
     {
         var text = Normalize(article?.TextContent) is { Length: > 0 } articleText ? articleText : Normalize(fallbackText);
         if (article?.Content is { } content)
         {
             await recorder.ProduceAsync(ArtifactKinds.ArticleHtml, ArtifactFiles.ArticleHtml, "text/html; charset=utf-8",
-                async () => Encoding.UTF8.GetBytes(await Task.Run(() => savedCopy.ConvertDerived(ReaderDocument(article, facts, content), pageUrl), cancellationToken)), cancellationToken);
+                async () => Encoding.UTF8.GetBytes(await Task.Run(() => savedCopy.ConvertDerived(ReaderDocument.Build(heading, content), pageUrl), cancellationToken)), cancellationToken);
         }
         else
         {
@@ -182,15 +183,6 @@ internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetc
             ? Convert.FromBase64String(Uri.UnescapeDataString(payload))
             : Encoding.UTF8.GetBytes(Uri.UnescapeDataString(payload));
         return (bytes, mediaType.Length > 0 ? mediaType : null);
-    }
-
-    private static string ReaderDocument(ArticleData article, PageFacts facts, string content)
-    {
-        var title = WebUtility.HtmlEncode(article.Title ?? facts.Title ?? "");
-        var byline = article.Byline is { } b ? $"<p class=\"byline\">{WebUtility.HtmlEncode(b)}</p>\n" : "";
-        var lang = WebUtility.HtmlEncode(article.Lang ?? facts.Lang ?? "");
-        var dir = article.Dir is { } d ? $" dir=\"{WebUtility.HtmlEncode(d)}\"" : "";
-        return $"<!DOCTYPE html>\n<html lang=\"{lang}\"{dir}>\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n</head>\n<body>\n<article>\n<h1>{title}</h1>\n{byline}{content}\n</article>\n</body>\n</html>\n";
     }
 
     private static string Normalize(string? text)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using LinkSnap.Core.Archive;
 using LinkSnap.Core.Capture.Fetching;
 using LinkSnap.Core.Capture.Inlining;
+using LinkSnap.Core.Capture.Metadata;
 using Microsoft.Playwright;
 
 namespace LinkSnap.Core.Capture.Rendering;
@@ -68,6 +69,7 @@ internal sealed class HtmlPageCapture(
             await recorder.TimeAsync("freeze", async () => { await PageSettler.FreezeAsync(page, router, cdp); return 0; });
             if (!settled)
             {
+                await recorder.TimeAsync("unblock", async () => { await PageSettler.ShowFetchedIfBlankAsync(page, cdp, source.Html); return 0; });
                 var setting = budget < options.SettleTimeout ? "Capture:JobTimeout" : "Capture:SettleTimeout";
                 recorder.AddProblem(loadProblem is null
                     ? $"The page did not settle within {budget.TotalSeconds:0} s (setting {setting}); captured as it stood then"
@@ -119,22 +121,11 @@ internal sealed class HtmlPageCapture(
         var favicon = options.SaveFavicon
             ? _artifacts.SaveFaviconAsync(source.Url, facts.Icon, recorder, cancellationToken)
             : SkipFavicon();
-        ArticleData? article = null;
-        try
-        {
-            article = options.SaveArticle ? await _artifacts.ReadArticleAsync(page, recorder) : null;
-            if (article is not null && !IsSubstantial(article, facts))
-            {
-                article = null;
-            }
-        }
-        catch (Exception e) when (e is PlaywrightException or TimeoutException)
-        {
-            if (!recorder.IsAborted)
-            {
-                recorder.AddProblem($"Readability failed: {ArtifactRecorder.FirstLine(e.Message)}");
-            }
-        }
+        var (article, fromFetched) = options.SaveArticle ? await ReadArticleAsync(page, source, facts, recorder) : (null, false);
+
+        // An article read from the fetched document comes with that document's metadata: the live
+        // DOM of a page stuck on a script may not even have its <head> complete.
+        var scan = await MetadataReader.ReadAsync(page, article, source.Url, fromFetched ? source.Html : null, time, recorder);
 
         // Readability has read the DOM before the saved copy marks it. The page steps run one after
         // the other (a screenshot or PDF beside another would see a resized or print layout), but the
@@ -157,7 +148,10 @@ internal sealed class HtmlPageCapture(
         string? text = facts.Text;
         if (options.SaveArticle)
         {
-            text = await _artifacts.SaveArticleAsync(article, facts, facts.Text, savedCopy, source.Url, recorder, cancellationToken);
+            var heading = new ReaderHeading(
+                Clean(scan?.Title) ?? Clean(article?.Title) ?? Clean(facts.Title), Clean(scan?.Author), Clean(scan?.SiteName), Clean(scan?.Published),
+                Clean(scan?.Language) ?? Clean(article?.Lang) ?? Clean(facts.Lang), article?.Dir);
+            text = await _artifacts.SaveArticleAsync(article, heading, facts.Text, savedCopy, source.Url, recorder, cancellationToken);
         }
         else
         {
@@ -177,15 +171,18 @@ internal sealed class HtmlPageCapture(
 
         var metadata = new PageMetadata
         {
-            Title = TitleOf(Clean(facts.Title), Clean(article?.Title)),
-            Byline = Clean(article?.Byline) ?? Clean(facts.Author),
-            SiteName = Clean(article?.SiteName) ?? Clean(facts.SiteName),
-            Language = Clean(facts.Lang) ?? Clean(article?.Lang),
-            Description = Clean(facts.Description),
+            Title = Clean(scan?.Title) ?? Clean(facts.Title) ?? Clean(article?.Title),
+            Byline = Clean(scan?.Author),
+            SiteName = Clean(scan?.SiteName) ?? Clean(facts.SiteName),
+            Language = Clean(scan?.Language) ?? Clean(facts.Lang) ?? Clean(article?.Lang),
+            Description = Clean(scan?.Description) ?? Clean(facts.Description),
             Excerpt = Clean(article?.Excerpt),
-            PublishedTime = Clean(article?.PublishedTime) ?? Clean(facts.Published),
+            PublishedTime = Clean(scan?.Published),
+            ModifiedTime = Clean(scan?.Modified),
+            LeadImageUrl = Clean(scan?.Image),
+            Sources = scan?.Sources is { Count: > 0 } sources ? sources : null,
             FaviconUrl = faviconUrl,
-            CanonicalUrl = facts.Canonical,
+            CanonicalUrl = Clean(scan?.Canonical) ?? facts.Canonical,
             IsChallengeOrError = challenge is not null,
         };
         return (metadata, text);
@@ -229,13 +226,35 @@ internal sealed class HtmlPageCapture(
     }
 
     /// <summary>
-    /// Readability's title drops " | Site" suffixes, but it can also pick a stray heading: trust it
-    /// only when it is part of the document's own title.
+    /// The article of the DOM as it stands, else of the fetched document: a page whose parser waits on
+    /// a script that never arrives (its load event never fires) has a DOM without its body, while the
+    /// document it was sent holds the whole article.
     /// </summary>
-    private static string? TitleOf(string? documentTitle, string? articleTitle) =>
-        documentTitle is null ? articleTitle
-        : articleTitle is not null && articleTitle.Length >= 3 && documentTitle.Contains(articleTitle, StringComparison.OrdinalIgnoreCase) ? articleTitle
-        : documentTitle;
+    private async Task<(ArticleData? Article, bool FromFetched)> ReadArticleAsync(IPage page, HtmlSource source, PageFacts facts, ArtifactRecorder recorder)
+    {
+        foreach (var html in new[] { null, source.Html })
+        {
+            try
+            {
+                var article = await _artifacts.ReadArticleAsync(page, recorder, html);
+                if (article is not null && IsSubstantial(article, facts))
+                {
+                    return (article, html is not null);
+                }
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            {
+                if (recorder.IsAborted)
+                {
+                    break;
+                }
+
+                recorder.AddProblem($"Readability failed{(html is null ? "" : " on the fetched document")}: {ArtifactRecorder.FirstLine(e.Message)}");
+            }
+        }
+
+        return (null, false);
+    }
 
     /// <summary>
     /// On portals and index pages Readability may return a scrap ("en"); a real article is either

@@ -121,6 +121,36 @@ internal sealed class PageSettler(CaptureOptions options, TimeProvider time)
         await cdp.SendAsync("Page.stopLoading");
     }
 
+    /// <summary>
+    /// A frozen page whose parser still waits on a script or stylesheet that never arrives (a host
+    /// that accepts the connection and never answers: its load event never fires) has no body to
+    /// show, and the pending stylesheet keeps Chromium from painting at all, so even the screenshot
+    /// would time out. Such a page is given the document it was sent, with its scripts off and the
+    /// router frozen (no new requests), so that screenshot, copy and article show what was fetched.
+    /// </summary>
+    public static async Task ShowFetchedIfBlankAsync(IPage page, ICDPSession cdp, string html)
+    {
+        try
+        {
+            var blank = await page.EvaluateAsync<bool>("() => !document.body || document.body.innerText.trim() === ''").WaitAsync(TimeSpan.FromSeconds(5));
+            if (!blank)
+            {
+                return;
+            }
+
+            var tree = await cdp.SendAsync("Page.getFrameTree");
+            var frameId = tree?.GetProperty("frameTree").GetProperty("frame").GetProperty("id").GetString();
+            if (frameId is not null)
+            {
+                await cdp.SendAsync("Page.setDocumentContent", new() { ["frameId"] = frameId, ["html"] = html });
+            }
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException or KeyNotFoundException or InvalidOperationException)
+        {
+            // The page stays as it stood; the article still comes from the fetched document.
+        }
+    }
+
     public static bool IsNavigationRace(PlaywrightException e) =>
         e.Message.Contains("Execution context was destroyed", StringComparison.Ordinal)
         || e.Message.Contains("navigation", StringComparison.OrdinalIgnoreCase)

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using LinkSnap.Bench.Harness;
+using LinkSnap.Bench.Scoring;
+using LinkSnap.Core.Capture.Metadata;
+using LinkSnap.Testing;
+
+namespace LinkSnap.Bench.Extraction;
+
+/// <summary>
+/// Issue 18 items 1-4: title, author and published date on extraction/postlight and
+/// extraction/zh-cwced-dev against their ground truth, and article text (CJK character F1) on
+/// zh-cwced-dev. LinkSnap's metadata layer beside Readability.js's own metadata on the same pages.
+/// The engine's scripts are run directly (see <see cref="MetadataScriptRunner"/>), not through captures.
+/// </summary>
+public sealed class PageMetadataBenchmark : IBenchmark
+{
+    public string Section => "pagemeta";
+
+    public async Task RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        if (context.CorpusRoot is null || !Directory.Exists(Path.Combine(context.CorpusRoot, "extraction/postlight")))
+        {
+            context.Report.NotMeasured(Section, "title/author/date (postlight, zh-cwced-dev)", "", "corpus extraction/postlight not found");
+            return;
+        }
+
+        var browser = await context.BrowserAsync();
+        foreach (var set in new[] { "postlight", "zh-cwced-dev" })
+        {
+            var pages = MetadataCorpus.Load(context.CorpusRoot, set);
+            var results = await MetadataScriptRunner.RunAsync(browser, pages, cancellationToken);
+            await File.WriteAllTextAsync(context.WorkPath("pagemeta", set + ".json"), JsonSerializer.Serialize(results), cancellationToken);
+            var authorMatch = set == "postlight" ? (Func<string?, string?, bool>)MetadataMatch.Exact : MetadataMatch.Contains;
+            Row(context, set, "title exact", "≥ 0.85", 0.85, pages, p => p.Title, MetadataMatch.Exact, r => r.Scan?.Title, r => r.ReadabilityTitle, results);
+            Row(context, set, "title contained", "(information)", null, pages, p => p.Title, MetadataMatch.Contains, r => r.Scan?.Title, r => r.ReadabilityTitle, results);
+            Row(context, set, set == "postlight" ? "author exact" : "author (contained either way)", "≥ 0.75", 0.75, pages, p => p.Author, authorMatch, r => r.Scan?.Author, r => r.ReadabilityByline, results);
+            Row(context, set, "author contained", "(information)", null, pages, p => p.Author, MetadataMatch.Contains, r => r.Scan?.Author, r => r.ReadabilityByline, results);
+            Row(context, set, "published date, same day", "≥ 0.85", 0.85, pages, p => p.Published, MetadataMatch.SameDay, r => r.Scan?.Published, r => r.ReadabilityPublished, results);
+            if (set == "zh-cwced-dev")
+            {
+                var scored = pages.Where(p => p.Text is not null).ToList();
+                var f1 = scored.Average(p => TextF1.Score(p.Text, results[p.Id].Text, CjkTokenizer.Tokenize));
+                context.Report.Add(new BenchRow
+                {
+                    Section = Section,
+                    Figure = $"article text CJK character F1, zh-cwced-dev ({scored.Count} pages)",
+                    Value = f1,
+                    Target = "≥ 0.95",
+                    Met = f1 >= 0.95,
+                    Note = "engine's article script with its fallback, run directly",
+                });
+            }
+
+            var misses = pages.Select(p => new { p.Id, want = new { p.Title, p.Author, p.Published }, got = results[p.Id].Scan })
+                .Where(m => !MetadataMatch.Exact(m.want.Title, m.got?.Title) || !MetadataMatch.Contains(m.want.Author, m.got?.Author) || !MetadataMatch.SameDay(m.want.Published, m.got?.Published))
+                .ToList();
+            context.Report.Detail($"pagemeta.{set}.misses", misses);
+        }
+    }
+
+    private static void Row(
+        BenchContext context, string set, string name, string target, double? goal, IReadOnlyList<MetadataPage> pages, Func<MetadataPage, string?> truth,
+        Func<string?, string?, bool> match, Func<ScriptResult, string?> ours, Func<ScriptResult, string?> peer, IReadOnlyDictionary<string, ScriptResult> results)
+    {
+        var scored = pages.Where(p => truth(p) is not null).ToList();
+        var value = (double)scored.Count(p => match(truth(p), ours(results[p.Id]))) / scored.Count;
+        var peerValue = (double)scored.Count(p => match(truth(p), peer(results[p.Id]))) / scored.Count;
+        context.Report.Add(new BenchRow
+        {
+            Section = "pagemeta",
+            Figure = $"{name}, {set} ({scored.Count} pages)",
+            Value = value,
+            Peer = "Readability.js",
+            PeerValue = peerValue,
+            Target = target,
+            Met = goal is null ? null : value >= goal,
+        });
+    }
+}
