@@ -25,7 +25,7 @@ public sealed class ExtensionPagesTests
 
         await Assertions.Expect(page.Locator("#host-state")).ToHaveTextAsync("Connected", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#host-data")).ToHaveTextAsync(_harness.DataDirectory);
-        await Assertions.Expect(page.Locator("#host-library")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^http://127\.0\.0\.1:\d+/$"));
+        await Assertions.Expect(page.Locator("#host-library")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^http://ls-[a-z0-9]+\.localhost:\d+/$"));
         await Assertions.Expect(page.Locator("#host-version")).Not.ToHaveTextAsync("–");
 
         await page.Locator("#default-tags").FillAsync("inbox, Later ,inbox");

@@ -91,7 +91,16 @@ public abstract class LibraryPageTestBase
         Assert.That(_consoleErrors, Is.Empty, "errors in the page's console");
     }
 
-    protected Task GotoAsync(string pathAndQuery) => Page.GotoAsync(new Uri(Daemon.LibraryUri, pathAndQuery).ToString());
+    /// <summary>
+    /// Opens a library page and waits until its script has drawn the view: the page's modules wait
+    /// for the message file (top-level await), which can end after the load event, and a key pressed
+    /// before that would find no listener.
+    /// </summary>
+    protected async Task GotoAsync(string pathAndQuery)
+    {
+        await Page.GotoAsync(new Uri(Daemon.LibraryUri, pathAndQuery).ToString());
+        await Page.WaitForFunctionAsync("() => document.body.dataset.view");
+    }
 
     /// <summary>Saves a screenshot at desktop and at phone width as test attachments.</summary>
     protected async Task ScreenshotsAsync(string name)
