@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LinkSnap.Testing;
 using NUnit.Framework;
 
@@ -17,7 +16,7 @@ internal static class ArchiveTools
     public static async Task<string> NodeAsync(params string[] args)
     {
         await EnsureInstalledAsync();
-        var (code, stdout, stderr) = await RunAsync(Find("node"), Folder, args);
+        var (code, stdout, stderr) = await ToolProcess.RunAsync(Find("node"), Folder, args);
         Assert.That(code, Is.EqualTo(0), $"node {string.Join(' ', args)} failed:\n{stderr}");
         return stdout;
     }
@@ -45,7 +44,7 @@ internal static class ArchiveTools
             var pinned = package.RootElement.GetProperty("replaywebpage");
             var version = pinned.GetProperty("version").GetString();
             Directory.CreateDirectory(folder);
-            var (code, stdout, stderr) = await RunAsync(Find("npm"), folder, "pack", $"replaywebpage@{version}", "--pack-destination", folder);
+            var (code, stdout, stderr) = await ToolProcess.RunAsync(Find("npm"), folder, "pack", $"replaywebpage@{version}", "--pack-destination", folder);
             Assert.That(code, Is.EqualTo(0), "npm pack replaywebpage failed:\n" + stdout + stderr);
             var tarball = Path.Combine(folder, $"replaywebpage-{version}.tgz");
             var integrity = "sha512-" + Convert.ToBase64String(System.Security.Cryptography.SHA512.HashData(await File.ReadAllBytesAsync(tarball)));
@@ -70,7 +69,7 @@ internal static class ArchiveTools
         {
             if (!File.Exists(Path.Combine(Folder, "node_modules", "warcio", "package.json")))
             {
-                var (code, stdout, stderr) = await RunAsync(Find("npm"), Folder, "ci", "--no-audit", "--no-fund");
+                var (code, stdout, stderr) = await ToolProcess.RunAsync(Find("npm"), Folder, "ci", "--no-audit", "--no-fund");
                 Assert.That(code, Is.EqualTo(0), "npm ci in archive-tools failed:\n" + stdout + stderr);
             }
         }
@@ -81,24 +80,5 @@ internal static class ArchiveTools
     }
 
     private static string Find(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists)
-        ?? throw new IgnoreException($"{name} is not installed (Node.js 20+ with npm is needed for the archive checks).");
-
-    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string exe, string directory, params string[] args)
-    {
-        var start = new ProcessStartInfo(exe, args)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+        ToolProcess.FindOnPath(name) ?? throw new IgnoreException($"{name} is not installed (Node.js 20+ with npm is needed for the archive checks).");
 }
