@@ -54,7 +54,8 @@ public static class DaemonLauncher
         var setsid = new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists);
         var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add((setsid is null ? "" : "exec \"$LINKSNAP_SETSID\" ") + "\"$@\" </dev/null >>\"$LINKSNAP_DAEMON_LOG\" 2>&1 &");
+        // umask 077: the shell creates the daemon's log before the daemon can set its own umask.
+        info.ArgumentList.Add("umask 077; " + (setsid is null ? "" : "exec \"$LINKSNAP_SETSID\" ") + "\"$@\" </dev/null >>\"$LINKSNAP_DAEMON_LOG\" 2>&1 &");
         info.ArgumentList.Add("linksnap-launcher");
         foreach (var part in ServeCommand())
         {

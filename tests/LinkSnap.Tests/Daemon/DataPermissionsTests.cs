@@ -65,4 +65,21 @@ public sealed class DataPermissionsTests
         Assert.That(File.GetUnixFileMode(temp.Path), Is.EqualTo((UnixFileMode)0b111_000_000));
         Assert.That(second.Output, Does.Contain("[ok  ] data permissions:"));
     }
+
+    [Test]
+    public async Task The_daemon_started_by_the_cli_writes_its_log_owner_only()
+    {
+        using var temp = new TempDirectory();
+        try
+        {
+            var start = await LinkSnapProcess.RunAsync(temp.Path, "start");
+            Assert.That(start.ExitCode, Is.EqualTo(0), start.Error);
+            var log = Path.Combine(temp.Path, "logs", "daemon.log");
+            Assert.That(File.GetUnixFileMode(log) & GroupOrOthers, Is.EqualTo((UnixFileMode)0), "the launcher's shell creates the log");
+        }
+        finally
+        {
+            await LinkSnapProcess.RunAsync(temp.Path, "stop");
+        }
+    }
 }
