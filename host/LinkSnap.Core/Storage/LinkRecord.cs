@@ -25,6 +25,9 @@ public sealed record LinkRecord
     /// <summary>Read-later states (kept from imports, editable in the library).</summary>
     public LinkStates States { get; init; } = new();
 
+    /// <summary>The latest health check of the original page; null until it is first checked.</summary>
+    public Health.LinkHealth? Health { get; init; }
+
     /// <summary>Search results only: HTML-escaped text with &lt;mark&gt; around the hits.</summary>
     public string? Snippet { get; init; }
 }
