@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LinkSnap.Core.Scheduling;
 
 namespace LinkSnap.Core.Health;
 
@@ -37,6 +38,9 @@ public sealed class HealthOptions
 
     /// <summary>A host rests this long between two health requests.</summary>
     public TimeSpan HostGap { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary><see cref="Every"/> as a period; "off" is the same as Enabled = false.</summary>
+    public SchedulePeriod Period => SchedulePeriods.Parse(Every);
 
     internal int MaxBodyBytes => MaxBodyKilobytes * 1024;
 }

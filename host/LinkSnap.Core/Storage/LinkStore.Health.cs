@@ -9,25 +9,20 @@ public sealed partial class LinkStore
         "l.id AS LinkId, l.url AS Url, l.site AS Site, " +
         "(SELECT s.folder FROM snapshots s WHERE s.link_id = l.id AND s.status IN ('done', 'partial') AND s.folder IS NOT NULL ORDER BY s.id DESC LIMIT 1) AS LatestFolder";
 
-    /// <summary>Links to check on demand: the given ids, or those carrying a tag (or its children), or all.</summary>
-    public IReadOnlyList<HealthTarget> HealthTargets(IReadOnlyCollection<long>? linkIds, string? tag)
+    /// <summary>
+    /// Links to check on demand, in id order after <paramref name="afterId"/>: the given ids, or those
+    /// carrying a tag (or its children), or all of them.
+    /// </summary>
+    public IReadOnlyList<HealthTarget> HealthTargets(IReadOnlyCollection<long>? linkIds, string? tag, long afterId = 0, int limit = MaxPageSize)
     {
+        var clause = linkIds is { Count: > 0 } ? "l.id IN @linkIds"
+            : string.IsNullOrWhiteSpace(tag) ? "1"
+            : "l.id IN (SELECT lt.link_id FROM link_tags lt JOIN tags t ON t.id = lt.tag_id WHERE t.key = @key OR substr(t.key, 1, length(@key) + 1) = @key || '/')";
+        var key = string.IsNullOrWhiteSpace(tag) ? null : TagName.Key(TagName.NormalizeAll([tag]).FirstOrDefault() ?? tag);
         using var connection = database.Open();
-        if (linkIds is { Count: > 0 })
-        {
-            return connection.Query<HealthTarget>($"SELECT {HealthTargetColumns} FROM links l WHERE l.id IN @linkIds ORDER BY l.id", new { linkIds }).ToList();
-        }
-
-        if (string.IsNullOrWhiteSpace(tag))
-        {
-            return connection.Query<HealthTarget>($"SELECT {HealthTargetColumns} FROM links l ORDER BY l.id").ToList();
-        }
-
-        var key = TagName.Key(TagName.NormalizeAll([tag]).FirstOrDefault() ?? tag);
         return connection.Query<HealthTarget>(
-            $"SELECT {HealthTargetColumns} FROM links l WHERE l.id IN (SELECT lt.link_id FROM link_tags lt JOIN tags t ON t.id = lt.tag_id " +
-            "WHERE t.key = @key OR substr(t.key, 1, length(@key) + 1) = @key || '/') ORDER BY l.id",
-            new { key }).ToList();
+            $"SELECT {HealthTargetColumns} FROM links l WHERE {clause} AND l.id > @afterId ORDER BY l.id LIMIT @limit",
+            new { linkIds, key, afterId, limit }).ToList();
     }
 
     /// <summary>Links whose scheduled check is due at <paramref name="now"/>, earliest first.</summary>
@@ -46,8 +41,8 @@ public sealed partial class LinkStore
         return StorageText.ParseTimeOrNull(connection.ExecuteScalar<string?>("SELECT MIN(health_due_at) FROM links"));
     }
 
-    /// <summary>Gives every link without a scheduled check one, from the time it was last checked or saved.</summary>
-    public int ScheduleUnscheduledHealthChecks(Func<DateTimeOffset, DateTimeOffset> nextDue)
+    /// <summary>Gives every link without a scheduled check one (from its id and when it was last checked or saved).</summary>
+    public int ScheduleUnscheduledHealthChecks(Func<long, DateTimeOffset, DateTimeOffset> nextDue)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
@@ -56,11 +51,18 @@ public sealed partial class LinkStore
         foreach (var (id, from) in rows)
         {
             connection.Execute("UPDATE links SET health_due_at = @due WHERE id = @id",
-                new { due = StorageText.Time(nextDue(StorageText.ParseTime(from))), id }, transaction);
+                new { due = StorageText.Time(nextDue(id, StorageText.ParseTime(from))), id }, transaction);
         }
 
         transaction.Commit();
         return rows.Count;
+    }
+
+    /// <summary>After the clock jumped backwards: no check stays scheduled later than <paramref name="latest"/>.</summary>
+    public int PullInHealthChecks(DateTimeOffset latest)
+    {
+        using var connection = database.Open();
+        return connection.Execute("UPDATE links SET health_due_at = @latest WHERE health_due_at > @latest", new { latest = StorageText.Time(latest) });
     }
 
     /// <summary>Records a check (applying <see cref="HealthRule"/> to the link's history) and, when given, the next scheduled one.</summary>

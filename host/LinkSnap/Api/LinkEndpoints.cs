@@ -1,4 +1,5 @@
 using System.Globalization;
+using LinkSnap.Core.Health;
 using LinkSnap.Core.Storage;
 
 namespace LinkSnap.Api;
@@ -71,6 +72,9 @@ public static class LinkEndpoints
             Status = status.Length == 0 ? null
                 : StorageText.TryParseStatus(status, out var parsed) ? parsed
                 : throw new ArgumentException("status must be queued, running, done, partial or failed."),
+            Health = query["health"].Where(h => !string.IsNullOrWhiteSpace(h))
+                .Select(h => HealthStates.TryParse(h, out var state) ? state : throw new ArgumentException("health must be alive, moved, gone, soft-404 or unknown."))
+                .ToList(),
             Sort = sort switch
             {
                 "" or "saved" => LinkSort.Saved,
