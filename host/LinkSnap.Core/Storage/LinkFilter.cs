@@ -110,6 +110,11 @@ internal sealed class LinkFilter
             LinkClauses.Add("l.health IN @health");
             Parameters.Add("health", query.Health.Select(HealthStates.Text).ToArray());
         }
+
+        if (query.Changed)
+        {
+            LinkClauses.Add("l.changed_at IS NOT NULL");
+        }
     }
 
     private static string EscapeLike(string text) =>

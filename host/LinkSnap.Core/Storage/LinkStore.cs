@@ -16,7 +16,7 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
 {
     private const string LinkColumns =
         "l.id, l.url, l.normalized_url, l.site, l.title, l.title_is_custom, l.note, l.created_at, l.updated_at, l.latest_snapshot_id, " +
-        "l.is_read, l.is_favorite, l.is_archived, l.is_private, " +
+        "l.is_read, l.is_favorite, l.is_archived, l.is_private, l.changed_at, " +
         "l.health, l.health_reason, l.health_checked_at, l.health_moved_to, " +
         "(SELECT COUNT(*) FROM snapshots c WHERE c.link_id = l.id) AS snapshot_count";
 
@@ -57,6 +57,22 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
         using var connection = database.Open();
         var row = connection.QuerySingleOrDefault<LinkRow>($"SELECT {LinkColumns} FROM links l WHERE l.id = @id", new { id });
         return row is null ? null : Hydrate(connection, [row])[0];
+    }
+
+    /// <summary>The links with these ids that exist (in batches: one query per few hundred links).</summary>
+    public IReadOnlyList<LinkRecord> GetLinks(IEnumerable<long> ids)
+    {
+        using var connection = database.Open();
+        return ids.Chunk(500)
+            .SelectMany(chunk => connection.Query<LinkRow>($"SELECT {LinkColumns} FROM links l WHERE l.id IN @chunk", new { chunk }).ToList() is { Count: > 0 } rows ? Hydrate(connection, rows) : [])
+            .ToList();
+    }
+
+    /// <summary>Every link id, oldest first.</summary>
+    public IReadOnlyList<long> ListLinkIds()
+    {
+        using var connection = database.Open();
+        return connection.Query<long>("SELECT id FROM links ORDER BY id").ToList();
     }
 
     public LinkRecord? FindLinkByUrl(Uri url)

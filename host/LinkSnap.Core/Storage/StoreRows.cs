@@ -24,6 +24,7 @@ internal sealed class LinkRow
     public long IsFavorite { get; set; }
     public long IsArchived { get; set; }
     public long IsPrivate { get; set; }
+    public string? ChangedAt { get; set; }
     public string? Health { get; set; }
     public string? HealthReason { get; set; }
     public string? HealthCheckedAt { get; set; }
@@ -40,6 +41,7 @@ internal sealed class LinkRow
         Note = Note,
         CreatedAt = StorageText.ParseTime(CreatedAt),
         UpdatedAt = StorageText.ParseTime(UpdatedAt),
+        ChangedAt = StorageText.ParseTimeOrNull(ChangedAt),
         Tags = tags,
         SnapshotCount = (int)SnapshotCount,
         Latest = latest,
@@ -55,7 +57,7 @@ internal sealed class SnapshotRow
     public const string Columns =
         "s.id, s.link_id, s.status, s.stage, s.reason, s.mode, s.attempts, s.created_at, s.started_at, s.finished_at, " +
         "s.folder, s.input_path, s.title, s.has_thumbnail, s.metadata_json, s.artifacts_json, s.timings_json, l.url, " +
-        "s.job_class, s.not_before, s.retries, s.gone";
+        "s.job_class, s.not_before, s.retries, s.gone, s.imported_from";
 
     public long Id { get; set; }
     public long LinkId { get; set; }
@@ -79,6 +81,7 @@ internal sealed class SnapshotRow
     public string? NotBefore { get; set; }
     public long Retries { get; set; }
     public long Gone { get; set; }
+    public string? ImportedFrom { get; set; }
 
     public SnapshotRecord ToRecord() => new()
     {
@@ -104,5 +107,6 @@ internal sealed class SnapshotRow
         NotBefore = StorageText.ParseTimeOrNull(NotBefore),
         Retries = (int)Retries,
         Gone = Gone != 0,
+        ImportedFrom = ImportedFrom,
     };
 }

@@ -22,6 +22,9 @@ public sealed record LinkDto
     public bool Archived { get; init; }
     public bool Private { get; init; }
 
+    /// <summary>Set when a watch kept a changed version not yet looked at.</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
     /// <summary>The original page's latest health check; null until the link was first checked.</summary>
     public Health.LinkHealthDto? Health { get; init; }
 
@@ -48,6 +51,7 @@ public sealed record LinkDto
         Favorite = link.States.Favorite,
         Archived = link.States.Archived,
         Private = link.States.Private,
+        ChangedAt = link.ChangedAt,
         Health = LinkSnap.Health.LinkHealthDto.From(link.Health),
         Snapshots = snapshots?.Select(SnapshotDto.From).ToList(),
     };
@@ -91,6 +95,9 @@ public sealed record SnapshotDto
 
     public bool Gone { get; init; }
 
+    /// <summary>Imported versions only: the tool whose export held the content (not captured by LinkSnap).</summary>
+    public string? ImportedFrom { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PageMetadata? Metadata { get; init; }
 
@@ -124,6 +131,7 @@ public sealed record SnapshotDto
         Retries = s.Retries,
         NotBefore = s.Status == SnapshotStatus.Queued ? s.NotBefore : null,
         Gone = s.Gone,
+        ImportedFrom = s.ImportedFrom,
     };
 
     public static SnapshotDto Detail(SnapshotRecord s, string? absoluteFolder) => From(s) with

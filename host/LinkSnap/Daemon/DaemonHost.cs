@@ -7,6 +7,7 @@ using LinkSnap.Core.Storage;
 using LinkSnap.Core.Versions;
 using LinkSnap.Jobs;
 using LinkSnap.Native;
+using LinkSnap.Watch;
 using LinkSnap.Web;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -62,6 +63,7 @@ public static class DaemonHost
         });
         services.AddSingleton<LinkStore>();
         services.AddSingleton<SnapshotFolders>();
+        services.AddSingleton<LinkJournal>();
         services.AddSingleton<Reindexer>();
         services.AddSingleton<JobEvents>();
         services.Configure<BackgroundOptions>(builder.Configuration.GetSection(BackgroundOptions.Section));
@@ -81,10 +83,12 @@ public static class DaemonHost
         // Each feature registers its own services and routes.
         services.AddLibraryWeb(builder.Configuration);
         services.AddNativeMessaging();
+        services.AddWatching(builder.Configuration);
         configureServices?.Invoke(services);
 
         var app = builder.Build();
         app.Services.GetRequiredService<LinkSnapDatabase>(); // migrate before serving
+        app.Services.GetRequiredService<LinkJournal>().EnsureSeeded(app.Services.GetRequiredService<LinkStore>());
         // Registered before the features' own callbacks: these run in reverse order, so the library
         // has filled in DaemonState.LoginUrl by the time OnStarted prints and writes daemon.json.
         app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, state, tcp!, paths));

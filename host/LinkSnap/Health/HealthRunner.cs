@@ -87,7 +87,7 @@ public sealed class HealthRunner(LinkStore store, HealthChecker checker, Snapsho
         }
     }
 
-    /// <summary>The schedule key of a link's health checks (its jitter is stable across restarts).</summary>
+    /// <summary>The schedule key of a link's health checks (its slot in each period is stable across restarts).</summary>
     public static string Key(long linkId) => $"health:{linkId}";
 
     private string? SavedText(HealthTarget target)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace LinkSnap.Health;
 
 /// <summary>
-/// Checks every link on the Health:Every schedule (ScheduleRule: stable jitter per link, the next
+/// Checks every link on the Health:Every schedule (ScheduleRule: each link at its own slot, the next
 /// check counted from the last one, so checks missed while the daemon was down run once). Sleeps
 /// until the earliest due check (DueSleeper), never polls. Health:Enabled=false switches it off.
 /// </summary>
@@ -35,7 +35,7 @@ public sealed class HealthScheduler(LinkStore store, HealthRunner runner, IOptio
             try
             {
                 var now = time.GetUtcNow();
-                // ScheduleRule.Sanitize's bound for every link at once: after the clock went back, no check waits longer than a period and its jitter.
+                // ScheduleRule.Sanitize's bound for every link at once: after the clock went back, no check waits longer than the rule could have set.
                 store.PullInHealthChecks(now + period.Length() * (1 + ScheduleRule.JitterShare));
                 store.ScheduleUnscheduledHealthChecks((id, from) => ScheduleRule.NextDue(period, HealthRunner.Key(id), from));
                 var due = store.DueHealthTargets(now, Batch);

@@ -171,7 +171,7 @@ public sealed class CaptureJobRunner(
     private bool TryScheduleRetry(SnapshotRecord job, string reason)
     {
         var settings = background.Value;
-        if (!JobClasses.IsBackground(job.JobClass) || job.Retries >= settings.MaxRetries)
+        if (!JobClasses.IsBackground(job.JobClass) || job.JobClass == JobClasses.Watch || job.Retries >= settings.MaxRetries)
         {
             return false;
         }
@@ -240,6 +240,7 @@ public sealed class CaptureJobRunner(
         TimingsMs = snapshot.TimingsMs,
         JobClass = snapshot.JobClass,
         Gone = snapshot.Gone,
+        ImportedFrom = snapshot.ImportedFrom,
     };
 
     private static CaptureResult Failed(string reason) => new() { Outcome = CaptureOutcome.Failed, Reason = reason };

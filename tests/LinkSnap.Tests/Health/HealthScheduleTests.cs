@@ -1,6 +1,7 @@
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Health;
 using LinkSnap.Core.Paths;
+using LinkSnap.Core.Scheduling;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Health;
@@ -31,10 +32,11 @@ public sealed class HealthScheduleTests
         using (setup.StartScheduler())
         {
             await WaitAsync(() => setup.Store.NextHealthDue() is not null, "the new link gets a scheduled check");
-            Assert.That(setup.Store.NextHealthDue(), Is.GreaterThan(clock.GetUtcNow().AddDays(7)).And.LessThan(clock.GetUtcNow().AddDays(7.8)), "a week plus its jitter");
-            clock.Advance(TimeSpan.FromDays(6));
+            var due = setup.Store.NextHealthDue()!.Value;
+            Assert.That(due, Is.EqualTo(ScheduleRule.NextDue(SchedulePeriod.Weekly, HealthRunner.Key(link), setup.Store.GetLink(link)!.CreatedAt)), "the link's weekly slot");
+            clock.Advance(due - clock.GetUtcNow() - TimeSpan.FromMinutes(1));
             Assert.That(setup.Store.HealthHistory(link), Is.Empty);
-            clock.Advance(TimeSpan.FromDays(2));
+            clock.Advance(TimeSpan.FromMinutes(2));
             await WaitAsync(() => setup.Store.HealthHistory(link).Count == 1, "checked once it was due");
             Assert.That(setup.Store.GetLink(link)!.Health!.State, Is.EqualTo(HealthState.Alive));
         }
@@ -44,7 +46,8 @@ public sealed class HealthScheduleTests
         {
             await WaitAsync(() => setup.Store.HealthHistory(link).Count == 2, "the missed checks run once after the restart");
             await WaitAsync(() => setup.Store.NextHealthDue() > clock.GetUtcNow(), "the next one is scheduled");
-            Assert.That(setup.Store.NextHealthDue(), Is.GreaterThan(clock.GetUtcNow().AddDays(7)), "a week after the check that ran, not after the missed ones");
+            var ran = setup.Store.HealthHistory(link)[0].CheckedAt;
+            Assert.That(setup.Store.NextHealthDue(), Is.EqualTo(ScheduleRule.NextDue(SchedulePeriod.Weekly, HealthRunner.Key(link), ran)), "counted from the check that ran, not from the missed ones");
             Assert.That(setup.Store.HealthHistory(link), Has.Count.EqualTo(2));
         }
     }
