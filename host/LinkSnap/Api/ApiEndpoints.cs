@@ -15,6 +15,7 @@ public static class ApiEndpoints
         api.MapEventEndpoints();
         api.MapExportEndpoints();
         api.MapImportEndpoints();
+        api.MapWaczImportEndpoints();
         return routes;
     }
 }
