@@ -103,6 +103,11 @@ internal sealed class LinkFilter
             LinkClauses.Add("l.latest_status = @status"); // kept by triggers (migration 002)
             Parameters.Add("status", StorageText.Status(status));
         }
+
+        if (query.Changed)
+        {
+            LinkClauses.Add("l.changed_at IS NOT NULL");
+        }
     }
 
     private static string EscapeLike(string text) =>

@@ -23,6 +23,9 @@ public sealed record LinkListQuery
     /// <summary>Status of the link's latest snapshot.</summary>
     public SnapshotStatus? Status { get; init; }
 
+    /// <summary>Only links a watch found changed since the person last looked.</summary>
+    public bool Changed { get; init; }
+
     public LinkSort Sort { get; init; } = LinkSort.Saved;
     public bool Descending { get; init; } = true;
     public int Limit { get; init; } = 50;

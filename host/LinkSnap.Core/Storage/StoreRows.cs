@@ -23,6 +23,7 @@ internal sealed class LinkRow
     public long IsFavorite { get; set; }
     public long IsArchived { get; set; }
     public long IsPrivate { get; set; }
+    public string? ChangedAt { get; set; }
 
     public LinkRecord ToRecord(IReadOnlyList<string> tags, SnapshotRecord? latest) => new()
     {
@@ -35,6 +36,7 @@ internal sealed class LinkRow
         Note = Note,
         CreatedAt = StorageText.ParseTime(CreatedAt),
         UpdatedAt = StorageText.ParseTime(UpdatedAt),
+        ChangedAt = StorageText.ParseTimeOrNull(ChangedAt),
         Tags = tags,
         SnapshotCount = (int)SnapshotCount,
         Latest = latest,

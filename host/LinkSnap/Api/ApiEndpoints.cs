@@ -1,3 +1,5 @@
+using LinkSnap.Watch;
+
 namespace LinkSnap.Api;
 
 /// <summary>The JSON API under /api, shared by the library page, the CLI and the relay (see docs/api.md).</summary>
@@ -16,6 +18,7 @@ public static class ApiEndpoints
         api.MapExportEndpoints();
         api.MapImportEndpoints();
         api.MapWaczImportEndpoints();
+        api.MapWatchEndpoints();
         return routes;
     }
 }

@@ -22,6 +22,9 @@ public sealed record LinkDto
     public bool Archived { get; init; }
     public bool Private { get; init; }
 
+    /// <summary>Set when a watch kept a changed version not yet looked at.</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Snippet { get; init; }
 
@@ -45,6 +48,7 @@ public sealed record LinkDto
         Favorite = link.States.Favorite,
         Archived = link.States.Archived,
         Private = link.States.Private,
+        ChangedAt = link.ChangedAt,
         Snapshots = snapshots?.Select(SnapshotDto.From).ToList(),
     };
 }

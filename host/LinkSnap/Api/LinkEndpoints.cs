@@ -71,6 +71,12 @@ public static class LinkEndpoints
             Status = status.Length == 0 ? null
                 : StorageText.TryParseStatus(status, out var parsed) ? parsed
                 : throw new ArgumentException("status must be queued, running, done, partial or failed."),
+            Changed = query["changed"].ToString() switch
+            {
+                "" or "false" => false,
+                "true" => true,
+                _ => throw new ArgumentException("changed must be true or false."),
+            },
             Sort = sort switch
             {
                 "" or "saved" => LinkSort.Saved,
