@@ -19,6 +19,7 @@ public static class ApiEndpoints
         api.MapImportEndpoints();
         api.MapWaczImportEndpoints();
         api.MapWatchEndpoints();
+        Health.HealthEndpoints.MapHealthEndpoints(api);
         return routes;
     }
 }
