@@ -8,4 +8,7 @@ public enum CaptureMode
 
     /// <summary>The extension sent the tab's live DOM; the daemon renders it at the page's own URL.</summary>
     AsSeen,
+
+    /// <summary>Not captured: the content came from another tool's export (see SnapshotRecord.ImportedFrom).</summary>
+    Imported,
 }

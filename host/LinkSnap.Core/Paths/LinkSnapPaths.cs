@@ -23,7 +23,7 @@ public sealed class LinkSnapPaths
     /// <summary>Per-user socket of the daemon. Kept short: Unix socket paths are limited to ~104 bytes.</summary>
     public string SocketPath => Path.Combine(DataDirectory, "daemon.sock");
 
-    /// <summary>JSON written by a running daemon: pid, ports, library URL (see docs/architecture.md).</summary>
+    /// <summary>JSON written by a running daemon: pid, ports, library URL (see docs/configuration.md).</summary>
     public string DaemonInfoPath => Path.Combine(DataDirectory, "daemon.json");
 
     /// <summary>Secret from which library sessions are made (file mode 0600).</summary>

@@ -8,11 +8,13 @@ using LinkSnap.Core.Urls;
 namespace LinkSnap.Core.Snapshots;
 
 /// <summary>
-/// Rebuilds the database from the snapshot folders (`linksnap reindex`): links, tags, finished
-/// snapshots and the search index come from each folder's snapshot.json. Jobs still queued or
-/// running have no folder yet and are kept as they are.
+/// Rebuilds the database from the files (`linksnap reindex`): finished snapshots come from each folder's
+/// snapshot.json, links (title, note, tags, states, saved date) from links.jsonl (<see cref="LinkJournal"/>)
+/// or, for a link it does not know or knew before the version was written, from the newest snapshot.json.
+/// Links without any version (bookmarks only) come from links.jsonl alone. Jobs still queued or running
+/// have no folder yet and are kept as they are; so is a link neither the folders nor links.jsonl know.
 /// </summary>
-public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders, TimeProvider time)
+public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders, LinkJournal journal, TimeProvider time)
 {
     public ReindexResult Rebuild()
     {
@@ -38,6 +40,7 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
             }
         }
 
+        var journalled = journal.ReadLatest(skipped);
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
         skipped.AddRange(DeletedFolders(connection, transaction));
@@ -45,19 +48,24 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
             """
             DELETE FROM search;
             DELETE FROM snapshots WHERE status NOT IN ('queued', 'running');
-            DELETE FROM links WHERE id NOT IN (SELECT link_id FROM snapshots);
-            DELETE FROM link_tags;
             """,
             transaction: transaction);
 
         var groups = documents.GroupBy(d => UrlNormalizer.Normalize(new Uri(d.Document.Link.Url))).ToList();
         foreach (var group in groups)
         {
-            RestoreLink(connection, transaction, group.Key, [.. group.OrderBy(d => d.Document.Id)]);
+            RestoreLink(connection, transaction, group.Key, [.. group.OrderBy(d => d.Document.Id)], journalled.GetValueOrDefault(group.Key));
         }
 
-        // Links kept only for their queued jobs still need a search row.
         var restored = groups.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (normalized, entry) in journalled.Where(j => !j.Value.Deleted && !restored.Contains(j.Key)))
+        {
+            RestoreBookmark(connection, transaction, normalized, entry);
+            restored.Add(normalized);
+        }
+
+        // Links the files do not know (queued jobs only, or no version and no line in links.jsonl) stay as
+        // the database has them: nothing is lost. They still need a search row.
         foreach (var (linkId, normalized) in connection.Query<(long, string)>("SELECT id, normalized_url FROM links", transaction: transaction).ToList())
         {
             if (!restored.Contains(normalized))
@@ -70,6 +78,7 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
         var links = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM links", transaction: transaction);
         var snapshots = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM snapshots", transaction: transaction);
         transaction.Commit();
+        journal.Compact(journalled.Values);
         return new ReindexResult((int)links, (int)snapshots, skipped);
     }
 
@@ -109,37 +118,23 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
         _ => null,
     };
 
-    private void RestoreLink(IDbConnection connection, IDbTransaction transaction, string normalized, List<(string Folder, SnapshotDocument Document)> versions)
+    private void RestoreLink(IDbConnection connection, IDbTransaction transaction, string normalized, List<(string Folder, SnapshotDocument Document)> versions, LinkJournalEntry? entry)
     {
         var newest = versions[^1].Document;
-        var info = newest.Link;
+        // links.jsonl is appended on every edit; a version written after its last line knows better.
+        var newer = entry is { Deleted: false, Link: not null } && entry.At >= (newest.FinishedAt ?? newest.CreatedAt);
+        var info = newer ? entry!.Link! : newest.Link;
         var url = new Uri(info.Url);
         // Without a title set by a person, the link is named by its latest successful capture, as CompleteSnapshot does.
         var captured = versions.LastOrDefault(v => v.Document.Status != SnapshotStatus.Failed && !string.IsNullOrWhiteSpace(v.Document.Metadata?.Title));
         var title = info.TitleIsCustom || captured.Document is null ? info.Title : captured.Document.Metadata!.Title!.Trim();
-        var createdAt = versions.Select(v => v.Document.Link.CreatedAt ?? v.Document.CreatedAt).Min();
-        var linkId = connection.QuerySingleOrDefault<long?>("SELECT id FROM links WHERE normalized_url = @normalized", new { normalized }, transaction);
-        var idTaken = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM links WHERE id = @id", new { id = newest.LinkId }, transaction) > 0;
-        linkId ??= connection.ExecuteScalar<long>(
-            "INSERT INTO links (id, url, normalized_url, site, created_at, updated_at) VALUES (@id, @url, @normalized, @site, @created, @created) RETURNING id",
-            new { id = idTaken ? (long?)null : newest.LinkId, url = info.Url, normalized, site = UrlNormalizer.Site(url), created = StorageText.Time(createdAt) },
-            transaction);
-        connection.Execute(
-            "UPDATE links SET title = @title, title_is_custom = @custom, note = @note, created_at = @created, updated_at = @now WHERE id = @linkId",
-            new { title, custom = info.TitleIsCustom ? 1 : 0, note = info.Note, created = StorageText.Time(createdAt), now = StorageText.Time(time.GetUtcNow()), linkId },
-            transaction);
-
-        foreach (var tag in TagName.NormalizeAll(info.Tags))
-        {
-            var key = TagName.Key(tag);
-            connection.Execute("INSERT OR IGNORE INTO tags (name, key) VALUES (@tag, @key)", new { tag, key }, transaction);
-            connection.Execute("INSERT OR IGNORE INTO link_tags (link_id, tag_id) SELECT @linkId, id FROM tags WHERE key = @key", new { linkId, key }, transaction);
-        }
+        var createdAt = versions.Select(v => v.Document.Link.CreatedAt ?? v.Document.CreatedAt).Append(info.CreatedAt ?? DateTimeOffset.MaxValue).Min();
+        var linkId = SaveLink(connection, transaction, normalized, newer ? entry!.Id : newest.LinkId, info, title, createdAt);
 
         string? body = null;
         foreach (var (folder, document) in versions)
         {
-            InsertSnapshot(connection, transaction, linkId.Value, folder, document);
+            InsertSnapshot(connection, transaction, linkId, folder, document);
             var text = Path.Combine(folder, SnapshotFolders.SearchTextFileName);
             if (document.Status is SnapshotStatus.Done or SnapshotStatus.Partial && File.Exists(text))
             {
@@ -148,7 +143,57 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
         }
 
         connection.Execute("UPDATE links SET latest_snapshot_id = (SELECT MAX(id) FROM snapshots WHERE link_id = @linkId) WHERE id = @linkId", new { linkId }, transaction);
-        SearchIndex.Update(connection, transaction, linkId.Value, body);
+        SearchIndex.Update(connection, transaction, linkId, body);
+    }
+
+    /// <summary>A link with no version left on disk: links.jsonl alone knows it.</summary>
+    private void RestoreBookmark(IDbConnection connection, IDbTransaction transaction, string normalized, LinkJournalEntry entry)
+    {
+        var info = entry.Link!;
+        var linkId = SaveLink(connection, transaction, normalized, entry.Id, info, info.Title, info.CreatedAt ?? entry.At);
+        SearchIndex.Update(connection, transaction, linkId);
+    }
+
+    /// <summary>Inserts the link (keeping its id when free) or finds it, and sets its fields and tags from <paramref name="info"/>.</summary>
+    private long SaveLink(IDbConnection connection, IDbTransaction transaction, string normalized, long id, SnapshotLinkInfo info, string title, DateTimeOffset createdAt)
+    {
+        var linkId = connection.QuerySingleOrDefault<long?>("SELECT id FROM links WHERE normalized_url = @normalized", new { normalized }, transaction);
+        var idTaken = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM links WHERE id = @id", new { id }, transaction) > 0;
+        linkId ??= connection.ExecuteScalar<long>(
+            "INSERT INTO links (id, url, normalized_url, site, created_at, updated_at) VALUES (@id, @url, @normalized, @site, @created, @created) RETURNING id",
+            new { id = idTaken ? (long?)null : id, url = info.Url, normalized, site = UrlNormalizer.Site(new Uri(info.Url)), created = StorageText.Time(createdAt) },
+            transaction);
+        var states = info.States ?? new LinkStates();
+        connection.Execute(
+            """
+            UPDATE links SET title = @title, title_is_custom = @custom, note = @note, created_at = @created, updated_at = @now,
+                is_read = @read, is_favorite = @favorite, is_archived = @archived, is_private = @private
+            WHERE id = @linkId
+            """,
+            new
+            {
+                title,
+                custom = info.TitleIsCustom ? 1 : 0,
+                note = info.Note,
+                created = StorageText.Time(createdAt),
+                now = StorageText.Time(time.GetUtcNow()),
+                read = states.Read,
+                favorite = states.Favorite,
+                archived = states.Archived,
+                @private = states.Private,
+                linkId,
+            },
+            transaction);
+
+        connection.Execute("DELETE FROM link_tags WHERE link_id = @linkId", new { linkId }, transaction);
+        foreach (var tag in TagName.NormalizeAll(info.Tags))
+        {
+            var key = TagName.Key(tag);
+            connection.Execute("INSERT OR IGNORE INTO tags (name, key) VALUES (@tag, @key)", new { tag, key }, transaction);
+            connection.Execute("INSERT OR IGNORE INTO link_tags (link_id, tag_id) SELECT @linkId, id FROM tags WHERE key = @key", new { linkId, key }, transaction);
+        }
+
+        return linkId.Value;
     }
 
     private void InsertSnapshot(IDbConnection connection, IDbTransaction transaction, long linkId, string folder, SnapshotDocument document)
@@ -157,8 +202,8 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
         var idTaken = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM snapshots WHERE id = @id", new { id = document.Id }, transaction) > 0;
         connection.Execute(
             """
-            INSERT INTO snapshots (id, link_id, status, reason, mode, attempts, created_at, started_at, finished_at, folder, title, has_thumbnail, metadata_json, artifacts_json, timings_json, job_class, gone)
-            VALUES (@id, @linkId, @status, @reason, @mode, @attempts, @created, @started, @finished, @folder, @title, @thumbnail, @metadata, @artifacts, @timings, @jobClass, @gone)
+            INSERT INTO snapshots (id, link_id, status, reason, mode, attempts, created_at, started_at, finished_at, folder, title, has_thumbnail, metadata_json, artifacts_json, timings_json, job_class, gone, imported_from)
+            VALUES (@id, @linkId, @status, @reason, @mode, @attempts, @created, @started, @finished, @folder, @title, @thumbnail, @metadata, @artifacts, @timings, @jobClass, @gone, @importedFrom)
             """,
             new
             {
@@ -179,6 +224,7 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
                 timings = JsonSerializer.Serialize(document.TimingsMs, SnapshotJson.Options),
                 jobClass = document.JobClass,
                 gone = document.Gone ? 1 : 0,
+                importedFrom = document.ImportedFrom,
             },
             transaction);
     }

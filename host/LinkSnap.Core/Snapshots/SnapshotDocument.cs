@@ -32,6 +32,9 @@ public sealed record SnapshotDocument
 
     /// <summary>The page was gone when captured (DNS failure, HTTP 404/410).</summary>
     public bool Gone { get; init; }
+
+    /// <summary>Imported versions (<see cref="CaptureMode.Imported"/>): the tool whose export held the content.</summary>
+    public string? ImportedFrom { get; init; }
 }
 
 /// <summary>The link a snapshot belongs to, as snapshot.json records it.</summary>
@@ -44,6 +47,9 @@ public sealed record SnapshotLinkInfo
     public IReadOnlyList<string> Tags { get; init; } = [];
     public DateTimeOffset? CreatedAt { get; init; }
 
+    /// <summary>Read-later states; absent in snapshot.json written before they existed (all false).</summary>
+    public LinkStates States { get; init; } = new();
+
     public static SnapshotLinkInfo From(LinkRecord link) => new()
     {
         Url = link.Url,
@@ -52,5 +58,6 @@ public sealed record SnapshotLinkInfo
         Note = link.Note,
         Tags = link.Tags,
         CreatedAt = link.CreatedAt,
+        States = link.States,
     };
 }

@@ -45,13 +45,15 @@ public sealed partial class LinkStore
     /// Adds one batch of an import in one transaction, together with the import's progress (<paramref name="appliedAfter"/>
     /// links done), so a crash repeats no batch and loses none. A URL already in the library is merged: tags
     /// united, the earliest saved date, notes joined, an empty title filled, states kept once true.
+    /// Returns the ids of the links the batch created or changed.
     /// </summary>
-    public void ApplyImportBatch(long importId, IReadOnlyList<PlannedLink> batch, int appliedAfter, bool queueCaptures)
+    public IReadOnlyList<long> ApplyImportBatch(long importId, IReadOnlyList<PlannedLink> batch, int appliedAfter, bool queueCaptures)
     {
         var now = Now();
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
         int created = 0, merged = 0;
+        var linkIds = new List<long>(batch.Count);
         foreach (var link in batch)
         {
             var existing = connection.QuerySingleOrDefault<(long Id, string Title, string Note, string CreatedAt)?>(
@@ -104,6 +106,7 @@ public sealed partial class LinkStore
 
             AddTagsCore(connection, transaction, linkId, link.Tags);
             SearchIndex.Update(connection, transaction, linkId);
+            linkIds.Add(linkId);
         }
 
         connection.Execute(
@@ -111,6 +114,7 @@ public sealed partial class LinkStore
             new { importId, appliedAfter, created, merged },
             transaction);
         transaction.Commit();
+        return linkIds;
     }
 
     public ImportRecord? GetImport(long id) => ListImports(id).FirstOrDefault();

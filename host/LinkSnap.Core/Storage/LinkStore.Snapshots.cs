@@ -188,12 +188,15 @@ public sealed partial class LinkStore
             new { id });
     }
 
-    /// <summary>Queues a failed or partial snapshot again. False when it does not exist or is not finished badly.</summary>
+    /// <summary>
+    /// Queues a failed or partial snapshot again. False when it does not exist or is not finished badly.
+    /// An imported version cannot be imported again from here: it is retried as a fresh capture.
+    /// </summary>
     public bool RetrySnapshot(long id)
     {
         using var connection = database.Open();
         return connection.Execute(
-            "UPDATE snapshots SET status = 'queued', stage = NULL, reason = NULL, attempts = 0, started_at = NULL, finished_at = NULL WHERE id = @id AND status IN ('failed', 'partial')",
+            "UPDATE snapshots SET status = 'queued', stage = NULL, reason = NULL, attempts = 0, imported_from = NULL, mode = CASE mode WHEN 'imported' THEN 'fresh' ELSE mode END, started_at = NULL, finished_at = NULL WHERE id = @id AND status IN ('failed', 'partial')",
             new { id }) > 0;
     }
 

@@ -58,6 +58,22 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
         return row is null ? null : Hydrate(connection, [row])[0];
     }
 
+    /// <summary>The links with these ids that exist (in batches: one query per few hundred links).</summary>
+    public IReadOnlyList<LinkRecord> GetLinks(IEnumerable<long> ids)
+    {
+        using var connection = database.Open();
+        return ids.Chunk(500)
+            .SelectMany(chunk => connection.Query<LinkRow>($"SELECT {LinkColumns} FROM links l WHERE l.id IN @chunk", new { chunk }).ToList() is { Count: > 0 } rows ? Hydrate(connection, rows) : [])
+            .ToList();
+    }
+
+    /// <summary>Every link id, oldest first.</summary>
+    public IReadOnlyList<long> ListLinkIds()
+    {
+        using var connection = database.Open();
+        return connection.Query<long>("SELECT id FROM links ORDER BY id").ToList();
+    }
+
     public LinkRecord? FindLinkByUrl(Uri url)
     {
         using var connection = database.Open();

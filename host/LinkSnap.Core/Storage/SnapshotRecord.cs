@@ -40,6 +40,9 @@ public sealed record SnapshotRecord
     /// <summary>The page was found gone (DNS failure, HTTP 404 or 410): not retried.</summary>
     public bool Gone { get; init; }
 
+    /// <summary>Imported versions only: the tool whose export held the content ("wallabag", "WACZ"...).</summary>
+    public string? ImportedFrom { get; init; }
+
     /// <summary>Joined from the link for job lists.</summary>
     public string? Url { get; init; }
 

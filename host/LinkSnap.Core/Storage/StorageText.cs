@@ -25,7 +25,12 @@ public static class StorageText
 
     public static CaptureStage? ParseStage(string? text) => text is null ? null : Enum.Parse<CaptureStage>(text, ignoreCase: true);
 
-    public static string Mode(CaptureMode mode) => mode == CaptureMode.AsSeen ? "as-seen" : "fresh";
+    public static string Mode(CaptureMode mode) => mode switch
+    {
+        CaptureMode.AsSeen => "as-seen",
+        CaptureMode.Imported => "imported",
+        _ => "fresh",
+    };
 
     public static bool TryParseMode(string? text, out CaptureMode mode)
     {
@@ -36,6 +41,9 @@ public static class StorageText
                 return true;
             case "as-seen" or "asseen":
                 mode = CaptureMode.AsSeen;
+                return true;
+            case "imported":
+                mode = CaptureMode.Imported;
                 return true;
             default:
                 mode = CaptureMode.Fresh;

@@ -87,6 +87,9 @@ public sealed record SnapshotDto
 
     public bool Gone { get; init; }
 
+    /// <summary>Imported versions only: the tool whose export held the content (not captured by LinkSnap).</summary>
+    public string? ImportedFrom { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public PageMetadata? Metadata { get; init; }
 
@@ -130,6 +133,7 @@ public sealed record SnapshotDto
         Retries = s.Retries,
         NotBefore = s.Status == SnapshotStatus.Queued ? s.NotBefore : null,
         Gone = s.Gone,
+        ImportedFrom = s.ImportedFrom,
     };
 
     public static SnapshotDto Detail(SnapshotRecord s, string? absoluteFolder)

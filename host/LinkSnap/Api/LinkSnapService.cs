@@ -14,7 +14,7 @@ namespace LinkSnap.Api;
 /// publishes job events. Throws <see cref="UrlRejectedException"/>/<see cref="ArgumentException"/>
 /// for bad input, <see cref="NotFoundException"/>, <see cref="TagInUseException"/> and <see cref="QueueFullException"/>.
 /// </summary>
-public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, CaptureQueue queue, JobEvents events, Reindexer reindexer, IOptions<DaemonOptions> options)
+public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, LinkJournal journal, CaptureQueue queue, JobEvents events, Reindexer reindexer, IOptions<DaemonOptions> options)
 {
     /// <summary>As-seen DOMs beyond this are refused (the browser→host limit of Chrome is 64 MiB).</summary>
     public const int MaxHtmlChars = 64 * 1024 * 1024;
@@ -34,6 +34,7 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Ca
 
         var inputPath = SaveInput(mode, input.Html);
         var ticket = store.AddCapture(url, input.Tags, input.Note, mode, inputPath);
+        journal.Append(store.GetLinks([ticket.LinkId]));
         Queued(ticket.SnapshotId, ticket.LinkId);
         return ticket;
     }
@@ -94,12 +95,17 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Ca
 
     public void DeleteLink(long id)
     {
-        folders.Delete(store.DeleteLink(id) ?? throw LinkNotFound(id));
+        if (!TryDelete(id))
+        {
+            throw LinkNotFound(id);
+        }
     }
 
     public void DeleteSnapshot(long id)
     {
+        var snapshot = store.GetSnapshot(id) ?? throw SnapshotNotFound(id);
         folders.Delete(store.DeleteSnapshot(id) ?? throw SnapshotNotFound(id));
+        journal.Append(store.GetLinks([snapshot.LinkId])); // its last version may be gone: links.jsonl keeps the link
     }
 
     public int RenameTag(string from, string to) => EditTags([from], () => store.RenameTag(from, to), from);
@@ -147,7 +153,7 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Ca
     public ReindexResult Reindex() => reindexer.Rebuild();
 
     private static CaptureMode ParseMode(string? mode) =>
-        StorageText.TryParseMode(mode, out var parsed) ? parsed : throw new ArgumentException($"Unknown capture mode '{mode}'; use 'fresh' or 'as-seen'.");
+        StorageText.TryParseMode(mode, out var parsed) && parsed != CaptureMode.Imported ? parsed : throw new ArgumentException($"Unknown capture mode '{mode}'; use 'fresh' or 'as-seen'.");
 
     private string? SaveInput(CaptureMode mode, string? html)
     {
@@ -190,16 +196,14 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Ca
         return affected;
     }
 
-    /// <summary>snapshot.json carries the link's tags, note and title, so that reindex restores them.</summary>
+    /// <summary>links.jsonl and snapshot.json carry the link's tags, note, title and states, so that reindex restores them.</summary>
     private void RefreshDocuments(IEnumerable<long> linkIds)
     {
-        foreach (var linkId in linkIds)
+        var links = store.GetLinks(linkIds.Distinct());
+        journal.Append(links);
+        foreach (var link in links)
         {
-            if (store.GetLink(linkId) is not { } link)
-            {
-                continue;
-            }
-
+            var linkId = link.Id;
             var info = SnapshotLinkInfo.From(link);
             foreach (var snapshot in store.ListSnapshots(linkId).Where(s => s.Folder is not null))
             {
@@ -223,9 +227,11 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Ca
 
     private bool TryDelete(long id)
     {
+        var link = store.GetLink(id);
         var files = store.DeleteLink(id);
         if (files is not null)
         {
+            journal.AppendDeleted(link!);
             folders.Delete(files);
         }
 

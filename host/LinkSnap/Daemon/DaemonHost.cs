@@ -62,6 +62,7 @@ public static class DaemonHost
         });
         services.AddSingleton<LinkStore>();
         services.AddSingleton<SnapshotFolders>();
+        services.AddSingleton<LinkJournal>();
         services.AddSingleton<Reindexer>();
         services.AddSingleton<JobEvents>();
         services.Configure<BackgroundOptions>(builder.Configuration.GetSection(BackgroundOptions.Section));
@@ -84,6 +85,7 @@ public static class DaemonHost
 
         var app = builder.Build();
         app.Services.GetRequiredService<LinkSnapDatabase>(); // migrate before serving
+        app.Services.GetRequiredService<LinkJournal>().EnsureSeeded(app.Services.GetRequiredService<LinkStore>());
         // Registered before the features' own callbacks: these run in reverse order, so the library
         // has filled in DaemonState.LoginUrl by the time OnStarted prints and writes daemon.json.
         app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, state, tcp!, paths));

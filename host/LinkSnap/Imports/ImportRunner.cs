@@ -12,7 +12,7 @@ namespace LinkSnap.Imports;
 /// import's progress) and hands their captures to the queue as background work. At start it continues
 /// any import a stopped or killed daemon left half done, from the batch after the last one committed.
 /// </summary>
-public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, CaptureQueue queue, ILogger<ImportRunner> logger) : BackgroundService
+public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJournal journal, CaptureQueue queue, ILogger<ImportRunner> logger) : BackgroundService
 {
     public const int BatchSize = 500;
 
@@ -78,7 +78,9 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, CaptureQu
             }
 
             var batch = plan.Links.Skip(done).Take(BatchSize).ToList();
-            store.ApplyImportBatch(import.Id, batch, done + batch.Count, !import.NoCapture);
+            // links.jsonl after the batch's commit: a crash between the two leaves the links in the database,
+            // which reindex keeps as they are when links.jsonl does not know them.
+            journal.Append(store.GetLinks(store.ApplyImportBatch(import.Id, batch, done + batch.Count, !import.NoCapture)));
             queue.Notify();
         }
 

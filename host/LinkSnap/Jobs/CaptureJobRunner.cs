@@ -313,6 +313,7 @@ public sealed class CaptureJobRunner(
         TimingsMs = snapshot.TimingsMs,
         JobClass = snapshot.JobClass,
         Gone = snapshot.Gone,
+        ImportedFrom = snapshot.ImportedFrom,
     };
 
     private static CaptureResult Failed(string reason) => new() { Outcome = CaptureOutcome.Failed, Reason = reason };

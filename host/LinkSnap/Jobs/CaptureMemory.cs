@@ -12,7 +12,7 @@ namespace LinkSnap.Jobs;
 /// large objects, not retained captures. One compacting full collection per finished job keeps
 /// the managed heap flat; it costs milliseconds against seconds per capture. Then the free pages
 /// glibc's malloc kept from the capture's native allocations go back to the system too
-/// (docs/architecture.md, "A capture's memory is given back when it ends").
+/// (docs/decisions/023-a-captures-memory-is-given-back-when-it-ends.md).
 /// </summary>
 internal static class CaptureMemory
 {

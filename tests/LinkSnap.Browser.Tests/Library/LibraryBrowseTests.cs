@@ -268,4 +268,34 @@ public sealed class LibraryBrowseTests : LibraryPageTestBase
         Assert.That(html, Does.StartWith("<!DOCTYPE NETSCAPE-Bookmark-file-1>").And.Contain(Site.Url("/lighthouse.html").ToString()).And.Not.Contain("tides.html"));
         await ScreenshotsAsync("export");
     }
+
+    [Test]
+    public async Task DownloadWaczGivesAVerifiedWebArchiveOfTheVersionOrOfTheSelectedLinks()
+    {
+        await GotoAsync($"/links/{_lighthouse}");
+        var version = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#download-wacz"));
+        Assert.That(version.SuggestedFilename, Does.EndWith(".wacz"));
+        Assert.That(await WaczPageUrlsAsync(version), Is.EqualTo(new[] { Site.Url("/lighthouse.html").ToString() }));
+
+        await GotoAsync("/?tag=sea");
+        await Expect(Page.Locator(".card")).ToHaveCountAsync(2);
+        await Card("Lighthouse keepers").Locator(".select").CheckAsync();
+        await Card("Reading the tides").Locator(".select").CheckAsync();
+        var picked = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#bulk-wacz"));
+        Assert.That(picked.SuggestedFilename, Does.Match(@"^linksnap-\d{8}-\d{4}\.wacz$"));
+        Assert.That(await WaczPageUrlsAsync(picked), Is.EquivalentTo(new[] { Site.Url("/lighthouse.html").ToString(), Site.Url("/tides.html").ToString() }));
+        await ScreenshotsAsync("download-wacz");
+    }
+
+    /// <summary>The page URLs of a downloaded WACZ, after LinkSnap's verifier found its hashes, digests and index sound.</summary>
+    private static async Task<string[]> WaczPageUrlsAsync(IDownload download)
+    {
+        var path = (await download.PathAsync())!;
+        var report = await LinkSnap.Core.Archive.WaczVerifier.VerifyAsync(path, CancellationToken.None);
+        Assert.That(report.Problems, Is.Empty, "the downloaded WACZ verifies");
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        using var pages = new StreamReader(zip.GetEntry("pages/pages.jsonl")!.Open());
+        return (await pages.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("url").GetString()!).ToArray();
+    }
 }

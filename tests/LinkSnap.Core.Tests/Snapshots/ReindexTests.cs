@@ -90,7 +90,7 @@ public sealed class ReindexTests
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         using var fresh = new LinkSnapDatabase(_paths.DatabasePath);
         fresh.Migrate();
-        var result = new Reindexer(fresh, _folders, TimeProvider.System).Rebuild();
+        var result = new Reindexer(fresh, _folders, new LinkJournal(_paths, TimeProvider.System), TimeProvider.System).Rebuild();
         var rebuilt = new LinkStore(fresh, TimeProvider.System);
 
         Assert.That((result.Links, result.Snapshots, result.Skipped.Count), Is.EqualTo((2, 3, 0)));
@@ -128,7 +128,7 @@ public sealed class ReindexTests
         Directory.CreateDirectory(broken);
         File.WriteAllText(Path.Combine(broken, SnapshotDocument.FileName), "{ not json");
 
-        var reindexer = new Reindexer(database, _folders, TimeProvider.System);
+        var reindexer = new Reindexer(database, _folders, new LinkJournal(_paths, TimeProvider.System), TimeProvider.System);
         var first = reindexer.Rebuild();
         var second = reindexer.Rebuild();
 
@@ -136,7 +136,7 @@ public sealed class ReindexTests
         Assert.That(first.Skipped[0], Does.StartWith(broken + ": snapshot.json cannot be read"));
         Assert.That((second.Links, second.Snapshots), Is.EqualTo((2, 2)));
         Assert.That(store.GetSnapshot(queued.SnapshotId)!.Status, Is.EqualTo(SnapshotStatus.Queued));
-        Assert.That(store.GetLink(queued.LinkId)!.Tags, Is.Empty, "a link without folders has no saved tags to restore");
+        Assert.That(store.GetLink(queued.LinkId)!.Tags, Is.EqualTo(new[] { "y" }), "a link the files do not know is kept as the database has it");
         Assert.That(store.ListLinks(new LinkListQuery { Text = "queued" }).Items.Single().Id, Is.EqualTo(queued.LinkId));
         using var connection = database.Open();
         Assert.That(connection.ExecuteScalar<string>("PRAGMA integrity_check"), Is.EqualTo("ok"));
@@ -173,7 +173,7 @@ public sealed class ReindexTests
         Directory.Delete(folders["deleted"], recursive: true);
         File.Delete(Path.Combine(folders["missing-file"], "page.html"));
 
-        var result = new Reindexer(database, _folders, TimeProvider.System).Rebuild();
+        var result = new Reindexer(database, _folders, new LinkJournal(_paths, TimeProvider.System), TimeProvider.System).Rebuild();
 
         TestContext.Out.WriteLine(string.Join("\n", result.Skipped));
         var skipped = result.Skipped.ToDictionary(s => damage.Single(d => s.StartsWith(folders[d] + ": ", StringComparison.Ordinal)), s => s);
@@ -186,8 +186,9 @@ public sealed class ReindexTests
             Assert.That(skipped["null-tags"], Does.Contain("null where a list belongs"));
             Assert.That(skipped["deleted"], Does.Contain("is no longer on disk (folder deleted)"));
         });
-        var urls = store.ListLinks(new LinkListQuery()).Items.Select(l => l.Url).ToList();
-        Assert.That(urls, Is.EquivalentTo(new[] { "https://example.org/missing-file", "https://example.org/intact" }));
+        var links = store.ListLinks(new LinkListQuery()).Items;
+        Assert.That(links.Where(l => l.SnapshotCount > 0).Select(l => l.Url), Is.EquivalentTo(new[] { "https://example.org/missing-file", "https://example.org/intact" }));
+        Assert.That(links, Has.Count.EqualTo(damage.Length), "a link whose folders are damaged stays, without those versions: nothing is lost");
         using var connection = database.Open();
         Assert.That(connection.ExecuteScalar<string>("PRAGMA integrity_check"), Is.EqualTo("ok"));
     }

@@ -25,41 +25,11 @@ internal static class ArchiveTools
     public static Task<string> WarcioCdxAsync(string warcFile) =>
         NodeAsync(Path.Combine(Folder, "node_modules", "warcio", "dist", "cli.js"), "cdx-index", "--format", "cdxj", warcFile);
 
-    /// <summary>
-    /// The folder holding ReplayWeb.page's ui.js and sw.js, fetched with `npm pack` at the version
-    /// and integrity pinned in archive-tools/package.json.
-    /// </summary>
+    /// <summary>The folder holding ReplayWeb.page's ui.js and sw.js (pinned in archive-tools/package.json).</summary>
     public static async Task<string> ReplayWebPageAsync()
     {
-        var folder = Path.Combine(Folder, "replaywebpage");
-        await Install.WaitAsync();
-        try
-        {
-            if (File.Exists(Path.Combine(folder, "package", "sw.js")))
-            {
-                return Path.Combine(folder, "package");
-            }
-
-            using var package = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Folder, "package.json")));
-            var pinned = package.RootElement.GetProperty("replaywebpage");
-            var version = pinned.GetProperty("version").GetString();
-            Directory.CreateDirectory(folder);
-            var (code, stdout, stderr) = await ToolProcess.RunAsync(Find("npm"), folder, "pack", $"replaywebpage@{version}", "--pack-destination", folder);
-            Assert.That(code, Is.EqualTo(0), "npm pack replaywebpage failed:\n" + stdout + stderr);
-            var tarball = Path.Combine(folder, $"replaywebpage-{version}.tgz");
-            var integrity = "sha512-" + Convert.ToBase64String(System.Security.Cryptography.SHA512.HashData(await File.ReadAllBytesAsync(tarball)));
-            Assert.That(integrity, Is.EqualTo(pinned.GetProperty("integrity").GetString()), "replaywebpage tarball integrity");
-            await using (var gzip = new System.IO.Compression.GZipStream(File.OpenRead(tarball), System.IO.Compression.CompressionMode.Decompress))
-            {
-                await System.Formats.Tar.TarFile.ExtractToDirectoryAsync(gzip, folder, overwriteFiles: true);
-            }
-
-            return Path.Combine(folder, "package");
-        }
-        finally
-        {
-            Install.Release();
-        }
+        Find("npm");
+        return await ReplayWebPage.InstallAsync(Folder);
     }
 
     private static async Task EnsureInstalledAsync()

@@ -109,6 +109,33 @@ public sealed class ImportApiTests
         Assert.That(invalid[0].GetProperty("url").GetString(), Is.EqualTo("javascript:void(0)"));
     }
 
+    /// <summary>The bug: reindex dropped links imported with "bookmarks only" (no snapshot folder).</summary>
+    [Test]
+    public async Task Bookmarks_only_links_keep_their_tags_and_notes_through_reindex()
+    {
+        var file = $"""<DL><DT><A HREF="{_server.Url("/quiet/a")}" ADD_DATE="1400000000" TAGS="读书,潮汐">A</A><DD>只存书签的备注<DT><A HREF="{_server.Url("/quiet/b")}">B</A></DL>""";
+        var started = await PostFileAsync("/api/imports?name=bookmarks.html&noCapture=true", file);
+        var id = started.GetProperty("import").GetProperty("id").GetInt64();
+        await WaitAsync(async () =>
+        {
+            var progress = await _daemon.Client.GetAsync($"/api/imports/{id}", CancellationToken.None);
+            return progress.GetProperty("status").GetString() == "done" ? progress : (JsonElement?)null;
+        });
+        var quiet = "/api/links?q=" + Uri.EscapeDataString(_server.Url("/quiet/a").ToString());
+        var before = (await _daemon.Client.GetAsync(quiet, CancellationToken.None)).GetProperty("items")[0];
+        var linkId = before.GetProperty("id").GetInt64();
+        await _daemon.Client.SendAsync(HttpMethod.Patch, $"/api/links/{linkId}", new { tags = new[] { "读书", "潮汐", "edited" } }, CancellationToken.None);
+
+        await _daemon.Client.PostAsync("/api/reindex", new { }, CancellationToken.None);
+
+        var after = await _daemon.Client.GetAsync($"/api/links/{linkId}", CancellationToken.None);
+        Assert.That(after.GetProperty("note").GetString(), Is.EqualTo("只存书签的备注"));
+        Assert.That(after.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EquivalentTo(new[] { "读书", "潮汐", "edited" }));
+        Assert.That(after.GetProperty("createdAt").GetDateTimeOffset(), Is.EqualTo(DateTimeOffset.FromUnixTimeSeconds(1400000000)));
+        var journal = Path.Combine(_daemon.Paths.DataDirectory, LinkSnap.Core.Snapshots.LinkJournal.FileName);
+        Assert.That(File.ReadAllText(journal), Does.Contain(_server.Url("/quiet/b").ToString()), "links.jsonl holds the bookmark-only links");
+    }
+
     private async Task<int> TotalAsync() =>
         (await _daemon.Client.GetAsync("/api/links", CancellationToken.None)).GetProperty("total").GetInt32();
 

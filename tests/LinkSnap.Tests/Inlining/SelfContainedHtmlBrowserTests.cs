@@ -74,7 +74,7 @@ public sealed partial class SelfContainedHtmlBrowserTests
     [Test]
     public async Task Fixture_site_copy_renders_under_the_snapshot_origins_sandbox_policy()
     {
-        // The header the library's snapshot origin sends (docs/architecture.md), plus the copy's own meta policy.
+        // The header the library's snapshot origin sends (docs/security.md), plus the copy's own meta policy.
         const string policy = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline' data:; font-src data:; media-src data:; frame-src data:";
         var (saved, _, _) = await _browser.CaptureAsync(_site.Url("/index.html"));
 

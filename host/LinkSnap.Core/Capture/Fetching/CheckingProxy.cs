@@ -15,7 +15,7 @@ namespace LinkSnap.Core.Capture.Fetching;
 /// free of any HTTP framing beyond the request and response heads.
 /// Why not Playwright's request routing: every routed request waited for a round trip through
 /// Playwright's driver and .NET, and Chromium still resolved the host itself after the check
-/// (docs/architecture.md, "Every request of a captured page leaves through a checking proxy").
+/// (docs/decisions/016-every-request-leaves-through-a-checking-proxy.md).
 /// Only the capture contexts may use it: every request must carry this proxy's own random
 /// credentials (Basic, <c>Proxy-Authorization</c>), so another local user's program is answered 407.
 /// </summary>

@@ -3,7 +3,7 @@ import { api } from './api.js';
 import { h, showError, toast, confirmDialog, parseTags } from './dom.js';
 import { refreshTags } from './tag-list.js';
 import { t } from './i18n.js';
-import { renderExportMenu } from './export-menu.js';
+import { renderExportMenu, exportUrl } from './export-menu.js';
 
 export function renderBulkBar(linkIds, done) {
   const tagInput = h('input', { id: 'bulk-tag', type: 'text', list: 'tag-suggestions', placeholder: t('bulk.tagPlaceholder'), 'aria-label': t('bulk.tagLabel'), class: 'tag-input' });
@@ -32,6 +32,7 @@ export function renderBulkBar(linkIds, done) {
     h('button', { type: 'button', onclick: () => run('remove-tag', { needsTag: true }) }, t('bulk.removeTag')),
     h('button', { type: 'button', onclick: () => run('recapture') }, t('action.recapture')),
     renderExportMenu({ ids: linkIds }, 'bulk-export'),
+    h('a', { class: 'button', id: 'bulk-wacz', href: exportUrl('wacz', { ids: linkIds }), download: '', title: t('bulk.downloadWaczTitle') }, t('action.downloadWacz')),
     h('button', {
       type: 'button', class: 'danger',
       onclick: () => run('delete', { confirmText: t('bulk.deleteConfirm', { count: n }) }),

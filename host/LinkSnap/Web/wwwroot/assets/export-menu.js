@@ -10,6 +10,7 @@ const formats = [
   ['json', 'export.formatJson'],
   ['csv', 'export.formatCsv'],
   ['zip', 'export.formatZip'],
+  ['wacz', 'export.formatWacz'],
 ];
 
 // The export URL for a format and either the browse state or picked link ids.

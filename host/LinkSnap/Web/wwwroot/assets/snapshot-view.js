@@ -8,6 +8,7 @@ import { statusBadge } from './card.js';
 import { renderMetadata } from './metadata.js';
 import { onJob } from './events.js';
 import { renderCompare, changeSummary } from './compare-view.js';
+import { exportUrl } from './export-menu.js';
 
 const tabs = ['archived', 'screenshot', 'reader', 'pdf', 'info', 'compare'];
 // The version of each link the person last opened, so the page can offer "changes since".
@@ -65,6 +66,7 @@ export function renderSnapshotView(root, linkId, navigate) {
           current ? statusBadge(current) : h('span', { class: 'muted' }, t('link.noSnapshotYet')),
           h('button', { type: 'button', id: 'copy-link', onclick: copyLink }, t('action.copyLink')),
           h('button', { type: 'button', id: 'recapture', onclick: recapture }, t('action.recapture')),
+          current ? downloadWacz() : null,
           current?.status === 'failed' || current?.status === 'partial'
             ? h('button', { type: 'button', onclick: retry }, t('action.retry')) : null,
           h('button', { type: 'button', class: 'danger', id: 'delete-link', onclick: deleteLink }, t('action.delete'))),
@@ -124,6 +126,17 @@ export function renderSnapshotView(root, linkId, navigate) {
     }
     // No allow-scripts, no allow-same-origin, no top navigation: the copy can only be looked at.
     body.replaceChildren(h('iframe', { class: 'frame', id: tab === 'reader' ? 'reader-frame' : 'archive-frame', sandbox: '', src, title: t(`tab.${tab}`), referrerpolicy: 'no-referrer' }));
+  };
+
+  // The version's own archive.wacz; a version without one (as-seen, imported article) goes through
+  // the WACZ export of the link, which writes it as marked resource records.
+  const downloadWacz = () => {
+    const wacz = (current.artifacts || []).find((a) => a.kind === 'wacz' && a.status === 'ok' && a.fileName);
+    return h('a', {
+      class: 'button', id: 'download-wacz', download: wacz ? `linksnap-${current.id}.wacz` : '',
+      href: wacz ? api.fileUrl(current.id, wacz.fileName) : exportUrl('wacz', { ids: [link.id] }),
+      title: t('action.downloadWaczTitle'),
+    }, t('action.downloadWacz'));
   };
 
   // A snapshot whose files were deleted by hand says so, before any reindex.

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
 
-namespace LinkSnap.Bench.Fidelity;
+namespace LinkSnap.Testing;
 
 /// <summary>
 /// Renders a page the same way for the reference and for saved copies: fixed 1280×800 viewport,
@@ -52,7 +52,7 @@ public static class PageRenderer
         try
         {
             await page.GotoAsync(url.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 20_000 });
-            await SettleAsync(page);
+            await SettleAsync(page.MainFrame);
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
@@ -69,7 +69,7 @@ public static class PageRenderer
     }
 
     /// <summary>Network idle (bounded), lazy content scrolled into view, back to the top, idle again.</summary>
-    private static async Task SettleAsync(IPage page)
+    public static async Task SettleAsync(IFrame page)
     {
         await IdleAsync(page, 3_000);
         await page.EvaluateAsync(@"async () => {
@@ -84,11 +84,11 @@ public static class PageRenderer
         await IdleAsync(page, 2_000);
     }
 
-    private static async Task IdleAsync(IPage page, int timeoutMs)
+    private static async Task IdleAsync(IFrame page, int timeoutMs)
     {
         try
         {
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = timeoutMs });
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new FrameWaitForLoadStateOptions { Timeout = timeoutMs });
         }
         catch (TimeoutException)
         {
@@ -97,7 +97,7 @@ public static class PageRenderer
     }
 
     /// <summary>A page that navigates itself (Instagram) can destroy the context mid-call; try again a few times.</summary>
-    private static async Task<T?> RetryAsync<T>(Func<Task<T>> action)
+    public static async Task<T?> RetryAsync<T>(Func<Task<T>> action)
     {
         var clock = Stopwatch.StartNew();
         while (true)

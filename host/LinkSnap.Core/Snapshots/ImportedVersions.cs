@@ -1,0 +1,74 @@
+using LinkSnap.Core.Capture;
+using LinkSnap.Core.Storage;
+
+namespace LinkSnap.Core.Snapshots;
+
+/// <summary>
+/// Adds imported versions: content another tool's export kept (wallabag/Omnivore/Karakeep article HTML,
+/// a WACZ's records) stored as a version of the link, marked "imported from …, not captured by LinkSnap"
+/// (<see cref="CaptureMode.Imported"/>, <see cref="SnapshotRecord.ImportedFrom"/>). One path for every
+/// importer, so an imported version looks the same whatever brought it.
+/// </summary>
+public sealed class ImportedVersions(LinkStore store, SnapshotFolders folders, TimeProvider time)
+{
+    /// <summary>
+    /// Writes the version's files with <paramref name="write"/> (given an empty folder) and records it as done.
+    /// Returns the snapshot id; null when the link no longer exists. When <paramref name="write"/> throws, the
+    /// version stays failed with the import's reason and the exception goes on.
+    /// </summary>
+    public long? Add(long linkId, string importedFrom, DateTimeOffset? savedAt, Func<string, ImportedContent> write)
+    {
+        if (store.AddImportedSnapshot(linkId, importedFrom, savedAt) is not { } id || store.GetSnapshot(id) is not { } snapshot || store.GetLink(linkId) is not { } link)
+        {
+            return null;
+        }
+
+        var temp = folders.CreateTempFolder(id);
+        try
+        {
+            var content = write(temp);
+            if (!string.IsNullOrEmpty(content.SearchText))
+            {
+                File.WriteAllText(Path.Combine(temp, SnapshotFolders.SearchTextFileName), content.SearchText);
+            }
+
+            var status = content.Artifacts.Any(a => a.Status == ArtifactStatus.Failed) ? SnapshotStatus.Partial : SnapshotStatus.Done;
+            var finishedAt = time.GetUtcNow();
+            var relative = SnapshotFolders.RelativeFolder(id, snapshot.CreatedAt);
+            SnapshotFolders.WriteDocument(temp, new SnapshotDocument
+            {
+                Id = id,
+                LinkId = linkId,
+                Link = SnapshotLinkInfo.From(link),
+                Status = status,
+                Mode = CaptureMode.Imported,
+                CreatedAt = snapshot.CreatedAt,
+                FinishedAt = finishedAt,
+                Metadata = content.Metadata,
+                Artifacts = content.Artifacts,
+                JobClass = JobClasses.Import,
+                ImportedFrom = importedFrom,
+            });
+            folders.Commit(temp, relative);
+            store.CompleteSnapshot(id, new SnapshotCompletion
+            {
+                Status = status,
+                Folder = relative,
+                Metadata = content.Metadata,
+                Artifacts = content.Artifacts,
+                ArticleText = content.SearchText,
+                FinishedAt = finishedAt,
+            });
+            return id;
+        }
+        catch
+        {
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+
+            throw;
+        }
+    }
+}
