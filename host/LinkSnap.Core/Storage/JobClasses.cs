@@ -11,5 +11,8 @@ public static class JobClasses
     /// <summary>Links brought in by an import.</summary>
     public const string Import = "import";
 
+    /// <summary>A scheduled re-capture of a watched link; its failures back off on the watch's schedule, not as job retries.</summary>
+    public const string Watch = "watch";
+
     public static bool IsBackground(string jobClass) => jobClass != User;
 }

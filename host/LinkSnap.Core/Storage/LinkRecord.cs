@@ -25,6 +25,12 @@ public sealed record LinkRecord
     /// <summary>Read-later states (kept from imports, editable in the library).</summary>
     public LinkStates States { get; init; } = new();
 
+    /// <summary>When a watch check last kept a changed version the person has not looked at (null: nothing new).</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
+    /// <summary>The latest health check of the original page; null until it is first checked.</summary>
+    public Health.LinkHealth? Health { get; init; }
+
     /// <summary>Search results only: HTML-escaped text with &lt;mark&gt; around the hits.</summary>
     public string? Snippet { get; init; }
 }

@@ -243,7 +243,7 @@ public sealed partial class LinkStore
         return (counts.GetValueOrDefault("queued"), counts.GetValueOrDefault("running"));
     }
 
-    private static long InsertSnapshot(IDbConnection connection, IDbTransaction transaction, long linkId, CaptureMode mode, string? inputPath, string now, string jobClass)
+    internal static long InsertSnapshot(IDbConnection connection, IDbTransaction transaction, long linkId, CaptureMode mode, string? inputPath, string now, string jobClass)
     {
         var id = connection.ExecuteScalar<long>(
             "INSERT INTO snapshots (link_id, status, mode, created_at, input_path, job_class) VALUES (@linkId, 'queued', @mode, @now, @inputPath, @jobClass) RETURNING id",

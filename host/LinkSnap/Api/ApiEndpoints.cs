@@ -1,3 +1,5 @@
+using LinkSnap.Watch;
+
 namespace LinkSnap.Api;
 
 /// <summary>The JSON API under /api, shared by the library page, the CLI and the relay (see docs/api.md).</summary>
@@ -15,6 +17,8 @@ public static class ApiEndpoints
         api.MapEventEndpoints();
         api.MapExportEndpoints();
         api.MapImportEndpoints();
+        api.MapWatchEndpoints();
+        Health.HealthEndpoints.MapHealthEndpoints(api);
         return routes;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LinkSnap.Core.Health;
 using LinkSnap.Core.Storage;
 
 namespace LinkSnap.Api;
@@ -71,6 +72,15 @@ public static class LinkEndpoints
             Status = status.Length == 0 ? null
                 : StorageText.TryParseStatus(status, out var parsed) ? parsed
                 : throw new ArgumentException("status must be queued, running, done, partial or failed."),
+            Changed = query["changed"].ToString() switch
+            {
+                "" or "false" => false,
+                "true" => true,
+                _ => throw new ArgumentException("changed must be true or false."),
+            },
+            Health = query["health"].Where(h => !string.IsNullOrWhiteSpace(h))
+                .Select(h => HealthStates.TryParse(h, out var state) ? state : throw new ArgumentException("health must be alive, moved, gone, soft-404 or unknown."))
+                .ToList(),
             Sort = sort switch
             {
                 "" or "saved" => LinkSort.Saved,

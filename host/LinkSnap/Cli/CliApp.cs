@@ -30,6 +30,7 @@ public static class CliApp
           open ID                path of the link's latest saved HTML copy
           recapture ID           save a new version of a link
           diff A B               what changed from snapshot A to snapshot B of a link (text, screenshot, metadata)
+          check [ID...] [--tag T]  is each saved page still there: alive, moved, gone, soft-404 or unknown
           delete ID              delete a link with its snapshots and files
           reindex                rebuild the database from the snapshot folders
           export [--format html|json|csv|zip|wacz] [--tag T]... [--search Q] [--ids 1,2] [--output FILE|-] [--wacz OUT.wacz]

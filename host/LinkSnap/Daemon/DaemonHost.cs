@@ -7,6 +7,7 @@ using LinkSnap.Core.Storage;
 using LinkSnap.Core.Versions;
 using LinkSnap.Jobs;
 using LinkSnap.Native;
+using LinkSnap.Watch;
 using LinkSnap.Web;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -77,10 +78,12 @@ public static class DaemonHost
         services.AddHostedService(sp => sp.GetRequiredService<Imports.ImportRunner>());
         services.AddSingleton<Imports.ImportService>();
         services.AddCaptureEngine(builder.Configuration);
+        Health.HealthServiceCollectionExtensions.AddLinkHealth(services, builder.Configuration);
 
         // Each feature registers its own services and routes.
         services.AddLibraryWeb(builder.Configuration);
         services.AddNativeMessaging();
+        services.AddWatching(builder.Configuration);
         configureServices?.Invoke(services);
 
         var app = builder.Build();

@@ -244,7 +244,7 @@ public sealed class CaptureJobRunner(
     private bool TryScheduleRetry(SnapshotRecord job, string reason)
     {
         var settings = background.Value;
-        if (!JobClasses.IsBackground(job.JobClass) || job.Retries >= settings.MaxRetries)
+        if (!JobClasses.IsBackground(job.JobClass) || job.JobClass == JobClasses.Watch || job.Retries >= settings.MaxRetries)
         {
             return false;
         }

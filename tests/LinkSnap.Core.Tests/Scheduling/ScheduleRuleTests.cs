@@ -18,25 +18,42 @@ public sealed class ScheduleRuleTests
     }
 
     [Test]
-    public void Jitter_is_stable_per_key_within_a_tenth_of_the_period_and_spreads_keys_out()
+    public void Each_key_has_a_fixed_time_of_day_and_keys_spread_over_the_whole_period()
     {
-        var offsets = Enumerable.Range(0, 1000).Select(i => ScheduleRule.Jitter(SchedulePeriod.Daily, $"link:{i}")).ToList();
+        var phases = Enumerable.Range(0, 1000).Select(i => ScheduleRule.Phase(SchedulePeriod.Daily, $"link:{i}")).ToList();
 
-        Assert.That(offsets, Has.All.GreaterThanOrEqualTo(TimeSpan.Zero).And.All.LessThan(TimeSpan.FromHours(2.4)));
-        Assert.That(ScheduleRule.Jitter(SchedulePeriod.Daily, "link:7"), Is.EqualTo(offsets[7]), "same key, same offset (survives restarts)");
-        Assert.That(offsets.Select(o => (int)o.TotalMinutes / 15).Distinct().Count(), Is.GreaterThan(8), "1000 links land in many different quarter hours");
+        Assert.That(phases, Has.All.GreaterThanOrEqualTo(TimeSpan.Zero).And.All.LessThan(TimeSpan.FromDays(1)));
+        Assert.That(ScheduleRule.Phase(SchedulePeriod.Daily, "link:7"), Is.EqualTo(phases[7]), "same key, same phase (survives restarts)");
+        Assert.That(phases.GroupBy(p => (int)p.TotalHours).Count(), Is.EqualTo(24), "1000 links switched on together land in every hour of the day");
+        Assert.That(phases.GroupBy(p => (int)p.TotalHours).Max(g => g.Count()), Is.LessThan(80));
     }
 
     [Test]
-    public void A_check_missed_for_a_week_runs_once_and_then_daily_again()
+    public void Checks_on_time_keep_their_slot_without_drift()
     {
         var due = ScheduleRule.FirstDue(SchedulePeriod.Daily, "k", Noon);
-        var backAfterAWeek = due + TimeSpan.FromDays(7);
+        Assert.That(due - Noon, Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromDays(1)));
+
+        var times = new List<DateTimeOffset> { due };
+        for (var i = 0; i < 30; i++)
+        {
+            times.Add(ScheduleRule.NextDue(SchedulePeriod.Daily, "k", times[^1] + TimeSpan.FromMinutes(3)));
+        }
+
+        Assert.That(times.Zip(times.Skip(1), (x, y) => y - x), Has.All.EqualTo(TimeSpan.FromDays(1)), "a check that ran a few minutes late stays in its slot");
+    }
+
+    [Test]
+    public void A_check_missed_for_a_week_runs_once_and_then_daily_in_its_slot_again()
+    {
+        var due = ScheduleRule.FirstDue(SchedulePeriod.Daily, "k", Noon);
+        var backAfterAWeek = due + TimeSpan.FromDays(7) + TimeSpan.FromHours(5);
 
         Assert.That(ScheduleRule.IsDue(due, backAfterAWeek), Is.True);
         var next = ScheduleRule.NextDue(SchedulePeriod.Daily, "k", backAfterAWeek);
         Assert.That(ScheduleRule.IsDue(next, backAfterAWeek), Is.False, "the other six missed days do not run");
-        Assert.That(next - backAfterAWeek, Is.EqualTo(TimeSpan.FromDays(1) + ScheduleRule.Jitter(SchedulePeriod.Daily, "k")));
+        Assert.That(next - backAfterAWeek, Is.InRange(TimeSpan.FromHours(12), TimeSpan.FromHours(36)));
+        Assert.That((next - due).Ticks % TimeSpan.FromDays(1).Ticks, Is.Zero, "back in its own slot");
     }
 
     [Test]
@@ -48,6 +65,7 @@ public sealed class ScheduleRuleTests
         var sane = ScheduleRule.Sanitize(SchedulePeriod.Daily, "k", due, afterJumpBack);
 
         Assert.That(sane, Is.EqualTo(ScheduleRule.NextDue(SchedulePeriod.Daily, "k", afterJumpBack)));
+        Assert.That(sane - afterJumpBack, Is.LessThanOrEqualTo(TimeSpan.FromDays(1.5)));
         Assert.That(ScheduleRule.Sanitize(SchedulePeriod.Daily, "k", due, Noon), Is.EqualTo(due), "a normal due time is left alone");
         var overdue = Noon - TimeSpan.FromDays(3);
         Assert.That(ScheduleRule.Sanitize(SchedulePeriod.Daily, "k", overdue, Noon), Is.EqualTo(overdue), "an overdue check stays due");

@@ -1,0 +1,58 @@
+using LinkSnap.Api;
+using LinkSnap.Core.Scheduling;
+using LinkSnap.Core.Watching;
+
+namespace LinkSnap.Watch;
+
+/// <summary>/api/watches, /api/links/{id}/watch, /api/tags/watch, /api/changes, /api/links/{id}/seen.</summary>
+public static class WatchEndpoints
+{
+    private const int RecentChecks = 20;
+
+    public static void MapWatchEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/watches", (string? limit, WatchStore watches) => new
+        {
+            count = watches.CountWatches(),
+            items = watches.ListWatches(ApiErrors.ParseLimit(limit, 100)).Select(WatchDto.From).ToList(),
+            tags = watches.ListTagWatches().Select(t => new { tag = t.Tag, every = t.Period.ToName() }).ToList(),
+        });
+
+        api.MapGet("/links/{id}/watch", (string id, LinkSnapService service, WatchStore watches) =>
+        {
+            var link = service.GetLink(ApiErrors.ParseId(id, "link"));
+            var watch = watches.GetWatch(link.Id) is { } w ? WatchDto.From(w) : WatchDto.None(link.Id, link.Url, link.Title);
+            return watch with { Checks = watches.ListChecks(link.Id, RecentChecks).Select(WatchCheckDto.From).ToList() };
+        });
+
+        api.MapPut("/links/{id}/watch", async (string id, HttpRequest request, LinkSnapService service, WatchStore watches, WatchScheduler scheduler, CancellationToken cancellationToken) =>
+        {
+            var body = await ApiErrors.ReadBodyAsync<WatchRequestDto>(request, cancellationToken);
+            var link = service.GetLink(ApiErrors.ParseId(id, "link"));
+            var watch = watches.SetLinkWatch(link.Id, SchedulePeriods.Parse(body.Every)) ?? throw new NotFoundException($"Link {link.Id} does not exist.");
+            scheduler.Wake();
+            return WatchDto.From(watch);
+        });
+
+        api.MapPut("/tags/watch", async (HttpRequest request, WatchStore watches, WatchScheduler scheduler, CancellationToken cancellationToken) =>
+        {
+            var body = await ApiErrors.ReadBodyAsync<WatchRequestDto>(request, cancellationToken);
+            var period = SchedulePeriods.Parse(body.Every);
+            var links = watches.SetTagWatch(body.Tag ?? throw new ArgumentException("Send {\"tag\": \"name\", \"every\": \"daily\"}."), period);
+            scheduler.Wake();
+            return new { tag = body.Tag, every = period.ToName(), links };
+        });
+
+        api.MapGet("/changes", (string? limit, WatchStore watches) => new
+        {
+            items = watches.ListChanges(ApiErrors.ParseLimit(limit, 50)).Select(WatchCheckDto.From).ToList(),
+        });
+
+        api.MapPost("/links/{id}/seen", (string id, LinkSnapService service, WatchStore watches) =>
+        {
+            var link = service.GetLink(ApiErrors.ParseId(id, "link"));
+            watches.MarkSeen(link.Id);
+            return Results.NoContent();
+        });
+    }
+}
