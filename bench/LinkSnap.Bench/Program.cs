@@ -39,6 +39,7 @@ IBenchmark[] sections =
     new DiffBenchmark(),
     new PageMetadataBenchmark(),
     new ExportBenchmark(),
+    new LinkSnap.Bench.Health.HealthBenchmark(),
 ];
 
 await using (var context = new BenchContext(options, report, Corpus.RepositoryRoot, Corpus.Root))
@@ -75,7 +76,7 @@ return 0;
 
 // The table reads in the order, whatever order the sections ran in.
 static int SectionOrder(string section) =>
-    Array.IndexOf(["extraction", "metadata", "fidelity", "speed", "relay", "scale", "memory", "export", "versions"], section) is var i and >= 0 ? i : 99;
+    Array.IndexOf(["extraction", "metadata", "fidelity", "speed", "relay", "scale", "memory", "export", "versions", "health"], section) is var i and >= 0 ? i : 99;
 
 static string OutputPath(BenchOptions options) =>
     Path.IsPathRooted(options.OutputPath) ? options.OutputPath : Path.Combine(Corpus.RepositoryRoot, options.OutputPath);
