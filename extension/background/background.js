@@ -6,6 +6,7 @@ import { setBadge } from './badge.js';
 import { captureTab, captureUrl, flushPending } from './capture-service.js';
 import { runCommand } from './commands.js';
 import { openLibrary } from './library.js';
+import { goneTab, watchGonePages } from './gone-pages.js';
 import { createMenus, runMenuItem } from './menus.js';
 import { listPending } from './pending-queue.js';
 import { DEFAULT_SETTINGS } from '../shared/settings.js';
@@ -28,6 +29,8 @@ api.storage.onChanged.addListener((changes) => {
   if (after && (before?.language ?? DEFAULT_SETTINGS.language) !== after.language) createMenus();
 });
 
+watchGonePages();
+
 api.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RETRY_ALARM) flushPending();
 });
@@ -48,6 +51,7 @@ const handlers = {
   'command': (m) => runCommand(m.command),
   'native': (m) => sendNative(m.type, m.fields ?? {}),
   'open-library': (m) => openLibrary({ linkId: m.linkId, snapshotId: m.snapshotId }),
+  'gone-tab': (m) => goneTab(m.tabId),
   'pending': () => listPending().then((items) => items.map(({ request, ...rest }) => ({ ...rest, url: request.url }))),
   'flush-pending': async () => {
     await flushPending();

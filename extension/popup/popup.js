@@ -45,6 +45,7 @@ async function init() {
   // Opening the popup is a good moment to send captures kept while LinkSnap was away.
   ask('flush-pending').catch(() => {});
   loadTags();
+  offerSavedCopy();
   if (tab?.url && /^https?:/i.test(tab.url)) {
     lookup(tab.url);
     refuseLibraryPage(tab.url);
@@ -99,6 +100,19 @@ async function lookup(url) {
   } catch (e) {
     reportHostProblem(e);
   }
+}
+
+// The tab's page is gone (404/410 or an error page) but LinkSnap has it: offer the saved copy.
+async function offerSavedCopy() {
+  const gone = tab?.id ? await ask('gone-tab', { tabId: tab.id }).catch(() => null) : null;
+  if (!gone) return;
+  const when = gone.lastSavedAt ? formatDate(gone.lastSavedAt) : '';
+  $('gone-text').textContent = gone.status
+    ? t('popup_goneStatus', { status: gone.status, date: when })
+    : t('popup_goneError', { error: gone.error, date: when });
+  $('open-saved-copy').addEventListener('click', () => openLibrary({ linkId: gone.linkId }));
+  $('gone').hidden = false;
+  document.body.dataset.gone = 'true';
 }
 
 async function save() {

@@ -76,6 +76,9 @@ public sealed class FixtureServer : IAsyncDisposable
             await ctx.Response.Body.WriteAsync(body);
         });
 
+    /// <summary>Answers every path no route or folder serves (instead of 404), like a parked domain does.</summary>
+    public RequestDelegate? Fallback { get; set; }
+
     public FixtureServer MapHtml(string path, string html, int status = 200) =>
         MapContent(path, "text/html; charset=utf-8", System.Text.Encoding.UTF8.GetBytes(html), status);
 
@@ -131,6 +134,12 @@ public sealed class FixtureServer : IAsyncDisposable
                 await context.Response.SendFileAsync(file);
                 return;
             }
+        }
+
+        if (Fallback is { } fallback)
+        {
+            await fallback(context);
+            return;
         }
 
         context.Response.StatusCode = 404;

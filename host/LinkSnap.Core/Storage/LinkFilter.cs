@@ -1,5 +1,6 @@
 using System.Data;
 using Dapper;
+using LinkSnap.Core.Health;
 
 namespace LinkSnap.Core.Storage;
 
@@ -102,6 +103,12 @@ internal sealed class LinkFilter
         {
             LinkClauses.Add("l.latest_status = @status"); // kept by triggers (migration 002)
             Parameters.Add("status", StorageText.Status(status));
+        }
+
+        if (query.Health.Count > 0)
+        {
+            LinkClauses.Add("l.health IN @health");
+            Parameters.Add("health", query.Health.Select(HealthStates.Text).ToArray());
         }
 
         if (query.Changed)

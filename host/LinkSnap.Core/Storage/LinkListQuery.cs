@@ -26,6 +26,9 @@ public sealed record LinkListQuery
     /// <summary>Only links a watch found changed since the person last looked.</summary>
     public bool Changed { get; init; }
 
+    /// <summary>Health states of the original page (any of them); "gone" plus "soft-404" is the library's "your copy is the only one".</summary>
+    public IReadOnlyList<Health.HealthState> Health { get; init; } = [];
+
     public LinkSort Sort { get; init; } = LinkSort.Saved;
     public bool Descending { get; init; } = true;
     public int Limit { get; init; } = 50;

@@ -28,6 +28,9 @@ public sealed record LinkRecord
     /// <summary>When a watch check last kept a changed version the person has not looked at (null: nothing new).</summary>
     public DateTimeOffset? ChangedAt { get; init; }
 
+    /// <summary>The latest health check of the original page; null until it is first checked.</summary>
+    public Health.LinkHealth? Health { get; init; }
+
     /// <summary>Search results only: HTML-escaped text with &lt;mark&gt; around the hits.</summary>
     public string? Snippet { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LinkSnap.Core.Capture;
+using LinkSnap.Core.Health;
 using LinkSnap.Core.Snapshots;
 
 namespace LinkSnap.Core.Storage;
@@ -24,6 +25,10 @@ internal sealed class LinkRow
     public long IsArchived { get; set; }
     public long IsPrivate { get; set; }
     public string? ChangedAt { get; set; }
+    public string? Health { get; set; }
+    public string? HealthReason { get; set; }
+    public string? HealthCheckedAt { get; set; }
+    public string? HealthMovedTo { get; set; }
 
     public LinkRecord ToRecord(IReadOnlyList<string> tags, SnapshotRecord? latest) => new()
     {
@@ -42,6 +47,8 @@ internal sealed class LinkRow
         Latest = latest,
         Snippet = Snippet,
         States = new LinkStates(IsRead != 0, IsFavorite != 0, IsArchived != 0, IsPrivate != 0),
+        Health = Health is null || HealthCheckedAt is null ? null
+            : new LinkHealth(HealthStates.Parse(Health), HealthReason ?? "", StorageText.ParseTime(HealthCheckedAt), HealthMovedTo),
     };
 }
 

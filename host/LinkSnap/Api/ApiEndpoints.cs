@@ -18,6 +18,7 @@ public static class ApiEndpoints
         api.MapExportEndpoints();
         api.MapImportEndpoints();
         api.MapWatchEndpoints();
+        Health.HealthEndpoints.MapHealthEndpoints(api);
         return routes;
     }
 }

@@ -25,6 +25,9 @@ public sealed record LinkDto
     /// <summary>Set when a watch kept a changed version not yet looked at.</summary>
     public DateTimeOffset? ChangedAt { get; init; }
 
+    /// <summary>The original page's latest health check; null until the link was first checked.</summary>
+    public Health.LinkHealthDto? Health { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Snippet { get; init; }
 
@@ -49,6 +52,7 @@ public sealed record LinkDto
         Archived = link.States.Archived,
         Private = link.States.Private,
         ChangedAt = link.ChangedAt,
+        Health = LinkSnap.Health.LinkHealthDto.From(link.Health),
         Snapshots = snapshots?.Select(SnapshotDto.From).ToList(),
     };
 }

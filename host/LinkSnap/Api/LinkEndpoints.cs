@@ -1,4 +1,5 @@
 using System.Globalization;
+using LinkSnap.Core.Health;
 using LinkSnap.Core.Storage;
 
 namespace LinkSnap.Api;
@@ -77,6 +78,9 @@ public static class LinkEndpoints
                 "true" => true,
                 _ => throw new ArgumentException("changed must be true or false."),
             },
+            Health = query["health"].Where(h => !string.IsNullOrWhiteSpace(h))
+                .Select(h => HealthStates.TryParse(h, out var state) ? state : throw new ArgumentException("health must be alive, moved, gone, soft-404 or unknown."))
+                .ToList(),
             Sort = sort switch
             {
                 "" or "saved" => LinkSort.Saved,

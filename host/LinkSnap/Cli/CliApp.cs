@@ -33,6 +33,7 @@ public static class CliApp
           watch ID|--tag T --every off|hourly|daily|weekly|monthly
                                  re-capture a link (or every link with a tag) on a schedule; keeps changed versions only
           watch --list           watched links: schedule, next check, last result; watched tags; recent changes
+          check [ID...] [--tag T]  is each saved page still there: alive, moved, gone, soft-404 or unknown
           delete ID              delete a link with its snapshots and files
           reindex                rebuild the database from the snapshot folders
           export [--format html|json|csv|zip|wacz] [--tag T]... [--search Q] [--ids 1,2] [--output FILE|-] [--wacz OUT.wacz]

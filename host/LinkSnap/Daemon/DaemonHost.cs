@@ -78,6 +78,7 @@ public static class DaemonHost
         services.AddHostedService(sp => sp.GetRequiredService<Imports.ImportRunner>());
         services.AddSingleton<Imports.ImportService>();
         services.AddCaptureEngine(builder.Configuration);
+        Health.HealthServiceCollectionExtensions.AddLinkHealth(services, builder.Configuration);
 
         // Each feature registers its own services and routes.
         services.AddLibraryWeb(builder.Configuration);

@@ -10,7 +10,7 @@ namespace LinkSnap.Browser.Tests.Extension;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class ExtensionEndToEndTests
+public sealed partial class ExtensionEndToEndTests
 {
     private ExtensionHarness _harness = null!;
 

@@ -54,7 +54,10 @@ internal sealed class DocumentFetcher : IDisposable
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
     /// <summary>Same as the browser's, so servers see one client.</summary>
-    public string UserAgent { get; set; } = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
+    public string UserAgent { get; set; } = BrowserUserAgent;
+
+    /// <summary>Also the health checks' user agent, so a site sees LinkSnap as one client.</summary>
+    internal const string BrowserUserAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
 
     public Task<FetchedDocument> FetchAsync(Uri url, CancellationToken cancellationToken) => FetchAsync(url, null, cancellationToken);
 

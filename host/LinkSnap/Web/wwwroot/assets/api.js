@@ -60,6 +60,7 @@ export const api = {
   mergeTags: (from, into) => request('POST', '/api/tags/merge', { from, into }),
   deleteTag: (name, force) => request('DELETE', `/api/tags/${enc(name)}${force ? '?force=true' : ''}`),
   bulk: (linkIds, action, tag) => request('POST', '/api/bulk', { linkIds, action, tag }),
+  checkHealth: (linkIds) => request('POST', '/api/health/checks', { linkIds }),
   logout: () => request('POST', '/api/session/logout', {}),
   fileUrl: (snapshotId, fileName) => `/api/snapshots/${enc(snapshotId)}/files/${enc(fileName)}`,
 };

@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { h, snippetNodes } from './dom.js';
 import { tagEditor } from './tag-editor.js';
 import { t, word, formatDate } from './i18n.js';
+import { healthBadge } from './health.js';
 
 export function statusText(snapshot) {
   if (!snapshot) return t('status.none');
@@ -38,6 +39,7 @@ export function renderCard(link, { selected, onSelect }) {
       h('span', { class: 'site' }, link.site || hostOf(link.url)),
       h('time', { datetime: link.createdAt }, formatDate(link.createdAt)),
       statusBadge(latest),
+      healthBadge(link.health),
       link.snapshotCount > 1 ? h('span', {}, t('card.versions', { count: link.snapshotCount })) : null),
     latest?.reason && (latest.status === 'failed' || latest.status === 'partial')
       ? h('div', { class: 'snippet reason' }, latest.reason) : null,

@@ -1,7 +1,8 @@
-// Search box, view/sort controls and filters (tags and/or, site, date range, status).
+// Search box, view/sort controls and filters (tags and/or, site, date range, status, original page health).
 import { h, parseTags, isComposing } from './dom.js';
 import { t, word } from './i18n.js';
 import { renderExportMenu } from './export-menu.js';
+import { healthFilters } from './filters.js';
 
 let typingTimer = null;
 
@@ -68,8 +69,10 @@ export function renderFilters(state, setState) {
     h('label', {}, t('filter.toLabel'), ' ', to),
     select('status', state.status, [['', t('filter.anyStatus')], ...['done', 'partial', 'failed', 'queued', 'running'].map((s) => [s, word('status', s)])],
       (status) => setState({ status }), t('filter.status')),
+    select('health', state.health, healthFilters.map((x) => [x, x === '' ? t('filter.anyHealth') : x === 'gone' ? t('filter.healthGone') : word('health', x)]),
+      (health) => setState({ health }), t('filter.health')),
     hasFilters(state)
-      ? h('button', { type: 'button', class: 'link', onclick: () => setState({ q: '', tags: [], site: '', from: '', to: '', status: '' }) }, t('filter.clearAll'))
+      ? h('button', { type: 'button', class: 'link', onclick: () => setState({ q: '', tags: [], site: '', from: '', to: '', status: '', health: '' }) }, t('filter.clearAll'))
       : null);
 
   return h('div', {}, toolbar, filters);
@@ -83,5 +86,5 @@ function select(id, value, options, onChange, label) {
 }
 
 function hasFilters(state) {
-  return Boolean(state.q || state.tags.length || state.site || state.from || state.to || state.status);
+  return Boolean(state.q || state.tags.length || state.site || state.from || state.to || state.status || state.health);
 }

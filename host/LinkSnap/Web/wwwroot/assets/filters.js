@@ -1,8 +1,10 @@
 // The browse state lives in the URL (so a filtered view can be bookmarked): q, tag (repeated),
-// tagMode, site, from, to, status, sort, order, view. Only known keys are read; bad values fall back.
+// tagMode, site, from, to, status, health, sort, order, view. Only known keys are read; bad values fall back.
 
 const sorts = ['saved', 'title', 'site'];
 const statuses = ['', 'done', 'partial', 'failed', 'queued', 'running'];
+// 'gone' stands for the original being gone or a soft 404: "your copy is the only one".
+export const healthFilters = ['', 'gone', 'moved', 'unknown', 'alive'];
 
 export function readState(search = location.search) {
   const p = new URLSearchParams(search);
@@ -15,6 +17,7 @@ export function readState(search = location.search) {
     from: validDate(p.get('from')),
     to: validDate(p.get('to')),
     status: pick('status', statuses, ''),
+    health: pick('health', healthFilters, ''),
     sort: pick('sort', sorts, 'saved'),
     order: pick('order', ['desc', 'asc'], 'desc'),
     view: pick('view', ['grid', 'list'], localStorage.getItem('linksnap-view') || 'grid'),
@@ -35,6 +38,7 @@ export function stateToSearch(state) {
   if (state.from) p.set('from', state.from);
   if (state.to) p.set('to', state.to);
   if (state.status) p.set('status', state.status);
+  if (state.health) p.set('health', state.health);
   if (state.sort !== 'saved') p.set('sort', state.sort);
   if (state.order !== 'desc') p.set('order', state.order);
   if (state.view !== 'grid') p.set('view', state.view);
@@ -52,6 +56,7 @@ export function stateToApi(state, cursor, limit = 50) {
   if (state.from) p.set('from', `${state.from}T00:00:00.000Z`);
   if (state.to) p.set('to', endOfDay(state.to));
   if (state.status) p.set('status', state.status);
+  for (const health of state.health === 'gone' ? ['gone', 'soft-404'] : state.health ? [state.health] : []) p.append('health', health);
   if (!state.q || state.sort !== 'saved') p.set('sort', state.sort);
   p.set('order', state.order);
   p.set('limit', String(limit));

@@ -8,6 +8,7 @@ import { statusBadge } from './card.js';
 import { renderMetadata } from './metadata.js';
 import { onJob } from './events.js';
 import { renderCompare, changeSummary } from './compare-view.js';
+import { healthBadge, healthBanner, checkButton } from './health.js';
 import { exportUrl } from './export-menu.js';
 
 const tabs = ['archived', 'screenshot', 'reader', 'pdf', 'info', 'compare'];
@@ -62,9 +63,12 @@ export function renderSnapshotView(root, linkId, navigate) {
       h('div', {},
         h('h1', { id: 'link-title' }, link.title || link.url),
         h('a', { class: 'url', href: link.url, target: '_blank', rel: 'noopener noreferrer' }, link.url),
+        healthBanner(link),
         h('div', { class: 'actions' },
           current ? statusBadge(current) : h('span', { class: 'muted' }, t('link.noSnapshotYet')),
+          healthBadge(link.health),
           h('button', { type: 'button', id: 'copy-link', onclick: copyLink }, t('action.copyLink')),
+          checkButton(link, (health) => { link = { ...link, health }; draw(); }),
           h('button', { type: 'button', id: 'recapture', onclick: recapture }, t('action.recapture')),
           current ? downloadWacz() : null,
           current?.status === 'failed' || current?.status === 'partial'

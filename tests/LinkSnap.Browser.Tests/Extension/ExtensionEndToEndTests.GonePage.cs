@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Playwright;
+using NUnit.Framework;
+
+namespace LinkSnap.Browser.Tests.Extension;
+
+/// <summary>"Open your saved copy": a page saved earlier that now answers 404 (issue 15 item 6).</summary>
+public sealed partial class ExtensionEndToEndTests
+{
+    [Test]
+    public async Task A_saved_page_that_now_answers_404_shows_on_the_badge_and_the_popup_opens_the_saved_copy()
+    {
+        var removed = false;
+        _harness.Server.Map("/vanishing", async context =>
+        {
+            context.Response.StatusCode = removed ? 404 : 200;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(removed ? Page("Not Found", "<p>Nothing here any more.</p>") : Page("A page that will vanish", "<p>Read it while you can.</p>"));
+        });
+        await _harness.Api.PostAsync("api/captures", new { url = Url("/vanishing"), mode = "fresh" });
+        var (link, _) = await _harness.WaitForSavedAsync(Url("/vanishing"));
+        var linkId = link.GetProperty("id").GetInt64();
+        removed = true;
+
+        var tab = await OpenAsync("/vanishing");
+        var helper = await _harness.Browser.NewPageAsync();
+        await helper.GotoAsync(_harness.ExtensionUrl("popup/popup.html"));
+        var tabId = await _harness.TabIdAsync(helper, tab.Url);
+        await WaitForTabBadgeAsync(helper, tabId, "404");
+        Assert.That(await helper.EvaluateAsync<string>("() => chrome.action.getBadgeText({})"), Is.Not.EqualTo("404"), "only that tab's badge");
+        await helper.CloseAsync();
+
+        var popup = await _harness.OpenPopupAsync(tab);
+        await Assertions.Expect(popup.Locator("#gone")).ToBeVisibleAsync();
+        await Assertions.Expect(popup.Locator("#gone-text")).ToContainTextAsync("This page now answers 404. You saved a copy on");
+        var opened = _harness.Browser.WaitForPageAsync(new() { Timeout = 30_000 });
+        await popup.Locator("#open-saved-copy").ClickAsync();
+        var library = await opened;
+        await library.WaitForURLAsync(url => url.EndsWith($"/links/{linkId}", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        await Assertions.Expect(library.Locator("#link-title")).ToHaveTextAsync("A page that will vanish", new() { Timeout = 30_000 });
+        await library.CloseAsync();
+
+        // The page answers again: the tab's badge is given back.
+        removed = false;
+        await tab.ReloadAsync();
+        var check = await _harness.Browser.NewPageAsync();
+        await check.GotoAsync(_harness.ExtensionUrl("popup/popup.html"));
+        await WaitForTabBadgeAsync(check, tabId, await check.EvaluateAsync<string>("() => chrome.action.getBadgeText({})"));
+        await check.CloseAsync();
+        await tab.CloseAsync();
+    }
+
+    /// <summary>The badge of one tab (read through the action API from an extension page), polled with a bound.</summary>
+    private static async Task WaitForTabBadgeAsync(IPage extensionPage, int tabId, string expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var badge = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            badge = await extensionPage.EvaluateAsync<string>("tabId => chrome.action.getBadgeText({ tabId })", tabId);
+            if (badge == expected)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"tab {tabId}'s badge shows \"{badge}\", expected \"{expected}\"");
+    }
+}
