@@ -1,6 +1,7 @@
 // linksnap-bench: run by scripts/bench. Measures what issue 5 asks, prints one table and writes
 // bench/results/latest.json. Benchmarks, not tests: nothing here fails on a slow figure.
 using System.Diagnostics;
+using LinkSnap.Bench.Archive;
 using LinkSnap.Bench.Extraction;
 using LinkSnap.Bench.Fidelity;
 using LinkSnap.Bench.Harness;
@@ -39,6 +40,7 @@ IBenchmark[] sections =
     new DiffBenchmark(),
     new PageMetadataBenchmark(),
     new ExportBenchmark(),
+    new WaczBenchmark(),
 ];
 
 await using (var context = new BenchContext(options, report, Corpus.RepositoryRoot, Corpus.Root))
@@ -75,7 +77,7 @@ return 0;
 
 // The table reads in the issue's order, whatever order the sections ran in.
 static int SectionOrder(string section) =>
-    Array.IndexOf(["extraction", "metadata", "fidelity", "speed", "relay", "scale", "memory", "export", "versions"], section) is var i and >= 0 ? i : 99;
+    Array.IndexOf(["extraction", "metadata", "fidelity", "speed", "relay", "scale", "memory", "export", "versions", "wacz"], section) is var i and >= 0 ? i : 99;
 
 static string OutputPath(BenchOptions options) =>
     Path.IsPathRooted(options.OutputPath) ? options.OutputPath : Path.Combine(Corpus.RepositoryRoot, options.OutputPath);

@@ -12,9 +12,10 @@ public sealed class EngineCapturer : ILinkSnapCapturer
 {
     private readonly PlaywrightCaptureEngine _engine;
 
-    public EngineCapturer()
+    public EngineCapturer(Action<CaptureOptions>? configure = null)
     {
         var options = new CaptureOptions { AllowedPrivateHosts = ["127.0.0.1"] };
+        configure?.Invoke(options);
         _engine = new PlaywrightCaptureEngine(Options.Create(options), TimeProvider.System, NullLogger<PlaywrightCaptureEngine>.Instance);
     }
 

@@ -25,6 +25,15 @@ public static class WarcReader
     public static IEnumerable<WarcRecord> Read(Stream gzipped)
     {
         using var stream = new BufferedStream(new GZipStream(gzipped, CompressionMode.Decompress, leaveOpen: true));
+        foreach (var record in ReadInflated(stream))
+        {
+            yield return record;
+        }
+    }
+
+    /// <summary>The records of an uncompressed WARC stream.</summary>
+    public static IEnumerable<WarcRecord> ReadInflated(Stream stream)
+    {
         while (ReadRecord(stream) is { } record)
         {
             yield return record;

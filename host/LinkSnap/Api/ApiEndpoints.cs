@@ -17,6 +17,7 @@ public static class ApiEndpoints
         api.MapEventEndpoints();
         api.MapExportEndpoints();
         api.MapImportEndpoints();
+        api.MapWaczImportEndpoints();
         api.MapWatchEndpoints();
         Health.HealthEndpoints.MapHealthEndpoints(api);
         return routes;

@@ -40,7 +40,8 @@ public static class CliApp
                                  export links (zip: the whole library with its files; wacz: one web archive)
           import FILE [--tag T]... [--folders path|last|none] [--no-capture] [--dry-run]
                                  import bookmarks (Netscape HTML, Pocket, Pinboard, wallabag, Chrome...);
-                                 a LinkSnap zip export restores into an empty data directory (daemon stopped)
+                                 a LinkSnap zip export restores into an empty data directory (daemon stopped);
+                                 a WACZ (ArchiveWeb.page, Browsertrix, LinkSnap) gives each page an imported version
           verify FILE.wacz       check a web archive: file hashes, WARC digests, index (offline)
           status                 is the daemon running, where are the library and the data
           start | stop           start the daemon in the background / stop it

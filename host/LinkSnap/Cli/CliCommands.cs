@@ -55,6 +55,7 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
             "check" => await CheckCommand.RunAsync(client, args, output, cancellationToken),
             "token" => await TokenCommand.RunAsync(client, args, output, cancellationToken),
             "export" => await new ExportCommand(client, args, output).RunAsync(cancellationToken),
+            "import" when ImportWaczCommand.Handles(args) => await new ImportWaczCommand(client, args, output).RunAsync(cancellationToken),
             "import" => await new ImportCommand(client, args, output).RunAsync(cancellationToken),
             _ => await StatusAsync(command, cancellationToken),
         };

@@ -63,6 +63,8 @@ public static class DaemonHost
         });
         services.AddSingleton<LinkStore>();
         services.AddSingleton<SnapshotFolders>();
+        services.AddSingleton<ImportedVersions>();
+        services.AddSingleton<LinkSnap.Core.Archive.WaczImporter>();
         services.AddSingleton<LinkJournal>();
         services.AddSingleton<Reindexer>();
         services.AddSingleton<JobEvents>();
