@@ -4,6 +4,7 @@ import { h, snippetNodes } from './dom.js';
 import { tagEditor } from './tag-editor.js';
 import { t, word, formatDate } from './i18n.js';
 import { healthBadge } from './health.js';
+import { changedBadge } from './watch.js';
 
 export function statusText(snapshot) {
   if (!snapshot) return t('status.none');
@@ -40,6 +41,7 @@ export function renderCard(link, { selected, onSelect }) {
       h('time', { datetime: link.createdAt }, formatDate(link.createdAt)),
       statusBadge(latest),
       healthBadge(link.health),
+      changedBadge(link),
       link.snapshotCount > 1 ? h('span', {}, t('card.versions', { count: link.snapshotCount })) : null),
     latest?.reason && (latest.status === 'failed' || latest.status === 'partial')
       ? h('div', { class: 'snippet reason' }, latest.reason) : null,

@@ -1,5 +1,5 @@
 // The browse state lives in the URL (so a filtered view can be bookmarked): q, tag (repeated),
-// tagMode, site, from, to, status, health, sort, order, view. Only known keys are read; bad values fall back.
+// tagMode, site, from, to, status, health, changed, sort, order, view. Only known keys are read; bad values fall back.
 
 const sorts = ['saved', 'title', 'site'];
 const statuses = ['', 'done', 'partial', 'failed', 'queued', 'running'];
@@ -18,6 +18,7 @@ export function readState(search = location.search) {
     to: validDate(p.get('to')),
     status: pick('status', statuses, ''),
     health: pick('health', healthFilters, ''),
+    changed: p.get('changed') === 'true',
     sort: pick('sort', sorts, 'saved'),
     order: pick('order', ['desc', 'asc'], 'desc'),
     view: pick('view', ['grid', 'list'], localStorage.getItem('linksnap-view') || 'grid'),
@@ -39,6 +40,7 @@ export function stateToSearch(state) {
   if (state.to) p.set('to', state.to);
   if (state.status) p.set('status', state.status);
   if (state.health) p.set('health', state.health);
+  if (state.changed) p.set('changed', 'true');
   if (state.sort !== 'saved') p.set('sort', state.sort);
   if (state.order !== 'desc') p.set('order', state.order);
   if (state.view !== 'grid') p.set('view', state.view);
@@ -57,6 +59,7 @@ export function stateToApi(state, cursor, limit = 50) {
   if (state.to) p.set('to', endOfDay(state.to));
   if (state.status) p.set('status', state.status);
   for (const health of state.health === 'gone' ? ['gone', 'soft-404'] : state.health ? [state.health] : []) p.append('health', health);
+  if (state.changed) p.set('changed', 'true');
   if (!state.q || state.sort !== 'saved') p.set('sort', state.sort);
   p.set('order', state.order);
   p.set('limit', String(limit));

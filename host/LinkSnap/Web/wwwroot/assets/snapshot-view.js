@@ -10,6 +10,7 @@ import { onJob } from './events.js';
 import { renderCompare, changeSummary } from './compare-view.js';
 import { healthBadge, healthBanner, checkButton } from './health.js';
 import { exportUrl } from './export-menu.js';
+import { changedBadge, watchControl } from './watch.js';
 
 const tabs = ['archived', 'screenshot', 'reader', 'pdf', 'info', 'compare'];
 // The version of each link the person last opened, so the page can offer "changes since".
@@ -43,6 +44,8 @@ export function renderSnapshotView(root, linkId, navigate) {
     changes = new Map(summaries.items.map((c) => [c.snapshotId, c]));
     lastRead ??= localStorage.getItem(readKey(linkId));
     if (current && ['done', 'partial'].includes(current.status)) localStorage.setItem(readKey(linkId), String(current.id));
+    // Opening a changed link is looking at it: it leaves "changed since I last looked" (the badge stays for this visit).
+    if (link.changedAt) api.markSeen(linkId).catch(showError);
     draw();
   };
 
@@ -67,6 +70,7 @@ export function renderSnapshotView(root, linkId, navigate) {
         h('div', { class: 'actions' },
           current ? statusBadge(current) : h('span', { class: 'muted' }, t('link.noSnapshotYet')),
           healthBadge(link.health),
+          changedBadge(link),
           h('button', { type: 'button', id: 'copy-link', onclick: copyLink }, t('action.copyLink')),
           checkButton(link, (health) => { link = { ...link, health }; draw(); }),
           h('button', { type: 'button', id: 'recapture', onclick: recapture }, t('action.recapture')),
@@ -80,6 +84,7 @@ export function renderSnapshotView(root, linkId, navigate) {
       h('aside', { class: 'side' },
         h('section', {}, h('h2', {}, t('link.tags')), tagEditor(link, (updated) => { link = { ...link, ...updated }; })),
         h('section', {}, h('h2', {}, t('link.note')), noteEditor()),
+        h('section', {}, h('h2', {}, t('watch.title')), watchControl(link.id)),
         h('section', {}, h('h2', {}, t('link.versions', { count: (link.snapshots || []).length })), versions(), changesSince()))));
     drawTab(body).catch(showError);
   };

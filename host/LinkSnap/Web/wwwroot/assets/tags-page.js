@@ -1,12 +1,15 @@
-// Tags with counts as a tree ("nlp/interpretability" sits under "nlp"): rename, merge, delete.
+// Tags with counts as a tree ("nlp/interpretability" sits under "nlp"): rename, merge, delete, watch.
 import { api, ApiError } from './api.js';
 import { h, showError, clearError, toast, openDialog, confirmDialog } from './dom.js';
 import { refreshTags } from './tag-list.js';
 import { t } from './i18n.js';
+import { tagWatchControl } from './watch.js';
 
 export function renderTagsPage(root) {
+  let tagWatches = new Map();
   const draw = async () => {
-    const tags = await refreshTags();
+    const [tags, watches] = await Promise.all([refreshTags(), api.watches()]);
+    tagWatches = new Map(watches.tags.map((w) => [w.tag.toLowerCase(), w.every]));
     clearError();
     const tree = buildTree(tags);
     root.replaceChildren(
@@ -21,6 +24,7 @@ export function renderTagsPage(root) {
         : h('span', { class: 'muted' }, n.label),
       n.tag ? h('span', { class: 'count' }, `${n.tag.count}`) : null,
       n.tag ? h('span', { class: 'row-actions' },
+        tagWatchControl(n.tag.name, tagWatches.get(n.tag.name.toLowerCase()) || 'off'),
         h('button', { type: 'button', onclick: () => rename(n.tag.name), 'aria-label': t('tagsPage.renameLabel', { tag: n.tag.name }) }, t('tagsPage.rename')),
         h('button', { type: 'button', onclick: () => merge(n.tag.name), 'aria-label': t('tagsPage.mergeLabel', { tag: n.tag.name }) }, t('tagsPage.mergeInto')),
         h('button', { type: 'button', class: 'danger', onclick: () => remove(n.tag), 'aria-label': t('tagsPage.deleteLabel', { tag: n.tag.name }) }, t('action.delete'))) : null),
