@@ -10,6 +10,7 @@ using LinkSnap.Bench.Scale;
 using LinkSnap.Bench.Export;
 using LinkSnap.Bench.Speed;
 using LinkSnap.Bench.Versions;
+using LinkSnap.Bench.Daemon;
 using LinkSnap.Testing;
 
 BenchOptions options;
@@ -41,6 +42,7 @@ IBenchmark[] sections =
     new PageMetadataBenchmark(),
     new ExportBenchmark(),
     new WaczBenchmark(),
+    new BurstBenchmark(),
 ];
 
 await using (var context = new BenchContext(options, report, Corpus.RepositoryRoot, Corpus.Root))
@@ -77,7 +79,7 @@ return 0;
 
 // The table reads in the order, whatever order the sections ran in.
 static int SectionOrder(string section) =>
-    Array.IndexOf(["extraction", "metadata", "fidelity", "speed", "relay", "scale", "memory", "export", "versions", "wacz"], section) is var i and >= 0 ? i : 99;
+    Array.IndexOf(["extraction", "metadata", "fidelity", "speed", "relay", "scale", "memory", "export", "versions", "wacz", "burst"], section) is var i and >= 0 ? i : 99;
 
 static string OutputPath(BenchOptions options) =>
     Path.IsPathRooted(options.OutputPath) ? options.OutputPath : Path.Combine(Corpus.RepositoryRoot, options.OutputPath);

@@ -43,6 +43,7 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
         var journalled = journal.ReadLatest(skipped);
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
+        skipped.AddRange(DeletedFolders(connection, transaction));
         connection.Execute(
             """
             DELETE FROM search;
@@ -79,6 +80,30 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
         transaction.Commit();
         journal.Compact(journalled.Values);
         return new ReindexResult((int)links, (int)snapshots, skipped);
+    }
+
+    /// <summary>Snapshots the index knows whose folder was deleted by hand: reindex cannot bring them back, so it says which.</summary>
+    private IEnumerable<string> DeletedFolders(IDbConnection connection, IDbTransaction transaction)
+    {
+        var recorded = connection.Query<(long Id, string Folder)>(
+            "SELECT id, folder FROM snapshots WHERE folder IS NOT NULL AND status NOT IN ('queued', 'running') ORDER BY id", transaction: transaction);
+        foreach (var (id, folder) in recorded)
+        {
+            string path;
+            try
+            {
+                path = folders.Resolve(folder);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            if (!Directory.Exists(path))
+            {
+                yield return $"{path}: snapshot {id} is no longer on disk (folder deleted); it is dropped from the index";
+            }
+        }
     }
 
     /// <summary>Why a parsed snapshot.json cannot be restored (edited or damaged by hand), or null when it can.</summary>

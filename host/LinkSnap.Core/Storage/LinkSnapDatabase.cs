@@ -14,6 +14,7 @@ public sealed class LinkSnapDatabase : IDisposable
     private const string MigrationPrefix = "LinkSnap.Core.Storage.Migrations.";
 
     private readonly string _connectionString;
+    private readonly int _busyTimeoutMs = 30_000;
 
     // An in-memory database lives as long as one connection to it stays open.
     private readonly SqliteConnection? _keepAlive;
@@ -23,13 +24,20 @@ public sealed class LinkSnapDatabase : IDisposable
         DefaultTypeMap.MatchNamesWithUnderscores = true;
     }
 
-    public LinkSnapDatabase(string databasePath)
+    /// <param name="busyTimeout">How long a statement waits for another connection's lock before failing with SQLITE_BUSY (default 30 s).</param>
+    public LinkSnapDatabase(string databasePath, TimeSpan? busyTimeout = null)
     {
+        if (busyTimeout is { } timeout)
+        {
+            _busyTimeoutMs = (int)timeout.TotalMilliseconds;
+        }
+
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
             ForeignKeys = true,
-            DefaultTimeout = 30,
+            // Microsoft.Data.Sqlite itself retries a busy statement until the command timeout: keep both equal.
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(_busyTimeoutMs / 1000.0)),
             Pooling = true,
         }.ToString();
     }
@@ -59,7 +67,7 @@ public sealed class LinkSnapDatabase : IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        connection.Execute("PRAGMA busy_timeout = 30000;");
+        connection.Execute($"PRAGMA busy_timeout = {_busyTimeoutMs};");
         return connection;
     }
 

@@ -42,6 +42,18 @@ public sealed class ApiErrors : IEndpointFilter
         {
             return Problem(StatusCodes.Status400BadRequest, "Bad request", e.Message);
         }
+        catch (Exception e) when (StorageFaults.IsBusy(e))
+        {
+            // Another process (a sqlite3 shell, a backup) holds the database: nothing was changed, ask again later.
+            context.HttpContext.Response.Headers.RetryAfter = "5";
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Database busy",
+                $"The library database is locked by another program ({e.Message}); nothing was changed. Try again when it is released.");
+        }
+        catch (Exception e) when (StorageFaults.IsDiskFull(e))
+        {
+            return Problem(StatusCodes.Status507InsufficientStorage, "Disk full",
+                $"The disk holding the library is full ({e.Message}); nothing was saved. Free some space and try again.");
+        }
     }
 
     public static IResult Problem(int status, string title, string detail) =>

@@ -111,6 +111,16 @@ public sealed record SnapshotDto
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Folder { get; init; }
 
+    /// <summary>
+    /// Detail only: the snapshot's folder was deleted from disk since it was saved (FolderMissing), or
+    /// these recorded files were (MissingFiles). Checked on every read, so the library says so before any reindex.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool FolderMissing { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? MissingFiles { get; init; }
+
     public static SnapshotDto From(SnapshotRecord s) => new()
     {
         Id = s.Id,
@@ -134,19 +144,32 @@ public sealed record SnapshotDto
         ImportedFrom = s.ImportedFrom,
     };
 
-    public static SnapshotDto Detail(SnapshotRecord s, string? absoluteFolder) => From(s) with
+    public static SnapshotDto Detail(SnapshotRecord s, string? absoluteFolder)
     {
-        Metadata = s.Metadata ?? new PageMetadata(),
-        Artifacts = s.Artifacts.Select(a => ArtifactDto.From(s.Id, a)).ToList(),
-        TimingsMs = s.TimingsMs,
-        Folder = absoluteFolder,
-    };
+        var folderMissing = absoluteFolder is not null && !Directory.Exists(absoluteFolder);
+        var missing = absoluteFolder is null ? [] : s.Artifacts
+            .Where(a => a.Status == ArtifactStatus.Ok && a.FileName is not null && (folderMissing || !File.Exists(Path.Combine(absoluteFolder, a.FileName))))
+            .Select(a => a.FileName!).Distinct().ToList();
+        var summary = From(s);
+        return summary with
+        {
+            Metadata = s.Metadata ?? new PageMetadata(),
+            Artifacts = s.Artifacts.Select(a => ArtifactDto.From(s.Id, a, missing.Contains(a.FileName!))).ToList(),
+            TimingsMs = s.TimingsMs,
+            Folder = absoluteFolder,
+            FolderMissing = folderMissing,
+            MissingFiles = missing.Count > 0 ? missing : null,
+            ThumbnailUrl = s.Artifacts.Any(a => a.Kind == ArtifactKinds.Thumbnail && missing.Contains(a.FileName!)) ? null : summary.ThumbnailUrl,
+        };
+    }
 }
 
-public sealed record ArtifactDto(string Kind, string? FileName, ArtifactStatus Status, long Bytes, string? ContentType, string? Error, string? Url)
+/// <summary>Missing: saved, but the file has since been deleted from disk (detail only); such a file has no Url.</summary>
+public sealed record ArtifactDto(string Kind, string? FileName, ArtifactStatus Status, long Bytes, string? ContentType, string? Error, string? Url,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Missing = false)
 {
-    public static ArtifactDto From(long snapshotId, ArtifactInfo a) =>
-        new(a.Kind, a.FileName, a.Status, a.Bytes, a.ContentType, a.Error, a.FileName is null || a.Status != ArtifactStatus.Ok ? null : FilePath(snapshotId, a.FileName));
+    public static ArtifactDto From(long snapshotId, ArtifactInfo a, bool missing = false) =>
+        new(a.Kind, a.FileName, a.Status, a.Bytes, a.ContentType, a.Error, a.FileName is null || a.Status != ArtifactStatus.Ok || missing ? null : FilePath(snapshotId, a.FileName), missing);
 
     public static string FilePath(long snapshotId, string fileName) => $"/api/snapshots/{snapshotId}/files/{Uri.EscapeDataString(fileName)}";
 

@@ -57,7 +57,7 @@ public static class DaemonHost
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ =>
         {
-            var database = new LinkSnapDatabase(paths.DatabasePath);
+            var database = new LinkSnapDatabase(paths.DatabasePath, options.DatabaseBusyTimeout);
             database.Migrate();
             return database;
         });

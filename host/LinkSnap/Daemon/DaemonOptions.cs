@@ -32,6 +32,12 @@ public sealed class DaemonOptions
     /// <summary>Last-resort limit for one capture job, beyond the capture engine's own deadlines.</summary>
     public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// How long a database statement waits for a lock held by another process (sqlite3 shell, backup tool)
+    /// before the request is answered 503 and the job retries recording its outcome.
+    /// </summary>
+    public TimeSpan DatabaseBusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Fails with a readable message when a value is out of range.</summary>
     public void Validate()
     {
@@ -44,6 +50,11 @@ public sealed class DaemonOptions
         if (JobTimeout <= TimeSpan.Zero || JobTimeout > TimeSpan.FromHours(1))
         {
             throw new InvalidOperationException($"Invalid configuration: Daemon:JobTimeout must be between 00:00:01 and 01:00:00 (got {JobTimeout}).");
+        }
+
+        if (DatabaseBusyTimeout < TimeSpan.FromMilliseconds(100) || DatabaseBusyTimeout > TimeSpan.FromMinutes(10))
+        {
+            throw new InvalidOperationException($"Invalid configuration: Daemon:DatabaseBusyTimeout must be between 00:00:00.1 and 00:10:00 (got {DatabaseBusyTimeout}).");
         }
     }
 }

@@ -24,6 +24,7 @@ public sealed class CaptureJobRunner(
 {
     // Grace on top of the job timeout for an engine that does not react to cancellation.
     private static readonly TimeSpan HardStopGrace = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan PersistRetryDelay = TimeSpan.FromSeconds(1);
 
     public async Task RunAsync(SnapshotRecord job, CancellationToken stoppingToken)
     {
@@ -63,16 +64,41 @@ public sealed class CaptureJobRunner(
             result = Failed($"the capture engine failed: {e.Message}");
         }
 
+        if (DiskFullDetail(result) is { } full)
+        {
+            // Files missing because the disk filled up make no honest partial snapshot: drop them all
+            // (which also frees the space the failure record needs) and say why.
+            TryDelete(temp);
+            result = Failed(StorageFaults.DiskFull(full));
+        }
+
         try
         {
-            Finish(job, temp, result);
+            if (!Directory.Exists(temp))
+            {
+                temp = folders.CreateTempFolder(job.Id);
+            }
+
+            await FinishAsync(job, temp, result, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped while waiting for a locked database: the job is still "running" there, and the next start re-queues it.
+            TryDelete(temp);
         }
         catch (Exception e)
         {
             logger.LogError(e, "Could not save snapshot {Id}", job.Id);
             TryDelete(temp);
-            store.CompleteSnapshot(job.Id, new SnapshotCompletion { Status = SnapshotStatus.Failed, Reason = $"could not save the snapshot: {e.Message}" });
-            events.Publish(new JobEvent(job.Id, job.LinkId, SnapshotStatus.Failed, null, $"could not save the snapshot: {e.Message}"));
+            var reason = StorageFaults.IsDiskFull(e) ? StorageFaults.DiskFull(e.Message) : $"could not save the snapshot: {e.Message}";
+            try
+            {
+                await RecordFailureAsync(job, reason, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // As above: re-queued at the next start.
+            }
         }
         finally
         {
@@ -97,7 +123,54 @@ public sealed class CaptureJobRunner(
 
     public void CleanTemporaryFiles() => folders.CleanTemp();
 
-    private void Finish(SnapshotRecord job, string temp, CaptureResult result)
+    /// <summary>
+    /// Records a job that could not be saved: with a snapshot.json-only folder when the disk allows (so
+    /// reindex keeps it), else in the database alone.
+    /// </summary>
+    private async Task RecordFailureAsync(SnapshotRecord job, string reason, CancellationToken stoppingToken)
+    {
+        var failed = job with { Status = SnapshotStatus.Failed, Stage = null, Reason = reason, FinishedAt = time.GetUtcNow() };
+        try
+        {
+            await PersistAsync(() => { WriteRecord(failed); return true; }, stoppingToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError(e, "Snapshot {Id} is recorded as failed without a folder", job.Id);
+            await PersistAsync(() => store.CompleteSnapshot(job.Id, new SnapshotCompletion { Status = SnapshotStatus.Failed, Reason = reason, FinishedAt = failed.FinishedAt }), stoppingToken);
+        }
+
+        events.Publish(new JobEvent(job.Id, job.LinkId, SnapshotStatus.Failed, null, reason));
+    }
+
+    /// <summary>
+    /// Runs a store write, waiting out a database locked by another process for longer than its busy
+    /// timeout: a finished job's outcome is never dropped. If the daemon stops first, the job is still
+    /// "running" in the database and the next start re-queues it.
+    /// </summary>
+    private async Task<T> PersistAsync<T>(Func<T> write, CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return write();
+            }
+            catch (Exception e) when (StorageFaults.IsBusy(e) && !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("The database is locked; recording the outcome again (attempt {Attempt}): {Message}", attempt, e.Message);
+                await Task.Delay(PersistRetryDelay, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>The disk-full error that cost this capture files, or null.</summary>
+    private static string? DiskFullDetail(CaptureResult result) =>
+        StorageFaults.IsDiskFull(result.Reason) ? result.Reason
+        : result.Artifacts.FirstOrDefault(a => a.Status == ArtifactStatus.Failed && StorageFaults.IsDiskFull(a.Error)) is { } a ? $"{a.Kind}: {a.Error}"
+        : null;
+
+    private async Task FinishAsync(SnapshotRecord job, string temp, CaptureResult result, CancellationToken stoppingToken)
     {
         var status = result.Outcome switch
         {
@@ -152,7 +225,7 @@ public sealed class CaptureJobRunner(
             FinishedAt = finished.FinishedAt,
             Gone = gone,
         };
-        if (!store.CompleteSnapshot(job.Id, completion))
+        if (!await PersistAsync(() => store.CompleteSnapshot(job.Id, completion), stoppingToken))
         {
             folders.Delete([relative]);
             return;
@@ -262,7 +335,16 @@ public sealed class CaptureJobRunner(
     {
         public void Report(CaptureStage value)
         {
-            store.SetStage(job.Id, value);
+            try
+            {
+                store.SetStage(job.Id, value);
+            }
+            catch (Exception e) when (StorageFaults.IsBusy(e) || StorageFaults.IsDiskFull(e))
+            {
+                // The stage is only shown while the job runs: a locked or full database must not fail the capture.
+                return;
+            }
+
             events.Publish(new JobEvent(job.Id, job.LinkId, SnapshotStatus.Running, value, null));
         }
     }

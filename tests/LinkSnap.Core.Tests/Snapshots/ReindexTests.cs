@@ -177,13 +177,14 @@ public sealed class ReindexTests
 
         TestContext.Out.WriteLine(string.Join("\n", result.Skipped));
         var skipped = result.Skipped.ToDictionary(s => damage.Single(d => s.StartsWith(folders[d] + ": ", StringComparison.Ordinal)), s => s);
-        Assert.That(skipped.Keys, Is.EquivalentTo(new[] { "truncated", "empty", "null", "no-link", "bad-url", "null-tags" }));
+        Assert.That(skipped.Keys, Is.EquivalentTo(new[] { "truncated", "empty", "null", "no-link", "bad-url", "null-tags", "deleted" }));
         Assert.Multiple(() =>
         {
             Assert.That(skipped["truncated"], Does.Contain("cannot be read"));
             Assert.That(skipped["no-link"], Does.EndWith("has no link"));
             Assert.That(skipped["bad-url"], Does.Contain("invalid link URL \"not a url\""));
             Assert.That(skipped["null-tags"], Does.Contain("null where a list belongs"));
+            Assert.That(skipped["deleted"], Does.Contain("is no longer on disk (folder deleted)"));
         });
         var links = store.ListLinks(new LinkListQuery()).Items;
         Assert.That(links.Where(l => l.SnapshotCount > 0).Select(l => l.Url), Is.EquivalentTo(new[] { "https://example.org/missing-file", "https://example.org/intact" }));

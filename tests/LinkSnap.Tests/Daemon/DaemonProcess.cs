@@ -68,6 +68,14 @@ public sealed class DaemonProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>An orderly stop (SIGTERM), bounded; unlike DisposeAsync it leaves whatever the daemon left running, for the test to see.</summary>
+    public async Task StopAsync()
+    {
+        NativeSignals.Terminate(_process.Id);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+    }
+
     /// <summary>Polls the snapshot until it is done, partial or failed (bounded; fails the test with the daemon's log).</summary>
     public async Task<JsonElement> WaitForFinishedAsync(long id, int seconds = 120)
     {

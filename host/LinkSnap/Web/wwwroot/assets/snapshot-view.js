@@ -75,6 +75,7 @@ export function renderSnapshotView(root, linkId, navigate) {
             ? h('button', { type: 'button', onclick: retry }, t('action.retry')) : null,
           h('button', { type: 'button', class: 'danger', id: 'delete-link', onclick: deleteLink }, t('action.delete'))),
         current?.reason ? h('p', { class: 'muted', id: 'reason' }, current.reason) : null,
+        filesDeleted(),
         tabBar, body),
       h('aside', { class: 'side' },
         h('section', {}, h('h2', {}, t('link.tags')), tagEditor(link, (updated) => { link = { ...link, ...updated }; })),
@@ -98,9 +99,12 @@ export function renderSnapshotView(root, linkId, navigate) {
       await renderCompare(body, link, before, after, (name, id) => { params.set(name, id); drawTab(body).catch(showError); });
       return;
     }
-    const artifact = (kind) => (current.artifacts || []).find((a) => a.kind === kind && a.status === 'ok' && a.fileName);
+    const saved = (kind) => (current.artifacts || []).find((a) => a.kind === kind && a.status === 'ok' && a.fileName);
+    const artifact = (kind) => (saved(kind)?.missing ? null : saved(kind));
+    const deletedFile = { screenshot: 'screenshot', archived: 'html', reader: 'article-html', pdf: 'pdf' };
     const missing = (what) => h('p', { class: 'empty', id: 'tab-missing' }, current.status === 'queued' || current.status === 'running'
-      ? t('link.stillRunning') : t(`link.missing.${what}`));
+      ? t('link.stillRunning')
+      : saved(deletedFile[what])?.missing ? t('link.fileDeleted', { file: saved(deletedFile[what]).fileName }) : t(`link.missing.${what}`));
     if (tab === 'screenshot') {
       const shot = artifact('screenshot') || imageOriginal();
       body.replaceChildren(shot ? h('img', { class: 'shot', id: 'screenshot', alt: t('link.screenshotOf', { title: link.title || link.url }), src: api.fileUrl(current.id, shot.fileName) }) : missing('screenshot'));
@@ -139,8 +143,15 @@ export function renderSnapshotView(root, linkId, navigate) {
     }, t('action.downloadWacz'));
   };
 
-  const imageOriginal = () => (current.artifacts || []).find((a) => a.kind === 'original' && a.status === 'ok' && (a.contentType || '').startsWith('image/'));
-  const pdfOriginal = () => (current.artifacts || []).find((a) => a.kind === 'original' && a.status === 'ok' && (a.contentType || '').includes('pdf'));
+  // A snapshot whose files were deleted by hand says so, before any reindex.
+  const filesDeleted = () => {
+    if (current?.folderMissing) return h('p', { class: 'files-deleted', id: 'files-deleted', role: 'status' }, t('link.filesDeleted.folder'));
+    if (current?.missingFiles?.length) return h('p', { class: 'files-deleted', id: 'files-deleted', role: 'status' }, t('link.filesDeleted.some', { files: current.missingFiles.join(', ') }));
+    return null;
+  };
+
+  const imageOriginal = () => (current.artifacts || []).find((a) => a.kind === 'original' && a.status === 'ok' && !a.missing && (a.contentType || '').startsWith('image/'));
+  const pdfOriginal = () => (current.artifacts || []).find((a) => a.kind === 'original' && a.status === 'ok' && !a.missing && (a.contentType || '').includes('pdf'));
 
   const versions = () => h('ol', { class: 'versions', id: 'versions' }, (link.snapshots || []).map((s) => h('li', {},
     h('a', { href: `/links/${encodeURIComponent(link.id)}?snapshot=${encodeURIComponent(s.id)}&tab=${tab}`, 'data-nav': true, 'aria-current': current && s.id === current.id ? 'true' : 'false' }, formatDate(s.createdAt)),
