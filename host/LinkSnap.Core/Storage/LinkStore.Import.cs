@@ -119,6 +119,17 @@ public sealed partial class LinkStore
 
     public ImportRecord? GetImport(long id) => ListImports(id).FirstOrDefault();
 
+    /// <summary>The import's captures that failed for good (with their reasons), newest first.</summary>
+    public IReadOnlyList<SnapshotRecord> ListImportFailures(long importId, int limit)
+    {
+        using var connection = database.Open();
+        return connection.Query<SnapshotRow>(
+                $"SELECT {SnapshotRow.Columns} {SnapshotFrom} WHERE s.import_id = @importId AND s.status = 'failed' ORDER BY s.id DESC LIMIT @limit",
+                new { importId, limit })
+            .Select(r => r.ToRecord())
+            .ToList();
+    }
+
     /// <summary>Imports, newest first (or just <paramref name="id"/>), with the state of their captures.</summary>
     public IReadOnlyList<ImportRecord> ListImports(long? id = null)
     {

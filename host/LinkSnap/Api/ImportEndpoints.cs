@@ -22,6 +22,7 @@ public static class ImportEndpoints
 
         api.MapGet("/imports", (ImportService imports) => imports.List());
         api.MapGet("/imports/{id}", (string id, ImportService imports) => imports.Get(ApiErrors.ParseId(id, "import")));
+        api.MapGet("/imports/{id}/failed", (string id, ImportService imports) => imports.Failed(ApiErrors.ParseId(id, "import")));
         api.MapGet("/imports/{id}/invalid", (string id, ImportService imports) => imports.Invalid(ApiErrors.ParseId(id, "import")));
         api.MapPost("/imports/{id}/{action}", (string id, string action, ImportService imports) =>
             imports.Act(ApiErrors.ParseId(id, "import"), action));

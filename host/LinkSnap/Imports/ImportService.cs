@@ -62,6 +62,13 @@ public sealed class ImportService(LinkStore store, LinkSnapPaths paths, ImportRu
         return ImportRunner.ReadPlan(paths, import).Rejected;
     }
 
+    /// <summary>The import's captures that failed for good, with their reasons (at most <paramref name="limit"/>).</summary>
+    public IReadOnlyList<SnapshotDto> Failed(long id, int limit = 200)
+    {
+        _ = store.GetImport(id) ?? throw new NotFoundException($"There is no import {id}.");
+        return store.ListImportFailures(id, limit).Select(SnapshotDto.From).ToList();
+    }
+
     /// <summary>pause, resume or cancel.</summary>
     public ImportProgress Act(long id, string action)
     {

@@ -4,7 +4,7 @@ namespace LinkSnap.Web;
 internal static class LibraryPageEndpoints
 {
     /// <summary>Paths the page handles itself; each is a bookmarkable view.</summary>
-    private static readonly string[] PageRoutes = ["/", "/tags", "/queue", "/links/{id}"];
+    private static readonly string[] PageRoutes = ["/", "/tags", "/queue", "/import", "/links/{id}"];
 
     public static void Map(IEndpointRouteBuilder routes)
     {

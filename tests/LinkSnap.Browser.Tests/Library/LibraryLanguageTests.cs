@@ -62,6 +62,9 @@ public sealed class LibraryLanguageTests : LibraryPageTestBase
             await GotoAsync("/queue");
             await Expect(Page.Locator("#jobs .job")).Not.ToHaveCountAsync(0);
             await CheckAsync("queue");
+            await GotoAsync("/import");
+            await Expect(Page.Locator("#import-drop")).ToBeVisibleAsync();
+            await CheckAsync("import page");
             await GotoAsync("/links/999999");
             await Expect(Page.Locator("#not-found")).ToBeVisibleAsync();
             await CheckAsync("missing link");

@@ -27,7 +27,7 @@ public abstract class LibraryPageTestBase
     {
         Site = await FixtureServer.StartAsync();
         MapSite(Site);
-        Daemon = await LibraryTestDaemon.StartAsync();
+        Daemon = await LibraryTestDaemon.StartAsync(DaemonArgs);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -48,6 +48,9 @@ public abstract class LibraryPageTestBase
         await login.CloseAsync();
         await SeedAsync();
     }
+
+    /// <summary>Extra configuration for the fixture's daemon (command-line form).</summary>
+    protected virtual string[] DaemonArgs => [];
 
     /// <summary>Pages the fixture site serves.</summary>
     protected virtual void MapSite(FixtureServer site)

@@ -10,11 +10,13 @@ export class ApiError extends Error {
   }
 }
 
-async function request(method, path, body) {
+async function request(method, path, body, file) {
   const init = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
-  // The daemon refuses changes that are not declared JSON (415), even those without a body.
-  if (method !== 'GET') init.headers['Content-Type'] = 'application/json';
+  // The daemon refuses changes that are not declared JSON (415), even those without a body; file
+  // uploads (imports) are the declared exception.
+  if (method !== 'GET') init.headers['Content-Type'] = file ? 'application/octet-stream' : 'application/json';
   if (body !== undefined) init.body = JSON.stringify(body);
+  if (file) init.body = file;
   let response;
   try {
     response = await fetch(path, init);
@@ -62,5 +64,17 @@ export const api = {
   bulk: (linkIds, action, tag) => request('POST', '/api/bulk', { linkIds, action, tag }),
   checkHealth: (linkIds) => request('POST', '/api/health/checks', { linkIds }),
   logout: () => request('POST', '/api/session/logout', {}),
+  previewImport: (file, options) => request('POST', `/api/imports/preview?${importQuery(file, options)}`, undefined, file),
+  startImport: (file, options) => request('POST', `/api/imports?${importQuery(file, options)}`, undefined, file),
+  importProgress: (id) => request('GET', `/api/imports/${enc(id)}`),
+  importInvalid: (id) => request('GET', `/api/imports/${enc(id)}/invalid`),
+  importFailed: (id) => request('GET', `/api/imports/${enc(id)}/failed`),
+  importAction: (id, action) => request('POST', `/api/imports/${enc(id)}/${enc(action)}`),
   fileUrl: (snapshotId, fileName) => `/api/snapshots/${enc(snapshotId)}/files/${enc(fileName)}`,
 };
+
+function importQuery(file, { folders, tags, noCapture }) {
+  const q = new URLSearchParams({ name: file.name, folders, noCapture: String(noCapture) });
+  for (const tag of tags) q.append('tag', tag);
+  return q;
+}

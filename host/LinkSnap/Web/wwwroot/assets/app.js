@@ -1,4 +1,4 @@
-// Entry point: client-side routes (/, /tags, /queue, /links/{id}), the "Add link" box,
+// Entry point: client-side routes (/, /tags, /queue, /import, /links/{id}), the "Add link" box,
 // keyboard shortcuts, theme, live events.
 import { translatePage, t, languages, chosenLanguage, setLanguage } from './i18n.js';
 import { api } from './api.js';
@@ -6,6 +6,7 @@ import { h, showError, clearError, toast, parseTags } from './dom.js';
 import { renderBrowse } from './browse.js';
 import { renderSnapshotView } from './snapshot-view.js';
 import { renderTagsPage } from './tags-page.js';
+import { renderImportPage } from './import-page.js';
 import { renderQueue, trackQueueCount } from './queue.js';
 import { startEvents } from './events.js';
 import { initTheme } from './theme.js';
@@ -18,12 +19,13 @@ function route() {
   currentView?.dispose?.();
   clearError();
   const path = location.pathname;
-  const section = path.startsWith('/tags') ? 'tags' : path.startsWith('/queue') ? 'queue' : path === '/' ? 'browse' : 'link';
+  const section = path.startsWith('/tags') ? 'tags' : path.startsWith('/queue') ? 'queue' : path.startsWith('/import') ? 'import' : path === '/' ? 'browse' : 'link';
   for (const a of document.querySelectorAll('.nav a')) {
     if (a.dataset.section === section) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
   if (section === 'tags') currentView = renderTagsPage(view);
   else if (section === 'queue') currentView = renderQueue(view);
+  else if (section === 'import') currentView = renderImportPage(view, navigate);
   else if (section === 'link') currentView = renderSnapshotView(view, decodeURIComponent(path.slice('/links/'.length)), navigate);
   else currentView = renderBrowse(view);
   document.body.dataset.view = section;

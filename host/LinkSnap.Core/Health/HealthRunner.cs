@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
-using LinkSnap.Core.Health;
 using LinkSnap.Core.Scheduling;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using Microsoft.Extensions.Options;
 
-namespace LinkSnap.Health;
+namespace LinkSnap.Core.Health;
 
 /// <summary>
 /// Runs health checks, scheduled or asked for, politely: one request at a time per site with
