@@ -30,6 +30,9 @@ public static class CliApp
           open ID                path of the link's latest saved HTML copy
           recapture ID           save a new version of a link
           diff A B               what changed from snapshot A to snapshot B of a link (text, screenshot, metadata)
+          watch ID|--tag T --every off|hourly|daily|weekly|monthly
+                                 re-capture a link (or every link with a tag) on a schedule; keeps changed versions only
+          watch --list           watched links: schedule, next check, last result; watched tags; recent changes
           check [ID...] [--tag T]  is each saved page still there: alive, moved, gone, soft-404 or unknown
           delete ID              delete a link with its snapshots and files
           reindex                rebuild the database from the snapshot folders

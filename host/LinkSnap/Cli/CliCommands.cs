@@ -25,7 +25,7 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
             return await new ImportArchiveCommand(client, paths, args, output).RunAsync(cancellationToken);
         }
 
-        if (command is not ("capture" or "list" or "show" or "search" or "tags" or "tag" or "open" or "recapture" or "delete" or "reindex" or "status" or "start" or "open-library" or "export" or "import" or "token" or "diff" or "check"))
+        if (command is not ("capture" or "list" or "show" or "search" or "tags" or "tag" or "open" or "recapture" or "delete" or "reindex" or "status" or "start" or "open-library" or "export" or "import" or "token" or "diff" or "watch" or "check"))
         {
             throw new CliUsageException($"Unknown command '{command}'. Run `linksnap --help` for the commands.");
         }
@@ -51,6 +51,7 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
             "delete" => await DeleteAsync(cancellationToken),
             "reindex" => await ReindexAsync(cancellationToken),
             "diff" => await DiffCommand.RunAsync(client, args, output, cancellationToken),
+            "watch" => await WatchCommand.RunAsync(client, args, output, cancellationToken),
             "check" => await CheckCommand.RunAsync(client, args, output, cancellationToken),
             "token" => await TokenCommand.RunAsync(client, args, output, cancellationToken),
             "export" => await new ExportCommand(client, args, output).RunAsync(cancellationToken),
