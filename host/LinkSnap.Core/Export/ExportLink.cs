@@ -23,5 +23,8 @@ public sealed record ExportLink(
 
     public DateTimeOffset UpdatedAt => StorageText.ParseTime(Text("updated_at"));
 
+    /// <summary>A 0/1 column such as is_read; false when absent.</summary>
+    public bool Flag(string column) => Columns.TryGetValue(column, out var value) && value is long and not 0;
+
     private string Text(string column) => Columns.TryGetValue(column, out var value) ? value as string ?? "" : "";
 }

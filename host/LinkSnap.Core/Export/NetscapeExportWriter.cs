@@ -6,7 +6,8 @@ namespace LinkSnap.Core.Export;
 /// <summary>
 /// Netscape bookmark HTML, the file every browser imports: each link sits in the folder of its first
 /// tag (a hierarchical tag "a/b" is folder b inside folder a), carries all its tags in TAGS=, its
-/// saved and edited times in ADD_DATE/LAST_MODIFIED (Unix seconds) and its note as &lt;DD&gt;.
+/// saved and edited times in ADD_DATE/LAST_MODIFIED (Unix seconds), its read/private states in
+/// TOREAD/PRIVATE and its note as &lt;DD&gt;.
 /// The links arrive sorted by folder (<see cref="ExportReader.Read"/>), so folders open and close as
 /// the walk goes and nothing is held back.
 /// </summary>
@@ -79,6 +80,13 @@ internal static class NetscapeExportWriter
         if (link.Tags.Count > 0)
         {
             text.Append(" TAGS=\"").Append(Escape(string.Join(',', link.Tags))).Append('"');
+        }
+
+        // Pinboard's attributes: TOREAD="1" is unread; "0" says it was read, so that a re-import keeps it.
+        text.Append(" TOREAD=\"").Append(link.Flag("is_read") ? '0' : '1').Append('"');
+        if (link.Flag("is_private"))
+        {
+            text.Append(" PRIVATE=\"1\"");
         }
 
         text.Append('>').Append(Escape(link.Title.Length > 0 ? link.Title : link.Url)).Append("</A>\n");
