@@ -47,6 +47,12 @@ public sealed class BrowserKillTests
         await FaultChecks.AssertLibraryIntactAsync(daemon, [saved.Id]);
     }
 
+    private static async Task<(long Id, string? Status, string? Reason)> CaptureAsync(DaemonProcess daemon, FixtureServer server, string path)
+    {
+        var ended = await FaultChecks.CaptureAsync(daemon, server.Url(path), "browser-kill");
+        return (ended.GetProperty("id").GetInt64(), ended.GetProperty("status").GetString(), ended.GetProperty("reason").GetString());
+    }
+
     private static async Task<(long Id, string? Status, string? Reason)> KillMidCaptureAsync(DaemonProcess daemon, FixtureServer server, string what, Func<(int Pid, string CommandLine), bool> victim)
     {
         var started = await daemon.Client.PostAsync("/api/captures", new { url = server.Url($"/stuck?{what}").ToString() }, CancellationToken.None);
@@ -62,12 +68,5 @@ public sealed class BrowserKillTests
 
         var ended = await daemon.WaitForFinishedAsync(id);
         return (id, ended.GetProperty("status").GetString(), ended.GetProperty("reason").GetString());
-    }
-
-    private static async Task<(long Id, string? Status, string? Reason)> CaptureAsync(DaemonProcess daemon, FixtureServer server, string path)
-    {
-        var started = await daemon.Client.PostAsync("/api/captures", new { url = server.Url(path).ToString(), tags = new[] { "browser-kill" } }, CancellationToken.None);
-        var ended = await daemon.WaitForFinishedAsync(started.GetProperty("snapshotId").GetInt64());
-        return (ended.GetProperty("id").GetInt64(), ended.GetProperty("status").GetString(), ended.GetProperty("reason").GetString());
     }
 }

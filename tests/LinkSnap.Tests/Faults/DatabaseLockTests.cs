@@ -30,8 +30,8 @@ public sealed class DatabaseLockTests
         });
         using var temp = new TempDirectory();
         await using var daemon = await DaemonProcess.StartAsync(temp.Path, new Dictionary<string, string> { ["LINKSNAP_Daemon__DatabaseBusyTimeout"] = "00:00:01" });
-        var first = (await daemon.Client.PostAsync("/api/captures", new { url = server.Url("/quick").ToString(), tags = new[] { "lock" } }, CancellationToken.None)).GetProperty("snapshotId").GetInt64();
-        Assert.That((await daemon.WaitForFinishedAsync(first)).GetProperty("status").GetString(), Is.EqualTo("done"));
+        var quick = await FaultChecks.CaptureAsync(daemon, server.Url("/quick"), "lock");
+        Assert.That(quick.GetProperty("status").GetString(), Is.EqualTo("done"));
 
         var held = (await daemon.Client.PostAsync("/api/captures", new { url = server.Url("/held").ToString() }, CancellationToken.None)).GetProperty("snapshotId").GetInt64();
         await FaultChecks.WaitUntilAsync(() => Task.FromResult(server.Requests.Any(r => r.StartsWith("/held", StringComparison.Ordinal))), "the capture to request its page", daemon);
@@ -59,8 +59,8 @@ public sealed class DatabaseLockTests
         Assert.That(FaultChecks.Library(daemon.Paths.DatabasePath).Where(l => !l.Contains("/held", StringComparison.Ordinal)), Is.EqualTo(before.Where(l => !l.Contains("/held", StringComparison.Ordinal))),
             "the refused request changed nothing");
 
-        var after = (await daemon.Client.PostAsync("/api/captures", new { url = server.Url("/quick?after").ToString() }, CancellationToken.None)).GetProperty("snapshotId").GetInt64();
-        Assert.That((await daemon.WaitForFinishedAsync(after)).GetProperty("status").GetString(), Is.EqualTo("done"), "captures work again once the lock is gone");
-        await FaultChecks.AssertLibraryIntactAsync(daemon, [first]);
+        var after = await FaultChecks.CaptureAsync(daemon, server.Url("/quick?after"));
+        Assert.That(after.GetProperty("status").GetString(), Is.EqualTo("done"), "captures work again once the lock is gone");
+        await FaultChecks.AssertLibraryIntactAsync(daemon, [quick.GetProperty("id").GetInt64()]);
     }
 }

@@ -29,8 +29,7 @@ public sealed class DeletedFilesTests
         var snapshots = new Dictionary<string, JsonElement>();
         foreach (var name in names)
         {
-            var accepted = await daemon.Client.PostAsync("/api/captures", new { url = server.Url($"/{name}").ToString(), tags = new[] { "by-hand" } }, CancellationToken.None);
-            snapshots[name] = await daemon.WaitForFinishedAsync(accepted.GetProperty("snapshotId").GetInt64());
+            snapshots[name] = await FaultChecks.CaptureAsync(daemon, server.Url($"/{name}"), "by-hand");
             Assert.That(snapshots[name].GetProperty("status").GetString(), Is.EqualTo("done"));
         }
 

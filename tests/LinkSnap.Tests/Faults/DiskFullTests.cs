@@ -29,13 +29,13 @@ public sealed class DiskFullTests
             server.MapHtml("/big", $"<html><head><title>Big</title></head><body><p>A big page.</p><textarea hidden>{noise}</textarea></body></html>");
 
             await using var daemon = await DaemonProcess.StartAsync(data);
-            var small = await CaptureAsync(daemon, server.Url("/small"));
+            var small = await FaultChecks.CaptureAsync(daemon, server.Url("/small"), "disk");
             Assert.That(small.GetProperty("status").GetString(), Is.EqualTo("done"));
             var savedId = small.GetProperty("id").GetInt64();
 
             var filler = Path.Combine(data, "filler");
             Fill(filler, leave: 1_500_000);
-            var full = await CaptureAsync(daemon, server.Url("/big"));
+            var full = await FaultChecks.CaptureAsync(daemon, server.Url("/big"), "disk");
             TestContext.Out.WriteLine($"{full.GetProperty("status")}: {full.GetProperty("reason")}");
             Assert.That(full.GetProperty("status").GetString(), Is.EqualTo("failed"));
             Assert.That(full.GetProperty("reason").GetString(), Does.StartWith("disk full ("));
@@ -51,7 +51,7 @@ public sealed class DiskFullTests
             Assert.That((await daemon.Client.GetAsync("/api/status", CancellationToken.None)).GetProperty("pid").GetInt32(), Is.EqualTo(daemon.Pid), "the daemon keeps serving");
 
             File.Delete(filler);
-            var again = await CaptureAsync(daemon, server.Url("/big"));
+            var again = await FaultChecks.CaptureAsync(daemon, server.Url("/big"), "disk");
             Assert.That(again.GetProperty("status").GetString(), Is.EqualTo("done"), again.ToString());
             await FaultChecks.AssertLibraryIntactAsync(daemon, [savedId]);
         }
@@ -91,12 +91,6 @@ public sealed class DiskFullTests
         }
 
         TestContext.Out.WriteLine($"{drive.AvailableFreeSpace} bytes left free");
-    }
-
-    private static async Task<System.Text.Json.JsonElement> CaptureAsync(DaemonProcess daemon, Uri url)
-    {
-        var accepted = await daemon.Client.PostAsync("/api/captures", new { url = url.ToString(), tags = new[] { "disk" } }, CancellationToken.None);
-        return await daemon.WaitForFinishedAsync(accepted.GetProperty("snapshotId").GetInt64());
     }
 
     private static async Task<(int Code, string Output)> RunAsync(string file, params string[] args)

@@ -99,6 +99,13 @@ public static class FaultChecks
         }
     }
 
+    /// <summary>Asks for a capture and waits (bounded) until it is done, partial or failed; returns the snapshot.</summary>
+    public static async Task<System.Text.Json.JsonElement> CaptureAsync(DaemonProcess daemon, Uri url, params string[] tags)
+    {
+        var accepted = await daemon.Client.PostAsync("/api/captures", new { url = url.ToString(), tags }, CancellationToken.None);
+        return await daemon.WaitForFinishedAsync(accepted.GetProperty("snapshotId").GetInt64());
+    }
+
     /// <summary>Polls a condition with a bound; fails the test with <paramref name="what"/> and the daemon's log.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, DaemonProcess? daemon = null, int seconds = 60)
     {
