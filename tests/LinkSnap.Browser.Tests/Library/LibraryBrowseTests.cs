@@ -13,7 +13,6 @@ public sealed class LibraryBrowseTests : LibraryPageTestBase
     private long _model;
     private long _bridges;
     private long _castles;
-    private long _castlesSnapshot;
 
     protected override void MapSite(LinkSnap.Testing.FixtureServer site) => LibraryPages.Map(site);
 
@@ -29,7 +28,7 @@ public sealed class LibraryBrowseTests : LibraryPageTestBase
         _lighthouse = ids[0].LinkId;
         _model = ids[3].LinkId;
         _bridges = ids[5].LinkId;
-        (_castles, _castlesSnapshot) = ids[2];
+        _castles = ids[2].LinkId;
     }
 
     [Test]
@@ -214,23 +213,6 @@ public sealed class LibraryBrowseTests : LibraryPageTestBase
 
         await GotoAsync("/?from=yesterday&status=bogus&sort=%ZZ&tag=");
         await Expect(Page.Locator("#summary")).ToHaveTextAsync(new Regex(@"^\d+ links?$"));
-    }
-
-    [Test]
-    public async Task SnapshotWhoseFilesAreMissingOnDiskSaysSo()
-    {
-        var folder = Daemon.FolderOf(_castlesSnapshot);
-        Directory.Move(folder, folder + "-moved");
-        try
-        {
-            await GotoAsync($"/links/{_castles}");
-            await Expect(Page.Locator("#link-title")).ToHaveTextAsync("Castles of the north");
-            await Expect(Page.Locator("#tab-missing")).ToContainTextAsync("folder is missing");
-        }
-        finally
-        {
-            Directory.Move(folder + "-moved", folder);
-        }
     }
 
     [Test]
