@@ -135,5 +135,6 @@ public sealed class CaptureQueue(
         }
 
         runner.CleanTemporaryFiles();
+        politeness.Resume(store, background.Value.HostGap);
     }
 }
