@@ -28,7 +28,8 @@ internal sealed class NativeLinkMessages(LinkSnapService service, LinkWatchServi
         // Parsed before anything is written, so a bad schedule changes nothing.
         SchedulePeriod? period = message["watch"] is { } every ? SchedulePeriods.Parse(every.GetValue<string>()) : null;
         var tags = message["tags"] is JsonArray list ? list.Select(t => t!.GetValue<string>()).ToList() : null;
-        service.UpdateLink(id, null, message["note"]?.GetValue<string>(), tags /*STATES*/);
+        var states = new LinkStatesEdit(Flag(message, "read"), Flag(message, "favorite"), Flag(message, "archived"));
+        service.UpdateLink(id, null, message["note"]?.GetValue<string>(), tags, states);
         if (period is { } p)
         {
             watches.Set(id, p);

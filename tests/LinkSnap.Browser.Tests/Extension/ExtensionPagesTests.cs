@@ -146,7 +146,15 @@ public sealed class ExtensionPagesTests
             {
                 foreach (var text in await page.EvaluateAsync<string[]>(VisibleTexts))
                 {
-                    var rest = System.Text.RegularExpressions.Regex.Replace(text, "⟦[^⟧]*⟧|⟨[^⟩]*⟩", " ").Trim();
+                    // Innermost first: a message may hold another (a watch's schedule inside "watched through the tag").
+                    var rest = text;
+                    for (var previous = ""; previous != rest;)
+                    {
+                        previous = rest;
+                        rest = System.Text.RegularExpressions.Regex.Replace(rest, "⟦[^⟦⟧]*⟧|⟨[^⟨⟩]*⟩", " ");
+                    }
+
+                    rest = rest.Trim();
                     if (rest.Any(char.IsLetter) && !data.Any(d => d.Length > 0 && d.Contains(rest, StringComparison.Ordinal)))
                     {
                         offenders.Add($"{page.Url}: “{text}”");

@@ -63,7 +63,7 @@ public sealed class NativeLinkMessagesTests
     {
         var linkId = await SaveAsync("https://example.com/update", ["keep", "drop"], "old note");
 
-        var updated = await ResultAsync(new { type = "update-link", linkId, tags = new[] { "keep", "新标签" }, note = "new note", watch = "weekly" });
+        var updated = await ResultAsync(new { type = "update-link", linkId, tags = new[] { "keep", "新标签" }, note = "new note", favorite = true, archived = true, watch = "weekly" });
 
         Assert.That(Tags(updated), Is.EquivalentTo(new[] { "keep", "新标签" }));
         Assert.That(updated.GetProperty("watch").GetProperty("every").GetString(), Is.EqualTo("weekly"));
@@ -71,13 +71,17 @@ public sealed class NativeLinkMessagesTests
         var link = await _socket.GetFromJsonAsync<JsonElement>($"/api/links/{linkId}");
         Assert.That(Tags(link), Is.EquivalentTo(new[] { "keep", "新标签" }));
         Assert.That(link.GetProperty("note").GetString(), Is.EqualTo("new note"));
+        Assert.That((link.GetProperty("favorite").GetBoolean(), link.GetProperty("archived").GetBoolean(), link.GetProperty("read").GetBoolean()), Is.EqualTo((true, true, false)));
+        Assert.That(updated.GetProperty("states").GetProperty("favorite").GetBoolean(), Is.True);
         Assert.That(link.GetProperty("snapshotCount").GetInt32(), Is.EqualTo(1), "an edit makes no new version");
         var watch = await _socket.GetFromJsonAsync<JsonElement>($"/api/links/{linkId}/watch");
         Assert.That(watch.GetProperty("every").GetString(), Is.EqualTo("weekly"));
 
         // Fields left out stay as they are.
-        var untouched = await ResultAsync(new { type = "update-link", linkId = linkId.ToString() });
+        var untouched = await ResultAsync(new { type = "update-link", linkId = linkId.ToString(), archived = false });
         Assert.That(untouched.GetProperty("note").GetString(), Is.EqualTo("new note"));
+        Assert.That(untouched.GetProperty("states").GetProperty("favorite").GetBoolean(), Is.True);
+        Assert.That(untouched.GetProperty("states").GetProperty("archived").GetBoolean(), Is.False);
         Assert.That(Tags(untouched), Has.Count.EqualTo(2));
     }
 
