@@ -12,7 +12,11 @@ export class TagAutocomplete {
     this.tags = [];
     this.active = -1;
     input.addEventListener('input', () => this.render());
-    input.addEventListener('blur', () => setTimeout(() => this.hide(), 150));
+    // Later, so a click on a suggestion lands first; not when focus came back meanwhile (e.g. after
+    // removing a tag chip), or it would close the list the next keystroke opened.
+    input.addEventListener('blur', () => setTimeout(() => {
+      if (document.activeElement !== this.input) this.hide();
+    }, 150));
     input.addEventListener('keydown', (e) => this.onKey(e));
     list.addEventListener('mousedown', (e) => {
       const li = e.target.closest('li');
