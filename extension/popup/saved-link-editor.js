@@ -12,6 +12,7 @@ export class SavedLinkEditor {
     this.autocomplete = autocomplete;
     this.tags = [];
     this.watchShown = 'off';
+    autocomplete.exclude = () => this.tags.map((tag) => tag.toLowerCase());
     $('tags').value = ''; // the default tags are for a first save, not for a link that has its own
     $('tags').setAttribute('placeholder', t('popup_addTagsPlaceholder'));
     $('save').textContent = t('popup_saveChanges');

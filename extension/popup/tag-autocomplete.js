@@ -10,6 +10,8 @@ export class TagAutocomplete {
     this.input = input;
     this.list = list;
     this.tags = [];
+    /** Tags not to suggest besides those typed (a saved link's chips), lower-cased. */
+    this.exclude = () => [];
     this.active = -1;
     input.addEventListener('input', () => this.render());
     // Later, so a click on a suggestion lands first; not when focus came back meanwhile (e.g. after
@@ -34,7 +36,7 @@ export class TagAutocomplete {
 
   render() {
     const token = currentToken(this.input.value).toLowerCase();
-    const taken = new Set(parseTags(this.input.value).map((t) => t.toLowerCase()));
+    const taken = new Set([...parseTags(this.input.value).map((t) => t.toLowerCase()), ...this.exclude()]);
     const matches = this.tags
       .filter((t) => t.name.toLowerCase().startsWith(token) && !taken.has(t.name.toLowerCase()))
       .slice(0, MAX_SUGGESTIONS);
