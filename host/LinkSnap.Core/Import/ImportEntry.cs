@@ -19,6 +19,9 @@ public sealed record ImportEntry
     public bool Archived { get; init; }
     public bool Private { get; init; }
 
-    /// <summary>The page's content as the other tool kept it (HTML or Markdown), kept as an imported version.</summary>
+    /// <summary>The page's content as the other tool kept it, as HTML (Markdown is converted by the format), kept as an imported version.</summary>
     public string? Content { get; init; }
+
+    /// <summary>The tool whose export held <see cref="Content"/> ("wallabag"), shown on the imported version.</summary>
+    public string? ContentSource { get; init; }
 }

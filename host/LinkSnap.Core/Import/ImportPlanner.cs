@@ -37,6 +37,7 @@ public static class ImportPlanner
                 Archived = entry.Archived,
                 Private = entry.Private,
                 Content = string.IsNullOrWhiteSpace(entry.Content) ? null : entry.Content,
+                ContentSource = string.IsNullOrWhiteSpace(entry.Content) ? null : entry.ContentSource,
             };
             if (byUrl.TryGetValue(planned.NormalizedUrl, out var index))
             {
@@ -63,6 +64,7 @@ public static class ImportPlanner
         Archived = first.Archived || other.Archived,
         Private = first.Private || other.Private,
         Content = first.Content ?? other.Content,
+        ContentSource = first.Content is null ? other.ContentSource : first.ContentSource,
         Entries = first.Entries + other.Entries,
     };
 

@@ -15,6 +15,9 @@ public sealed record PlannedLink
     public bool Private { get; init; }
     public string? Content { get; init; }
 
+    /// <summary>The tool whose export held <see cref="Content"/>; the imported version's "imported from".</summary>
+    public string? ContentSource { get; init; }
+
     /// <summary>How many entries of the file were merged into this link.</summary>
     public int Entries { get; init; } = 1;
 }

@@ -115,7 +115,20 @@ internal sealed class LinkFilter
         {
             LinkClauses.Add("l.changed_at IS NOT NULL");
         }
+
+        LinkClauses.AddRange(query.States.Distinct().Select(StateClause));
     }
+
+    private static string StateClause(LinkStateFilter state) => state switch
+    {
+        LinkStateFilter.Read => "l.is_read = 1",
+        LinkStateFilter.Unread => "l.is_read = 0",
+        LinkStateFilter.Favorite => "l.is_favorite = 1",
+        LinkStateFilter.Archived => "l.is_archived = 1",
+        LinkStateFilter.Unarchived => "l.is_archived = 0",
+        LinkStateFilter.Private => "l.is_private = 1",
+        _ => throw new ArgumentOutOfRangeException(nameof(state)),
+    };
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

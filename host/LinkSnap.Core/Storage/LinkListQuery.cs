@@ -29,6 +29,9 @@ public sealed record LinkListQuery
     /// <summary>Health states of the original page (any of them); "gone" plus "soft-404" is the library's "your copy is the only one".</summary>
     public IReadOnlyList<Health.HealthState> Health { get; init; } = [];
 
+    /// <summary>Read-later states a link must all have (unread and favorite: both). The library's default view asks for unarchived (decision 042).</summary>
+    public IReadOnlyList<LinkStateFilter> States { get; init; } = [];
+
     public LinkSort Sort { get; init; } = LinkSort.Saved;
     public bool Descending { get; init; } = true;
     public int Limit { get; init; } = 50;

@@ -83,8 +83,8 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
         return row is null ? null : Hydrate(connection, [row])[0];
     }
 
-    /// <summary>Edits a link. Null leaves a field as it is; <paramref name="tags"/> replaces all tags.</summary>
-    public LinkRecord? UpdateLink(long id, string? title, string? note, IEnumerable<string>? tags)
+    /// <summary>Edits a link. Null leaves a field (or a state) as it is; <paramref name="tags"/> replaces all tags.</summary>
+    public LinkRecord? UpdateLink(long id, string? title, string? note, IEnumerable<string>? tags, LinkStatesEdit? states = null)
     {
         var tagNames = tags is null ? null : TagName.NormalizeAll(tags);
         using (var connection = database.Open())
@@ -115,6 +115,11 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
                 DeleteOrphanTags(connection, transaction);
             }
 
+            if (states is { IsEmpty: false })
+            {
+                SetStatesCore(connection, transaction, id, states);
+            }
+
             Touch(connection, transaction, id);
             SearchIndex.Update(connection, transaction, id);
             transaction.Commit();
@@ -122,6 +127,33 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
 
         return GetLink(id);
     }
+
+    /// <summary>Sets states on many links (bulk); returns the ids that exist.</summary>
+    public IReadOnlyList<long> SetStates(IEnumerable<long> ids, LinkStatesEdit states)
+    {
+        if (states.IsEmpty)
+        {
+            throw new ArgumentException("Say which state to set: read, favorite, archived or private.");
+        }
+
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var changed = ids.Distinct().Where(id => LinkExists(connection, transaction, id)).ToList();
+        foreach (var id in changed)
+        {
+            SetStatesCore(connection, transaction, id, states);
+            Touch(connection, transaction, id);
+        }
+
+        transaction.Commit();
+        return changed;
+    }
+
+    private static void SetStatesCore(IDbConnection connection, IDbTransaction transaction, long id, LinkStatesEdit states) =>
+        connection.Execute(
+            $"UPDATE links SET {string.Join(", ", states.SetClauses())} WHERE id = @id",
+            new { id, states.Read, states.Favorite, states.Archived, states.Private },
+            transaction);
 
     /// <summary>Deletes a link with its snapshots; returns the snapshot folders and input files to remove from disk.</summary>
     public IReadOnlyList<string>? DeleteLink(long id)

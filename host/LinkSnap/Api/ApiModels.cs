@@ -184,7 +184,8 @@ public sealed record CaptureAcceptedDto(long LinkId, long SnapshotId, SnapshotSt
 
 public sealed record LookupDto(bool Saved, long? LinkId, int SnapshotCount, DateTimeOffset? LastSavedAt, IReadOnlyList<string> Tags);
 
-public sealed record LinkEditDto(string? Title, string? Note, IReadOnlyList<string>? Tags);
+/// <summary>Body of PATCH /api/links/{id}: a null or absent field (or state) is left as it is.</summary>
+public sealed record LinkEditDto(string? Title, string? Note, IReadOnlyList<string>? Tags, bool? Read = null, bool? Favorite = null, bool? Archived = null, bool? Private = null);
 
 public sealed record TagsDto(IReadOnlyList<string>? Tags);
 

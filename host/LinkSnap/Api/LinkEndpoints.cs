@@ -24,7 +24,7 @@ public static class LinkEndpoints
         api.MapPatch("/links/{id}", async (string id, HttpRequest request, LinkSnapService service, CancellationToken cancellationToken) =>
         {
             var edit = await ApiErrors.ReadBodyAsync<LinkEditDto>(request, cancellationToken);
-            return LinkDto.From(service.UpdateLink(ApiErrors.ParseId(id, "link"), edit.Title, edit.Note, edit.Tags));
+            return LinkDto.From(service.UpdateLink(ApiErrors.ParseId(id, "link"), edit.Title, edit.Note, edit.Tags, new LinkStatesEdit(edit.Read, edit.Favorite, edit.Archived, edit.Private)));
         });
 
         api.MapPost("/links/{id}/tags", async (string id, HttpRequest request, LinkSnapService service, CancellationToken cancellationToken) =>
@@ -81,6 +81,9 @@ public static class LinkEndpoints
             Health = query["health"].Where(h => !string.IsNullOrWhiteSpace(h))
                 .Select(h => HealthStates.TryParse(h, out var state) ? state : throw new ArgumentException("health must be alive, moved, gone, soft-404 or unknown."))
                 .ToList(),
+            States = query["state"].Where(s => !string.IsNullOrWhiteSpace(s))
+                .Select(s => ParseStateFilter(s!))
+                .ToList(),
             Sort = sort switch
             {
                 "" or "saved" => LinkSort.Saved,
@@ -99,6 +102,17 @@ public static class LinkEndpoints
             Cursor = query["cursor"].FirstOrDefault() is { Length: > 0 } cursor ? cursor : null,
         };
     }
+
+    private static LinkStateFilter ParseStateFilter(string text) => text switch
+    {
+        "read" => LinkStateFilter.Read,
+        "unread" => LinkStateFilter.Unread,
+        "favorite" => LinkStateFilter.Favorite,
+        "archived" => LinkStateFilter.Archived,
+        "unarchived" => LinkStateFilter.Unarchived,
+        "private" => LinkStateFilter.Private,
+        _ => throw new ArgumentException("state must be read, unread, favorite, archived, unarchived or private."),
+    };
 
     /// <summary>A date ("2026-01-31") covers the whole day; a full ISO time is taken as is.</summary>
     private static DateTimeOffset? ParseDate(string text, string name, bool endOfDay)

@@ -64,9 +64,9 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
 
     public SnapshotRecord GetSnapshot(long id) => store.GetSnapshot(id) ?? throw SnapshotNotFound(id);
 
-    public LinkRecord UpdateLink(long id, string? title, string? note, IEnumerable<string>? tags)
+    public LinkRecord UpdateLink(long id, string? title, string? note, IEnumerable<string>? tags, LinkStatesEdit? states = null)
     {
-        var link = store.UpdateLink(id, title, note, tags) ?? throw LinkNotFound(id);
+        var link = store.UpdateLink(id, title, note, tags, states) ?? throw LinkNotFound(id);
         RefreshDocuments([id]);
         return link;
     }
@@ -126,13 +126,20 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
     /// <summary>Applies one action to many links; unknown ids are skipped. Returns how many links were affected.</summary>
     public int Bulk(IReadOnlyList<long> linkIds, string? action, string? tag)
     {
+        if (BulkStates(action) is { } states)
+        {
+            var changed = store.SetStates(linkIds, states);
+            RefreshDocuments(changed);
+            return changed.Count;
+        }
+
         Func<long, bool> apply = action switch
         {
             "add-tag" => id => store.AddTags(id, [RequireTag(tag)]),
             "remove-tag" => id => store.RemoveTag(id, RequireTag(tag)),
             "recapture" => id => TryRecapture(id),
             "delete" => id => TryDelete(id),
-            _ => throw new ArgumentException($"Unknown bulk action '{action}'; use add-tag, remove-tag, recapture or delete."),
+            _ => throw new ArgumentException($"Unknown bulk action '{action}'; use add-tag, remove-tag, recapture, delete, read, unread, favorite, unfavorite, archive or unarchive."),
         };
         if (action == "recapture")
         {
@@ -147,6 +154,18 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
 
         return affected.Count;
     }
+
+    /// <summary>The bulk actions that set a state (the library's selection bar); null for the others.</summary>
+    private static LinkStatesEdit? BulkStates(string? action) => action switch
+    {
+        "read" => new LinkStatesEdit(Read: true),
+        "unread" => new LinkStatesEdit(Read: false),
+        "favorite" => new LinkStatesEdit(Favorite: true),
+        "unfavorite" => new LinkStatesEdit(Favorite: false),
+        "archive" => new LinkStatesEdit(Archived: true),
+        "unarchive" => new LinkStatesEdit(Archived: false),
+        _ => null,
+    };
 
     public LinkRecord? Lookup(string? url) => store.FindLinkByUrl(UrlRules.Parse(url));
 

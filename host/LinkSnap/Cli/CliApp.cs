@@ -21,12 +21,15 @@ public static class CliApp
 
           capture URL [--tag T]... [--note N] [--mode fresh|as-seen] [--wait] [--timeout S]
                                  save a page; --wait shows progress and the saved files
-          list [--tag T]... [--tag-mode and|or] [--site S] [--status S] [--sort saved|title|site] [--limit N]
+          list [--tag T]... [--tag-mode and|or] [--site S] [--status S] [--state S]... [--sort saved|title|site] [--limit N]
+                                 --state: read, unread, favorite, archived, unarchived, private (all must hold)
           show ID                a link, its snapshots and their files
           search QUERY...        full-text search (title, URL, tags, note, article), best first
           tags                   tags with how many links carry each
           tag add ID TAG...      add tags to a link
           tag remove ID TAG...   remove tags from a link
+          edit ID [--read|--unread] [--favorite|--unfavorite] [--archive|--unarchive] [--private|--public] [--title T] [--note N]
+                                 change a link's read-later states, title or note
           open ID                path of the link's latest saved HTML copy
           recapture ID           save a new version of a link
           diff A B               what changed from snapshot A to snapshot B of a link (text, screenshot, metadata)

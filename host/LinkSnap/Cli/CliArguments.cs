@@ -6,8 +6,8 @@ namespace LinkSnap.Cli;
 /// </summary>
 public sealed class CliArguments
 {
-    private static readonly HashSet<string> Flags = ["--json", "--wait", "--force", "--help", "-h", "--version", "--no-capture", "--dry-run", "--rotate", "--list"];
-    private static readonly HashSet<string> Valued = ["--tag", "-t", "--note", "--mode", "--limit", "--site", "--status", "--timeout", "--sort", "--order", "--tag-mode", "--format", "--search", "--ids", "--output", "--folders", "--wacz", "--every"];
+    private static readonly HashSet<string> Flags = ["--json", "--wait", "--force", "--help", "-h", "--version", "--no-capture", "--dry-run", "--rotate", "--list", "--read", "--unread", "--favorite", "--unfavorite", "--archive", "--unarchive", "--private", "--public"];
+    private static readonly HashSet<string> Valued = ["--tag", "-t", "--note", "--mode", "--limit", "--site", "--status", "--timeout", "--sort", "--order", "--tag-mode", "--format", "--search", "--ids", "--output", "--folders", "--wacz", "--every", "--state", "--title"];
 
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);

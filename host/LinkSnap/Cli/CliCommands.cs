@@ -25,7 +25,7 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
             return await new ImportArchiveCommand(client, paths, args, output).RunAsync(cancellationToken);
         }
 
-        if (command is not ("capture" or "list" or "show" or "search" or "tags" or "tag" or "open" or "recapture" or "delete" or "reindex" or "status" or "start" or "open-library" or "export" or "import" or "token" or "diff" or "watch" or "check"))
+        if (command is not ("capture" or "list" or "show" or "search" or "tags" or "tag" or "open" or "recapture" or "delete" or "reindex" or "status" or "start" or "open-library" or "export" or "import" or "token" or "diff" or "watch" or "check" or "edit"))
         {
             throw new CliUsageException($"Unknown command '{command}'. Run `linksnap --help` for the commands.");
         }
@@ -46,6 +46,7 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
             "search" => await SearchAsync(cancellationToken),
             "tags" => await TagsAsync(cancellationToken),
             "tag" => await TagAsync(cancellationToken),
+            "edit" => await EditAsync(cancellationToken),
             "open" => await OpenAsync(cancellationToken),
             "recapture" => await RecaptureAsync(cancellationToken),
             "delete" => await DeleteAsync(cancellationToken),
@@ -127,6 +128,7 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
         AddQuery(query, "status", "--status");
         AddQuery(query, "sort", "--sort");
         AddQuery(query, "order", "--order");
+        query.AddRange(args.All("--state").Select(s => "state=" + Uri.EscapeDataString(s)));
         var page = await client.GetAsync("/api/links?" + string.Join('&', query), cancellationToken);
         Write(page, () => CliOutput.WriteLinks(output, page));
         return CliApp.Ok;
@@ -182,6 +184,48 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
             }
         });
         return CliApp.Ok;
+    }
+
+    /// <summary>linksnap edit ID: title, note and read-later states (each flag pair sets one state; what is not given stays).</summary>
+    private async Task<int> EditAsync(CancellationToken cancellationToken)
+    {
+        var id = args.Id(1, "link");
+        var edit = new Dictionary<string, object>();
+        AddState(edit, "read", "--read", "--unread");
+        AddState(edit, "favorite", "--favorite", "--unfavorite");
+        AddState(edit, "archived", "--archive", "--unarchive");
+        AddState(edit, "private", "--private", "--public");
+        if (args.Value("--title") is { } title)
+        {
+            edit["title"] = title;
+        }
+
+        if (args.Value("--note") is { } note)
+        {
+            edit["note"] = note;
+        }
+
+        if (edit.Count == 0)
+        {
+            throw new CliUsageException("Say what to change: linksnap edit ID [--read|--unread] [--favorite|--unfavorite] [--archive|--unarchive] [--private|--public] [--title T] [--note N]");
+        }
+
+        var link = await client.SendAsync(HttpMethod.Patch, $"/api/links/{id}", edit, cancellationToken);
+        Write(link, () => CliOutput.WriteLinkHeader(output, link));
+        return CliApp.Ok;
+    }
+
+    private void AddState(Dictionary<string, object> edit, string state, string on, string off)
+    {
+        if (args.Has(on) && args.Has(off))
+        {
+            throw new CliUsageException($"{on} and {off} contradict each other; give one.");
+        }
+
+        if (args.Has(on) || args.Has(off))
+        {
+            edit[state] = args.Has(on);
+        }
     }
 
     private async Task<int> TagAsync(CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public static class CliOutput
             var status = latest.ValueKind == JsonValueKind.Object ? latest.GetProperty("status").GetString() : "-";
             var title = link.GetProperty("title").GetString() ?? link.GetProperty("url").GetString();
             var tags = string.Join(", ", link.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
-            output.WriteLine($"{link.GetProperty("id").GetInt64(),6}  {status,-8} {title}");
+            output.WriteLine($"{link.GetProperty("id").GetInt64(),6}  {status,-8} {title}{StateWords(link)}");
             output.WriteLine($"        {link.GetProperty("url").GetString()}{(tags.Length > 0 ? "  [" + tags + "]" : "")}");
             if (link.TryGetProperty("snippet", out var snippet) && snippet.GetString() is { Length: > 0 } html)
             {
@@ -48,6 +48,16 @@ public static class CliOutput
         }
 
         output.WriteLine($"  saved: {link.GetProperty("createdAt").GetString()}, {link.GetProperty("snapshotCount").GetInt32()} snapshot(s)");
+        output.WriteLine($"  state: {(StateWords(link) is { Length: > 0 } states ? states.Trim(' ', '(', ')') : "unread")}");
+    }
+
+    /// <summary>" (read, favorite, archived, private)" with the states a link has; "" for an unread plain link.</summary>
+    private static string StateWords(JsonElement link)
+    {
+        var states = new[] { "read", "favorite", "archived", "private" }
+            .Where(s => link.TryGetProperty(s, out var value) && value.ValueKind == JsonValueKind.True)
+            .ToList();
+        return states.Count == 0 ? "" : $" ({string.Join(", ", states)})";
     }
 
     /// <summary>One snapshot (detail): status, reason and the path of every file saved.</summary>

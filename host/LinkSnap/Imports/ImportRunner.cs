@@ -12,7 +12,7 @@ namespace LinkSnap.Imports;
 /// import's progress) and hands their captures to the queue as background work. At start it continues
 /// any import a stopped or killed daemon left half done, from the batch after the last one committed.
 /// </summary>
-public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJournal journal, CaptureQueue queue, ILogger<ImportRunner> logger) : BackgroundService
+public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJournal journal, CaptureQueue queue, ImportedVersions versions, ILogger<ImportRunner> logger) : BackgroundService
 {
     public const int BatchSize = 500;
 
@@ -56,9 +56,12 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
                 }
             }
 
+            // A resumed import's queued captures may start again.
+            queue.Notify();
             try
             {
-                await _wake.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken);
+                // Every change of an import's status calls Notify: no need to look again until then.
+                await _wake.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -80,11 +83,33 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
             var batch = plan.Links.Skip(done).Take(BatchSize).ToList();
             // links.jsonl after the batch's commit: a crash between the two leaves the links in the database,
             // which reindex keeps as they are when links.jsonl does not know them.
-            journal.Append(store.GetLinks(store.ApplyImportBatch(import.Id, batch, done + batch.Count, !import.NoCapture)));
+            var linkIds = store.ApplyImportBatch(import.Id, batch, done + batch.Count, !import.NoCapture);
+            AddImportedArticles(import, batch, linkIds);
+            journal.Append(store.GetLinks(linkIds));
             queue.Notify();
         }
 
         store.SetImportStatus(import.Id, import.NoCapture ? ImportStatuses.Done : ImportStatuses.Capturing);
         logger.LogInformation("Import {Id} ({File}): {Links} links added", import.Id, import.FileName, plan.Links.Count);
+    }
+
+    /// <summary>
+    /// The articles the export kept (wallabag, Omnivore, Karakeep) become imported versions, after the batch's
+    /// links exist. A daemon killed between the batch's commit and here loses those articles (the links stay);
+    /// one that cannot be written is logged and the import goes on.
+    /// </summary>
+    private void AddImportedArticles(ImportRecord import, IReadOnlyList<PlannedLink> batch, IReadOnlyList<long> linkIds)
+    {
+        foreach (var (link, linkId) in batch.Zip(linkIds).Where(pair => pair.First.Content is not null))
+        {
+            try
+            {
+                versions.Add(linkId, link.ContentSource ?? import.Format, link.SavedAt, folder => ImportedArticle.Write(folder, link));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
+            {
+                logger.LogWarning(e, "Import {Id}: the article of {Url} could not be kept as a version", import.Id, link.Url);
+            }
+        }
     }
 }

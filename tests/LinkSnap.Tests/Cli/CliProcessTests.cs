@@ -125,6 +125,28 @@ public sealed class CliProcessTests
     }
 
     [Test]
+    public async Task Edit_sets_read_later_states_and_list_filters_by_them()
+    {
+        var edited = await Run("edit", "1", "--read", "--favorite");
+        Assert.That(edited.ExitCode, Is.EqualTo(0), edited.Error);
+        Assert.That(edited.Output, Does.Contain("state: read, favorite"));
+
+        var favorites = await Run("list", "--state", "favorite");
+        Assert.That(favorites.Output, Does.Contain("CLI fixture 模型 (read, favorite)"));
+        Assert.That((await Run("list", "--state", "unread")).Output, Does.Contain("No links."));
+
+        var contradiction = await Run("edit", "1", "--read", "--unread");
+        Assert.That(contradiction.ExitCode, Is.EqualTo(2));
+        Assert.That(contradiction.Error, Does.Contain("contradict"));
+        var badState = await Run("list", "--state", "starred");
+        Assert.That(badState.ExitCode, Is.EqualTo(2));
+        Assert.That(badState.Error, Does.Contain("state must be"));
+
+        var restored = await Run("edit", "1", "--unread", "--unfavorite", "--json");
+        Assert.That(JsonDocument.Parse(restored.Output).RootElement.GetProperty("favorite").GetBoolean(), Is.False);
+    }
+
+    [Test]
     public async Task Errors_have_messages_and_exit_codes()
     {
         var badUrl = await Run("capture", "javascript:alert(1)");

@@ -185,7 +185,8 @@ internal sealed class HtmlArtifacts(CaptureOptions options, DocumentFetcher fetc
         return (bytes, mediaType.Length > 0 ? mediaType : null);
     }
 
-    private static string Normalize(string? text)
+    /// <summary>Trimmed lines, at most one blank line in a row (article.txt, search text; imported articles too).</summary>
+    internal static string Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {

@@ -30,6 +30,7 @@ public sealed class KarakeepJsonFormat : IImportFormat
                 Read = JsonFields.Flag(item, "archived"),
                 Favorite = JsonFields.Flag(item, "favourited"),
                 Content = JsonFields.Text(content, "htmlContent"),
+                ContentSource = "Karakeep",
             };
         }).ToList());
 }

@@ -1,8 +1,11 @@
+using Markdig;
+
 namespace LinkSnap.Core.Import.Formats;
 
 /// <summary>
 /// Omnivore's export metadata (metadata_N.json, alone or in the export zip with content/SLUG.md): url, title,
-/// description, labels, state (Archived), savedAt. Content files found in the zip are attached by the reader.
+/// description, labels, state (Archived), savedAt. Content files found in the zip are attached by the reader;
+/// their Markdown becomes HTML here (Markdig), so every imported article reaches the converter as HTML.
 /// </summary>
 public sealed class OmnivoreJsonFormat : IImportFormat
 {
@@ -25,7 +28,8 @@ public sealed class OmnivoreJsonFormat : IImportFormat
                 SavedAt = ImportDates.Parse(JsonFields.Text(item, "savedAt")),
                 Read = archived || JsonFields.Text(item, "readingProgress") == "100",
                 Archived = archived,
-                Content = file.Attachments.GetValueOrDefault($"content/{JsonFields.Text(item, "slug")}.md"),
+                Content = file.Attachments.GetValueOrDefault($"content/{JsonFields.Text(item, "slug")}.md") is { } markdown ? Markdown.ToHtml(markdown) : null,
+                ContentSource = "Omnivore",
             };
         }).ToList());
 }

@@ -27,6 +27,7 @@ public sealed class WallabagJsonFormat : IImportFormat
             Archived = JsonFields.Flag(item, "is_archived") || JsonFields.Flag(item, "is_read"),
             Favorite = JsonFields.Flag(item, "is_starred") || JsonFields.Flag(item, "is_fav"),
             Content = JsonFields.Text(item, "content"),
+            ContentSource = "wallabag",
         }).ToList());
 
     /// <summary>Each annotation as "“quote” — comment", one per paragraph.</summary>
