@@ -39,6 +39,7 @@ IBenchmark[] sections =
     new LibraryScaleBenchmark(),
     new MetadataBenchmark(),
     new DiffBenchmark(),
+    new WatchBenchmark(),
     new PageMetadataBenchmark(),
     new ExportBenchmark(),
     new WaczBenchmark(),
@@ -80,7 +81,7 @@ return 0;
 
 // The table reads in the order, whatever order the sections ran in.
 static int SectionOrder(string section) =>
-    Array.IndexOf(["extraction", "metadata", "fidelity", "speed", "relay", "scale", "memory", "export", "versions", "wacz", "burst", "health"], section) is var i and >= 0 ? i : 99;
+    Array.IndexOf(["extraction", "metadata", "fidelity", "speed", "relay", "scale", "memory", "export", "versions", "watch", "wacz", "burst", "health"], section) is var i and >= 0 ? i : 99;
 
 static string OutputPath(BenchOptions options) =>
     Path.IsPathRooted(options.OutputPath) ? options.OutputPath : Path.Combine(Corpus.RepositoryRoot, options.OutputPath);

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace LinkSnap.Testing;
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 (Kestrel, random port) serving the pages a test needs.
+/// A real HTTP server on 127.0.0.1 (or another loopback address, a site of its own: 127.0.0.2…; Kestrel,
+/// random port) serving the pages a test needs.
 /// Routes are added with <see cref="Map"/> (exact path) or <see cref="MapDirectory"/> (a folder
 /// at a prefix); everything else is 404. Every request is recorded in <see cref="Requests"/>.
 /// </summary>
@@ -41,17 +42,23 @@ public sealed class FixtureServer : IAsyncDisposable
         }
     }
 
-    public static async Task<FixtureServer> StartAsync()
+    public static async Task<FixtureServer> StartAsync(IPAddress? loopbackAddress = null)
     {
+        var address = loopbackAddress ?? IPAddress.Loopback;
+        if (!IPAddress.IsLoopback(address))
+        {
+            throw new ArgumentException($"{address} is not a loopback address: fixtures never listen beyond this machine.", nameof(loopbackAddress));
+        }
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(address, 0));
         var app = builder.Build();
         var server = new FixtureServer(app);
         app.Run(server.HandleAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUri = new Uri(listening.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
         return server;
     }
 

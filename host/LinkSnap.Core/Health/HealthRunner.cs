@@ -12,7 +12,8 @@ namespace LinkSnap.Core.Health;
 /// of one link at the same time (a second request for it waits for the running one).
 /// Every check is recorded with its next scheduled time (missed checks therefore run once).
 /// </summary>
-public sealed class HealthRunner(LinkStore store, HealthChecker checker, SnapshotFolders folders, IOptions<HealthOptions> options, TimeProvider time)
+public sealed class HealthRunner(
+    LinkStore store, HealthChecker checker, SnapshotFolders folders, IOptions<HealthOptions> options, TimeProvider time, HealthJournal? journal = null)
 {
     /// <summary>The saved text is compared for its first words only, like the page's capped GET.</summary>
     private const int SavedTextChars = 64 * 1024;
@@ -64,7 +65,7 @@ public sealed class HealthRunner(LinkStore store, HealthChecker checker, Snapsho
 
                 var next = _options.Period == SchedulePeriod.Off ? (DateTimeOffset?)null
                     : ScheduleRule.NextDue(_options.Period, Key(target.LinkId), time.GetUtcNow());
-                var check = store.RecordHealth(target.LinkId, probe, _options, next);
+                var check = Journalled(target, store.RecordHealth(target.LinkId, probe, _options, next));
                 await Task.Delay(_options.HostGap, time, cancellationToken);
                 return check;
             }
@@ -75,7 +76,7 @@ public sealed class HealthRunner(LinkStore store, HealthChecker checker, Snapsho
         }
         catch (UriFormatException e)
         {
-            return store.RecordHealth(target.LinkId, new HealthProbe(HealthState.Unknown, null, $"Not a checkable address: {e.Message}"), _options);
+            return Journalled(target, store.RecordHealth(target.LinkId, new HealthProbe(HealthState.Unknown, null, $"Not a checkable address: {e.Message}"), _options));
         }
         finally
         {
@@ -84,6 +85,17 @@ public sealed class HealthRunner(LinkStore store, HealthChecker checker, Snapsho
                 _running.Remove(target.LinkId);
             }
         }
+    }
+
+    /// <summary>After SQLite has the check, health.jsonl gets it too (a reindex into a new database restores it from there).</summary>
+    private HealthCheck? Journalled(HealthTarget target, HealthCheck? check)
+    {
+        if (check is not null)
+        {
+            journal?.Append(target.Url, check);
+        }
+
+        return check;
     }
 
     /// <summary>The schedule key of a link's health checks (its slot in each period is stable across restarts).</summary>

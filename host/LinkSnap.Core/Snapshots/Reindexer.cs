@@ -13,8 +13,9 @@ namespace LinkSnap.Core.Snapshots;
 /// or, for a link it does not know or knew before the version was written, from the newest snapshot.json.
 /// Links without any version (bookmarks only) come from links.jsonl alone. Jobs still queued or running
 /// have no folder yet and are kept as they are; so is a link neither the folders nor links.jsonl know.
+/// Health history comes back from health.jsonl (<see cref="Health.HealthJournal"/>) for links the database has none for.
 /// </summary>
-public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders, LinkJournal journal, TimeProvider time)
+public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders, LinkJournal journal, TimeProvider time, Health.HealthJournal? health = null)
 {
     public ReindexResult Rebuild()
     {
@@ -74,6 +75,7 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
             }
         }
 
+        health?.Restore(connection, transaction, skipped);
         connection.Execute("DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM link_tags lt WHERE lt.tag_id = tags.id)", transaction: transaction);
         var links = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM links", transaction: transaction);
         var snapshots = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM snapshots", transaction: transaction);

@@ -70,6 +70,15 @@ public sealed partial class LinkStore
         return id is null ? null : connection.QuerySingle<SnapshotRow>($"SELECT {SnapshotRow.Columns} {SnapshotFrom} WHERE s.id = @id", new { id }).ToRecord();
     }
 
+    /// <summary>When the first background job held back by its not-before time (a retry's back-off) may start; null when none waits.</summary>
+    public DateTimeOffset? NextBackgroundJobStart()
+    {
+        using var connection = database.Open();
+        return StorageText.ParseTimeOrNull(connection.ExecuteScalar<string?>(
+            "SELECT MIN(not_before) FROM snapshots WHERE status = 'queued' AND job_class <> 'user' AND not_before > @now",
+            new { now = Now() }));
+    }
+
     private static long? Claim(IDbConnection connection, string pick, object parameters) => connection.ExecuteScalar<long?>(
         $"""
         UPDATE snapshots SET status = 'running', stage = 'loading', started_at = @now, finished_at = NULL, reason = NULL, attempts = attempts + 1

@@ -87,6 +87,7 @@ public sealed partial class LinkStore
             new { targetId, sources },
             transaction);
         connection.Execute("DELETE FROM link_tags WHERE tag_id IN @sources AND tag_id <> @targetId", new { sources, targetId }, transaction);
+        Watching.WatchStore.FollowTagMerge(connection, transaction, sourceKeys, targetKey, target);
         DeleteOrphanTags(connection, transaction);
         foreach (var linkId in links)
         {
@@ -117,6 +118,7 @@ public sealed partial class LinkStore
         }
 
         connection.Execute("DELETE FROM tags WHERE id = @id", new { id = tag.Id }, transaction);
+        Watching.WatchStore.ForgetTag(connection, transaction, key);
         foreach (var linkId in links)
         {
             Touch(connection, transaction, linkId);

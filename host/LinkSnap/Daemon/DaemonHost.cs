@@ -66,6 +66,7 @@ public static class DaemonHost
         services.AddSingleton<ImportedVersions>();
         services.AddSingleton<LinkSnap.Core.Archive.WaczImporter>();
         services.AddSingleton<LinkJournal>();
+        services.AddSingleton<Core.Health.HealthJournal>();
         services.AddSingleton<Reindexer>();
         services.AddSingleton<JobEvents>();
         services.Configure<BackgroundOptions>(builder.Configuration.GetSection(BackgroundOptions.Section));
@@ -92,6 +93,7 @@ public static class DaemonHost
         var app = builder.Build();
         app.Services.GetRequiredService<LinkSnapDatabase>(); // migrate before serving
         app.Services.GetRequiredService<LinkJournal>().EnsureSeeded(app.Services.GetRequiredService<LinkStore>());
+        app.Services.GetRequiredService<Core.Health.HealthJournal>().EnsureSeeded(app.Services.GetRequiredService<LinkSnapDatabase>());
         // Registered before the features' own callbacks: these run in reverse order, so the library
         // has filled in DaemonState.LoginUrl by the time OnStarted prints and writes daemon.json.
         app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, state, tcp!, paths));

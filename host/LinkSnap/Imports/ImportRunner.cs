@@ -56,9 +56,12 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
                 }
             }
 
+            // A resumed import's queued captures may start again.
+            queue.Notify();
             try
             {
-                await _wake.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken);
+                // Every change of an import's status calls Notify: no need to look again until then.
+                await _wake.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -1,3 +1,4 @@
+using LinkSnap.Core.Scheduling;
 using LinkSnap.Core.Storage;
 using LinkSnap.Daemon;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,9 @@ namespace LinkSnap.Jobs;
 /// jobs left "running" by a daemon that died are re-queued or, past Daemon:MaxAttempts, failed.
 /// User captures always go first; background jobs take at most Background:Concurrency slots (one slot
 /// stays free for clicks), one per site at a time with Background:HostGap between them.
+/// When nothing can start it sleeps (DueSleeper, on the injected clock) until <see cref="Notify"/> or
+/// until the next background job may start (a retry's not-before time, a site's gap ending): an idle
+/// daemon does not wake up to look at the queue.
 /// </summary>
 public sealed class CaptureQueue(
     LinkStore store,
@@ -17,24 +21,16 @@ public sealed class CaptureQueue(
     IOptions<DaemonOptions> options,
     IOptions<BackgroundOptions> background,
     HostPoliteness politeness,
+    TimeProvider time,
     ILogger<CaptureQueue> logger) : BackgroundService
 {
-    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
+    /// <summary>How long a queue that could not read the database waits before trying again.</summary>
+    private static readonly TimeSpan RetryAfterDatabaseError = TimeSpan.FromSeconds(5);
 
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly DueSleeper _sleeper = new(time);
 
-    /// <summary>Tells the queue a job was added, so it does not wait for its next poll.</summary>
-    public void Notify()
-    {
-        try
-        {
-            _wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already woken.
-        }
-    }
+    /// <summary>Tells the queue a job was added or may now start; every path that queues a job calls it.</summary>
+    public void Notify() => _sleeper.Wake();
 
     /// <summary>
     /// Recovers before the API listens (hosted services start before the server): a client never sees a
@@ -59,22 +55,25 @@ public sealed class CaptureQueue(
             {
                 await slots.WaitAsync(stoppingToken);
                 SnapshotRecord? job;
+                DateTimeOffset? wakeAt;
                 try
                 {
                     var turn = Volatile.Read(ref backgroundRunning) < backgroundSlots ? new BackgroundTurn(politeness.RestingSites()) : null;
                     job = store.ClaimNextJob(turn);
+                    wakeAt = job is null ? Earliest(store.NextBackgroundJobStart(), politeness.NextRestEnd()) : null;
                 }
                 catch (Microsoft.Data.Sqlite.SqliteException e)
                 {
-                    // A locked or busy database must not stop the queue: try again at the next poll.
+                    // A locked or busy database must not stop the queue: try again shortly.
                     logger.LogError(e, "Could not take the next job from the queue");
                     job = null;
+                    wakeAt = time.GetUtcNow() + RetryAfterDatabaseError;
                 }
 
                 if (job is null)
                 {
                     slots.Release();
-                    await _wake.WaitAsync(IdlePoll, stoppingToken);
+                    await _sleeper.SleepUntilAsync(wakeAt, stoppingToken);
                     continue;
                 }
 
@@ -117,6 +116,8 @@ public sealed class CaptureQueue(
 
         await Task.WhenAll(running);
     }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     private static string SiteOf(SnapshotRecord job) =>
         Uri.TryCreate(job.Url, UriKind.Absolute, out var url) ? Core.Urls.UrlNormalizer.Site(url) : "";

@@ -25,6 +25,17 @@ public sealed class HostPoliteness(TimeProvider time)
         }
     }
 
+    /// <summary>When the first resting site may start again (sites busy with a capture excluded: its end wakes the queue); null when none rests.</summary>
+    public DateTimeOffset? NextRestEnd()
+    {
+        var now = time.GetUtcNow();
+        lock (_restingUntil)
+        {
+            var ends = _restingUntil.Values.Where(until => until > now && until != DateTimeOffset.MaxValue).ToList();
+            return ends.Count == 0 ? null : ends.Min();
+        }
+    }
+
     /// <summary>Sites that must not start a background capture now.</summary>
     public IReadOnlyCollection<string> RestingSites()
     {

@@ -1,3 +1,4 @@
+using LinkSnap.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
 using NUnit.Framework;
@@ -47,6 +48,51 @@ public sealed partial class ExtensionEndToEndTests
         await check.GotoAsync(_harness.ExtensionUrl("popup/popup.html"));
         await WaitForTabBadgeAsync(check, tabId, await check.EvaluateAsync<string>("() => chrome.action.getBadgeText({})"));
         await check.CloseAsync();
+        await tab.CloseAsync();
+    }
+
+    [Test]
+    public async Task A_saved_page_whose_site_no_longer_answers_shows_the_error_on_the_badge_and_the_popup_opens_the_saved_copy()
+    {
+        // Its own server, so that its port can be closed: the tab then ends in Chromium's error page.
+        string url;
+        long linkId;
+        await using (var site = await FixtureServer.StartAsync())
+        {
+            site.MapHtml("/closing", Page("A site that will close", "<p>Its server is about to stop.</p>"));
+            url = site.Url("/closing").ToString();
+            await _harness.Api.PostAsync("api/captures", new { url, mode = "fresh" });
+            var (link, _) = await _harness.WaitForSavedAsync(url);
+            linkId = link.GetProperty("id").GetInt64();
+        }
+
+        var tab = await _harness.Browser.NewPageAsync();
+        var refused = "";
+        try
+        {
+            await tab.GotoAsync(url);
+        }
+        catch (PlaywrightException e)
+        {
+            refused = e.Message;
+        }
+
+        Assert.That(refused, Does.Contain("ERR_CONNECTION_REFUSED"), "the port is closed");
+
+        var popup = await _harness.Browser.NewPageAsync();
+        await popup.GotoAsync(_harness.ExtensionUrl("popup/popup.html"));
+        var tabId = await _harness.TabIdAsync(popup, url); // the tab keeps the URL it tried; its page is chrome-error://
+        await WaitForTabBadgeAsync(popup, tabId, "✕");
+        await popup.GotoAsync(_harness.ExtensionUrl($"popup/popup.html?tab={tabId}"));
+        await Assertions.Expect(popup.Locator("#gone")).ToBeVisibleAsync();
+        await Assertions.Expect(popup.Locator("#gone-text")).ToContainTextAsync("This page did not load (net::ERR_CONNECTION_REFUSED). You saved a copy on");
+        var opened = _harness.Browser.WaitForPageAsync(new() { Timeout = 30_000 });
+        await popup.Locator("#open-saved-copy").ClickAsync();
+        var library = await opened;
+        await library.WaitForURLAsync(u => u.EndsWith($"/links/{linkId}", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        await Assertions.Expect(library.Locator("#link-title")).ToHaveTextAsync("A site that will close", new() { Timeout = 30_000 });
+        await library.CloseAsync();
+        await popup.CloseAsync();
         await tab.CloseAsync();
     }
 

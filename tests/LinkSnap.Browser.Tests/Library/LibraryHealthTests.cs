@@ -60,4 +60,19 @@ public sealed class LibraryHealthTests : LibraryPageTestBase
         Assert.That(Page.Url, Does.Contain("health=gone"), "the filtered view can be bookmarked");
         await ScreenshotsAsync("filter");
     }
+
+    [Test]
+    public async Task Check_all_originals_checks_every_link_says_how_far_it_is_and_updates_the_badges()
+    {
+        var before = (await GetJsonAsync($"/api/links/{_stays}/health")).GetArrayLength();
+        await GotoAsync("/");
+        await Assertions.Expect(Page.Locator("#check-all")).ToHaveTextAsync("Check all originals");
+        await Page.Locator("#check-all").ClickAsync();
+
+        await Assertions.Expect(Page.Locator("#check-all-progress")).ToHaveTextAsync("Checked 2 originals: 1 gone", new() { Timeout = 30_000 });
+        await Assertions.Expect(Page.Locator($"article.card[data-id='{_essay}'] .health")).ToHaveTextAsync("Gone");
+        await Assertions.Expect(Page.Locator($"article.card[data-id='{_stays}'] .health")).ToHaveTextAsync("Original online");
+        Assert.That((await GetJsonAsync($"/api/links/{_stays}/health")).GetArrayLength(), Is.EqualTo(before + 1), "one more check in its history");
+        await ScreenshotsAsync("check-all");
+    }
 }

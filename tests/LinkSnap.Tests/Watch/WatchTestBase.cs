@@ -50,7 +50,7 @@ public abstract class WatchTestBase : QueueTestBase
         var daemon = Options.Create(new DaemonOptions { JobTimeout = TimeSpan.FromMinutes(1) });
         var background = Options.Create(new BackgroundOptions { HostGap = TimeSpan.Zero });
         Runner = new CaptureJobRunner(Store, Folders, engine, Events, daemon, background, Clock, NullLogger<CaptureJobRunner>.Instance);
-        var queue = new CaptureQueue(Store, Runner, Events, daemon, background, new HostPoliteness(Clock), NullLogger<CaptureQueue>.Instance);
+        var queue = new CaptureQueue(Store, Runner, Events, daemon, background, new HostPoliteness(Clock), Clock, NullLogger<CaptureQueue>.Instance);
         Watches = new WatchStore(Database, Clock);
         var options = Options.Create(new WatchOptions());
         var judge = new WatchJudge(Store, Watches, Folders, options, NullLogger<WatchJudge>.Instance);

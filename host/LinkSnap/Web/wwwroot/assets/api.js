@@ -69,6 +69,7 @@ export const api = {
   watches: () => request('GET', '/api/watches?limit=1'),
   markSeen: (id) => request('POST', `/api/links/${enc(id)}/seen`),
   checkHealth: (linkIds) => request('POST', '/api/health/checks', { linkIds }),
+  checkHealthPage: ({ tag, afterId }) => request('POST', '/api/health/checks', { tag, afterId, limit: 25 }),
   logout: () => request('POST', '/api/session/logout', {}),
   previewImport: (file, options) => request('POST', `/api/imports/preview?${importQuery(file, options)}`, undefined, file),
   startImport: (file, options) => request('POST', `/api/imports?${importQuery(file, options)}`, undefined, file),

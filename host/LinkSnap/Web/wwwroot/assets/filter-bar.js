@@ -4,6 +4,7 @@ import { h, parseTags, isComposing } from './dom.js';
 import { t, word } from './i18n.js';
 import { renderExportMenu } from './export-menu.js';
 import { healthFilters, stateFilters } from './filters.js';
+import { checkAllButton } from './health.js';
 
 let typingTimer = null;
 
@@ -35,7 +36,8 @@ export function renderFilters(state, setState) {
       type: 'button', id: 'view-toggle', 'aria-pressed': state.view === 'list' ? 'true' : 'false',
       onclick: () => setState({ view: state.view === 'grid' ? 'list' : 'grid' }, { reload: false }),
     }, state.view === 'grid' ? t('filter.listView') : t('filter.gridView')),
-    renderExportMenu({ state }));
+    renderExportMenu({ state }),
+    checkAllButton(state, () => setState({}, { redraw: false })));
 
   const tagInput = h('input', {
     id: 'filter-tag', type: 'text', list: 'tag-suggestions', placeholder: t('filter.tagPlaceholder'), 'aria-label': t('filter.tag'), class: 'tag-input',
