@@ -1,10 +1,13 @@
 // Toolbar popup: shows the tab, whether it is already saved, and saves it with tags and a note,
-// then follows the capture to its end. Opened for a given tab with ?tab=ID (tests, keyboard users).
+// then follows the capture to its end. On a page already saved it edits the link instead (tags as
+// chips, note, states, watch: "Save changes", no new version) and offers "Save again" for a new
+// version. Opened for a given tab with ?tab=ID (tests, keyboard users).
 import { api } from '../shared/browser-api.js';
 import { ask } from '../shared/messages.js';
 import { getSettings } from '../shared/settings.js';
 import { parseTags, formatTags } from '../shared/tags.js';
 import { TagAutocomplete } from './tag-autocomplete.js';
+import { SavedLinkEditor } from './saved-link-editor.js';
 import { loadMessages, translatePage, t, formatDate } from '../shared/i18n.js';
 
 const POLL_MS = 700;
@@ -12,6 +15,8 @@ const $ = (id) => document.getElementById(id);
 
 let tab;
 let autocomplete;
+/** Set when the tab's page is already in the library: the editor of that link. */
+let editor = null;
 
 async function init() {
   await loadMessages();
@@ -28,14 +33,16 @@ async function init() {
 
   $('save-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    if (!autocomplete.hasSelection) save();
+    if (!autocomplete.hasSelection) submit();
   });
   $('note').addEventListener('keydown', (e) => {
+    if (e.isComposing || e.keyCode === 229) return; // an input method's Enter commits a word
     if (e.key === 'Enter' && !e.shiftKey) {
       e.preventDefault();
-      save();
+      submit();
     }
   });
+  $('save-again').addEventListener('click', () => save());
   $('open-library').addEventListener('click', (e) => {
     e.preventDefault();
     openLibrary({});
@@ -43,7 +50,7 @@ async function init() {
   $('tags').focus();
 
   // Opening the popup is a good moment to send captures kept while LinkSnap was away.
-  ask('flush-pending').catch(() => {});
+  showPendingHere().then(() => ask('flush-pending')).then(showPendingHere).catch(() => {});
   loadTags();
   offerSavedCopy();
   if (tab?.url && /^https?:/i.test(tab.url)) {
@@ -91,15 +98,51 @@ async function lookup(url) {
   try {
     const found = await ask('native', { type: 'lookup-url', fields: { url } });
     if (found.saved) {
-      const count = found.snapshotCount;
-      $('saved-before').textContent = found.lastSavedAt
-        ? t(count === 1 ? 'popup_savedOnceOn' : 'popup_savedTimesOn', { count, date: formatDate(found.lastSavedAt) })
-        : t(count === 1 ? 'popup_savedOnce' : 'popup_savedTimes', { count });
-      $('saved-before').hidden = false;
+      showSavedBefore(found);
+      editor ??= new SavedLinkEditor(autocomplete);
+      editor.show(found);
     }
+    document.body.dataset.lookup = found.saved ? 'saved' : 'new';
   } catch (e) {
     reportHostProblem(e);
   }
+}
+
+function showSavedBefore(link) {
+  const count = link.snapshotCount;
+  $('saved-before').textContent = link.lastSavedAt
+    ? t(count === 1 ? 'popup_savedOnceOn' : 'popup_savedTimesOn', { count, date: formatDate(link.lastSavedAt) })
+    : t(count === 1 ? 'popup_savedOnce' : 'popup_savedTimes', { count });
+  $('saved-before').hidden = false;
+}
+
+/** Enter and the submit button: "Save changes" on a saved page, else the first save. */
+function submit() {
+  if (editor) saveChanges();
+  else save();
+}
+
+async function saveChanges() {
+  if ($('save').disabled) return;
+  $('save').disabled = true;
+  setState('queued', t('popup_savingChanges'));
+  try {
+    const updated = await ask('native', { type: 'update-link', fields: editor.changes() });
+    editor.show(updated);
+    showSavedBefore(updated);
+    setState('done', t('popup_changesSaved'));
+  } catch (e) {
+    setState('failed', t('popup_changesFailed', { reason: e.message }));
+  } finally {
+    $('save').disabled = false;
+  }
+}
+
+/** A capture of this tab kept in the extension's queue (LinkSnap was not reachable) says so. */
+async function showPendingHere() {
+  const pending = (await ask('pending')).filter((p) => p.url === tab?.url);
+  $('pending-here').hidden = pending.length === 0;
+  if (pending.length) $('pending-here').textContent = t('popup_pendingHere', { date: formatDate(pending[0].createdAt) });
 }
 
 // The tab's page is gone (404/410 or an error page) but LinkSnap has it: offer the saved copy.
@@ -115,15 +158,29 @@ async function offerSavedCopy() {
   document.body.dataset.gone = 'true';
 }
 
+/** The first save of a page, or "Save again" (a new version) of a saved one, with the edits made so far. */
 async function save() {
   if ($('save').disabled) return;
   $('save').disabled = true;
+  $('save-again').disabled = true;
   setState('queued', t('popup_sending'));
   try {
+    // A saved link's tags and note are what the editor shows (chips removed too): store them first,
+    // then the capture adds nothing of its own.
+    // Offline, the edits travel with the capture kept for later instead.
+    let offline = null;
+    if (editor) {
+      try {
+        editor.show(await ask('native', { type: 'update-link', fields: editor.changes() }));
+      } catch (e) {
+        if (e.code !== 'host-missing' && e.code !== 'daemon-unavailable') throw e;
+        offline = editor.changes();
+      }
+    }
     const result = await ask('capture-tab', {
       tabId: tab.id,
-      tags: parseTags($('tags').value),
-      note: $('note').value.trim() || undefined,
+      tags: editor ? offline?.tags ?? [] : parseTags($('tags').value),
+      note: (editor ? offline?.note : $('note').value.trim()) || undefined,
       mode: $('mode').value,
     });
     if (result.pending) {
@@ -135,6 +192,7 @@ async function save() {
   } catch (e) {
     setState('failed', t('popup_failed', { reason: e.message }));
     $('save').disabled = false;
+    $('save-again').disabled = false;
   }
 }
 

@@ -10,9 +10,15 @@ export class TagAutocomplete {
     this.input = input;
     this.list = list;
     this.tags = [];
+    /** Tags not to suggest besides those typed (a saved link's chips), lower-cased. */
+    this.exclude = () => [];
     this.active = -1;
     input.addEventListener('input', () => this.render());
-    input.addEventListener('blur', () => setTimeout(() => this.hide(), 150));
+    // Later, so a click on a suggestion lands first; not when focus came back meanwhile (e.g. after
+    // removing a tag chip), or it would close the list the next keystroke opened.
+    input.addEventListener('blur', () => setTimeout(() => {
+      if (document.activeElement !== this.input) this.hide();
+    }, 150));
     input.addEventListener('keydown', (e) => this.onKey(e));
     list.addEventListener('mousedown', (e) => {
       const li = e.target.closest('li');
@@ -30,7 +36,7 @@ export class TagAutocomplete {
 
   render() {
     const token = currentToken(this.input.value).toLowerCase();
-    const taken = new Set(parseTags(this.input.value).map((t) => t.toLowerCase()));
+    const taken = new Set([...parseTags(this.input.value).map((t) => t.toLowerCase()), ...this.exclude()]);
     const matches = this.tags
       .filter((t) => t.name.toLowerCase().startsWith(token) && !taken.has(t.name.toLowerCase()))
       .slice(0, MAX_SUGGESTIONS);

@@ -57,6 +57,8 @@ function checkField(rule, value) {
         return `must be between ${rule.min} and ${rule.max}`;
       }
       return null;
+    case 'boolean':
+      return typeof value === 'boolean' ? null : 'must be true or false';
     case 'id':
       if (typeof value === 'string' && value.length > 0 && value.length <= 100) return null;
       if (Number.isInteger(value) && value > 0) return null;

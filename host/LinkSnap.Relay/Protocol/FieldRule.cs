@@ -20,6 +20,7 @@ internal sealed record FieldRule(string Type, bool Required, int? MaxLength, int
         "string" => CheckString(value),
         "string[]" => CheckStringArray(value),
         "integer" => CheckInteger(value),
+        "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : "must be true or false",
         "id" => value.ValueKind == JsonValueKind.String && value.GetString()!.Length is > 0 and <= 100
             ? null
             : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) && n > 0 ? null : "must be a non-empty string or positive integer id",

@@ -4,14 +4,15 @@ using LinkSnap.Daemon;
 namespace LinkSnap.Native;
 
 /// <summary>One method per protocol message: maps it to the API call(s) and shapes the result (docs/protocol.md).</summary>
-internal sealed class NativeMessageDispatcher(NativeApiClient api, DaemonState state)
+internal sealed class NativeMessageDispatcher(NativeApiClient api, DaemonState state, NativeLinkMessages links)
 {
     public Task<JsonObject> DispatchAsync(string type, JsonObject message, CancellationToken cancellationToken) => type switch
     {
         "ping" => PingAsync(cancellationToken),
         "capture" => CaptureAsync(message, cancellationToken),
         "status" => StatusAsync(message, cancellationToken),
-        "lookup-url" => LookupAsync(message, cancellationToken),
+        "lookup-url" => Task.FromResult(links.Lookup(message)),
+        "update-link" => Task.FromResult(links.Update(message)),
         "tags" => TagsAsync(message, cancellationToken),
         "open-library" => OpenLibraryAsync(message, cancellationToken),
         "recent" => RecentAsync(message, cancellationToken),
@@ -73,13 +74,6 @@ internal sealed class NativeMessageDispatcher(NativeApiClient api, DaemonState s
             ["reason"] = snapshot["reason"]?.DeepClone(),
             ["libraryUrl"] = linkId is null ? null : Combine(state.LibraryUrl, "links/" + Uri.EscapeDataString(linkId)),
         };
-    }
-
-    private async Task<JsonObject> LookupAsync(JsonObject message, CancellationToken cancellationToken)
-    {
-        var url = message["url"]!.GetValue<string>();
-        var found = await api.GetAsync("api/lookup?url=" + Uri.EscapeDataString(url), "not saved", cancellationToken);
-        return found as JsonObject ?? new JsonObject { ["saved"] = false };
     }
 
     private async Task<JsonObject> TagsAsync(JsonObject message, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace LinkSnap.Native;
 
 /// <summary>
 /// Answers one protocol message (already validated by the relay against protocol.json) by calling the
-/// daemon's API. Replies are {ok:true, result} or {ok:false, error:{code, message}}; the relay adds the id.
+/// daemon's API, or its services directly for the link messages (<see cref="NativeLinkMessages"/>). Replies are {ok:true, result} or {ok:false, error:{code, message}}; the relay adds the id.
 /// </summary>
 public sealed class NativeMessageHandler : IDisposable
 {
@@ -16,11 +16,13 @@ public sealed class NativeMessageHandler : IDisposable
     private readonly DaemonState _state;
     private readonly ILogger<NativeMessageHandler> _logger;
     private readonly Lazy<NativeApiClient> _api;
+    private readonly IServiceProvider _services;
 
-    public NativeMessageHandler(DaemonState state, ILogger<NativeMessageHandler> logger)
+    public NativeMessageHandler(DaemonState state, ILogger<NativeMessageHandler> logger, IServiceProvider services)
     {
         _state = state;
         _logger = logger;
+        _services = services;
         _api = new Lazy<NativeApiClient>(() => new NativeApiClient(state.SocketPath));
     }
 
@@ -50,12 +52,17 @@ public sealed class NativeMessageHandler : IDisposable
 
         try
         {
-            var result = await new NativeMessageDispatcher(_api.Value, _state).DispatchAsync(type, message, cancellationToken);
+            var links = ActivatorUtilities.CreateInstance<NativeLinkMessages>(_services);
+            var result = await new NativeMessageDispatcher(_api.Value, _state, links).DispatchAsync(type, message, cancellationToken);
             return Ok(result);
         }
         catch (NativeException ex)
         {
             return Error(ex.Code, ex.Message);
+        }
+        catch (Exception ex) when (NativeErrors.Code(ex) is { } code)
+        {
+            return Error(code, ex.Message);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or JsonException or InvalidOperationException or FormatException)
         {

@@ -10,7 +10,7 @@ public static class NativeProtocol
     public const int Version = 1;
 
     public static readonly IReadOnlyList<string> MessageTypes =
-        ["ping", "capture", "status", "lookup-url", "tags", "open-library", "recent"];
+        ["ping", "capture", "status", "lookup-url", "update-link", "tags", "open-library", "recent"];
 
     public static readonly IReadOnlyList<string> ErrorCodes =
     [

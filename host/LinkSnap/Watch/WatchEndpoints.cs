@@ -18,20 +18,17 @@ public static class WatchEndpoints
             tags = watches.ListTagWatches().Select(t => new { tag = t.Tag, every = t.Period.ToName() }).ToList(),
         });
 
-        api.MapGet("/links/{id}/watch", (string id, LinkSnapService service, WatchStore watches) =>
+        api.MapGet("/links/{id}/watch", (string id, LinkWatchService linkWatches, WatchStore watches) =>
         {
-            var link = service.GetLink(ApiErrors.ParseId(id, "link"));
-            var watch = watches.GetWatch(link.Id) is { } w ? WatchDto.From(w) : WatchDto.None(link.Id, link.Url, link.Title);
-            return watch with { Checks = watches.ListChecks(link.Id, RecentChecks).Select(WatchCheckDto.From).ToList() };
+            var watch = linkWatches.Get(ApiErrors.ParseId(id, "link"));
+            return watch with { Checks = watches.ListChecks(watch.LinkId, RecentChecks).Select(WatchCheckDto.From).ToList() };
         });
 
-        api.MapPut("/links/{id}/watch", async (string id, HttpRequest request, LinkSnapService service, WatchStore watches, WatchScheduler scheduler, CancellationToken cancellationToken) =>
+        api.MapPut("/links/{id}/watch", async (string id, HttpRequest request, LinkSnapService service, LinkWatchService linkWatches, CancellationToken cancellationToken) =>
         {
             var body = await ApiErrors.ReadBodyAsync<WatchRequestDto>(request, cancellationToken);
             var link = service.GetLink(ApiErrors.ParseId(id, "link"));
-            var watch = watches.SetLinkWatch(link.Id, SchedulePeriods.Parse(body.Every)) ?? throw new NotFoundException($"Link {link.Id} does not exist.");
-            scheduler.Wake();
-            return WatchDto.From(watch);
+            return linkWatches.Set(link.Id, SchedulePeriods.Parse(body.Every));
         });
 
         api.MapPut("/tags/watch", async (HttpRequest request, WatchStore watches, WatchScheduler scheduler, CancellationToken cancellationToken) =>

@@ -11,6 +11,7 @@ public static class WatchServiceCollectionExtensions
         services.AddSingleton<WatchStore>();
         services.AddSingleton<WatchJudge>();
         services.AddSingleton<WatchScheduler>();
+        services.AddSingleton<LinkWatchService>();
         services.AddHostedService(sp => sp.GetRequiredService<WatchScheduler>());
         return services;
     }

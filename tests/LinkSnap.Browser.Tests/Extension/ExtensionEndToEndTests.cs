@@ -169,6 +169,11 @@ public sealed partial class ExtensionEndToEndTests
             Assert.That(pending.GetProperty("result").GetArrayLength(), Is.EqualTo(1));
             await WaitForBadgeAsync(popup, "⏸");
             await popup.CloseAsync();
+
+            // Reopened while LinkSnap is still away, the popup says this page waits in the extension.
+            var offline = await _harness.OpenPopupAsync(tab);
+            await Assertions.Expect(offline.Locator("#pending-here")).ToContainTextAsync("Waiting to be sent", new() { Timeout = 30_000 });
+            await offline.CloseAsync();
         }
         finally
         {
@@ -178,6 +183,7 @@ public sealed partial class ExtensionEndToEndTests
         // Opening the popup again (any message to the host) sends what was kept.
         var reopened = await _harness.OpenPopupAsync(tab);
         var (link, snapshot) = await _harness.WaitForSavedAsync(Url("/offline"));
+        await Assertions.Expect(reopened.Locator("#pending-here")).ToBeHiddenAsync(new() { Timeout = 30_000 });
         Assert.That(link.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EqualTo(new[] { "later" }));
         Assert.That(snapshot.GetProperty("status").GetString(), Is.EqualTo("done"));
         Assert.That(await ArtifactTextAsync(snapshot, "html"), Does.Contain("Kept in the extension until LinkSnap is back."));

@@ -63,6 +63,12 @@ public sealed class ExtensionPagesTests
                 { id: 'h', type: 'capture', url: 'https://e.org/', mode: 'as-seen', html: 'x'.repeat(table.limits.maxHtmlBytes + 1) },
                 { type: 'ping' },
                 { id: 'i', type: 'status', snapshotId: 42 },
+                { id: 'j', type: 'update-link', linkId: 7, tags: ['a'], note: 'n', read: true, favorite: false, archived: true, watch: 'weekly' },
+                { id: 'k', type: 'update-link', note: 'n' },
+                { id: 'l', type: 'update-link', linkId: 7, favorite: 'yes' },
+                { id: 'm', type: 'update-link', linkId: 7, watch: 'sometimes' },
+                { id: 'n', type: 'update-link', linkId: 7, tags: Array.from({ length: 101 }, (_, i) => 't' + i) },
+                { id: 'o', type: 'capture', url: 'https://e.org/', tags: Array.from({ length: 100 }, (_, i) => 't' + i) },
               ];
               return cases.map(c => validateRequest(table, c)?.code ?? 'ok');
             }
@@ -71,6 +77,7 @@ public sealed class ExtensionPagesTests
         Assert.That(codes.EnumerateArray().Select(c => c.GetString()), Is.EqualTo(new[]
         {
             "ok", "bad-message", "bad-message", "bad-message", "unknown-type", "bad-message", "bad-message", "too-large", "bad-message", "ok",
+            "ok", "bad-message", "bad-message", "bad-message", "bad-message", "ok",
         }));
         await page.CloseAsync();
     }
@@ -111,6 +118,13 @@ public sealed class ExtensionPagesTests
         var tab = await _harness.Browser.NewPageAsync();
         _harness.Server.MapHtml("/more-words", "<!doctype html><title>Words page</title><p>Some words.</p>");
         await tab.GotoAsync(_harness.Server.Url("/more-words").ToString());
+        // A saved page too: its tags as chips, its states and a watch that comes through a tag.
+        var savedTab = await _harness.Browser.NewPageAsync();
+        _harness.Server.MapHtml("/saved-words", "<!doctype html><title>Saved words page</title><p>Some saved words.</p>");
+        await _harness.Api.PostAsync("api/captures", new { url = _harness.Server.Url("/saved-words").ToString(), tags = new[] { "walked/tag", "second" }, note = "a note", mode = "fresh" });
+        await _harness.WaitForSavedAsync(_harness.Server.Url("/saved-words").ToString());
+        await _harness.Api.PutAsync("api/tags/watch", new { tag = "walked", every = "daily" });
+        await savedTab.GotoAsync(_harness.Server.Url("/saved-words").ToString());
         var options = await _harness.Browser.NewPageAsync();
         await options.GotoAsync(_harness.ExtensionUrl("options/options.html"));
         await SetLanguageAsync(options, "x-pseudo");
@@ -120,14 +134,27 @@ public sealed class ExtensionPagesTests
             await Assertions.Expect(options.Locator("#host-state")).ToHaveAttributeAsync("data-state", "ok", new() { Timeout = 30_000 });
             var popup = await _harness.OpenPopupAsync(tab);
             await Assertions.Expect(popup.Locator("body")).ToHaveAttributeAsync("data-tags-loaded", "true");
-            var data = new[] { "LinkSnap", "English", "中文", _harness.DataDirectory, await tab.TitleAsync(), tab.Url,
+            await Assertions.Expect(popup.Locator("body")).ToHaveAttributeAsync("data-lookup", "new");
+            var savedPopup = await _harness.OpenPopupAsync(savedTab);
+            await Assertions.Expect(savedPopup.Locator("body")).ToHaveAttributeAsync("data-saved", "true");
+            await Assertions.Expect(savedPopup.Locator("#watch-tag")).ToBeVisibleAsync();
+            var data = new[] { "LinkSnap", "English", "中文", _harness.DataDirectory, await tab.TitleAsync(), tab.Url, await savedTab.TitleAsync(), savedTab.Url,
+                "walked/tag", "second", "a note",
                 await options.Locator("#host-version").TextContentAsync() ?? "", await options.Locator("#host-library").TextContentAsync() ?? "" };
             var offenders = new List<string>();
-            foreach (var page in new[] { options, popup })
+            foreach (var page in new[] { options, popup, savedPopup })
             {
                 foreach (var text in await page.EvaluateAsync<string[]>(VisibleTexts))
                 {
-                    var rest = System.Text.RegularExpressions.Regex.Replace(text, "⟦[^⟧]*⟧|⟨[^⟩]*⟩", " ").Trim();
+                    // Innermost first: a message may hold another (a watch's schedule inside "watched through the tag").
+                    var rest = text;
+                    for (var previous = ""; previous != rest;)
+                    {
+                        previous = rest;
+                        rest = System.Text.RegularExpressions.Regex.Replace(rest, "⟦[^⟦⟧]*⟧|⟨[^⟨⟩]*⟩", " ");
+                    }
+
+                    rest = rest.Trim();
                     if (rest.Any(char.IsLetter) && !data.Any(d => d.Length > 0 && d.Contains(rest, StringComparison.Ordinal)))
                     {
                         offenders.Add($"{page.Url}: “{text}”");
@@ -136,6 +163,7 @@ public sealed class ExtensionPagesTests
             }
 
             await popup.CloseAsync();
+            await savedPopup.CloseAsync();
             Assert.That(offenders, Is.Empty, "visible strings that are not from _locales");
         }
         finally
@@ -143,6 +171,7 @@ public sealed class ExtensionPagesTests
             await SetLanguageAsync(options, "");
             await options.CloseAsync();
             await tab.CloseAsync();
+            await savedTab.CloseAsync();
         }
     }
 
@@ -151,7 +180,12 @@ public sealed class ExtensionPagesTests
     {
         var title = string.Concat(Enumerable.Repeat("Unbreakabletitleword", 25)) + " " + string.Join(" ", Enumerable.Repeat("a very long page title", 40));
         _harness.Server.MapHtml("/long-title", $"<!doctype html><title>{title}</title><p>Some words.</p>");
-        await _harness.Api.PostAsync("api/captures", new { url = _harness.Server.Url("/long-title").ToString(), tags = new[] { "reading/long" }, mode = "fresh" });
+        _harness.Server.MapHtml("/long-title-other", "<!doctype html><title>Another page</title><p>Other words.</p>");
+        // Saved before, with many tags (one of them 100 characters without a break): the popup shows them as chips.
+        string[] tags = ["reading/long", new string('x', 100), .. Enumerable.Range(1, 40).Select(i => $"a-rather-long-tag-name-{i}")];
+        await _harness.Api.PostAsync("api/captures", new { url = _harness.Server.Url("/long-title").ToString(), tags, mode = "fresh" });
+        // A tag of another link, to suggest (the link's own chips are not suggested again).
+        await _harness.Api.PostAsync("api/captures", new { url = _harness.Server.Url("/long-title-other").ToString(), tags = new[] { "reading/later" }, mode = "fresh" });
         var tab = await _harness.Browser.NewPageAsync();
         await tab.GotoAsync(_harness.Server.Url("/long-title").ToString());
         var popup = await _harness.OpenPopupAsync(tab);
@@ -160,6 +194,8 @@ public sealed class ExtensionPagesTests
             await popup.SetViewportSizeAsync(360, 600);
             await Assertions.Expect(popup.Locator("body")).ToHaveAttributeAsync("data-tags-loaded", "true");
             await Assertions.Expect(popup.Locator("#saved-before")).ToBeVisibleAsync();
+            await Assertions.Expect(popup.Locator("#tag-chips li")).ToHaveCountAsync(tags.Length);
+            await Assertions.Expect(popup.Locator("#link-edit")).ToBeVisibleAsync();
             // The offline warning at its real length, as when LinkSnap is not running.
             await popup.EvaluateAsync("() => { const p = document.getElementById('host-problem'); p.hidden = false; p.textContent = 'LinkSnap is not running or not installed. You can still save: the page is kept and sent when LinkSnap is back.'; }");
             await Assertions.Expect(popup.Locator("#tag-suggestions")).ToBeHiddenAsync();
@@ -171,8 +207,12 @@ public sealed class ExtensionPagesTests
                 var widths = await popup.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
                 Assert.That(widths[0], Is.LessThanOrEqualTo(widths[1]), $"no horizontal overflow at {zoom * 100}% zoom");
                 var save = await popup.Locator("#save").BoundingBoxAsync();
+                var saveAgain = await popup.Locator("#save-again").BoundingBoxAsync();
+                var watch = await popup.Locator("#watch").BoundingBoxAsync();
                 var library = await popup.Locator("#open-library").BoundingBoxAsync();
                 Assert.That(save!.X + save.Width, Is.LessThanOrEqualTo(360 * zoom), "the Save button is on screen");
+                Assert.That(saveAgain!.X + saveAgain.Width, Is.LessThanOrEqualTo(360 * zoom), "the Save again button is on screen");
+                Assert.That(watch!.X + watch.Width, Is.LessThanOrEqualTo(360 * zoom), "the watch control is on screen");
                 Assert.That(library!.X + library.Width, Is.LessThanOrEqualTo(360 * zoom), "the Library link is on screen");
             }
 
@@ -191,9 +231,10 @@ public sealed class ExtensionPagesTests
             await Assertions.Expect(suggestions).ToBeHiddenAsync();
             await popup.Locator("#tags").PressAsync("ArrowDown");
             await Assertions.Expect(suggestions).ToBeVisibleAsync();
-            await suggestions.Locator("li", new() { HasText = "reading/long" }).ClickAsync();
+            await Assertions.Expect(suggestions.Locator("li", new() { HasText = "reading/long" })).ToHaveCountAsync(0);
+            await suggestions.Locator("li", new() { HasText = "reading/later" }).ClickAsync();
             await Assertions.Expect(suggestions).ToBeHiddenAsync();
-            await Assertions.Expect(popup.Locator("#tags")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("reading/long"));
+            await Assertions.Expect(popup.Locator("#tags")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("reading/later"));
         }
         finally
         {

@@ -40,6 +40,17 @@ public sealed class SocketApi : IDisposable
     public async Task<JsonElement> PostAsync(string path, object body)
     {
         using var response = await _http.PostAsJsonAsync(path.TrimStart('/'), body);
+        return await ReadAsync(response);
+    }
+
+    public async Task<JsonElement> PutAsync(string path, object body)
+    {
+        using var response = await _http.PutAsJsonAsync(path.TrimStart('/'), body);
+        return await ReadAsync(response);
+    }
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
+    {
         var text = await response.Content.ReadAsStringAsync();
         response.EnsureSuccessStatusCode();
         return JsonDocument.Parse(text).RootElement.Clone();

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using LinkSnap.Daemon;
 using LinkSnap.Native;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NUnit.Framework;
 
@@ -38,7 +39,7 @@ public sealed class NativeMessageTextTests
 
     private static async Task<JsonElement> HandleAsync(byte[] body)
     {
-        using var handler = new NativeMessageHandler(new DaemonState { SocketPath = "/nonexistent/linksnap.sock" }, NullLogger<NativeMessageHandler>.Instance);
+        using var handler = new NativeMessageHandler(new DaemonState { SocketPath = "/nonexistent/linksnap.sock" }, NullLogger<NativeMessageHandler>.Instance, new ServiceCollection().BuildServiceProvider());
         var reply = await handler.HandleAsync(new MemoryStream(body), CancellationToken.None);
         return JsonDocument.Parse(reply).RootElement.Clone();
     }

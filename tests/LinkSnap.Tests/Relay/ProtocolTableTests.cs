@@ -35,6 +35,23 @@ public sealed class ProtocolTableTests
     }
 
     [Test]
+    public void Every_tags_field_allows_exactly_what_a_link_can_carry()
+    {
+        // One limit: a message may carry as many tags as the store keeps on a link, no fewer (a capture
+        // of 60 tags refused by the relay but accepted by the API) and no more.
+        var tagFields = _table.GetProperty("messages").EnumerateObject()
+            .Where(m => m.Value.GetProperty("request").TryGetProperty("tags", out _))
+            .Select(m => (m.Name, Rule: m.Value.GetProperty("request").GetProperty("tags")))
+            .ToList();
+        Assert.That(tagFields.Select(f => f.Name), Is.SupersetOf(new[] { "capture", "update-link" }));
+        foreach (var (name, rule) in tagFields)
+        {
+            Assert.That(rule.GetProperty("maxItems").GetInt32(), Is.EqualTo(LinkSnap.Core.Storage.TagName.MaxPerLink), name);
+            Assert.That(rule.GetProperty("maxLength").GetInt32(), Is.EqualTo(LinkSnap.Core.Storage.TagName.MaxLength), name);
+        }
+    }
+
+    [Test]
     public void Every_message_and_error_code_is_documented()
     {
         foreach (var message in _table.GetProperty("messages").EnumerateObject())
