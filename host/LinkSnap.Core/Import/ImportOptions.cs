@@ -11,8 +11,14 @@ public sealed record ImportOptions
     /// <summary>Bookmarks only: no capture is queued for the imported links.</summary>
     public bool NoCapture { get; init; }
 
+    /// <summary>
+    /// Largest export file accepted (docs/configuration.md, decision 043). A 100,000-bookmark Netscape file
+    /// with Firefox's icons is about 60 MB; larger files are refused by their size, before being read.
+    /// </summary>
+    public const long MaxFileBytes = 128L * 1024 * 1024;
+
     /// <summary>Largest file accepted, and largest total uncompressed size of a zip (a zip bomb stops there).</summary>
-    public long MaxBytes { get; init; } = 256L * 1024 * 1024;
+    public long MaxBytes { get; init; } = MaxFileBytes;
 
     /// <summary>Largest number of entries in one file.</summary>
     public int MaxEntries { get; init; } = 200_000;

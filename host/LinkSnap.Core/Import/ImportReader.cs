@@ -28,7 +28,7 @@ public static class ImportReader
 
         if (bytes.LongLength > options.MaxBytes)
         {
-            throw new ImportException($"{fileName} is {Megabytes(bytes.LongLength)}; the limit is {Megabytes(options.MaxBytes)}.");
+            throw ImportException.TooLarge(fileName, bytes.LongLength, options.MaxBytes);
         }
 
         var result = IsZip(bytes) ? ReadZip(bytes, fileName, options) : Parse(new ImportText(fileName, Decode(bytes, fileName)), options);
@@ -140,5 +140,5 @@ public static class ImportReader
         return new ParsedImport(parts[0].Format, parts.SelectMany(p => p.Entries).ToList());
     }
 
-    private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
+    private static string Megabytes(long bytes) => ImportException.Megabytes(bytes);
 }

@@ -23,6 +23,27 @@ public sealed class LinkJournal(LinkSnapPaths paths, TimeProvider time)
 
     public bool Exists => File.Exists(FilePath);
 
+    /// <summary>
+    /// Runs a change of links together with its lines here, as one step a reindex never splits: reindex reads
+    /// this file, rebuilds the database from it and rewrites it under the same lock. Without that, an edit
+    /// between its read and its rewrite lost its line, and its new values were overwritten by the old ones.
+    /// </summary>
+    public T Serialized<T>(Func<T> change)
+    {
+        lock (_lock)
+        {
+            return change();
+        }
+    }
+
+    public void Serialized(Action change)
+    {
+        lock (_lock)
+        {
+            change();
+        }
+    }
+
     public void Append(IEnumerable<LinkRecord> links) =>
         Write(links.Select(l => new LinkJournalEntry { Id = l.Id, Url = l.Url, At = time.GetUtcNow(), Link = SnapshotLinkInfo.From(l) }));
 

@@ -17,7 +17,10 @@ namespace LinkSnap.Core.Snapshots;
 /// </summary>
 public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders, LinkJournal journal, TimeProvider time, Health.HealthJournal? health = null)
 {
-    public ReindexResult Rebuild()
+    /// <summary>Edits of links wait while it runs (<see cref="LinkJournal.Serialized{T}"/>), so none falls between reading links.jsonl and rewriting it.</summary>
+    public ReindexResult Rebuild() => journal.Serialized(RebuildNow);
+
+    private ReindexResult RebuildNow()
     {
         var skipped = new List<string>();
         var documents = new List<(string Folder, SnapshotDocument Document)>();

@@ -70,6 +70,23 @@ public sealed partial class LinkStore
         return id is null ? null : connection.QuerySingle<SnapshotRow>($"SELECT {SnapshotRow.Columns} {SnapshotFrom} WHERE s.id = @id", new { id }).ToRecord();
     }
 
+    /// <summary>
+    /// The last moment a background capture of each site ended (or, for one a killed daemon left running,
+    /// started), among those since <paramref name="since"/>: after a restart the per-site gap goes on from these.
+    /// </summary>
+    public IReadOnlyList<(string Site, DateTimeOffset At)> LastBackgroundCaptures(DateTimeOffset since)
+    {
+        using var connection = database.Open();
+        return connection.Query<(string Site, string At)>(
+            """
+            SELECT l.site, MAX(COALESCE(s.finished_at, s.started_at)) FROM snapshots s JOIN links l ON l.id = s.link_id
+            WHERE s.job_class <> 'user' AND COALESCE(s.finished_at, s.started_at) >= @since
+            GROUP BY l.site
+            """,
+            new { since = StorageText.Time(since) })
+            .Select(r => (r.Site, StorageText.ParseTime(r.At))).ToList();
+    }
+
     /// <summary>When the first background job held back by its not-before time (a retry's back-off) may start; null when none waits.</summary>
     public DateTimeOffset? NextBackgroundJobStart()
     {

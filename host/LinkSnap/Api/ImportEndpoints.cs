@@ -5,8 +5,8 @@ namespace LinkSnap.Api;
 /// <summary>Imports: POST /api/imports/preview and /api/imports (the file as the raw body), progress, pause/resume/cancel.</summary>
 public static class ImportEndpoints
 {
-    /// <summary>An upload larger than this is refused before it is read (ImportOptions.MaxBytes).</summary>
-    public const long MaxUploadBytes = 256L * 1024 * 1024;
+    /// <summary>An upload larger than this is refused before it is read.</summary>
+    public const long MaxUploadBytes = Core.Import.ImportOptions.MaxFileBytes;
 
     public static void MapImportEndpoints(this RouteGroupBuilder api)
     {
@@ -32,7 +32,8 @@ public static class ImportEndpoints
     {
         if (request.ContentLength > MaxUploadBytes)
         {
-            throw new ArgumentException($"The file is {request.ContentLength / (1024 * 1024)} MB; an import takes at most {MaxUploadBytes / (1024 * 1024)} MB.");
+            var name = request.Query["name"].ToString();
+            throw Core.Import.ImportException.TooLarge(string.IsNullOrWhiteSpace(name) ? "The file" : Path.GetFileName(name), request.ContentLength.Value, MaxUploadBytes);
         }
 
         if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)

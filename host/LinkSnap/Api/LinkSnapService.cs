@@ -33,8 +33,12 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
         }
 
         var inputPath = SaveInput(mode, input.Html);
-        var ticket = store.AddCapture(url, input.Tags, input.Note, mode, inputPath);
-        journal.Append(store.GetLinks([ticket.LinkId]));
+        var ticket = journal.Serialized(() =>
+        {
+            var added = store.AddCapture(url, input.Tags, input.Note, mode, inputPath);
+            journal.Append(store.GetLinks([added.LinkId]));
+            return added;
+        });
         Queued(ticket.SnapshotId, ticket.LinkId);
         return ticket;
     }
@@ -66,30 +70,39 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
 
     public LinkRecord UpdateLink(long id, string? title, string? note, IEnumerable<string>? tags, LinkStatesEdit? states = null)
     {
-        var link = store.UpdateLink(id, title, note, tags, states) ?? throw LinkNotFound(id);
-        RefreshDocuments([id]);
-        return link;
+        return journal.Serialized(() =>
+        {
+            var link = store.UpdateLink(id, title, note, tags, states) ?? throw LinkNotFound(id);
+            RefreshDocuments([id]);
+            return link;
+        });
     }
 
     public LinkRecord AddTags(long id, IEnumerable<string> tags)
     {
-        if (!store.AddTags(id, tags))
+        journal.Serialized(() =>
         {
-            throw LinkNotFound(id);
-        }
+            if (!store.AddTags(id, tags))
+            {
+                throw LinkNotFound(id);
+            }
 
-        RefreshDocuments([id]);
+            RefreshDocuments([id]);
+        });
         return GetLink(id);
     }
 
     public LinkRecord RemoveTag(long id, string tag)
     {
-        if (!store.RemoveTag(id, tag))
+        journal.Serialized(() =>
         {
-            throw LinkNotFound(id);
-        }
+            if (!store.RemoveTag(id, tag))
+            {
+                throw LinkNotFound(id);
+            }
 
-        RefreshDocuments([id]);
+            RefreshDocuments([id]);
+        });
         return GetLink(id);
     }
 
@@ -104,15 +117,18 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
     public void DeleteSnapshot(long id)
     {
         var snapshot = store.GetSnapshot(id) ?? throw SnapshotNotFound(id);
-        folders.Delete(store.DeleteSnapshot(id) ?? throw SnapshotNotFound(id));
-        journal.Append(store.GetLinks([snapshot.LinkId])); // its last version may be gone: links.jsonl keeps the link
+        journal.Serialized(() =>
+        {
+            folders.Delete(store.DeleteSnapshot(id) ?? throw SnapshotNotFound(id));
+            journal.Append(store.GetLinks([snapshot.LinkId])); // its last version may be gone: links.jsonl keeps the link
+        });
     }
 
     public int RenameTag(string from, string to) => EditTags([from], () => store.RenameTag(from, to), from);
 
     public int MergeTags(IReadOnlyList<string> from, string into) => EditTags(from, () => store.MergeTags(from, into), string.Join(", ", from));
 
-    public void DeleteTag(string name, bool force)
+    public void DeleteTag(string name, bool force) => journal.Serialized(() =>
     {
         var links = store.FindLinkIdsWithTag(name);
         if (!store.DeleteTag(name, force))
@@ -121,10 +137,12 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
         }
 
         RefreshDocuments(links);
-    }
+    });
 
     /// <summary>Applies one action to many links; unknown ids are skipped. Returns how many links were affected.</summary>
-    public int Bulk(IReadOnlyList<long> linkIds, string? action, string? tag)
+    public int Bulk(IReadOnlyList<long> linkIds, string? action, string? tag) => journal.Serialized(() => BulkNow(linkIds, action, tag));
+
+    private int BulkNow(IReadOnlyList<long> linkIds, string? action, string? tag)
     {
         if (BulkStates(action) is { } states)
         {
@@ -202,7 +220,7 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
         queue.Notify();
     }
 
-    private int EditTags(IEnumerable<string> tags, Func<int> edit, string described)
+    private int EditTags(IEnumerable<string> tags, Func<int> edit, string described) => journal.Serialized(() =>
     {
         var links = tags.SelectMany(store.FindLinkIdsWithTag).Distinct().ToList();
         var affected = edit();
@@ -213,7 +231,7 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
 
         RefreshDocuments(links);
         return affected;
-    }
+    });
 
     /// <summary>links.jsonl and snapshot.json carry the link's tags, note, title and states, so that reindex restores them.</summary>
     private void RefreshDocuments(IEnumerable<long> linkIds)
@@ -244,7 +262,7 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
         }
     }
 
-    private bool TryDelete(long id)
+    private bool TryDelete(long id) => journal.Serialized(() =>
     {
         var link = store.GetLink(id);
         var files = store.DeleteLink(id);
@@ -255,7 +273,7 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
         }
 
         return files is not null;
-    }
+    });
 
     private static string RequireTag(string? tag) =>
         string.IsNullOrWhiteSpace(tag) ? throw new ArgumentException("This bulk action needs a 'tag'.") : tag;

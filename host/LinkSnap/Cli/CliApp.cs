@@ -43,8 +43,10 @@ public static class CliApp
           reindex                rebuild the database from the snapshot folders
           export [--format html|json|csv|zip|wacz] [--tag T]... [--search Q] [--ids 1,2] [--output FILE|-] [--wacz OUT.wacz]
                                  export links (zip: the whole library with its files; wacz: one web archive)
-          import FILE [--tag T]... [--folders path|last|none] [--no-capture] [--dry-run]
+          import FILE [--tag T]... [--folders path|last|none] [--no-capture] [--wait] [--dry-run]
                                  import bookmarks (Netscape HTML, Pocket, Pinboard, wallabag, Chrome...);
+                                 a progress line shows links added, captures archived/queued/failed, time left
+                                 (--wait: follow until every capture has ended);
                                  a LinkSnap zip export restores into an empty data directory (daemon stopped);
                                  a WACZ (ArchiveWeb.page, Browsertrix, LinkSnap) gives each page an imported version
           verify FILE.wacz       check a web archive: file hashes, WARC digests, index (offline)

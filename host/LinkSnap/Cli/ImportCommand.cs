@@ -3,26 +3,33 @@ using System.Text.Json;
 namespace LinkSnap.Cli;
 
 /// <summary>
-/// `linksnap import FILE [--tag T]... [--folders path|last|none] [--no-capture] [--dry-run] [--json]`: sends
-/// the file to the daemon, which detects its format; shows the preview, then the links being added
-/// (a progress line) until all are in the library. Captures go on in the background afterwards.
+/// `linksnap import FILE [--tag T]... [--folders path|last|none] [--no-capture] [--wait] [--dry-run] [--json]`:
+/// sends the file to the daemon, which detects its format; shows the preview, then the progress
+/// (<see cref="ImportProgressLine"/>) until all links are in the library, or with --wait until every capture
+/// has ended too. Captures go on in the background either way; Ctrl+C only stops the watching.
 /// </summary>
 public sealed class ImportCommand(DaemonClient client, CliArguments args, TextWriter output)
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private const int ShownInvalid = 20;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         if (args.Positional.Count != 2)
         {
-            throw new CliUsageException("Give one file: linksnap import FILE [--tag T]... [--folders path|last|none] [--no-capture] [--dry-run]");
+            throw new CliUsageException("Give one file: linksnap import FILE [--tag T]... [--folders path|last|none] [--no-capture] [--wait] [--dry-run]");
         }
 
         var file = args.Positional[1];
         byte[] bytes;
         try
         {
+            // By its size first: a file over the cap is never read into memory.
+            var size = new FileInfo(file).Length;
+            if (size > Core.Import.ImportOptions.MaxFileBytes)
+            {
+                throw new CliUsageException(Core.Import.ImportException.TooLarge(file, size).Message);
+            }
+
             bytes = await File.ReadAllBytesAsync(file, cancellationToken);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -47,18 +54,18 @@ public sealed class ImportCommand(DaemonClient client, CliArguments args, TextWr
             WritePreview(started.GetProperty("preview"));
         }
 
+        var line = args.Has("--json") ? null : new ImportProgressLine(output, terminal: !Console.IsOutputRedirected);
+        var wait = args.Has("--wait");
         var progress = started.GetProperty("import");
-        while (progress.GetProperty("status").GetString() == "running")
+        while (progress.GetProperty("status").GetString() is "running" || (wait && progress.GetProperty("status").GetString() is "capturing"))
         {
-            if (!args.Has("--json"))
-            {
-                output.Write($"\radding links {Bar(progress.GetProperty("added").GetInt32(), progress.GetProperty("links").GetInt32())}");
-            }
-
-            await Task.Delay(PollInterval, cancellationToken);
+            line?.Show(progress);
+            await Task.Delay(line?.PollInterval ?? TimeSpan.FromMilliseconds(250), cancellationToken);
             progress = await client.GetAsync($"/api/imports/{id}", cancellationToken);
         }
 
+        line?.Show(progress);
+        line?.End();
         Write(started.GetProperty("preview"), progress);
         return CliApp.Ok;
     }
@@ -78,10 +85,12 @@ public sealed class ImportCommand(DaemonClient client, CliArguments args, TextWr
             return;
         }
 
-        output.WriteLine($"\rImport {done.GetProperty("id").GetInt64()}: {done.GetProperty("created").GetInt32()} new links, {done.GetProperty("merged").GetInt32()} merged into links already saved ({done.GetProperty("status").GetString()}).");
+        output.WriteLine($"Import {done.GetProperty("id").GetInt64()}: {done.GetProperty("created").GetInt32()} new links, {done.GetProperty("merged").GetInt32()} merged into links already saved ({done.GetProperty("status").GetString()}).");
         output.WriteLine(done.GetProperty("noCapture").GetBoolean()
             ? "Bookmarks only: no captures were queued."
-            : $"{done.GetProperty("queued").GetInt32() + done.GetProperty("running").GetInt32()} captures queued in the background (they never delay your own captures); follow them in the library or with `linksnap list`.");
+            : done.GetProperty("queued").GetInt32() + done.GetProperty("running").GetInt32() is var left and > 0
+                ? $"{left} captures queued in the background (they never delay your own captures); follow them on the library's Import page, or with `linksnap import FILE --wait` next time."
+                : $"{done.GetProperty("archived").GetInt32()} captures archived, {done.GetProperty("failed").GetInt32()} failed.");
     }
 
     private void WritePreview(JsonElement preview)
@@ -97,12 +106,5 @@ public sealed class ImportCommand(DaemonClient client, CliArguments args, TextWr
         {
             output.WriteLine($"  ... and {preview.GetProperty("invalid").GetArrayLength() - ShownInvalid} more");
         }
-    }
-
-    private static string Bar(int done, int total)
-    {
-        const int width = 30;
-        var filled = total == 0 ? width : done * width / total;
-        return $"[{new string('#', filled)}{new string('.', width - filled)}] {done}/{total}";
     }
 }

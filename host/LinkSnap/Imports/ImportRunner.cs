@@ -83,9 +83,12 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
             var batch = plan.Links.Skip(done).Take(BatchSize).ToList();
             // links.jsonl after the batch's commit: a crash between the two leaves the links in the database,
             // which reindex keeps as they are when links.jsonl does not know them.
-            var linkIds = store.ApplyImportBatch(import.Id, batch, done + batch.Count, !import.NoCapture);
-            AddImportedArticles(import, batch, linkIds);
-            journal.Append(store.GetLinks(linkIds));
+            journal.Serialized(() =>
+            {
+                var linkIds = store.ApplyImportBatch(import.Id, batch, done + batch.Count, !import.NoCapture);
+                AddImportedArticles(import, batch, linkIds);
+                journal.Append(store.GetLinks(linkIds));
+            });
             queue.Notify();
         }
 

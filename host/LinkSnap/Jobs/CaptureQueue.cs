@@ -136,5 +136,6 @@ public sealed class CaptureQueue(
         }
 
         runner.CleanTemporaryFiles();
+        politeness.Resume(store, background.Value.HostGap);
     }
 }

@@ -1,8 +1,11 @@
+using LinkSnap.Core.Storage;
+
 namespace LinkSnap.Jobs;
 
 /// <summary>
 /// The per-site gap between background captures: a site rests for Background:HostGap after each one
-/// ends. Kept in memory on the injected clock; after a restart every site starts rested.
+/// ends. Kept in memory on the injected clock; at start it is derived again from the job rows (when each
+/// site's last background capture ended), so a restart does not let a site be hit again before its gap.
 /// </summary>
 public sealed class HostPoliteness(TimeProvider time)
 {
@@ -22,6 +25,23 @@ public sealed class HostPoliteness(TimeProvider time)
         lock (_restingUntil)
         {
             _restingUntil[site] = time.GetUtcNow() + gap;
+        }
+    }
+
+    /// <summary>At start: sites whose last background capture ended less than <paramref name="gap"/> ago rest for the rest of it.</summary>
+    public void Resume(LinkStore store, TimeSpan gap)
+    {
+        if (gap <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        lock (_restingUntil)
+        {
+            foreach (var (site, at) in store.LastBackgroundCaptures(time.GetUtcNow() - gap))
+            {
+                _restingUntil[site] = at + gap;
+            }
         }
     }
 

@@ -38,6 +38,13 @@ public sealed partial class ExtensionEndToEndTests
         await popup.Locator("#tags").PressAsync("Enter");
         await Assertions.Expect(popup.Locator("#tag-chips li span")).ToHaveTextAsync(new[] { "harbour", "sailing/routes", "tides" });
         await Assertions.Expect(popup.Locator("#progress")).ToBeHiddenAsync();
+
+        // An input method's Enter (composing pinyin) commits the word, not a chip.
+        await popup.Locator("#tags").FillAsync("港口");
+        await popup.Locator("#tags").DispatchEventAsync("keydown", new { key = "Enter", isComposing = true, bubbles = true, cancelable = true });
+        await Assertions.Expect(popup.Locator("#tags")).ToHaveValueAsync("港口");
+        await Assertions.Expect(popup.Locator("#tag-chips li")).ToHaveCountAsync(3);
+        await popup.Locator("#tags").FillAsync("");
         await popup.Locator("#note").FillAsync("check in autumn");
         await popup.Locator("#state-favorite").CheckAsync();
         await popup.Locator("#watch").SelectOptionAsync("weekly");

@@ -136,6 +136,60 @@ public sealed class ImportApiTests
         Assert.That(File.ReadAllText(journal), Does.Contain(_server.Url("/quiet/b").ToString()), "links.jsonl holds the bookmark-only links");
     }
 
+    /// <summary>
+    /// `linksnap import --wait` as a process, its output not a terminal: the progress comes as plain lines (no
+    /// carriage returns), the last one with every capture ended; with --json only the JSON is written.
+    /// </summary>
+    [Test]
+    public async Task Cli_import_shows_progress_as_plain_lines_when_not_a_terminal_and_nothing_but_json_with_json()
+    {
+        using var temp = new TempDirectory();
+        var file = Path.Combine(temp.Path, "bookmarks.html");
+        // Not Bookmarks(): its note would be found by another test's search.
+        string Plain(string prefix) => $"""<DL><DT><A HREF="{_server.Url(prefix + "/a")}">A</A><DT><A HREF="{_server.Url(prefix + "/b")}">B</A><DT><A HREF="{_server.Url(prefix + "/gone")}">Gone</A></DL>""";
+        await File.WriteAllTextAsync(file, Plain("/cli"));
+
+        var run = await LinkSnapProcess.RunAsync(_daemon.Paths.DataDirectory, "import", file, "--wait");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        TestContext.Out.WriteLine(run.Output);
+        Assert.That(run.Output, Does.Not.Contain("\r"));
+        var lines = run.Output.Split('\n');
+        Assert.That(lines, Has.Some.Match(@"^\[#{20}\] added 3/3 · archived 3 · queued 0 · failed 0 · nothing left$"), "the last progress line: all captures ended (a 404 is archived as gone)");
+        Assert.That(lines, Has.Some.StartsWith("Import ").And.Some.StartsWith("3 captures archived, 0 failed."));
+
+        await File.WriteAllTextAsync(file, Plain("/cli-json"));
+        var json = await LinkSnapProcess.RunAsync(_daemon.Paths.DataDirectory, "import", file, "--json");
+        Assert.That(json.ExitCode, Is.EqualTo(0), json.Error);
+        using var parsed = JsonDocument.Parse(json.Output); // nothing else in the output, or this throws
+        Assert.That(parsed.RootElement.GetProperty("import").GetProperty("added").GetInt32(), Is.EqualTo(3));
+    }
+
+    /// <summary>
+    /// A 200 MB file (sparse: it takes no disk) is refused by its size with a message naming it. The CLI says so
+    /// before reading it: its message names the path as given, while the daemon only ever sees the file's name.
+    /// (The API refuses the same size from Content-Length before reading the body; HttpClient cannot send a
+    /// request that announces more than it sends, so that path is not driven here.)
+    /// </summary>
+    [Test]
+    public async Task A_200_MB_file_is_refused_by_its_size_naming_the_file_before_it_is_read()
+    {
+        using var temp = new TempDirectory();
+        var huge = Path.Combine(temp.Path, "huge-bookmarks.html");
+        await using (var file = File.Create(huge))
+        {
+            file.Write("<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n"u8);
+            file.SetLength(200L * 1024 * 1024);
+        }
+
+        var before = await TotalAsync();
+        var cli = await LinkSnapProcess.RunAsync(_daemon.Paths.DataDirectory, "import", huge);
+
+        Assert.That(cli.ExitCode, Is.EqualTo(2), cli.Output);
+        Assert.That(cli.Error, Does.Contain($"{huge} is 200 MB; an import takes at most 128 MB."));
+        Assert.That(await TotalAsync(), Is.EqualTo(before));
+    }
+
     private async Task<int> TotalAsync() =>
         (await _daemon.Client.GetAsync("/api/links", CancellationToken.None)).GetProperty("total").GetInt32();
 

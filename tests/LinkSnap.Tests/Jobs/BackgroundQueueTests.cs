@@ -80,6 +80,33 @@ public sealed class BackgroundQueueTests : QueueTestBase
     }
 
     [Test]
+    public async Task The_per_site_gap_survives_a_restart_of_the_queue()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
+        UseClock(clock);
+        var engine = new FakeCaptureEngine((request, folder, progress, _) => SaveAsync(request, folder, progress));
+        var settings = new BackgroundOptions { HostGap = TimeSpan.FromMinutes(1) };
+        var first = Enqueue("https://polite.example/1", JobClasses.Import);
+        var before = Queue(engine, background: settings, time: clock);
+        await before.StartAsync(CancellationToken.None);
+        await WaitFinishedAsync(first);
+        await before.StopAsync(CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(20));
+        var second = Enqueue("https://polite.example/2", JobClasses.Import);
+
+        var after = Queue(engine, background: settings, time: clock); // a new daemon: nothing in memory from before
+        await after.StartAsync(CancellationToken.None);
+        after.Notify();
+        await Task.Delay(300); // give the queue every chance to start the resting site early
+
+        Assert.That(Store.GetSnapshot(second)!.Status, Is.EqualTo(SnapshotStatus.Queued), "polite.example still rests 40 s of its gap after the restart");
+        clock.Advance(TimeSpan.FromSeconds(41));
+        after.Notify();
+        Assert.That((await WaitFinishedAsync(second)).Status, Is.EqualTo(SnapshotStatus.Done));
+        await after.StopAsync(CancellationToken.None);
+    }
+
+    [Test]
     public async Task A_failed_background_capture_is_retried_with_back_off_and_shown_as_waiting()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
