@@ -138,6 +138,35 @@ public sealed class BackgroundQueueTests : QueueTestBase
     }
 
     [Test]
+    public async Task An_idle_queue_wakes_by_itself_when_a_retry_is_due_or_a_site_has_rested()
+    {
+        // No Notify after the clock moves: the queue sleeps until the earliest time a held-back job may
+        // start (decision 044), instead of polling every few seconds.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
+        UseClock(clock);
+        var calls = 0;
+        var engine = new FakeCaptureEngine((request, folder, progress, _) => request.Url.Host == "flaky.example" && Interlocked.Increment(ref calls) == 1
+            ? Task.FromResult(new CaptureResult { Outcome = CaptureOutcome.Failed, Reason = "Could not connect to flaky.example: refused" })
+            : SaveAsync(request, folder, progress));
+        var settings = new BackgroundOptions { HostGap = TimeSpan.FromMinutes(1), MaxRetries = 3, RetryDelay = TimeSpan.FromMinutes(10) };
+        var flaky = Enqueue("https://flaky.example/a", JobClasses.Import);
+        var first = Enqueue("https://rested.example/1", JobClasses.Import);
+        var second = Enqueue("https://rested.example/2", JobClasses.Import);
+        var queue = Queue(engine, concurrency: 3, background: settings, time: clock);
+        await queue.StartAsync(CancellationToken.None);
+
+        await WaitForAsync(flaky, s => s.Retries == 1 && s.Status == SnapshotStatus.Queued);
+        await WaitFinishedAsync(first);
+        Assert.That(Store.GetSnapshot(second)!.Status, Is.EqualTo(SnapshotStatus.Queued), "rested.example rests for a minute");
+
+        clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.That((await WaitFinishedAsync(second)).Status, Is.EqualTo(SnapshotStatus.Done), "the site's rest ended: the queue woke without a Notify");
+        clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.That((await WaitFinishedAsync(flaky)).Status, Is.EqualTo(SnapshotStatus.Done), "the retry's time came: the queue woke without a Notify");
+        await queue.StopAsync(CancellationToken.None);
+    }
+
+    [Test]
     public async Task A_failed_user_capture_and_a_background_capture_out_of_retries_stay_failed()
     {
         var engine = new FakeCaptureEngine((_, _, _, _) => Task.FromResult(new CaptureResult { Outcome = CaptureOutcome.Failed, Reason = "refused" }));
