@@ -10,11 +10,17 @@ namespace LinkSnap.Tests.Faults;
 /// The daemon, a real process, SIGKILLed at 20 random moments while captures run (seeded: the seed is
 /// printed, and LINKSNAP_FAULT_SEED replays a run). After the last restart every job ends with a state
 /// and a reason (interrupted jobs are re-queued, then failed as "daemon stopped during capture N times").
+/// Before the first kill and before some later ones a capture is waited for until it is saved, so
+/// "nothing saved is lost" compares a set that is never empty (re-queued jobs go first: without the
+/// waits no capture had finished between kills, and the check had nothing to check).
 /// </summary>
 [NonParallelizable]
 public sealed class DaemonKillLoopTests
 {
     private const int Kills = 20;
+
+    /// <summary>Rounds that first wait for one capture to be saved: before the first kill and before the eleventh.</summary>
+    private const int SaveEvery = 10;
 
     private static readonly Dictionary<string, string> Settings = new()
     {
@@ -33,18 +39,29 @@ public sealed class DaemonKillLoopTests
         {
             // A small page that takes a random moment to arrive, so kills land in every capture stage.
             var n = context.Request.Query["n"].ToString();
-            await Task.Delay(int.Parse(n) * 37 % 700, context.RequestAborted);
+            await Task.Delay(int.TryParse(n, out var k) ? k * 37 % 700 : 0, context.RequestAborted);
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync($"<html><head><title>Page {n}</title></head><body><h1>Page {n}</h1><p>Body of page {n}.</p></body></html>");
         });
         using var temp = new TempDirectory();
         var ids = new List<long>();
         var saved = new HashSet<long>();
-        var deadline = DateTime.UtcNow.AddMinutes(3);
+        // A bound, not the expected time (about 3 min on the loaded machine): a round starts a daemon and its Chromium.
+        var deadline = DateTime.UtcNow.AddMinutes(8);
         var kills = 0;
+        var waitedFor = 0;
         for (; kills < Kills && DateTime.UtcNow < deadline; kills++)
         {
             await using var daemon = await DaemonProcess.StartAsync(temp.Path, Settings);
+            if (kills % SaveEvery == 0)
+            {
+                var waiting = DateTime.UtcNow;
+                var kept = await FaultChecks.CaptureAsync(daemon, server.Url($"/page?n=saved-{kills}"), "kill", "saved");
+                TestContext.Out.WriteLine($"round {kills}: waited {(DateTime.UtcNow - waiting).TotalSeconds:0} s for a saved capture");
+                Assert.That(kept.GetProperty("status").GetString(), Is.EqualTo("done"), $"the capture waited for in round {kills}: {kept}");
+                waitedFor++;
+            }
+
             saved.UnionWith(FaultChecks.Saved(daemon.Paths.DatabasePath));
             var url = server.Url($"/page?n={ids.Count}").ToString();
             var accepted = await daemon.Client.PostAsync("/api/captures", new { url, tags = new[] { "kill", $"round-{kills}" } }, CancellationToken.None);
@@ -55,6 +72,8 @@ public sealed class DaemonKillLoopTests
 
         TestContext.Out.WriteLine($"{kills} kills, {ids.Count} captures requested, {saved.Count} saved between kills");
         Assert.That(kills, Is.EqualTo(Kills), "the loop ran out of time before 20 kills");
+        Assert.That(saved, Has.Count.GreaterThanOrEqualTo(waitedFor), "snapshots saved before and between kills, checked after the last restart");
+        Assert.That(waitedFor, Is.EqualTo(2));
 
         await using (var last = await DaemonProcess.StartAsync(temp.Path, Settings))
         {

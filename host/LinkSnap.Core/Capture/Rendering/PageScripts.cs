@@ -23,19 +23,68 @@ internal static class PageScripts
         """;
 
     /// <summary>
-    /// Init script of fresh captures: a form submitted by script while the document loads waits
-    /// for the load event. Starting a navigation aborts the document's parser, so a page that
-    /// submitted a form during parsing (to a host the capture refuses, whose navigation is then
-    /// cancelled) was saved cut short at the form and never fired load.
+    /// Init script of fresh captures: a navigation the page starts in its own tab before its load
+    /// event is held and started again once the page has loaded. Starting a navigation aborts the
+    /// document's parser: a page that left for a host the capture refuses (whose navigation is then
+    /// cancelled) was saved cut short at the script and never fired load, so the capture waited out
+    /// the navigation timeout. One rule, one slot (the last request wins, as a later navigation
+    /// replaces an earlier one in a browser too), caught where script can still stop it:
+    /// the Navigation API's <c>navigate</c> event fires before Chromium aborts the document for
+    /// every navigation of the tab (<c>location =</c>, <c>href =</c>, <c>assign()</c>, <c>replace()</c>,
+    /// <c>reload()</c>, a link's <c>click()</c>; Location's members cannot be replaced by script);
+    /// a form submission, though, aborts the parser when it is scheduled, before its navigate event,
+    /// so forms are held at their two entries: the <c>submit</c> event (a button's <c>click()</c>,
+    /// <c>requestSubmit()</c>, Enter), seen after the page's own handlers so a form the page sends
+    /// itself (fetch) is left alone, and <c>submit()</c>, the one way that fires no event.
+    /// A held form is sent as a copy holding the fields as they were (and the submitter's own name and value).
     /// </summary>
-    public const string DeferFormSubmissions = """
+    public const string HoldNavigationsUntilLoad = """
         (() => {
-          const proto = HTMLFormElement.prototype, submit = proto.submit, requestSubmit = proto.requestSubmit;
-          let loaded = false;
-          const waiting = [];
-          addEventListener('load', () => { loaded = true; for (const run of waiting.splice(0)) run(); }, { once: true });
-          proto.submit = function () { if (loaded) return submit.call(this); waiting.push(() => submit.call(this)); };
-          proto.requestSubmit = function (submitter) { if (loaded) return requestSubmit.call(this, submitter); waiting.push(() => requestSubmit.call(this, submitter)); };
+          if (window !== window.top) return;
+          let loaded = false, held = null;
+          const own = (value) => !value || ['_self', '_top', '_parent'].includes(value.toLowerCase());
+          const attr = (submitter, name, fallback) => submitter && submitter.hasAttribute('form' + name) ? submitter['form' + name[0].toUpperCase() + name.slice(1)] : fallback;
+          const holdForm = (form, submitter) => {
+            if (loaded || !own(attr(submitter, 'target', form.getAttribute('target'))) || attr(submitter, 'method', form.method) === 'dialog') return false;
+            held = { url: attr(submitter, 'action', form.action), method: attr(submitter, 'method', form.method), enctype: attr(submitter, 'enctype', form.enctype), formData: new FormData(form, submitter || undefined) };
+            return true;
+          };
+          const submit = HTMLFormElement.prototype.submit;
+          HTMLFormElement.prototype.submit = function () { if (!holdForm(this, null)) submit.call(this); };
+          addEventListener('submit', event => {
+            // Added now, this listener runs after every submit listener the page has.
+            addEventListener('submit', late => { if (late === event && !event.defaultPrevented && holdForm(event.target, event.submitter)) event.preventDefault(); }, { once: true });
+          }, { capture: true });
+          if (typeof navigation !== 'undefined') {
+            navigation.addEventListener('navigate', event => {
+              if (loaded || !event.cancelable || event.destination.sameDocument || event.downloadRequest !== null || event.navigationType === 'traverse') return;
+              event.preventDefault();
+              held = event.formData
+                ? { url: event.destination.url, method: 'post', enctype: 'multipart/form-data', formData: event.formData }
+                : { url: event.destination.url, type: event.navigationType };
+            });
+          }
+          const send = ({ url, method, enctype, formData }) => {
+            const copy = document.createElement('form');
+            Object.assign(copy, { action: url, method, enctype, hidden: true });
+            for (const [name, value] of formData) {
+              const input = Object.assign(document.createElement('input'), { name, type: typeof value === 'string' ? 'hidden' : 'file' });
+              if (typeof value === 'string') { input.value = value; } else { const files = new DataTransfer(); files.items.add(value); input.files = files.files; }
+              copy.append(input);
+            }
+            (document.body || document.documentElement).append(copy);
+            submit.call(copy);
+          };
+          addEventListener('load', () => {
+            loaded = true;
+            const next = held;
+            held = null;
+            if (!next) return;
+            if (next.formData) send(next);
+            else if (next.type === 'reload') location.reload();
+            else if (next.type === 'replace') location.replace(next.url);
+            else location.assign(next.url);
+          }, { once: true });
         })();
         """;
 

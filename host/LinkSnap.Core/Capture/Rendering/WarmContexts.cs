@@ -77,7 +77,7 @@ internal sealed class WarmContexts(Func<CaptureMode, BrowserNewContextOptions> o
         {
             if (mode == CaptureMode.Fresh)
             {
-                await context.AddInitScriptAsync(PageScripts.DeferFormSubmissions);
+                await context.AddInitScriptAsync(PageScripts.HoldNavigationsUntilLoad);
             }
 
             return (context, await context.NewPageAsync());
