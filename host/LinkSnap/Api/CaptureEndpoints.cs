@@ -2,7 +2,7 @@ using LinkSnap.Core.Storage;
 
 namespace LinkSnap.Api;
 
-/// <summary>POST /api/captures, recapture, retry and GET /api/lookup.</summary>
+/// <summary>POST /api/captures (one URL) and /api/captures/list (many), recapture, retry and GET /api/lookup.</summary>
 public static class CaptureEndpoints
 {
     public static void MapCaptureEndpoints(this RouteGroupBuilder api)
@@ -12,6 +12,12 @@ public static class CaptureEndpoints
             var input = await ApiErrors.ReadBodyAsync<CaptureInput>(request, cancellationToken);
             var ticket = service.Capture(input);
             return Results.Json(new CaptureAcceptedDto(ticket.LinkId, ticket.SnapshotId, SnapshotStatus.Queued), statusCode: StatusCodes.Status202Accepted);
+        });
+
+        api.MapPost("/captures/list", async (HttpRequest request, CaptureList list, CancellationToken cancellationToken) =>
+        {
+            var input = await ApiErrors.ReadBodyAsync<CaptureListInput>(request, cancellationToken);
+            return Results.Json(list.Capture(input), statusCode: StatusCodes.Status202Accepted);
         });
 
         api.MapPost("/links/{id}/recapture", async (string id, HttpRequest request, LinkSnapService service, CancellationToken cancellationToken) =>

@@ -21,6 +21,8 @@ public static class CliApp
 
           capture URL [--tag T]... [--note N] [--mode fresh|as-seen] [--wait] [--timeout S]
                                  save a page; --wait shows progress and the saved files
+          capture URL URL... | capture -   save many pages (arguments or stdin: lines, spaces, commas,
+                                 Markdown links); one line per URL; over 20 go to the background queue
           list [--tag T]... [--tag-mode and|or] [--site S] [--status S] [--state S]... [--sort saved|title|site] [--limit N]
                                  --state: read, unread, favorite, archived, unarchived, private (all must hold)
           show ID                a link, its snapshots and their files

@@ -64,9 +64,14 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
 
     private async Task<int> CaptureAsync(CancellationToken cancellationToken)
     {
-        if (args.Positional.Count != 2)
+        if (args.Positional.Count < 2)
         {
-            throw new CliUsageException("Give exactly one URL: linksnap capture URL [--tag T]... [--wait]");
+            throw new CliUsageException("Give a URL: linksnap capture URL [URL...] [--tag T]... [--wait] (or - to read URLs from stdin)");
+        }
+
+        if (args.Positional.Count > 2 || args.Positional[1] == "-")
+        {
+            return await CaptureListAsync(cancellationToken);
         }
 
         var accepted = await client.PostAsync("/api/captures", new
@@ -88,6 +93,27 @@ public sealed class CliCommands(DaemonClient client, LinkSnapPaths paths, CliArg
         var status = snapshot.GetProperty("status").GetString();
         Write(snapshot, () => CliOutput.WriteSnapshot(output, snapshot, linkId));
         return status == "done" ? CliApp.Ok : CliApp.Failed;
+    }
+
+    /// <summary>Many URLs (arguments, or stdin with -): one line per URL, --json the array of items.</summary>
+    private async Task<int> CaptureListAsync(CancellationToken cancellationToken)
+    {
+        if (args.Has("--wait") || args.Value("--mode") is not null)
+        {
+            throw new CliUsageException("--wait and --mode take one URL; many URLs are queued as fresh captures.");
+        }
+
+        var words = args.Positional.Skip(1).ToList();
+        var text = string.Join('\n', words.Where(w => w != "-"));
+        if (words.Contains("-"))
+        {
+            text += "\n" + await Console.In.ReadToEndAsync(cancellationToken);
+        }
+
+        var result = await client.PostAsync("/api/captures/list", new { text, tags = args.All("--tag"), note = args.Value("--note") }, cancellationToken);
+        var items = result.GetProperty("items");
+        Write(items, () => CliOutput.WriteCaptureList(output, result));
+        return items.EnumerateArray().Any(i => i.GetProperty("status").GetString() == "invalid") ? CliApp.Usage : CliApp.Ok;
     }
 
     private async Task<JsonElement> WaitAsync(long snapshotId, TimeSpan timeout, CancellationToken cancellationToken)

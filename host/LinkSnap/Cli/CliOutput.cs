@@ -51,6 +51,31 @@ public static class CliOutput
         output.WriteLine($"  state: {(StateWords(link) is { Length: > 0 } states ? states.Trim(' ', '(', ')') : "unread")}");
     }
 
+    /// <summary>One line per URL of a list capture: queued (link, snapshot), in the background import, or refused with the reason.</summary>
+    public static void WriteCaptureList(TextWriter output, JsonElement result)
+    {
+        foreach (var item in result.GetProperty("items").EnumerateArray())
+        {
+            var url = item.GetProperty("url").GetString();
+            output.WriteLine(item.GetProperty("status").GetString() switch
+            {
+                "queued" => $"queued      {url}  (link {item.GetProperty("linkId").GetInt64()}, snapshot {item.GetProperty("snapshotId").GetInt64()})",
+                "background" => $"background  {url}  (import {item.GetProperty("importId").GetInt64()})",
+                _ => $"invalid     {url}  ({item.GetProperty("position").GetString()}: {item.GetProperty("reason").GetString()})",
+            });
+        }
+
+        if (result.GetProperty("duplicates").GetInt32() is > 0 and var duplicates)
+        {
+            output.WriteLine($"{duplicates} duplicate(s) merged.");
+        }
+
+        if (result.GetProperty("import").ValueKind == JsonValueKind.Object)
+        {
+            output.WriteLine($"More than {Api.CaptureList.MaxUserCaptures} URLs: they are captured in the background, after your own captures (import {result.GetProperty("import").GetProperty("id").GetInt64()}, shown on the library's Import page).");
+        }
+    }
+
     /// <summary>" (read, favorite, archived, private)" with the states a link has; "" for an unread plain link.</summary>
     private static string StateWords(JsonElement link)
     {

@@ -27,6 +27,12 @@ public sealed class ImportService(LinkStore store, LinkSnapPaths paths, ImportRu
     {
         var plan = Plan(request);
         var preview = ImportPreview.From(request.FileName, plan, store.CountSavedUrls(plan.Links.Select(l => l.NormalizedUrl)));
+        return (Start(request.FileName, plan, request.Options.NoCapture), preview);
+    }
+
+    /// <summary>Starts an import of a plan made elsewhere (a pasted list of URLs too long for the user queue).</summary>
+    public ImportProgress Start(string fileName, ImportPlan plan, bool noCapture)
+    {
         Directory.CreateDirectory(Path.Combine(paths.DataDirectory, Folder));
         var relative = Path.Combine(Folder, $"{time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid():N}.json");
         var file = ImportRunner.PlanFile(paths, relative);
@@ -36,9 +42,9 @@ public sealed class ImportService(LinkStore store, LinkSnapPaths paths, ImportRu
         }
 
         File.Move(file + ".tmp", file);
-        var id = store.CreateImport(request.FileName, plan, request.Options.NoCapture, relative);
+        var id = store.CreateImport(fileName, plan, noCapture, relative);
         runner.Notify();
-        return (Get(id), preview);
+        return Get(id);
     }
 
     public ImportProgress Get(long id)

@@ -83,7 +83,7 @@ public sealed class LibraryLanguageTests : LibraryPageTestBase
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         await Expect(Page.Locator("#summary")).ToHaveTextAsync("1 个链接");
         await Expect(Page.Locator(".card .status")).ToHaveTextAsync("完成");
-        await Expect(Page.Locator("#add-url")).ToHaveAttributeAsync("placeholder", "粘贴要保存的链接…");
+        await Expect(Page.Locator("#add-url")).ToHaveAttributeAsync("placeholder", "粘贴一个或多个要保存的链接…");
         await ScreenshotsAsync("library-zh-CN");
 
         await GotoAsync($"/links/{_linkId}?tab=info");

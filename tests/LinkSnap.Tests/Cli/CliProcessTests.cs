@@ -133,7 +133,7 @@ public sealed class CliProcessTests
 
         var favorites = await Run("list", "--state", "favorite");
         Assert.That(favorites.Output, Does.Contain("CLI fixture 模型 (read, favorite)"));
-        Assert.That((await Run("list", "--state", "unread")).Output, Does.Contain("No links."));
+        Assert.That((await Run("list", "--state", "unread", "--tag", "cli")).Output, Does.Contain("No links."));
 
         var contradiction = await Run("edit", "1", "--read", "--unread");
         Assert.That(contradiction.ExitCode, Is.EqualTo(2));
@@ -144,6 +144,23 @@ public sealed class CliProcessTests
 
         var restored = await Run("edit", "1", "--unread", "--unfavorite", "--json");
         Assert.That(JsonDocument.Parse(restored.Output).RootElement.GetProperty("favorite").GetBoolean(), Is.False);
+    }
+
+    [Test]
+    public async Task Capture_takes_many_urls_from_arguments_and_stdin_one_line_each()
+    {
+        var many = await Run("capture", _server.Url("/cli?many=1").ToString(), _server.Url("/cli?many=2").ToString() + "," + _server.Url("/cli?many=1").ToString(), "file:///etc/passwd", "--tag", "many");
+        Assert.That(many.ExitCode, Is.EqualTo(2), "a refused URL makes the exit code 2");
+        var lines = many.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines.Count(l => l.StartsWith("queued ", StringComparison.Ordinal)), Is.EqualTo(2), many.Output);
+        Assert.That(lines.Single(l => l.StartsWith("invalid ", StringComparison.Ordinal)), Does.Contain("file:///etc/passwd"));
+        Assert.That(many.Output, Does.Contain("1 duplicate(s) merged."));
+
+        var piped = await LinkSnapProcess.RunWithInputAsync(_home.Path, $"- [Third]({_server.Url("/cli?many=3")})\n\n{_server.Url("/cli?many=4")}\n", "capture", "-", "--json");
+        Assert.That(piped.ExitCode, Is.EqualTo(0), piped.Error);
+        var items = JsonDocument.Parse(piped.Output).RootElement;
+        Assert.That(items.EnumerateArray().Select(i => (i.GetProperty("url").GetString(), i.GetProperty("status").GetString())),
+            Is.EqualTo(new[] { (_server.Url("/cli?many=3").ToString(), "queued"), (_server.Url("/cli?many=4").ToString(), "queued") }));
     }
 
     [Test]

@@ -37,9 +37,20 @@ public static class LinkSnapProcess
     }
 
     /// <summary>Runs a CLI command to completion (bounded) and returns its exit code and output.</summary>
-    public static async Task<CliRun> RunAsync(string dataDirectory, params string[] args)
+    public static Task<CliRun> RunAsync(string dataDirectory, params string[] args) => RunWithInputAsync(dataDirectory, null, args);
+
+    /// <summary>As <see cref="RunAsync(string, string[])"/>, with <paramref name="input"/> as the command's stdin.</summary>
+    public static async Task<CliRun> RunWithInputAsync(string dataDirectory, string? input, params string[] args)
     {
-        using var process = Process.Start(StartInfo(dataDirectory, args))!;
+        var info = StartInfo(dataDirectory, args);
+        info.RedirectStandardInput = input is not null;
+        using var process = Process.Start(info)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

@@ -5,7 +5,8 @@ namespace LinkSnap.Core.Import.Formats;
 /// <summary>
 /// Plain text: one URL per line, Markdown links ("[title](url)", also inside list items), and OneTab's
 /// "url | title" lines. Blank lines and Markdown headings are skipped; any other line is an entry, so a
-/// line that is not a URL is listed with its reason rather than dropped.
+/// line that is not a URL is listed with its reason rather than dropped. A line holding several URLs
+/// (pasted "a b", "a, b") gives one entry per word, so a pasted list may be separated any way.
 /// </summary>
 public sealed partial class UrlListFormat : IImportFormat
 {
@@ -35,6 +36,13 @@ public sealed partial class UrlListFormat : IImportFormat
                 continue;
             }
 
+            var words = Separator().Split(line).Select(w => w.Trim(',')).Where(w => w.Length > 0).ToList();
+            if (words.Count(w => w.Contains("://", StringComparison.Ordinal)) > 1)
+            {
+                entries.AddRange(words.Select(w => new ImportEntry { Position = position, Url = w }));
+                continue;
+            }
+
             var bar = line.IndexOf(" | ", StringComparison.Ordinal);
             entries.Add(bar > 0
                 ? new ImportEntry { Position = position, Url = line[..bar].Trim(), Title = line[(bar + 3)..].Trim() }
@@ -43,6 +51,10 @@ public sealed partial class UrlListFormat : IImportFormat
 
         return new ParsedImport(Name, entries);
     }
+
+    // Whitespace, or a comma before the next URL's scheme (a comma inside a URL stays).
+    [GeneratedRegex(@"\s+|,(?=\s*[a-zA-Z][a-zA-Z0-9+.-]*://)")]
+    private static partial Regex Separator();
 
     [GeneratedRegex(@"\[(?<title>[^\]]*)\]\((?<url>[^)\s]+)(\s+""[^""]*"")?\)")]
     private static partial Regex MarkdownLink();

@@ -50,6 +50,7 @@ export const api = {
   deleteLink: (id) => request('DELETE', `/api/links/${enc(id)}`),
   recapture: (id) => request('POST', `/api/links/${enc(id)}/recapture`, { mode: 'fresh' }),
   capture: (url, tags) => request('POST', '/api/captures', { url, tags, mode: 'fresh' }),
+  captureList: (text, tags) => request('POST', '/api/captures/list', { text, tags }),
   snapshot: (id) => request('GET', `/api/snapshots/${enc(id)}`),
   sandbox: (id) => request('GET', `/api/snapshots/${enc(id)}/sandbox`),
   deleteSnapshot: (id) => request('DELETE', `/api/snapshots/${enc(id)}`),

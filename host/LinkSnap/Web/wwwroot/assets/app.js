@@ -1,8 +1,8 @@
-// Entry point: client-side routes (/, /tags, /queue, /import, /links/{id}), the "Add link" box,
+// Entry point: client-side routes (/, /tags, /queue, /import, /links/{id}), the "Add link" box (one URL or a pasted list),
 // keyboard shortcuts, theme, live events.
 import { translatePage, t, languages, chosenLanguage, setLanguage } from './i18n.js';
 import { api } from './api.js';
-import { h, showError, clearError, toast, parseTags } from './dom.js';
+import { h, showError, clearError, toast, parseTags, isComposing } from './dom.js';
 import { renderBrowse } from './browse.js';
 import { renderSnapshotView } from './snapshot-view.js';
 import { renderTagsPage } from './tags-page.js';
@@ -55,12 +55,27 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
+const addUrl = document.getElementById('add-url');
+const addInvalid = document.getElementById('add-invalid');
+// The Add box is a textarea so a pasted list keeps its lines; Enter still saves (Shift+Enter: new line).
+addUrl.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter' || event.shiftKey || isComposing(event)) return;
+  event.preventDefault();
+  document.getElementById('add-form').requestSubmit();
+});
+
 document.getElementById('add-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const urlInput = document.getElementById('add-url');
+  const urlInput = addUrl;
   const tagsInput = document.getElementById('add-tags');
   const url = urlInput.value.trim();
   if (!url) return;
+  addInvalid.hidden = true;
+  // More than one word (lines, spaces, commas, Markdown links): one capture per URL on the server.
+  if (/[\s,]|\]\(/.test(url)) {
+    await addList(url, parseTags(tagsInput.value));
+    return;
+  }
   try {
     const queued = await api.capture(url, parseTags(tagsInput.value));
     clearError();
@@ -74,6 +89,32 @@ document.getElementById('add-form').addEventListener('submit', async (event) => 
     showError(error);
   }
 });
+
+// A pasted list: the server plans it like an import. Refused entries stay in the box with their reasons.
+async function addList(text, tags) {
+  try {
+    const result = await api.captureList(text, tags);
+    const by = (status) => result.items.filter((i) => i.status === status);
+    const invalid = by('invalid');
+    addUrl.value = invalid.map((i) => i.url).join('\n');
+    if (!invalid.length) document.getElementById('add-tags').value = '';
+    clearError();
+    // Under the box, not in the page's notice: the view drawn next clears that one.
+    addInvalid.textContent = [t('add.listInvalid', { count: invalid.length }), ...invalid.map((i) => t('add.listInvalidLine', { url: i.url, reason: i.reason }))].join('\n');
+    addInvalid.hidden = !invalid.length;
+    const queued = by('queued').length;
+    const background = by('background').length;
+    toast([
+      queued ? t('add.listQueued', { count: queued }) : null,
+      background ? t('add.listBackground', { count: background }) : null,
+      result.duplicates ? t('add.listDuplicates', { count: result.duplicates }) : null,
+    ].filter(Boolean).join(' ') || t('add.listNothing'), 6000);
+    if (location.pathname !== '/') navigate('/'); else route();
+    refreshTags();
+  } catch (error) {
+    showError(error);
+  }
+}
 
 // Ends the session on the daemon too, so the cookie left in this browser opens nothing.
 document.getElementById('sign-out').addEventListener('click', async () => {

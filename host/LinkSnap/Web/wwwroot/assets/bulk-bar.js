@@ -1,4 +1,4 @@
-// Actions on the selected links: add tag, remove tag, recapture, delete (after confirmation).
+// Actions on the selected links: add tag, remove tag, recapture, read-later states, delete (after confirmation).
 import { api } from './api.js';
 import { h, showError, toast, confirmDialog, parseTags } from './dom.js';
 import { refreshTags } from './tag-list.js';
@@ -31,6 +31,7 @@ export function renderBulkBar(linkIds, done) {
     h('button', { type: 'button', onclick: () => run('add-tag', { needsTag: true }) }, t('bulk.addTag')),
     h('button', { type: 'button', onclick: () => run('remove-tag', { needsTag: true }) }, t('bulk.removeTag')),
     h('button', { type: 'button', onclick: () => run('recapture') }, t('action.recapture')),
+    ['read', 'unread', 'favorite', 'archive', 'unarchive'].map((action) => h('button', { type: 'button', dataset: { bulk: action }, onclick: () => run(action) }, t(`bulk.state.${action}`))),
     renderExportMenu({ ids: linkIds }, 'bulk-export'),
     h('a', { class: 'button', id: 'bulk-wacz', href: exportUrl('wacz', { ids: linkIds }), download: '', title: t('bulk.downloadWaczTitle') }, t('action.downloadWacz')),
     h('button', {
@@ -45,6 +46,7 @@ function labelFor(action, tag, count) {
     case 'add-tag': return t('bulk.tagged', { tag, count });
     case 'remove-tag': return t('bulk.untagged', { tag, count });
     case 'recapture': return t('bulk.recaptured', { count });
+    case 'read': case 'unread': case 'favorite': case 'archive': case 'unarchive': return t('bulk.stateChanged', { count });
     default: return t('bulk.deleted', { count });
   }
 }

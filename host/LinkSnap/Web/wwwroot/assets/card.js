@@ -1,10 +1,11 @@
-// One link as a card (grid) or a row (list): thumbnail, title, site, date, status, tags, snippet.
+// One link as a card (grid) or a row (list): thumbnail, title, site, date, status, read-later states, tags, snippet.
 import { api } from './api.js';
 import { h, snippetNodes } from './dom.js';
 import { tagEditor } from './tag-editor.js';
 import { t, word, formatDate } from './i18n.js';
 import { healthBadge } from './health.js';
 import { changedBadge } from './watch.js';
+import { stateButtons } from './link-states.js';
 
 export function statusText(snapshot) {
   if (!snapshot) return t('status.none');
@@ -19,7 +20,7 @@ export function statusBadge(snapshot) {
   }, statusText(snapshot));
 }
 
-export function renderCard(link, { selected, onSelect }) {
+export function renderCard(link, { selected, onSelect, onChange }) {
   const href = `/links/${encodeURIComponent(link.id)}`;
   const latest = link.latest;
   const thumb = latest?.hasThumbnail
@@ -42,7 +43,9 @@ export function renderCard(link, { selected, onSelect }) {
       statusBadge(latest),
       healthBadge(link.health),
       changedBadge(link),
-      link.snapshotCount > 1 ? h('span', {}, t('card.versions', { count: link.snapshotCount })) : null),
+      link.snapshotCount > 1 ? h('span', {}, t('card.versions', { count: link.snapshotCount })) : null,
+      link.private ? h('span', { class: 'badge private' }, t('state.private')) : null,
+      stateButtons(link, (updated) => { card.replaceWith(renderCard({ ...link, ...updated }, { selected, onSelect, onChange })); onChange?.(updated); })),
     latest?.reason && (latest.status === 'failed' || latest.status === 'partial')
       ? h('div', { class: 'snippet reason' }, latest.reason) : null,
     link.snippet ? h('div', { class: 'snippet' }, snippetNodes(link.snippet)) : null,

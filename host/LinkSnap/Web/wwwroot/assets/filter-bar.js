@@ -1,9 +1,9 @@
 // Search box, view/sort controls and filters (tags and/or, site, date range, status, original page health,
-// changed since I last looked).
+// changed since I last looked, read-later state).
 import { h, parseTags, isComposing } from './dom.js';
 import { t, word } from './i18n.js';
 import { renderExportMenu } from './export-menu.js';
-import { healthFilters } from './filters.js';
+import { healthFilters, stateFilters } from './filters.js';
 import { checkAllButton } from './health.js';
 
 let typingTimer = null;
@@ -74,9 +74,10 @@ export function renderFilters(state, setState) {
       (status) => setState({ status }), t('filter.status')),
     select('health', state.health, healthFilters.map((x) => [x, x === '' ? t('filter.anyHealth') : x === 'gone' ? t('filter.healthGone') : word('health', x)]),
       (health) => setState({ health }), t('filter.health')),
+    select('state', state.linkState, stateFilters.map((x) => [x, t(`filter.state.${x || 'default'}`)]), (linkState) => setState({ linkState }), t('filter.state')),
     h('label', {}, h('input', { type: 'checkbox', id: 'filter-changed', checked: state.changed, onchange: (event) => setState({ changed: event.target.checked }) }), ' ', t('filter.changed')),
     hasFilters(state)
-      ? h('button', { type: 'button', class: 'link', onclick: () => setState({ q: '', tags: [], site: '', from: '', to: '', status: '', health: '', changed: false }) }, t('filter.clearAll'))
+      ? h('button', { type: 'button', class: 'link', onclick: () => setState({ q: '', tags: [], site: '', from: '', to: '', status: '', health: '', changed: false, linkState: '' }) }, t('filter.clearAll'))
       : null);
 
   return h('div', {}, toolbar, filters);
@@ -90,5 +91,5 @@ function select(id, value, options, onChange, label) {
 }
 
 function hasFilters(state) {
-  return Boolean(state.q || state.tags.length || state.site || state.from || state.to || state.status || state.health || state.changed);
+  return Boolean(state.q || state.tags.length || state.site || state.from || state.to || state.status || state.health || state.changed || state.linkState);
 }

@@ -1,10 +1,13 @@
 // The browse state lives in the URL (so a filtered view can be bookmarked): q, tag (repeated),
-// tagMode, site, from, to, status, health, changed, sort, order, view. Only known keys are read; bad values fall back.
+// tagMode, site, from, to, status, health, changed, state, sort, order, view. Only known keys are read; bad values fall back.
 
 const sorts = ['saved', 'title', 'site'];
 const statuses = ['', 'done', 'partial', 'failed', 'queued', 'running'];
 // 'gone' stands for the original being gone or a soft 404: "your copy is the only one".
 export const healthFilters = ['', 'gone', 'moved', 'unknown', 'alive'];
+// Read-later view: '' is everything but archived links (what read-later users expect; a search finds
+// archived ones too), 'all' includes them (decision 042).
+export const stateFilters = ['', 'unread', 'favorite', 'archived', 'all'];
 
 export function readState(search = location.search) {
   const p = new URLSearchParams(search);
@@ -19,6 +22,7 @@ export function readState(search = location.search) {
     status: pick('status', statuses, ''),
     health: pick('health', healthFilters, ''),
     changed: p.get('changed') === 'true',
+    linkState: pick('state', stateFilters, ''),
     sort: pick('sort', sorts, 'saved'),
     order: pick('order', ['desc', 'asc'], 'desc'),
     view: pick('view', ['grid', 'list'], localStorage.getItem('linksnap-view') || 'grid'),
@@ -41,6 +45,7 @@ export function stateToSearch(state) {
   if (state.status) p.set('status', state.status);
   if (state.health) p.set('health', state.health);
   if (state.changed) p.set('changed', 'true');
+  if (state.linkState) p.set('state', state.linkState);
   if (state.sort !== 'saved') p.set('sort', state.sort);
   if (state.order !== 'desc') p.set('order', state.order);
   if (state.view !== 'grid') p.set('view', state.view);
@@ -60,11 +65,23 @@ export function stateToApi(state, cursor, limit = 50) {
   if (state.status) p.set('status', state.status);
   for (const health of state.health === 'gone' ? ['gone', 'soft-404'] : state.health ? [state.health] : []) p.append('health', health);
   if (state.changed) p.set('changed', 'true');
+  for (const s of apiStates(state)) p.append('state', s);
   if (!state.q || state.sort !== 'saved') p.set('sort', state.sort);
   p.set('order', state.order);
   p.set('limit', String(limit));
   if (cursor) p.set('cursor', cursor);
   return p.toString();
+}
+
+function apiStates({ linkState, q }) {
+  const hideArchived = !q; // a search finds archived links
+  switch (linkState) {
+    case 'unread': return hideArchived ? ['unread', 'unarchived'] : ['unread'];
+    case 'favorite': return ['favorite'];
+    case 'archived': return ['archived'];
+    case 'all': return [];
+    default: return hideArchived ? ['unarchived'] : [];
+  }
 }
 
 // "to" is a day chosen by a person: include the whole day.

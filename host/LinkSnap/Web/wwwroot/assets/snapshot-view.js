@@ -11,6 +11,7 @@ import { renderCompare, changeSummary } from './compare-view.js';
 import { healthBadge, healthBanner, checkButton } from './health.js';
 import { exportUrl } from './export-menu.js';
 import { changedBadge, watchControl } from './watch.js';
+import { stateButtons } from './link-states.js';
 
 const tabs = ['archived', 'screenshot', 'reader', 'pdf', 'info', 'compare'];
 // The version of each link the person last opened, so the page can offer "changes since".
@@ -40,6 +41,8 @@ export function renderSnapshotView(root, linkId, navigate) {
     const snaps = link.snapshots || [];
     const chosen = snaps.find((s) => String(s.id) === wanted) || snaps[0];
     current = chosen ? await api.snapshot(chosen.id).catch((e) => { showError(e); return null; }) : null;
+    // An imported article has no archived copy: open its reader view.
+    if (!params.get('tab') && current?.mode === 'imported' && tab === 'archived') tab = 'reader';
     const summaries = await api.changes(linkId).catch(() => ({ items: [] }));
     changes = new Map(summaries.items.map((c) => [c.snapshotId, c]));
     lastRead ??= localStorage.getItem(readKey(linkId));
@@ -71,6 +74,7 @@ export function renderSnapshotView(root, linkId, navigate) {
           current ? statusBadge(current) : h('span', { class: 'muted' }, t('link.noSnapshotYet')),
           healthBadge(link.health),
           changedBadge(link),
+          stateButtons(link, (updated) => { link = { ...link, ...updated }; draw(); }, { withPrivate: true }),
           h('button', { type: 'button', id: 'copy-link', onclick: copyLink }, t('action.copyLink')),
           checkButton(link, (health) => { link = { ...link, health }; draw(); }),
           h('button', { type: 'button', id: 'recapture', onclick: recapture }, t('action.recapture')),
@@ -79,6 +83,7 @@ export function renderSnapshotView(root, linkId, navigate) {
             ? h('button', { type: 'button', onclick: retry }, t('action.retry')) : null,
           h('button', { type: 'button', class: 'danger', id: 'delete-link', onclick: deleteLink }, t('action.delete'))),
         current?.reason ? h('p', { class: 'muted', id: 'reason' }, current.reason) : null,
+        current?.mode === 'imported' ? h('p', { class: 'imported-from', id: 'imported-from', role: 'note' }, t('link.importedFrom', { source: current.importedFrom || '?' })) : null,
         filesDeleted(),
         tabBar, body),
       h('aside', { class: 'side' },
@@ -160,7 +165,8 @@ export function renderSnapshotView(root, linkId, navigate) {
 
   const versions = () => h('ol', { class: 'versions', id: 'versions' }, (link.snapshots || []).map((s) => h('li', {},
     h('a', { href: `/links/${encodeURIComponent(link.id)}?snapshot=${encodeURIComponent(s.id)}&tab=${tab}`, 'data-nav': true, 'aria-current': current && s.id === current.id ? 'true' : 'false' }, formatDate(s.createdAt)),
-    ' ', statusBadge(s), ' ', h('span', { class: 'change muted', dataset: { snapshot: s.id } }, versionChange(s)))));
+    ' ', statusBadge(s), s.mode === 'imported' ? [' ', h('span', { class: 'badge imported', title: t('link.importedFrom', { source: s.importedFrom || '?' }) }, t('link.imported'))] : null,
+    ' ', h('span', { class: 'change muted', dataset: { snapshot: s.id } }, versionChange(s)))));
 
   const versionChange = (s) => {
     const change = changes.get(s.id);
