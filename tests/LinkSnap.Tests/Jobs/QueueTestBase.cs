@@ -7,6 +7,7 @@ using LinkSnap.Jobs;
 using LinkSnap.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Jobs;
@@ -81,4 +82,32 @@ public abstract class QueueTestBase
     }
 
     protected Task<SnapshotRecord> WaitFinishedAsync(long id) => WaitForAsync(id, s => s.IsFinished);
+
+    /// <summary>
+    /// Moves the fake clock by <paramref name="step"/>, again each second of real time until the job ends.
+    /// The queue sets its timer (or a site's rest) a moment after the store says the previous job ended;
+    /// a single Advance that lands in that moment would leave the timer a whole step in the future.
+    /// </summary>
+    protected async Task<SnapshotRecord> AdvanceUntilFinishedAsync(FakeTimeProvider clock, long id, TimeSpan step)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var nextAdvance = DateTime.MinValue;
+        while (true)
+        {
+            var snapshot = Store.GetSnapshot(id)!;
+            if (snapshot.IsFinished)
+            {
+                return snapshot;
+            }
+
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"snapshot {id} stayed {snapshot.Status}");
+            if (DateTime.UtcNow >= nextAdvance)
+            {
+                clock.Advance(step);
+                nextAdvance = DateTime.UtcNow.AddSeconds(1);
+            }
+
+            await Task.Delay(20);
+        }
+    }
 }
