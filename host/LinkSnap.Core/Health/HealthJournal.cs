@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Dapper;
 using LinkSnap.Core.Paths;
 using LinkSnap.Core.Snapshots;
@@ -80,41 +78,15 @@ public sealed class HealthJournal(LinkSnapPaths paths)
     public Dictionary<string, List<HealthJournalEntry>> Read(List<string> skipped)
     {
         var byUrl = new Dictionary<string, List<HealthJournalEntry>>(StringComparer.Ordinal);
-        if (!File.Exists(FilePath))
+        foreach (var (entry, url) in JsonLinesFile.Read<HealthJournalEntry>(FilePath, "a health check", e => e.Url, e => !string.IsNullOrEmpty(e.State) && e.Reason is not null, skipped))
         {
-            return byUrl;
-        }
-
-        var number = 0;
-        foreach (var line in File.ReadLines(FilePath, Encoding.UTF8))
-        {
-            number++;
-            if (line.Length == 0)
+            var key = UrlNormalizer.Normalize(url);
+            if (!byUrl.TryGetValue(key, out var checks))
             {
-                continue;
+                byUrl[key] = checks = [];
             }
 
-            try
-            {
-                var entry = JsonSerializer.Deserialize<HealthJournalEntry>(line, SnapshotJson.Options);
-                if (entry is null || !Uri.TryCreate(entry.Url, UriKind.Absolute, out var url) || string.IsNullOrEmpty(entry.State) || entry.Reason is null)
-                {
-                    skipped.Add($"{FilePath} line {number}: not a health check");
-                    continue;
-                }
-
-                var key = UrlNormalizer.Normalize(url);
-                if (!byUrl.TryGetValue(key, out var checks))
-                {
-                    byUrl[key] = checks = [];
-                }
-
-                checks.Add(entry);
-            }
-            catch (JsonException e)
-            {
-                skipped.Add($"{FilePath} line {number}: cannot be read ({e.Message})");
-            }
+            checks.Add(entry);
         }
 
         return byUrl;
@@ -124,13 +96,7 @@ public sealed class HealthJournal(LinkSnapPaths paths)
     {
         lock (_lock)
         {
-            using var stream = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.Read);
-            using var buffered = new BufferedStream(stream, 64 * 1024);
-            foreach (var entry in entries)
-            {
-                JsonSerializer.Serialize(buffered, entry, SnapshotJson.Options);
-                buffered.WriteByte((byte)'\n');
-            }
+            JsonLinesFile.Append(FilePath, entries);
         }
     }
 }

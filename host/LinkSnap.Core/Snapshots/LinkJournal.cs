@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using LinkSnap.Core.Paths;
 using LinkSnap.Core.Storage;
 using LinkSnap.Core.Urls;
@@ -70,35 +68,9 @@ public sealed class LinkJournal(LinkSnapPaths paths, TimeProvider time)
     public Dictionary<string, LinkJournalEntry> ReadLatest(List<string> skipped)
     {
         var latest = new Dictionary<string, LinkJournalEntry>(StringComparer.Ordinal);
-        if (!Exists)
+        foreach (var (entry, url) in JsonLinesFile.Read<LinkJournalEntry>(FilePath, "a link entry", e => e.Url, e => e.Deleted || e.Link?.Tags is not null, skipped))
         {
-            return latest;
-        }
-
-        var number = 0;
-        foreach (var line in File.ReadLines(FilePath, Encoding.UTF8))
-        {
-            number++;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            try
-            {
-                var entry = JsonSerializer.Deserialize<LinkJournalEntry>(line, SnapshotJson.Options);
-                if (entry is null || !Uri.TryCreate(entry.Url, UriKind.Absolute, out var url) || (!entry.Deleted && entry.Link?.Tags is null))
-                {
-                    skipped.Add($"{FilePath} line {number}: not a link entry");
-                    continue;
-                }
-
-                latest[UrlNormalizer.Normalize(url)] = entry;
-            }
-            catch (JsonException e)
-            {
-                skipped.Add($"{FilePath} line {number}: cannot be read ({e.Message})");
-            }
+            latest[UrlNormalizer.Normalize(url)] = entry;
         }
 
         return latest;
@@ -112,7 +84,7 @@ public sealed class LinkJournal(LinkSnapPaths paths, TimeProvider time)
             var temp = FilePath + ".tmp";
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
             {
-                WriteLines(stream, live.Where(e => !e.Deleted));
+                JsonLinesFile.Write(stream, live.Where(e => !e.Deleted));
                 stream.Flush(flushToDisk: true);
             }
 
@@ -124,21 +96,7 @@ public sealed class LinkJournal(LinkSnapPaths paths, TimeProvider time)
     {
         lock (_lock)
         {
-            using var stream = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.Read);
-            WriteLines(stream, entries);
+            JsonLinesFile.Append(FilePath, entries);
         }
-    }
-
-    private static void WriteLines(Stream stream, IEnumerable<LinkJournalEntry> entries)
-    {
-        // Not disposed: that would close the caller's stream.
-        var buffered = new BufferedStream(stream, 64 * 1024);
-        foreach (var entry in entries)
-        {
-            JsonSerializer.Serialize(buffered, entry, SnapshotJson.Options);
-            buffered.WriteByte((byte)'\n');
-        }
-
-        buffered.Flush();
     }
 }
