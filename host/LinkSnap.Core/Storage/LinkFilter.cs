@@ -31,6 +31,12 @@ internal sealed class LinkFilter
 
     public bool IsEmpty => LinkClauses.Count == 0 && TagGroups.Count == 0;
 
+    /// <summary>The clause of the "not archived" state: the library's default view (decision 042).</summary>
+    public const string NotArchived = "l.is_archived = 0";
+
+    /// <summary>True when the filter is the default view and nothing else.</summary>
+    public bool IsOnlyNotArchived => TagGroups.Count == 0 && LinkClauses is [NotArchived];
+
     public static LinkFilter Build(IDbConnection connection, LinkListQuery query)
     {
         var filter = new LinkFilter();
@@ -125,7 +131,7 @@ internal sealed class LinkFilter
         LinkStateFilter.Unread => "l.is_read = 0",
         LinkStateFilter.Favorite => "l.is_favorite = 1",
         LinkStateFilter.Archived => "l.is_archived = 1",
-        LinkStateFilter.Unarchived => "l.is_archived = 0",
+        LinkStateFilter.Unarchived => NotArchived,
         LinkStateFilter.Private => "l.is_private = 1",
         _ => throw new ArgumentOutOfRangeException(nameof(state)),
     };

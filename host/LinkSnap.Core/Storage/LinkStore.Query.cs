@@ -102,7 +102,7 @@ public sealed partial class LinkStore
     }
 
     /// <summary>
-    /// The whole library is counted exactly (one index), tag filters from their sets in memory;
+    /// The whole library (and the default view, all but the archived) is counted exactly, tag filters from their sets in memory;
     /// filters on links columns up to <see cref="TotalCountLimit"/>.
     /// </summary>
     private (int Total, bool LowerBound) CountLinks(SqliteConnection connection, LinkFilter filter, long[]? tagged, DynamicParameters parameters)
@@ -110,6 +110,12 @@ public sealed partial class LinkStore
         if (filter.IsEmpty)
         {
             return ((int)connection.ExecuteScalar<long>("SELECT COUNT(*) FROM links"), false);
+        }
+
+        if (filter.IsOnlyNotArchived)
+        {
+            // The default view is counted exactly too: the library less its archived links (a partial index, migration 012).
+            return ((int)connection.ExecuteScalar<long>("SELECT (SELECT COUNT(*) FROM links) - (SELECT COUNT(*) FROM links WHERE is_archived = 1)"), false);
         }
 
         if (tagged is null)

@@ -95,6 +95,7 @@ public sealed class ListingPlanTests
         LinkPage Page(LinkListQuery q) => store.ListLinks(q with { Limit = 5 });
 
         Assert.That(Page(new LinkListQuery()), Has.Property(nameof(LinkPage.Total)).EqualTo(Count).And.Property(nameof(LinkPage.TotalIsLowerBound)).False, "the whole library is always counted");
+        Assert.That(Page(new LinkListQuery { States = [LinkStateFilter.Unarchived] }), Has.Property(nameof(LinkPage.Total)).EqualTo(Count).And.Property(nameof(LinkPage.TotalIsLowerBound)).False, "so is the library's default view, all but the archived");
         Assert.That(Page(new LinkListQuery { Tags = ["common"] }), Has.Property(nameof(LinkPage.Total)).EqualTo(15).And.Property(nameof(LinkPage.TotalIsLowerBound)).True);
         Assert.That(Page(new LinkListQuery { Site = "site1.example" }), Has.Property(nameof(LinkPage.Total)).EqualTo(15).And.Property(nameof(LinkPage.TotalIsLowerBound)).False, "exactly at the limit is exact");
         Assert.That(Page(new LinkListQuery { Tags = ["common"], Status = SnapshotStatus.Failed }), Has.Property(nameof(LinkPage.Total)).EqualTo(10).And.Property(nameof(LinkPage.TotalIsLowerBound)).False);
