@@ -131,8 +131,8 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
         var info = newer ? entry!.Link! : newest.Link;
         var url = new Uri(info.Url);
         // Without a title set by a person, the link is named by its latest successful capture, as CompleteSnapshot does.
-        var captured = versions.LastOrDefault(v => v.Document.Status != SnapshotStatus.Failed && !string.IsNullOrWhiteSpace(v.Document.Metadata?.Title));
-        var title = info.TitleIsCustom || captured.Document is null ? info.Title : captured.Document.Metadata!.Title!.Trim();
+        var captured = versions.LastOrDefault(v => v.Document.Status != SnapshotStatus.Failed && v.Document.Metadata?.IsChallengeOrError != true && !string.IsNullOrWhiteSpace(v.Document.Metadata?.Title));
+        var title = info.TitleIsCustom || captured.Document is null ? info.Title : LinkTitle.FromPage(captured.Document.Metadata!.Title);
         var createdAt = versions.Select(v => v.Document.Link.CreatedAt ?? v.Document.CreatedAt).Append(info.CreatedAt ?? DateTimeOffset.MaxValue).Min();
         var linkId = SaveLink(connection, transaction, normalized, newer ? entry!.Id : newest.LinkId, info, title, createdAt);
 

@@ -71,7 +71,7 @@ public sealed partial class LinkStore
                         is_read = MAX(is_read, @read), is_favorite = MAX(is_favorite, @favorite), is_archived = MAX(is_archived, @archived), is_private = MAX(is_private, @private)
                     WHERE id = @linkId
                     """,
-                    new { linkId, title = link.Title, note = ImportPlanner.JoinNotes(row.Note, link.Note), saved, now, read = link.Read, favorite = link.Favorite, archived = link.Archived, @private = link.Private },
+                    new { linkId, title = LinkTitle.FromPage(link.Title), note = ImportPlanner.JoinNotes(row.Note, link.Note), saved, now, read = link.Read, favorite = link.Favorite, archived = link.Archived, @private = link.Private },
                     transaction);
             }
             else
@@ -87,7 +87,7 @@ public sealed partial class LinkStore
                         url = link.Url.OriginalString.Trim(),
                         normalized = link.NormalizedUrl,
                         site = Urls.UrlNormalizer.Site(link.Url),
-                        title = link.Title,
+                        title = LinkTitle.FromPage(link.Title),
                         note = link.Note,
                         saved,
                         now,

@@ -23,13 +23,13 @@ public sealed partial class LinkStore
         {
             connection.Execute(
                 "UPDATE links SET title = CASE WHEN title = '' THEN @title ELSE title END, created_at = MIN(created_at, @saved), updated_at = @now WHERE id = @existing",
-                new { existing, title = title?.Trim() ?? "", saved, now }, transaction);
+                new { existing, title = LinkTitle.FromPage(title), saved, now }, transaction);
         }
         else
         {
             id = connection.ExecuteScalar<long>(
                 "INSERT INTO links (url, normalized_url, site, title, created_at, updated_at) VALUES (@url, @normalized, @site, @title, @saved, @now) RETURNING id",
-                new { url = url.OriginalString.Trim(), normalized, site = UrlNormalizer.Site(url), title = title?.Trim() ?? "", saved, now }, transaction);
+                new { url = url.OriginalString.Trim(), normalized, site = UrlNormalizer.Site(url), title = LinkTitle.FromPage(title), saved, now }, transaction);
         }
 
         AddTagsCore(connection, transaction, id.Value, TagName.NormalizeAll(tags));

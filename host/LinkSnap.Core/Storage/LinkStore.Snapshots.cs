@@ -137,7 +137,7 @@ public sealed partial class LinkStore
             return false;
         }
 
-        var title = completion.Metadata?.Title?.Trim();
+        var title = LinkTitle.FromPage(completion.Metadata?.Title);
         connection.Execute(
             """
             UPDATE snapshots SET status = @status, stage = NULL, reason = @reason, finished_at = @finished, folder = COALESCE(@folder, folder),
@@ -151,7 +151,7 @@ public sealed partial class LinkStore
                 reason = completion.Reason,
                 finished = StorageText.Time(completion.FinishedAt ?? time.GetUtcNow()),
                 folder = completion.Folder,
-                title,
+                title = title.Length == 0 ? null : title,
                 gone = completion.Gone ? 1 : 0,
                 thumbnail = completion.Artifacts.Any(a => a.Kind == ArtifactKinds.Thumbnail && a.Status == ArtifactStatus.Ok) ? 1 : 0,
                 metadata = completion.Metadata is null ? null : JsonSerializer.Serialize(completion.Metadata, SnapshotJson.Options),
@@ -160,7 +160,8 @@ public sealed partial class LinkStore
             },
             transaction);
 
-        if (!string.IsNullOrEmpty(title) && completion.Status != SnapshotStatus.Failed)
+        // An error page's or a bot challenge's title ("Error response", "Just a moment...") is not the link's.
+        if (title.Length > 0 && completion.Status != SnapshotStatus.Failed && completion.Metadata?.IsChallengeOrError != true)
         {
             connection.Execute("UPDATE links SET title = @title WHERE id = @linkId AND title_is_custom = 0", new { title, linkId }, transaction);
         }

@@ -54,8 +54,48 @@ public sealed partial class LinkStore
             .ToList();
     }
 
-    /// <summary>Renames a tag (keeping its links); renaming onto an existing tag merges them. Returns links affected, or -1 if unknown.</summary>
-    public int RenameTag(string from, string to) => MergeTags([from], to);
+    /// <summary>
+    /// Renames a tag and its whole subtree, keeping their links: "nlp" → "ml/nlp" also moves
+    /// "nlp/interpretability" to "ml/nlp/interpretability". A name that exists already is merged into
+    /// (the library asks first). A folder that is not itself a tag can be renamed too. Returns the
+    /// links affected, or -1 if neither the tag nor anything under it exists.
+    /// </summary>
+    public int RenameTag(string from, string to)
+    {
+        var source = TagName.Normalize(from);
+        var target = TagName.Normalize(to);
+        var sourceKey = TagName.Key(source);
+        if (TagName.Key(target).StartsWith(sourceKey + "/", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Tag '{source}' cannot be moved under itself ('{target}').");
+        }
+
+        var subtree = TagSubtree(source);
+        if (subtree.Count == 0)
+        {
+            return -1;
+        }
+
+        // Every new name is checked (length, levels) before anything changes.
+        var moves = subtree.Select(name => (From: name, To: TagName.Normalize(target + name[source.Length..]))).ToList();
+        var links = subtree.SelectMany(FindLinkIdsWithTag).Distinct().Count();
+        foreach (var (old, renamed) in moves)
+        {
+            MergeTags([old], renamed);
+        }
+
+        return links;
+    }
+
+    /// <summary>The tag (when it exists) and every tag under it ("nlp", "nlp/interpretability", …), as stored.</summary>
+    public IReadOnlyList<string> TagSubtree(string name)
+    {
+        var key = TagName.Key(TagName.Normalize(name));
+        using var connection = database.Open();
+        return connection.Query<string>(
+            "SELECT name FROM tags WHERE key = @key OR substr(key, 1, length(@prefix)) = @prefix ORDER BY length(key)",
+            new { key, prefix = key + "/" }).ToList();
+    }
 
     /// <summary>Moves every link of the <paramref name="from"/> tags to <paramref name="into"/>. Returns links affected, or -1 if none of the tags exists.</summary>
     public int MergeTags(IEnumerable<string> from, string into)

@@ -99,7 +99,7 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
             {
                 connection.Execute(
                     "UPDATE links SET title = @title, title_is_custom = @custom WHERE id = @id",
-                    new { title = title.Trim(), custom = title.Trim().Length > 0 ? 1 : 0, id },
+                    new { title = LinkTitle.Edited(title), custom = title.Trim().Length > 0 ? 1 : 0, id },
                     transaction);
             }
 

@@ -14,6 +14,7 @@ public static class ApiEndpoints
         api.MapVersionEndpoints();
         api.MapTagEndpoints();
         api.MapStatusEndpoints();
+        api.MapSetupEndpoints();
         api.MapEventEndpoints();
         api.MapExportEndpoints();
         api.MapImportEndpoints();

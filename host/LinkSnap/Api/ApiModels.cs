@@ -63,8 +63,21 @@ public sealed record LatestSnapshotDto(
     /// <summary>The page was found gone (DNS failure, HTTP 404/410) by this capture.</summary>
     public bool Gone { get; init; }
 
+    /// <summary>The HTTP status when the server answered with an error (400 or more): the library says "failed: HTTP 404 Not Found".</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? HttpError { get; init; }
+
+    /// <summary>The site's icon as this capture saved it, for the card.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FaviconUrl { get; init; }
+
     public static LatestSnapshotDto From(SnapshotRecord s) =>
-        new(s.Id, s.Status, s.Stage, s.Reason, s.CreatedAt, s.Mode, s.HasThumbnail, ArtifactDto.FileUrl(s, ArtifactKinds.Thumbnail)) { Gone = s.Gone };
+        new(s.Id, s.Status, s.Stage, s.Reason, s.CreatedAt, s.Mode, s.HasThumbnail, ArtifactDto.FileUrl(s, ArtifactKinds.Thumbnail))
+        {
+            Gone = s.Gone,
+            HttpError = SnapshotDto.HttpErrorOf(s),
+            FaviconUrl = ArtifactDto.FileUrl(s, ArtifactKinds.Favicon),
+        };
 }
 
 /// <summary>SnapshotSummary (lists) and SnapshotDetail (GET /api/snapshots/{id}): one shape, details filled in for the latter.</summary>
@@ -94,6 +107,10 @@ public sealed record SnapshotDto
     public DateTimeOffset? NotBefore { get; init; }
 
     public bool Gone { get; init; }
+
+    /// <summary>The HTTP status when the server answered with an error (400 or more).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? HttpError { get; init; }
 
     /// <summary>Imported versions only: the tool whose export held the content (not captured by LinkSnap).</summary>
     public string? ImportedFrom { get; init; }
@@ -141,8 +158,11 @@ public sealed record SnapshotDto
         Retries = s.Retries,
         NotBefore = s.Status == SnapshotStatus.Queued ? s.NotBefore : null,
         Gone = s.Gone,
+        HttpError = HttpErrorOf(s),
         ImportedFrom = s.ImportedFrom,
     };
+
+    public static int? HttpErrorOf(SnapshotRecord s) => s.Metadata?.HttpStatus is >= 400 and var status ? status : null;
 
     public static SnapshotDto Detail(SnapshotRecord s, string? absoluteFolder)
     {

@@ -124,7 +124,7 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
         });
     }
 
-    public int RenameTag(string from, string to) => EditTags([from], () => store.RenameTag(from, to), from);
+    public int RenameTag(string from, string to) => EditTags(store.TagSubtree(from), () => store.RenameTag(from, to), from);
 
     public int MergeTags(IReadOnlyList<string> from, string into) => EditTags(from, () => store.MergeTags(from, into), string.Join(", ", from));
 

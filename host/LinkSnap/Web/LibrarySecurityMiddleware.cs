@@ -31,8 +31,7 @@ internal sealed class LibrarySecurityMiddleware(
         if (!RequestOrigin.HasLibraryHost(context, session.LibraryHost))
         {
             // The answer does not name the library's host: that name keeps other loopback services from its cookie.
-            await WebResponses.ProblemAsync(context, StatusCodes.Status421MisdirectedRequest, "Wrong host",
-                "The library answers only at its own address. Open the link printed by `linksnap open-library`.");
+            await WebResponses.ProblemAsync(context, StatusCodes.Status421MisdirectedRequest, "server.wrongHost");
             return;
         }
 
@@ -50,8 +49,7 @@ internal sealed class LibrarySecurityMiddleware(
         {
             if (isApi)
             {
-                await WebResponses.ProblemAsync(context, StatusCodes.Status401Unauthorized, "Not signed in",
-                    "Open the link printed by `linksnap serve` or `linksnap open-library` to start a library session.");
+                await WebResponses.ProblemAsync(context, StatusCodes.Status401Unauthorized, "server.signedOut");
             }
             else
             {
@@ -63,15 +61,13 @@ internal sealed class LibrarySecurityMiddleware(
 
         if (byCookie && RequestOrigin.IsStateChanging(context.Request.Method) && !RequestOrigin.IsSameOrigin(context))
         {
-            await WebResponses.ProblemAsync(context, StatusCodes.Status403Forbidden, "Cross-origin request refused",
-                "Changes are accepted only from the library page itself.");
+            await WebResponses.ProblemAsync(context, StatusCodes.Status403Forbidden, "server.crossOrigin");
             return;
         }
 
         if (isApi && RequestOrigin.IsStateChanging(context.Request.Method) && !RequestOrigin.HasAcceptedContentType(context))
         {
-            await WebResponses.ProblemAsync(context, StatusCodes.Status415UnsupportedMediaType, "JSON required",
-                "Requests that change data must be sent with Content-Type: application/json.");
+            await WebResponses.ProblemAsync(context, StatusCodes.Status415UnsupportedMediaType, "server.jsonRequired");
             return;
         }
 

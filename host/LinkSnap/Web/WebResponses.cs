@@ -27,19 +27,24 @@ internal static class WebResponses
         return context.Response.WriteAsync(text, context.RequestAborted);
     }
 
-    /// <summary>What a person sees when they open the library without a session.</summary>
+    /// <summary>A refusal a person may read (the library shows its detail): title and detail from the message files.</summary>
+    public static Task ProblemAsync(HttpContext context, int status, string messageKey) =>
+        ProblemAsync(context, status, ServerMessages.Text(context, messageKey + ".title"), ServerMessages.Text(context, messageKey + ".detail"));
+
+    /// <summary>What a person sees when they open the library without a session, in the browser's language.</summary>
     public static Task SignInPageAsync(HttpContext context)
     {
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.ContentType = "text/html; charset=utf-8";
-        const string html = """
+        context.Response.Headers.ContentLanguage = ServerMessages.LanguageOf(context);
+        var commands = new Dictionary<string, string> { ["serve"] = "linksnap serve", ["open"] = "linksnap open-library" };
+        var html = $"""
             <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>LinkSnap — sign in</title>
+            <html lang="{ServerMessages.LanguageOf(context)}"><head><meta charset="utf-8"><title>{ServerMessages.Html(context, "server.signIn.title")}</title>
             <meta name="viewport" content="width=device-width, initial-scale=1"></head>
             <body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5">
-            <h1>LinkSnap library</h1>
-            <p>This browser has no library session. Open the link printed by <code>linksnap serve</code>,
-            or run <code>linksnap open-library</code>, or use "Open LinkSnap library" in the browser extension.</p>
+            <h1>{ServerMessages.Html(context, "server.signIn.heading")}</h1>
+            <p>{ServerMessages.Html(context, "server.signIn.text", commands)}</p>
             </body></html>
             """;
         return context.Response.WriteAsync(html, context.RequestAborted);

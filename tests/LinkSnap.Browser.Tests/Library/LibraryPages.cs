@@ -27,7 +27,7 @@ internal static class LibraryPages
             "Some have stood for a thousand years and still carry traffic."));
     }
 
-    private static string Article(string lang, string title, string first, string second) => $"""
+    internal static string Article(string lang, string title, string first, string second) => $"""
         <!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
         <meta name="description" content="{first}"></head>
         <body><article><h1>{title}</h1><p>{first}</p><p>{second}</p><p>{first} {second}</p></article></body></html>

@@ -76,4 +76,31 @@ public sealed class HtmlDecoderTests
         Assert.That(HtmlDecoder.DeclareUtf8("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=euc-kr\">"),
             Is.EqualTo("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">"));
     }
+
+    [Test]
+    public void An_ascii_byte_after_a_bad_lead_byte_is_kept_as_browsers_keep_it()
+    {
+        // 0xC4 opens a GBK pair that '<' cannot end: WHATWG gives U+FFFD and keeps the '<'.
+        byte[] bytes = [0x61, 0xC4, 0x3C, 0x2F, 0x62, 0x3E];
+        TestContext.Out.WriteLine($".NET's own GBK decoding gives \"{Encoding.GetEncoding("gbk").GetString(bytes)}\"");
+        var decoded = HtmlDecoder.Decode(bytes, "gbk", isHtml: false);
+        Assert.That(decoded.Text, Is.EqualTo("a\uFFFD</b>"));
+        Assert.That(HtmlDecoder.Decode(Encoding.GetEncoding("gbk").GetBytes("<p>" + Chinese + "</p>"), "gbk", isHtml: true).Text,
+            Is.EqualTo("<p>" + Chinese + "</p>"), "well-formed GBK decodes as before");
+        var gb18030 = Encoding.GetEncoding("gb18030").GetBytes("<p>\U0001F600 €</p>");
+        Assert.That(HtmlDecoder.Decode(gb18030, "gb18030", isHtml: true).Text, Is.EqualTo("<p>\U0001F600 €</p>"), "gb18030's four-byte sequences hold digits");
+    }
+
+    [Test]
+    public void Gb2312_declared_over_utf8_bytes_keeps_the_title_short()
+    {
+        // Readability's test page "qq" is stored as UTF-8 but still declares gb2312.
+        var source = Path.Combine(LinkSnap.Testing.Corpus.RequireDirectory("extraction/readability/pages/qq"), "source.html");
+        var decoded = HtmlDecoder.Decode(File.ReadAllBytes(source), null, isHtml: true);
+        Assert.That(decoded.Source, Is.EqualTo("meta"));
+        var start = decoded.Text.IndexOf("<title>", StringComparison.Ordinal) + "<title>".Length;
+        var end = decoded.Text.IndexOf("</title>", start, StringComparison.Ordinal);
+        TestContext.Out.WriteLine($"title: {end - start} characters");
+        Assert.That(end - start, Is.InRange(1, 200), "the title ends at its </title>");
+    }
 }

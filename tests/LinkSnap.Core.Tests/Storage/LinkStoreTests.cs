@@ -107,6 +107,26 @@ public sealed class LinkStoreTests
     }
 
     [Test]
+    public void An_error_page_does_not_name_the_link_and_long_titles_are_cut_at_500()
+    {
+        var ticket = _fixture.Add("https://example.org/a");
+        _fixture.Complete(ticket.SnapshotId, "Harbour pilots", "text");
+        var again = Store.AddCapture(new Uri("https://example.org/a"), [], null, CaptureMode.Fresh);
+        Store.CompleteSnapshot(again.SnapshotId, new SnapshotCompletion
+        {
+            Status = SnapshotStatus.Partial, Reason = "HTTP 404 Not Found",
+            Metadata = new PageMetadata { Title = "Error response", HttpStatus = 404, IsChallengeOrError = true },
+        });
+        Assert.That(Store.GetLink(ticket.LinkId)!.Title, Is.EqualTo("Harbour pilots"));
+
+        var long_ = Store.AddCapture(new Uri("https://example.org/long"), [], null, CaptureMode.Fresh);
+        _fixture.Complete(long_.SnapshotId, new string('长', 150_000), "text");
+        var title = Store.GetLink(long_.LinkId)!.Title;
+        Assert.That((title.Length, title[^1]), Is.EqualTo((LinkTitle.MaxLength, '…')));
+        Assert.Throws<ArgumentException>(() => Store.UpdateLink(long_.LinkId, new string('x', 501), null, null));
+    }
+
+    [Test]
     public void Add_and_remove_tags_and_rename_merge_delete()
     {
         var a = _fixture.Add("https://example.org/a", "nlp");
@@ -128,6 +148,23 @@ public sealed class LinkStoreTests
         Assert.That(Store.GetLink(a.LinkId)!.Tags, Is.EqualTo(new[] { "ML" }));
         Assert.That(Store.DeleteTag("unknown", force: true), Is.False);
         Assert.That(Store.RenameTag("unknown", "x"), Is.EqualTo(-1));
+    }
+
+    [Test]
+    public void Renaming_a_parent_moves_its_whole_subtree_and_merges_onto_existing_names()
+    {
+        var a = _fixture.Add("https://example.org/a", "nlp", "nlp/interpretability");
+        var b = _fixture.Add("https://example.org/b", "nlp/interpretability/probing", "ml/nlp/interpretability");
+        var c = _fixture.Add("https://example.org/c", "nlp-other");
+
+        Assert.That(Store.RenameTag("nlp", "ml/nlp"), Is.EqualTo(2), "links a and b");
+        Assert.That(Store.GetLink(a.LinkId)!.Tags, Is.EqualTo(new[] { "ml/nlp", "ml/nlp/interpretability" }));
+        Assert.That(Store.GetLink(b.LinkId)!.Tags, Is.EqualTo(new[] { "ml/nlp/interpretability", "ml/nlp/interpretability/probing" }), "merged onto the name that existed");
+        Assert.That(Store.GetLink(c.LinkId)!.Tags, Is.EqualTo(new[] { "nlp-other" }), "a sibling sharing the prefix without '/' stays");
+
+        Assert.That(Store.RenameTag("ml", "learning"), Is.EqualTo(2), "a folder that is not itself a tag moves too");
+        Assert.That(Store.ListTags().Select(t => t.Name), Is.EqualTo(new[] { "learning/nlp", "learning/nlp/interpretability", "learning/nlp/interpretability/probing", "nlp-other" }));
+        Assert.Throws<ArgumentException>(() => Store.RenameTag("learning", "learning/deep"), "not under itself");
     }
 
     [Test]

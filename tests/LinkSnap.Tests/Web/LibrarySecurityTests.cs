@@ -162,4 +162,35 @@ public sealed class LibrarySecurityTests
         using var response = await client.GetAsync($"/api/snapshots/{_snapshotId}/sandbox");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
+
+    [Test]
+    public async Task The_sign_in_page_and_the_refusals_speak_the_language_the_browser_asks_for()
+    {
+        async Task<(string Page, string Problem)> AskAsync(string? languages)
+        {
+            using var pageRequest = new HttpRequestMessage(HttpMethod.Get, "/");
+            using var apiRequest = new HttpRequestMessage(HttpMethod.Get, "/api/links");
+            if (languages is not null)
+            {
+                pageRequest.Headers.TryAddWithoutValidation("Accept-Language", languages);
+                apiRequest.Headers.TryAddWithoutValidation("Accept-Language", languages);
+            }
+
+            using var page = await _http.SendAsync(pageRequest);
+            using var api = await _http.SendAsync(apiRequest);
+            var problem = await api.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            return (await page.Content.ReadAsStringAsync(), $"{problem.GetProperty("title").GetString()}: {problem.GetProperty("detail").GetString()}");
+        }
+
+        var chinese = await AskAsync("zh-CN,zh;q=0.9,en;q=0.8");
+        Assert.That(chinese.Page, Does.Contain("<html lang=\"zh-CN\">").And.Contain("此浏览器没有资料库会话").And.Contain("<code>linksnap open-library</code>"));
+        Assert.That(chinese.Problem, Does.Contain("未登录").And.Contain("linksnap open-library"));
+
+        var english = await AskAsync("en-GB,zh;q=0.5");
+        Assert.That(english.Page, Does.Contain("<html lang=\"en\">").And.Contain("This browser has no library session"));
+        Assert.That(english.Problem, Does.Contain("Not signed in"));
+
+        Assert.That((await AskAsync(null)).Page, Does.Contain("This browser has no library session"), "English without Accept-Language");
+        Assert.That((await AskAsync("fr-FR")).Problem, Does.Contain("Not signed in"), "English for a language the library does not have");
+    }
 }

@@ -28,12 +28,12 @@ internal static partial class HtmlDecoder
 
         if (Lookup(headerCharset) is { } declared)
         {
-            return new(declared.GetString(bytes), declared, "header");
+            return new(AsBrowser(declared, bytes), declared, "header");
         }
 
         if (isHtml && Lookup(MetaCharset(bytes)) is { } meta)
         {
-            return new(meta.GetString(bytes), meta, "meta");
+            return new(AsBrowser(meta, bytes), meta, "meta");
         }
 
         var strictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
@@ -47,7 +47,40 @@ internal static partial class HtmlDecoder
         }
 
         var detected = CharsetDetector.DetectFromBytes(bytes).Detected?.Encoding ?? Encoding.GetEncoding(1252);
-        return new(detected.GetString(bytes), detected, "detected");
+        return new(AsBrowser(detected, bytes), detected, "detected");
+    }
+
+    // Legacy two-byte encodings whose second bytes are never below 0x40 except gb18030's digits.
+    private static readonly HashSet<int> DoubleByteCodePages = [932, 936, 949, 950, 51932, 51949, 20932, 54936];
+
+    /// <summary>
+    /// Decodes as the WHATWG decoders do where it matters for markup: a lead byte followed by an
+    /// ASCII byte that cannot end its pair gives U+FFFD and the ASCII byte is kept. .NET's code pages
+    /// swallow that byte, so a page that declares gb2312 over UTF-8 bytes (the Readability test page
+    /// "qq") lost the '&lt;' of &lt;/title&gt; and its title ran on through the whole head. Punctuation and
+    /// whitespace (0x00–0x2F, 0x3A–0x3F) never continue a pair in these encodings, so each run between
+    /// them is decoded on its own and those bytes are copied as they are.
+    /// </summary>
+    private static string AsBrowser(Encoding encoding, byte[] bytes)
+    {
+        if (!DoubleByteCodePages.Contains(encoding.CodePage))
+        {
+            return encoding.GetString(bytes);
+        }
+
+        encoding = Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
+        var text = new StringBuilder(bytes.Length);
+        var start = 0;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] is < 0x30 or (>= 0x3A and < 0x40))
+            {
+                text.Append(encoding.GetString(bytes, start, i - start)).Append((char)bytes[i]);
+                start = i + 1;
+            }
+        }
+
+        return text.Append(encoding.GetString(bytes, start, bytes.Length - start)).ToString();
     }
 
     /// <summary>The text is served as UTF-8 from now on: a stale declaration would contradict it in saved copies.</summary>

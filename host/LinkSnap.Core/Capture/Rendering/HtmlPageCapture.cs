@@ -149,7 +149,7 @@ internal sealed class HtmlPageCapture(
         if (options.SaveArticle)
         {
             var heading = new ReaderHeading(
-                Clean(scan?.Title) ?? Clean(article?.Title) ?? Clean(facts.Title), Clean(scan?.Author), Clean(scan?.SiteName), Clean(scan?.Published),
+                Title(Clean(scan?.Title) ?? Clean(article?.Title) ?? Clean(facts.Title)), Clean(scan?.Author), Clean(scan?.SiteName), Clean(scan?.Published),
                 Clean(scan?.Language) ?? Clean(article?.Lang) ?? Clean(facts.Lang), article?.Dir);
             text = await _artifacts.SaveArticleAsync(article, heading, facts.Text, savedCopy, source.Url, recorder, cancellationToken);
         }
@@ -171,7 +171,7 @@ internal sealed class HtmlPageCapture(
 
         var metadata = new PageMetadata
         {
-            Title = Clean(scan?.Title) ?? Clean(facts.Title) ?? Clean(article?.Title),
+            Title = Title(Clean(scan?.Title) ?? Clean(facts.Title) ?? Clean(article?.Title)),
             Byline = Clean(scan?.Author),
             SiteName = Clean(scan?.SiteName) ?? Clean(facts.SiteName),
             Language = Clean(scan?.Language) ?? Clean(facts.Lang) ?? Clean(article?.Lang),
@@ -267,4 +267,6 @@ internal sealed class HtmlPageCapture(
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string? Title(string? value) => value is null ? null : Storage.LinkTitle.FromPage(value);
 }

@@ -70,6 +70,7 @@ export const api = {
   markSeen: (id) => request('POST', `/api/links/${enc(id)}/seen`),
   checkHealth: (linkIds) => request('POST', '/api/health/checks', { linkIds }),
   checkHealthPage: ({ tag, afterId }) => request('POST', '/api/health/checks', { tag, afterId, limit: 25 }),
+  setup: () => request('GET', '/api/setup'),
   logout: () => request('POST', '/api/session/logout', {}),
   previewImport: (file, options) => request('POST', `/api/imports/preview?${importQuery(file, options)}`, undefined, file),
   startImport: (file, options) => request('POST', `/api/imports?${importQuery(file, options)}`, undefined, file),

@@ -2,13 +2,14 @@
 // keyboard shortcuts, theme, live events.
 import { translatePage, t, languages, chosenLanguage, setLanguage } from './i18n.js';
 import { api } from './api.js';
-import { h, showError, clearError, toast, parseTags, isComposing } from './dom.js';
+import { h, showError, clearError, toast, parseTags, isComposing, setPageTitle } from './dom.js';
+import { showShortcuts } from './shortcuts.js';
 import { renderBrowse } from './browse.js';
 import { renderSnapshotView } from './snapshot-view.js';
 import { renderTagsPage } from './tags-page.js';
 import { renderImportPage } from './import-page.js';
 import { renderQueue, trackQueueCount } from './queue.js';
-import { startEvents } from './events.js';
+import { startEvents, onJob } from './events.js';
 import { initTheme } from './theme.js';
 import { refreshTags } from './tag-list.js';
 
@@ -23,15 +24,21 @@ function route() {
   for (const a of document.querySelectorAll('.nav a')) {
     if (a.dataset.section === section) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
+  // The link page names itself after the link once it is loaded.
+  setPageTitle(section === 'browse' ? t('nav.library') : section === 'link' ? '' : t(`nav.${section}`));
   if (section === 'tags') currentView = renderTagsPage(view);
   else if (section === 'queue') currentView = renderQueue(view);
   else if (section === 'import') currentView = renderImportPage(view, navigate);
   else if (section === 'link') currentView = renderSnapshotView(view, decodeURIComponent(path.slice('/links/'.length)), navigate);
-  else currentView = renderBrowse(view);
+  else currentView = renderBrowse(view, history.state?.list || null);
   document.body.dataset.view = section;
 }
 
 export function navigate(href) {
+  // Leaving the list: its entry remembers where the person was, so Back returns to the same card.
+  if (document.body.dataset.view === 'browse') {
+    history.replaceState({ list: { scrollY: window.scrollY, focus: document.activeElement?.closest?.('.card')?.dataset.id ?? null } }, '', location.href);
+  }
   history.pushState(null, '', href);
   route();
   window.scrollTo(0, 0);
@@ -45,13 +52,18 @@ document.addEventListener('click', (event) => {
   navigate(a.getAttribute('href'));
 });
 window.addEventListener('popstate', route);
+history.scrollRestoration = 'manual'; // the list restores its own place once its cards are loaded again
 
 document.addEventListener('keydown', (event) => {
   const typing = event.target.closest?.('input, textarea, select, [contenteditable]');
-  if (event.key === '/' && !typing && !document.getElementById('dialog').open) {
+  if (typing || document.getElementById('dialog').open || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.key === '/') {
     event.preventDefault();
     if (!document.getElementById('search')) navigate('/');
     document.getElementById('search')?.focus();
+  } else if (event.key === '?') {
+    event.preventDefault();
+    showShortcuts();
   }
 });
 
@@ -81,7 +93,13 @@ document.getElementById('add-form').addEventListener('submit', async (event) => 
     clearError();
     urlInput.value = '';
     tagsInput.value = '';
-    toast(t('add.saving'));
+    // "Saving…" turns into "Saved" (or the failure) when the capture's job ends.
+    const note = toast(t('add.saving'), 120000);
+    const stop = onJob((job) => {
+      if (job.linkId !== queued.linkId || !['done', 'partial', 'failed'].includes(job.status)) return;
+      stop();
+      note.update(job.status === 'failed' ? t('add.failed') : t('add.saved'));
+    });
     if (location.pathname !== '/') navigate('/');
     await currentView?.showAdded?.(queued.linkId);
     refreshTags();

@@ -9,10 +9,12 @@ import { renderBulkBar } from './bulk-bar.js';
 import { onJob } from './events.js';
 import { attachGridKeys } from './grid-keys.js';
 import { t, formatNumber } from './i18n.js';
+import { renderOnboarding } from './onboarding.js';
 
 const finalStatuses = new Set(['done', 'partial', 'failed']);
 
-export function renderBrowse(root) {
+// restore: { scrollY, focus } kept in the history entry when the person left the list (Back returns there).
+export function renderBrowse(root, restore = null) {
   let state = readState();
   let cursor = null;
   let total = 0;
@@ -21,13 +23,15 @@ export function renderBrowse(root) {
   let generation = 0;
   let controller = null;
   const selected = new Set();
+  let lastPicked = null; // the card a shift-click range starts from
 
   const items = h('div', { class: `items ${state.view}`, id: 'items', role: 'list' });
   const summary = h('p', { class: 'summary', id: 'summary', 'aria-live': 'polite' });
+  const selectAll = h('button', { type: 'button', class: 'link', id: 'select-all', hidden: true, onclick: () => pick([...items.querySelectorAll('.card')], true) }, t('browse.selectAll'));
   const sentinel = h('div', { class: 'sentinel' });
   const bulkHost = h('div');
   const filterHost = h('div');
-  root.replaceChildren(filterHost, bulkHost, summary, items, sentinel);
+  root.replaceChildren(filterHost, bulkHost, h('div', { class: 'list-tools' }, summary, selectAll), items, sentinel);
 
   const setState = (patch, { reload = true, redraw = true } = {}) => {
     state = { ...state, ...patch };
@@ -39,10 +43,22 @@ export function renderBrowse(root) {
   };
   const drawFilters = () => filterHost.replaceChildren(renderFilters(state, setState));
   const drawBulk = () => bulkHost.replaceChildren(selected.size ? renderBulkBar([...selected], afterBulk) : '');
-  const onSelect = (id, on) => {
-    if (on) selected.add(id); else selected.delete(id);
-    items.querySelector(`[data-id="${CSS.escape(id)}"]`)?.setAttribute('aria-selected', on ? 'true' : 'false');
+  const pick = (cards, on) => {
+    for (const el of cards) {
+      const id = Number(el.dataset.id);
+      if (on) selected.add(id); else selected.delete(id);
+      el.setAttribute('aria-selected', on ? 'true' : 'false');
+      el.querySelector('.select').checked = on;
+    }
     drawBulk();
+  };
+  // Shift-click selects (or clears) every card between the last one picked and this one.
+  const onSelect = (id, on, range) => {
+    const cards = [...items.querySelectorAll('.card')];
+    const at = cards.findIndex((c) => Number(c.dataset.id) === id);
+    const from = range && lastPicked !== null ? cards.findIndex((c) => Number(c.dataset.id) === lastPicked) : -1;
+    pick(from < 0 ? [cards[at]].filter(Boolean) : cards.slice(Math.min(from, at), Math.max(from, at) + 1), on);
+    lastPicked = id;
   };
   const afterBulk = () => { selected.clear(); drawBulk(); load(true); };
   const card = (link) => renderCard(link, { selected: selected.has(link.id), onSelect });
@@ -68,7 +84,8 @@ export function renderBrowse(root) {
       total = page.total ?? 0;
       atLeast = page.totalIsLowerBound === true;
       summary.textContent = describe(total, atLeast, state);
-      if (reset && !page.items.length) items.append(h('p', { class: 'empty' }, emptyText(state)));
+      selectAll.hidden = !items.querySelector('.card');
+      if (reset && !page.items.length) items.append(isFiltered(state) ? h('p', { class: 'empty' }, t('browse.emptyFiltered')) : renderOnboarding());
     } catch (error) {
       if (mine !== generation) return;
       summary.textContent = '';
@@ -78,6 +95,20 @@ export function renderBrowse(root) {
     }
     // Keep filling while the sentinel is still visible (tall screens, small pages).
     if (mine === generation && cursor && isVisible(sentinel)) load(false);
+    else if (mine === generation && restore) returnTo();
+  }
+
+  // Back to the list: load pages until the old position exists, then scroll there and focus the card.
+  function returnTo() {
+    const want = restore;
+    const focusCard = want.focus && items.querySelector(`[data-id="${CSS.escape(String(want.focus))}"]`);
+    if (cursor && !focusCard && document.documentElement.scrollHeight < want.scrollY + window.innerHeight) {
+      load(false);
+      return;
+    }
+    restore = null;
+    window.scrollTo(0, want.scrollY);
+    focusCard?.focus({ preventScroll: true });
   }
 
   const observer = new IntersectionObserver((entries) => {
@@ -110,7 +141,7 @@ export function renderBrowse(root) {
       const link = await api.link(linkId);
       const existing = items.querySelector(`[data-id="${CSS.escape(String(linkId))}"]`);
       if (existing) existing.remove(); else if (!atLeast) total += 1;
-      items.querySelector('.empty')?.remove();
+      items.querySelector('.empty, #onboarding')?.remove();
       items.prepend(card(link));
       summary.textContent = describe(total, atLeast, state);
     },
@@ -134,7 +165,6 @@ function describe(total, atLeast, state) {
   return state.q ? t('browse.countMatching', { count, n, q: state.q }) : t('browse.count', { count, n });
 }
 
-function emptyText(state) {
-  const filtered = state.q || state.tags.length || state.site || state.from || state.to || state.status;
-  return filtered ? t('browse.emptyFiltered') : t('browse.empty');
+function isFiltered(state) {
+  return Boolean(state.q || state.tags.length || state.site || state.from || state.to || state.status || state.health || state.changed || state.linkState);
 }

@@ -42,10 +42,22 @@ export function clearError() {
   notice.textContent = '';
 }
 
+// A short message in the corner. At most three at a time (the oldest goes), so they never pile up
+// over the cards. The handle's update() changes the text in place ("Saving…" → "Saved").
+const maxToasts = 3;
 export function toast(text, ms = 3500) {
+  const host = document.getElementById('toasts');
+  while (host.children.length >= maxToasts) host.firstElementChild.remove();
   const el = h('div', { class: 'toast', role: 'status' }, text);
-  document.getElementById('toasts').append(el);
-  setTimeout(() => el.remove(), ms);
+  host.append(el);
+  let timer = setTimeout(() => el.remove(), ms);
+  return {
+    update(next, after = 3500) {
+      el.textContent = next;
+      clearTimeout(timer);
+      timer = setTimeout(() => el.remove(), after);
+    },
+  };
 }
 
 // Shows a modal dialog built from `content`; resolves with the clicked button's value or null.
@@ -85,4 +97,9 @@ export function isComposing(event) {
 // Splits "a, b ,c" into trimmed, non-empty tags.
 export function parseTags(text) {
   return (text || '').split(',').map((t) => t.trim()).filter(Boolean);
+}
+
+// Each page has its own title in the tab and the history list: "Tags — LinkSnap".
+export function setPageTitle(page) {
+  document.title = page ? t('app.pageTitle', { page }) : t('app.documentTitle');
 }

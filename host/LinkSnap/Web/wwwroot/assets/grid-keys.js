@@ -1,6 +1,8 @@
 // Keyboard in the list: arrows move between cards (up/down by a row in the grid), Enter opens,
 // Space selects. Cards are focusable; the row width is measured, not assumed.
 
+const stateKeys = { r: 'read', f: 'favorite', e: 'archived' };
+
 export function attachGridKeys(container) {
   const handler = (event) => {
     const card = event.target.closest?.('.card');
@@ -21,6 +23,11 @@ export function attachGridKeys(container) {
       case ' ':
         event.preventDefault();
         card.querySelector('.select').click();
+        return;
+      case 'r': case 'f': case 'e':
+        if (event.ctrlKey || event.metaKey || event.altKey) return;
+        event.preventDefault();
+        card.querySelector(`.state-toggle[data-state="${stateKeys[event.key]}"]`)?.click();
         return;
       default: return;
     }

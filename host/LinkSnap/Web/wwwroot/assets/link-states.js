@@ -12,11 +12,12 @@ const states = [
   ['private', '◆', '◇'],
 ];
 
-// onChange(updatedLink) after the server accepted the change.
-export function stateButtons(link, onChange, { withPrivate = false } = {}) {
+// onChange(updatedLink) after the server accepted the change. On cards the buttons are not tab
+// stops (inCard): the focused card toggles them with r, f and e (grid-keys.js).
+export function stateButtons(link, onChange, { withPrivate = false, inCard = false } = {}) {
   return h('span', { class: 'link-states', role: 'group', 'aria-label': t('state.group') },
     states.filter(([field]) => withPrivate || field !== 'private').map(([field, on, off]) => h('button', {
-      type: 'button', class: 'state-toggle', dataset: { state: field },
+      type: 'button', class: 'state-toggle', dataset: { state: field }, tabindex: inCard ? -1 : undefined,
       'aria-pressed': link[field] ? 'true' : 'false',
       'aria-label': t(`state.${field}`), title: t(link[field] ? `state.${field}.on` : `state.${field}.off`),
       onclick: async (event) => {

@@ -1,10 +1,10 @@
 // One link: its archived copy (sandboxed iframe on the snapshot origin), screenshot, reader view,
 // PDF, metadata, versions, tags, note; recapture, delete, copy the original link.
 import { api, ApiError } from './api.js';
-import { h, showError, clearError, toast, confirmDialog } from './dom.js';
+import { h, showError, clearError, toast, confirmDialog, isComposing, setPageTitle } from './dom.js';
 import { t, formatDate } from './i18n.js';
 import { tagEditor } from './tag-editor.js';
-import { statusBadge } from './card.js';
+import { statusBadge, statusText } from './card.js';
 import { renderMetadata } from './metadata.js';
 import { onJob } from './events.js';
 import { renderCompare, changeSummary } from './compare-view.js';
@@ -14,6 +14,8 @@ import { changedBadge, watchControl } from './watch.js';
 import { stateButtons } from './link-states.js';
 
 const tabs = ['archived', 'screenshot', 'reader', 'pdf', 'info', 'compare'];
+// A version worth showing by default: saved, and not a server's error page.
+const isGood = (s) => s.status === 'done' || (s.status === 'partial' && !s.httpError);
 // The version of each link the person last opened, so the page can offer "changes since".
 const readKey = (linkId) => `linksnap-read-${linkId}`;
 
@@ -39,7 +41,8 @@ export function renderSnapshotView(root, linkId, navigate) {
     clearError();
     const wanted = params.get('snapshot');
     const snaps = link.snapshots || [];
-    const chosen = snaps.find((s) => String(s.id) === wanted) || snaps[0];
+    // While a recapture runs (or after it hit an error page), the last good copy stays on show.
+    const chosen = snaps.find((s) => String(s.id) === wanted) || snaps.find(isGood) || snaps[0];
     current = chosen ? await api.snapshot(chosen.id).catch((e) => { showError(e); return null; }) : null;
     // An imported article has no archived copy: open its reader view.
     if (!params.get('tab') && current?.mode === 'imported' && tab === 'archived') tab = 'reader';
@@ -65,9 +68,11 @@ export function renderSnapshotView(root, linkId, navigate) {
       if (tab === 'compare' && params.get(key)) url.searchParams.set(key, params.get(key)); else url.searchParams.delete(key);
     }
     history.replaceState(null, '', url.pathname + url.search);
+    setPageTitle(link.title || link.url);
+    const newer = (link.snapshots || []).find((s) => current && s.createdAt > current.createdAt);
     root.replaceChildren(h('div', { class: 'snapshot' },
       h('div', {},
-        h('h1', { id: 'link-title' }, link.title || link.url),
+        titleHeading(),
         h('a', { class: 'url', href: link.url, target: '_blank', rel: 'noopener noreferrer' }, link.url),
         healthBanner(link),
         h('div', { class: 'actions' },
@@ -77,12 +82,14 @@ export function renderSnapshotView(root, linkId, navigate) {
           stateButtons(link, (updated) => { link = { ...link, ...updated }; draw(); }, { withPrivate: true }),
           h('button', { type: 'button', id: 'copy-link', onclick: copyLink }, t('action.copyLink')),
           checkButton(link, (health) => { link = { ...link, health }; draw(); }),
-          h('button', { type: 'button', id: 'recapture', onclick: recapture }, t('action.recapture')),
+          h('button', { type: 'button', id: 'recapture', onclick: recapture, title: t('action.recaptureTitle') }, t('action.recapture')),
           current ? downloadWacz() : null,
           current?.status === 'failed' || current?.status === 'partial'
-            ? h('button', { type: 'button', onclick: retry }, t('action.retry')) : null,
+            ? h('button', { type: 'button', id: 'retry', onclick: retry, title: t('action.retryTitle') }, t('action.retry')) : null,
           h('button', { type: 'button', class: 'danger', id: 'delete-link', onclick: deleteLink }, t('action.delete'))),
         current?.reason ? h('p', { class: 'muted', id: 'reason' }, current.reason) : null,
+        newer && !params.get('snapshot') ? h('p', { class: 'newer-version', id: 'newer-version', role: 'status' },
+          t(['queued', 'running'].includes(newer.status) ? 'link.newerRunning' : 'link.newerNotGood', { date: formatDate(current.createdAt), status: statusText(newer) })) : null,
         current?.mode === 'imported' ? h('p', { class: 'imported-from', id: 'imported-from', role: 'note' }, t('link.importedFrom', { source: current.importedFrom || '?' })) : null,
         filesDeleted(),
         tabBar, body),
@@ -182,6 +189,33 @@ export function renderSnapshotView(root, linkId, navigate) {
     return h('button', { type: 'button', id: 'changes-since', onclick: () => {
       params.set('before', read.id); params.set('after', newest.id); tab = 'compare'; draw();
     } }, t('compare.sinceRead', { date: formatDate(read.createdAt) }));
+  };
+
+  // The heading, and an "Edit" button that turns it into a field (Enter or leaving it saves, Escape cancels).
+  const titleHeading = () => {
+    const heading = h('h1', { id: 'link-title' }, link.title || link.url);
+    const edit = h('button', { type: 'button', class: 'link edit-title', id: 'edit-title', 'aria-label': t('link.editTitle'), title: t('link.editTitle') }, '✎');
+    const row = h('div', { class: 'title-row' }, heading, edit);
+    edit.addEventListener('click', () => {
+      const input = h('input', { id: 'title-input', class: 'title-input', value: link.title || '', maxlength: 500, 'aria-label': t('link.titleLabel'), placeholder: link.url });
+      let done = false;
+      const finish = async (save) => {
+        if (done) return;
+        done = true;
+        if (save && input.value.trim() !== (link.title || '')) {
+          try { link = { ...link, ...(await api.updateLink(link.id, { title: input.value })) }; toast(t('toast.titleSaved')); } catch (e) { showError(e); }
+        }
+        draw();
+      };
+      input.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter' && !isComposing(event)) { event.preventDefault(); finish(true); }
+        if (event.key === 'Escape') { event.preventDefault(); finish(false); }
+      });
+      input.addEventListener('blur', () => finish(true));
+      row.replaceChildren(input);
+      input.focus();
+    });
+    return row;
   };
 
   const noteEditor = () => {

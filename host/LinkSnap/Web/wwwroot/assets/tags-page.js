@@ -1,39 +1,76 @@
-// Tags with counts as a tree ("nlp/interpretability" sits under "nlp"): rename, merge, delete, watch.
+// Tags with counts as a tree ("nlp/interpretability" sits under "nlp"): rename (with the subtree),
+// merge, delete, watch; folders show their total and fold; a filter box narrows the tree.
 import { api, ApiError } from './api.js';
 import { h, showError, clearError, toast, openDialog, confirmDialog } from './dom.js';
 import { refreshTags } from './tag-list.js';
-import { t } from './i18n.js';
+import { t, formatNumber } from './i18n.js';
 import { tagWatchControl } from './watch.js';
+
+const foldedKey = 'linksnap-tags-folded';
 
 export function renderTagsPage(root) {
   let tagWatches = new Map();
+  let allTags = [];
+  const folded = new Set(JSON.parse(localStorage.getItem(foldedKey) || '[]'));
+  const filter = h('input', {
+    id: 'tag-filter', type: 'search', placeholder: t('tagsPage.filterPlaceholder'), 'aria-label': t('tagsPage.filterLabel'),
+    oninput: () => drawTree(),
+  });
+  const treeHost = h('div');
+
   const draw = async () => {
     const [tags, watches] = await Promise.all([refreshTags(), api.watches()]);
     tagWatches = new Map(watches.tags.map((w) => [w.tag.toLowerCase(), w.every]));
+    allTags = tags;
     clearError();
-    const tree = buildTree(tags);
-    root.replaceChildren(
-      h('h1', {}, t('tagsPage.title')),
-      tags.length ? h('ul', { class: 'tag-tree', id: 'tag-tree' }, tree.map(node)) : h('p', { class: 'empty' }, t('tagsPage.empty')));
+    if (!root.contains(filter)) root.replaceChildren(h('h1', {}, t('tagsPage.title')), filter, treeHost);
+    drawTree();
   };
 
-  const node = (n) => h('li', { dataset: { tagNode: n.path } },
+  // While filtering, the matching tags show with their folders, unfolded.
+  const drawTree = () => {
+    const q = filter.value.trim().toLowerCase();
+    const shown = q ? allTags.filter((tag) => tag.name.toLowerCase().includes(q)) : allTags;
+    filter.hidden = !allTags.length;
+    treeHost.replaceChildren(!allTags.length ? h('p', { class: 'empty' }, t('tagsPage.empty'))
+      : shown.length ? h('ul', { class: 'tag-tree', id: 'tag-tree' }, buildTree(shown).map((n) => node(n, Boolean(q))))
+        : h('p', { class: 'empty', id: 'tag-filter-empty' }, t('tagsPage.filterNone', { q: filter.value.trim() })));
+  };
+
+  const toggle = (path) => {
+    if (folded.has(path)) folded.delete(path); else folded.add(path);
+    localStorage.setItem(foldedKey, JSON.stringify([...folded]));
+    drawTree();
+  };
+
+  const node = (n, filtering) => h('li', { dataset: { tagNode: n.path } },
     h('div', { class: 'tag-row' },
+      n.children.length ? h('button', {
+        type: 'button', class: 'fold', 'aria-expanded': filtering || !folded.has(n.path) ? 'true' : 'false',
+        'aria-label': t('tagsPage.foldLabel', { tag: n.path }), onclick: () => toggle(n.path),
+      }, filtering || !folded.has(n.path) ? '▾' : '▸') : h('span', { class: 'fold-space' }),
       n.tag
-        ? h('a', { class: 'tag', href: `/?tag=${encodeURIComponent(n.tag.name)}`, 'data-nav': true }, n.label)
-        : h('span', { class: 'muted' }, n.label),
-      n.tag ? h('span', { class: 'count' }, `${n.tag.count}`) : null,
+        ? h('a', { class: 'tag tag-label', href: `/?tag=${encodeURIComponent(n.tag.name)}`, 'data-nav': true }, n.label)
+        : h('span', { class: 'muted tag-label' }, n.label),
+      n.tag ? h('span', { class: 'count' }, formatNumber(n.tag.count)) : null,
+      n.children.length ? h('span', { class: 'count total', title: t('tagsPage.totalTitle') }, t('tagsPage.total', { count: total(n) })) : null,
       n.tag ? h('span', { class: 'row-actions' },
         tagWatchControl(n.tag.name, tagWatches.get(n.tag.name.toLowerCase()) || 'off'),
-        h('button', { type: 'button', onclick: () => rename(n.tag.name), 'aria-label': t('tagsPage.renameLabel', { tag: n.tag.name }) }, t('tagsPage.rename')),
+        h('button', { type: 'button', onclick: () => rename(n.tag.name, n), 'aria-label': t('tagsPage.renameLabel', { tag: n.tag.name }) }, t('tagsPage.rename')),
         h('button', { type: 'button', onclick: () => merge(n.tag.name), 'aria-label': t('tagsPage.mergeLabel', { tag: n.tag.name }) }, t('tagsPage.mergeInto')),
         h('button', { type: 'button', class: 'danger', onclick: () => remove(n.tag), 'aria-label': t('tagsPage.deleteLabel', { tag: n.tag.name }) }, t('action.delete'))) : null),
-    n.children.length ? h('ul', {}, n.children.map(node)) : null);
+    n.children.length ? h('ul', { hidden: !filtering && folded.has(n.path) }, n.children.map((c) => node(c, filtering))) : null);
 
-  const rename = async (name) => {
+  // The whole subtree moves with its tag; a name already in use asks before the two are merged.
+  const rename = async (name, n) => {
     const input = h('input', { name: 'to', value: name, required: true, maxlength: 100, id: 'rename-to' });
-    if ((await openDialog(t('tagsPage.renameTitle', { tag: name }), h('label', {}, t('tagsPage.newName'), input), [{ value: 'ok', label: t('tagsPage.rename'), class: 'primary' }])) !== 'ok') return;
-    await act(() => api.renameTag(name, input.value.trim()), t('tagsPage.renamed', { tag: input.value.trim() }));
+    const below = countBelow(n);
+    const content = [h('label', {}, t('tagsPage.newName'), input), below ? h('p', { class: 'muted', id: 'rename-subtree' }, t('tagsPage.renameSubtree', { count: below })) : null];
+    if ((await openDialog(t('tagsPage.renameTitle', { tag: name }), content, [{ value: 'ok', label: t('tagsPage.rename'), class: 'primary' }])) !== 'ok') return;
+    const to = input.value.trim();
+    const existing = allTags.find((tag) => tag.name.toLowerCase() === to.toLowerCase() && tag.name.toLowerCase() !== name.toLowerCase());
+    if (existing && !(await confirmDialog(t('tagsPage.mergeExistingTitle', { tag: existing.name }), t('tagsPage.mergeExisting', { from: name, to: existing.name, count: existing.count }), t('tagsPage.merge')))) return;
+    await act(() => api.renameTag(name, to), existing ? t('tagsPage.merged', { tag: existing.name }) : t('tagsPage.renamed', { tag: to }));
   };
   const merge = async (name) => {
     const input = h('input', { name: 'into', list: 'tag-suggestions', required: true, maxlength: 100, id: 'merge-into' });
@@ -64,6 +101,15 @@ export function renderTagsPage(root) {
 
   draw().catch(showError);
   return { dispose() {} };
+}
+
+// A folder's total: the links of its tags, each tag counted (a link with two of them counts twice).
+function total(n) {
+  return (n.tag?.count || 0) + n.children.reduce((sum, c) => sum + total(c), 0);
+}
+
+function countBelow(n) {
+  return n.children.reduce((sum, c) => sum + (c.tag ? 1 : 0) + countBelow(c), 0);
 }
 
 // Chinese tags sort by pinyin among the Latin ones: 模型 (mó) files under M, beside "machine".
