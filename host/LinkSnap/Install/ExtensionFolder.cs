@@ -1,14 +1,21 @@
 namespace LinkSnap.Install;
 
 /// <summary>
-/// Where the unpacked extension of this installation is: next to the binaries ("extension"), in the
-/// build's artifacts ("artifacts/extension") or in the source tree ("extension") above them. Told to
-/// people by `linksnap install` and by the library's first-run panel, so both name the same folder.
+/// Where the unpacked extension of this installation is, for the library's first-run panel: built next
+/// to the binaries ("../extension/chromium", as scripts/start lays it out), else the source tree's
+/// "extension" folder above them.
 /// </summary>
 public static class ExtensionFolder
 {
     public static string? Find()
     {
+        // scripts/start builds it next to the binaries: artifacts/bin and artifacts/extension/chromium.
+        var built = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "extension", "chromium"));
+        if (File.Exists(Path.Combine(built, "manifest.json")))
+        {
+            return built;
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             foreach (var candidate in new[] { Path.Combine(dir.FullName, "extension"), Path.Combine(dir.FullName, "artifacts", "extension") })

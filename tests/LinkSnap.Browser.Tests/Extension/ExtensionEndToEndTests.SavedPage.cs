@@ -47,6 +47,7 @@ public sealed partial class ExtensionEndToEndTests
         await popup.Locator("#tags").FillAsync("");
         await popup.Locator("#note").FillAsync("check in autumn");
         await popup.Locator("#state-favorite").CheckAsync();
+        await popup.Locator("#state-private").CheckAsync();
         await popup.Locator("#watch").SelectOptionAsync("weekly");
         await ScreenshotsAsync(popup, "saved-page");
 
@@ -59,6 +60,7 @@ public sealed partial class ExtensionEndToEndTests
         Assert.That(edited.GetProperty("note").GetString(), Is.EqualTo("check in autumn"));
         Assert.That(edited.GetProperty("favorite").GetBoolean(), Is.True);
         Assert.That(edited.GetProperty("read").GetBoolean(), Is.False);
+        Assert.That(edited.GetProperty("private").GetBoolean(), Is.True, "the popup sets private");
         Assert.That(edited.GetProperty("snapshotCount").GetInt32(), Is.EqualTo(1), "Save changes makes no new version");
         var watch = await _harness.Api.GetAsync($"api/links/{linkId}/watch");
         Assert.That(watch.GetProperty("every").GetString(), Is.EqualTo("weekly"));
@@ -68,6 +70,7 @@ public sealed partial class ExtensionEndToEndTests
         popup = await _harness.OpenPopupAsync(tab);
         await Assertions.Expect(popup.Locator("#tag-chips li span")).ToHaveTextAsync(new[] { "harbour", "sailing/routes", "tides" });
         await Assertions.Expect(popup.Locator("#state-favorite")).ToBeCheckedAsync();
+        await Assertions.Expect(popup.Locator("#state-private")).ToBeCheckedAsync();
         await Assertions.Expect(popup.Locator("#watch")).ToHaveValueAsync("weekly");
         await popup.Locator("#save-again").ClickAsync();
         await Assertions.Expect(popup.Locator("#state")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 90_000 });
@@ -75,6 +78,26 @@ public sealed partial class ExtensionEndToEndTests
         Assert.That(again.GetProperty("snapshotCount").GetInt32(), Is.EqualTo(2), "Save again makes a new version");
         Assert.That(again.GetProperty("tags").GetArrayLength(), Is.EqualTo(3), "and keeps the tags");
         Assert.That(again.GetProperty("note").GetString(), Is.EqualTo("check in autumn"));
+        await popup.CloseAsync();
+
+        // With LinkSnap down an edit is not queued (it changes a link the extension cannot see): the
+        // popup says plainly that it needs LinkSnap, and the edit stays in the form.
+        popup = await _harness.OpenPopupAsync(tab);
+        await Assertions.Expect(popup.Locator("body")).ToHaveAttributeAsync("data-saved", "true");
+        await _harness.StopDaemonAsync();
+        try
+        {
+            await popup.Locator("#note").FillAsync("check in winter");
+            await popup.Locator("#save").ClickAsync();
+            await Assertions.Expect(popup.Locator("#state")).ToHaveAttributeAsync("data-state", "failed", new() { Timeout = 30_000 });
+            await Assertions.Expect(popup.Locator("#state")).ToContainTextAsync("LinkSnap is not running, so the changes were not saved");
+            await Assertions.Expect(popup.Locator("#note")).ToHaveValueAsync("check in winter");
+        }
+        finally
+        {
+            await _harness.StartDaemonAsync();
+        }
+
         await popup.CloseAsync();
         await tab.CloseAsync();
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using LinkSnap.Testing;
 
 namespace LinkSnap.Browser.Tests.Extension;
 
@@ -64,4 +65,22 @@ public sealed class SocketApi : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>Polls until the daemon has the URL saved with a finished snapshot (bounded).</summary>
+    public async Task<(JsonElement Link, JsonElement Snapshot)> WaitForSavedAsync(string url, TimeSpan? limit = null)
+    {
+        var saved = await Eventually.ValueAsync(
+            async () =>
+            {
+                if (await FindLinkAsync(url) is { } link && link.GetProperty("snapshots").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } latest)
+                {
+                    var snapshot = await GetAsync($"api/snapshots/{latest.GetProperty("id").GetInt64()}");
+                    return snapshot.GetProperty("status").GetString() is "done" or "partial" or "failed" ? (link, snapshot) : ((JsonElement, JsonElement)?)null;
+                }
+
+                return null;
+            },
+            found => found is not null, limit ?? TimeSpan.FromSeconds(90), _ => $"{url} to be saved");
+        return saved!.Value;
+    }
 }
