@@ -183,7 +183,7 @@ public sealed class LibraryFirstRunAndPolishTests : LibraryPageTestBase
         await Page.Keyboard.PressAsync("Enter");
         await Expect(Page).ToHaveURLAsync(new Regex($"/links/{targetId}"));
         await Page.GoBackAsync();
-        await Expect(Page.Locator($".card[data-id='{targetId}']")).ToBeFocusedAsync();
+        await Expect(Page.Locator($".card[data-id='{targetId}']")).ToBeFocusedAsync(new() { Timeout = 20000 }); // the list loads again first
         Assert.That(await Page.EvaluateAsync<double>("() => window.scrollY"), Is.EqualTo(scrolled).Within(2));
 
         // List view: titles, details and tags start at the same x on every row.
