@@ -73,10 +73,13 @@ public sealed partial class LinkStore
                     """,
                     new { linkId, title = link.Title, note = ImportPlanner.JoinNotes(row.Note, link.Note), saved, now, read = link.Read, favorite = link.Favorite, archived = link.Archived, @private = link.Private },
                     transaction);
+                AddTagsCore(connection, transaction, linkId, link.Tags);
+                SearchIndex.Update(connection, transaction, linkId);
             }
             else
             {
                 created++;
+                var url = link.Url.OriginalString.Trim();
                 linkId = connection.ExecuteScalar<long>(
                     """
                     INSERT INTO links (url, normalized_url, site, title, note, created_at, updated_at, is_read, is_favorite, is_archived, is_private)
@@ -84,7 +87,7 @@ public sealed partial class LinkStore
                     """,
                     new
                     {
-                        url = link.Url.OriginalString.Trim(),
+                        url,
                         normalized = link.NormalizedUrl,
                         site = Urls.UrlNormalizer.Site(link.Url),
                         title = link.Title,
@@ -99,13 +102,14 @@ public sealed partial class LinkStore
                     transaction);
                 if (queueCaptures)
                 {
-                    var snapshotId = InsertSnapshot(connection, transaction, linkId, CaptureMode.Fresh, null, now, JobClasses.Import);
-                    connection.Execute("UPDATE snapshots SET import_id = @importId WHERE id = @snapshotId", new { importId, snapshotId }, transaction);
+                    InsertSnapshot(connection, transaction, linkId, CaptureMode.Fresh, null, now, JobClasses.Import, importId);
                 }
+
+                AddTagsCore(connection, transaction, linkId, link.Tags);
+                // A new link: its search row is written from the plan, not read back (batches of thousands).
+                SearchIndex.Insert(connection, transaction, linkId, link.Title, url, link.Tags, link.Note, body: null);
             }
 
-            AddTagsCore(connection, transaction, linkId, link.Tags);
-            SearchIndex.Update(connection, transaction, linkId);
             linkIds.Add(linkId);
         }
 
