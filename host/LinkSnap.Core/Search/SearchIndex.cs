@@ -30,24 +30,15 @@ public static class SearchIndex
             transaction);
 
         Delete(connection, transaction, linkId);
-        Insert(connection, transaction, linkId, link.Title, link.Url, tags, link.Note, body);
-    }
-
-    /// <summary>
-    /// Writes the row of a link that has none yet (one just created) from what the caller already holds,
-    /// without reading the link back: an import adds thousands of links per batch.
-    /// </summary>
-    public static void Insert(IDbConnection connection, IDbTransaction? transaction, long linkId, string title, string url, IEnumerable<string> tags, string note, string? body)
-    {
         connection.Execute(
             "INSERT INTO search (rowid, title, url, tags, note, body) VALUES (@linkId, @title, @url, @tags, @note, @body)",
             new
             {
                 linkId,
-                title = SearchText.Segment(title),
-                url,
-                tags = SearchText.Segment(string.Join(' ', tags.Order(StringComparer.Ordinal))),
-                note = SearchText.Segment(note),
+                title = SearchText.Segment(link.Title),
+                url = link.Url,
+                tags = SearchText.Segment(string.Join(' ', tags)),
+                note = SearchText.Segment(link.Note),
                 body = SearchText.Segment(body),
             },
             transaction);

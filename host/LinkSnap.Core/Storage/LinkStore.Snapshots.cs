@@ -291,11 +291,11 @@ public sealed partial class LinkStore
         return (counts.GetValueOrDefault("queued"), counts.GetValueOrDefault("running"));
     }
 
-    internal static long InsertSnapshot(IDbConnection connection, IDbTransaction transaction, long linkId, CaptureMode mode, string? inputPath, string now, string jobClass, long? importId = null)
+    internal static long InsertSnapshot(IDbConnection connection, IDbTransaction transaction, long linkId, CaptureMode mode, string? inputPath, string now, string jobClass)
     {
         var id = connection.ExecuteScalar<long>(
-            "INSERT INTO snapshots (link_id, status, mode, created_at, input_path, job_class, import_id) VALUES (@linkId, 'queued', @mode, @now, @inputPath, @jobClass, @importId) RETURNING id",
-            new { linkId, mode = StorageText.Mode(mode), now, inputPath, jobClass, importId },
+            "INSERT INTO snapshots (link_id, status, mode, created_at, input_path, job_class) VALUES (@linkId, 'queued', @mode, @now, @inputPath, @jobClass) RETURNING id",
+            new { linkId, mode = StorageText.Mode(mode), now, inputPath, jobClass },
             transaction);
         connection.Execute("UPDATE links SET latest_snapshot_id = @id, updated_at = @now WHERE id = @linkId", new { id, now, linkId }, transaction);
         return id;
