@@ -105,7 +105,7 @@ public sealed class MetadataLayerTests
     }
 
     [TestCase("<meta property=og:title content='Jennifer Aniston on Leaving the Tags on Her Coat'>", "<h1>Jennifer Aniston on Leaving the Tags on Her Céline Coat: I Wore It Four Times</h1>", "Jennifer Aniston on Leaving the Tags on Her Céline Coat: I Wore It Four Times")]
-    [TestCase("<title>Insiders: Trump will sink Pence in VP debate - POLITICO</title>", "<h1>POLITICO Politico Logo</h1>", "Insiders: Trump will sink Pence in VP debate")]
+    [TestCase("<title>Insiders: Trump will sink Pence in VP debate - POLITICO</title><meta property=og:site_name content=POLITICO>", "<h1>POLITICO Politico Logo</h1>", "Insiders: Trump will sink Pence in VP debate")]
     public async Task The_visible_headline_wins_when_it_agrees_with_another_title(string head, string body, string expected)
     {
         var scan = await ScanAsync(head, body);
