@@ -75,7 +75,7 @@ internal sealed class NewImportedLinks : IDisposable
         }
 
         var url = link.Url.OriginalString.Trim();
-        var linkId = Scalar(_insertLink, url, link.NormalizedUrl, Urls.UrlNormalizer.Site(link.Url), link.Title, link.Note, saved, now,
+        var linkId = Scalar(_insertLink, url, link.NormalizedUrl, Urls.UrlNormalizer.Site(link.Url), LinkTitle.FromPage(link.Title), link.Note, saved, now,
             link.Read ? 1 : 0, link.Favorite ? 1 : 0, link.Archived ? 1 : 0, link.Private ? 1 : 0);
         if (captureForImport is { } importId)
         {
