@@ -4,6 +4,8 @@
 linksnap_require_packages() {
   local missing=()
   [ -x /usr/lib/chromium/chromium ] || [ -n "${LINKSNAP_CHROMIUM:-}" ] || missing+=(chromium)
+  # Firefox runs the extension's Firefox end-to-end test (FirefoxEndToEndTests), driven through WebDriver BiDi.
+  [ -x /usr/lib/firefox-esr/firefox-esr ] || [ -n "${LINKSNAP_FIREFOX:-}" ] || missing+=(firefox-esr)
   # grep reads everything (no -q): under pipefail an early exit would SIGPIPE fc-list and fail the test.
   fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
   command -v clang >/dev/null 2>&1 || missing+=(clang)          # NativeAOT build of the relay

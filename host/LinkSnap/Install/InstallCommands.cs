@@ -54,11 +54,13 @@ public static class InstallCommands
         }
 
         Console.WriteLine("Registered the LinkSnap native host (" + relay + ") for:\n  " + string.Join("\n  ", written));
-        var extension = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "extension"));
+        // scripts/start builds the extension next to the binaries: artifacts/bin and artifacts/extension/{chromium,firefox}.
+        var extension = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "extension"));
+        var built = Directory.Exists(Path.Combine(extension, "firefox"));
         Console.WriteLine();
         Console.WriteLine("Load the extension:");
-        Console.WriteLine($"  Chromium/Chrome/Edge/Brave: open chrome://extensions, turn on Developer mode, \"Load unpacked\" → the extension/ folder{(Directory.Exists(extension) ? " (" + extension + ")" : " of the LinkSnap source")}.");
-        Console.WriteLine("  Firefox: about:debugging#/runtime/this-firefox → \"Load Temporary Add-on\" → extension/manifest.json (or install the .xpi from scripts/package-extension).");
+        Console.WriteLine($"  Chromium/Chrome/Edge/Brave: open chrome://extensions, turn on Developer mode, \"Load unpacked\" → {(built ? Path.Combine(extension, "chromium") : "the extension/ folder of the LinkSnap source")}.");
+        Console.WriteLine($"  Firefox: about:debugging#/runtime/this-firefox → \"Load Temporary Add-on\" → {(built ? Path.Combine(extension, "firefox", "manifest.json") : "the firefox/manifest.json built by scripts/package-extension")}.");
         Console.WriteLine("Then restart the browser once so it reads the host manifest. Check everything with `linksnap doctor`.");
         return 0;
     }

@@ -42,16 +42,19 @@ public sealed class ExtensionHarness : IAsyncDisposable
 
     public async Task StartDaemonAsync()
     {
-        _daemon = DaemonHost.Build(
-        [
-            $"--Daemon:DataDirectory={DataDirectory}",
-            "--Daemon:Port=0",
-            "--Capture:AllowPrivateTargets=true",
-            "--Capture:SettleTimeout=00:00:08",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
+        _daemon = BuildDaemon(DataDirectory);
         await _daemon.StartAsync();
     }
+
+    /// <summary>The real daemon, in-process, on a data directory of its own (port 0, private test pages allowed).</summary>
+    public static WebApplication BuildDaemon(string dataDirectory) => DaemonHost.Build(
+    [
+        $"--Daemon:DataDirectory={dataDirectory}",
+        "--Daemon:Port=0",
+        "--Capture:AllowPrivateTargets=true",
+        "--Capture:SettleTimeout=00:00:08",
+        "--Logging:LogLevel:Default=Warning",
+    ]);
 
     public async Task StopDaemonAsync()
     {
@@ -89,28 +92,8 @@ public sealed class ExtensionHarness : IAsyncDisposable
     }
 
     /// <summary>Polls until the daemon has the URL saved with a finished snapshot (bounded).</summary>
-    public async Task<(JsonElement Link, JsonElement Snapshot)> WaitForSavedAsync(string url, TimeSpan? limit = null)
-    {
-        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(90));
-        while (true)
-        {
-            if (await Api.FindLinkAsync(url) is { } link && link.GetProperty("snapshots").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } latest)
-            {
-                var snapshot = await Api.GetAsync($"api/snapshots/{latest.GetProperty("id").GetInt64()}");
-                if (snapshot.GetProperty("status").GetString() is "done" or "partial" or "failed")
-                {
-                    return (link, snapshot);
-                }
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"{url} was not saved in time");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    public Task<(JsonElement Link, JsonElement Snapshot)> WaitForSavedAsync(string url, TimeSpan? limit = null) =>
+        Api.WaitForSavedAsync(url, limit);
 
     public async ValueTask DisposeAsync()
     {

@@ -64,4 +64,28 @@ public sealed class SocketApi : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>Polls until the daemon has the URL saved with a finished snapshot (bounded).</summary>
+    public async Task<(JsonElement Link, JsonElement Snapshot)> WaitForSavedAsync(string url, TimeSpan? limit = null)
+    {
+        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(90));
+        while (true)
+        {
+            if (await FindLinkAsync(url) is { } link && link.GetProperty("snapshots").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } latest)
+            {
+                var snapshot = await GetAsync($"api/snapshots/{latest.GetProperty("id").GetInt64()}");
+                if (snapshot.GetProperty("status").GetString() is "done" or "partial" or "failed")
+                {
+                    return (link, snapshot);
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                NUnit.Framework.Assert.Fail($"{url} was not saved in time");
+            }
+
+            await Task.Delay(200);
+        }
+    }
 }

@@ -118,8 +118,40 @@ internal sealed class PageSettler(CaptureOptions options, TimeProvider time)
             }
         }
 
-        await cdp.SendAsync("Page.stopLoading");
+        await StopLoadingAsync(cdp, () => Task.Delay(Poll));
     }
+
+    /// <summary>
+    /// A navigation that commits as the page freezes (one held until load and started again then,
+    /// decision 040) swaps the page's document host: for a moment the session still points at the
+    /// old one, which is on its way out, and Chromium answers "Not attached to an active page"
+    /// (seen in CI on a loaded machine). The session moves to the new document by itself, so the
+    /// stop is sent again; if the swap never settles, the page is left as it is: the frozen router
+    /// already fails every request, so nothing more can load.
+    /// </summary>
+    internal static async Task StopLoadingAsync(ICDPSession cdp, Func<Task> pause, int attempts = 20)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await cdp.SendAsync("Page.stopLoading");
+                return;
+            }
+            catch (PlaywrightException e) when (IsDocumentSwap(e))
+            {
+                if (attempt == attempts)
+                {
+                    return;
+                }
+
+                await pause();
+            }
+        }
+    }
+
+    private static bool IsDocumentSwap(PlaywrightException e) =>
+        e.Message.Contains("Not attached to an active page", StringComparison.Ordinal);
 
     /// <summary>
     /// A frozen page whose parser still waits on a script or stylesheet that never arrives (a host
