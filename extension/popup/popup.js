@@ -134,7 +134,9 @@ async function saveChanges() {
     showSavedBefore(updated);
     setState('done', t('popup_changesSaved'));
   } catch (e) {
-    setState('failed', t('popup_changesFailed', { reason: e.message }));
+    // Edits are not queued like captures: they change a link the extension cannot see offline. Say so plainly.
+    const offline = e.code === 'host-missing' || e.code === 'daemon-unavailable';
+    setState('failed', offline ? t('popup_changesNeedLinkSnap') : t('popup_changesFailed', { reason: e.message }));
   } finally {
     $('save').disabled = false;
   }

@@ -82,15 +82,27 @@ public sealed class Doctor(string userHome, LinkSnapPaths paths, string? relayPa
             yield return CheckManifest(browser, path);
         }
 
+        // Profiles of their own (install --user-data-dir): the browser reads the manifest from there.
+        foreach (var entry in new InstalledProfiles(paths.DataDirectory).Read())
+        {
+            found = true;
+            var browser = BrowserTarget.Find(entry.Browser) ?? BrowserTarget.Find("chromium")!;
+            var name = $"{browser.DisplayName} host manifest (profile {entry.UserDataDir})";
+            yield return File.Exists(entry.Manifest)
+                ? CheckManifest(browser, entry.Manifest, name)
+                : new DoctorCheck(name, DoctorStatus.Failed, $"missing ({entry.Manifest})",
+                    $"run `linksnap install --browser {browser.Id} --user-data-dir {entry.UserDataDir}` again");
+        }
+
         if (!found)
         {
             yield return new DoctorCheck("host manifests", DoctorStatus.Failed, "no browser has the LinkSnap native host registered", "run `linksnap install`");
         }
     }
 
-    private static DoctorCheck CheckManifest(BrowserTarget browser, string path)
+    private static DoctorCheck CheckManifest(BrowserTarget browser, string path, string? name = null)
     {
-        var name = $"{browser.DisplayName} host manifest";
+        name ??= $"{browser.DisplayName} host manifest";
         try
         {
             using var doc = JsonDocument.Parse(File.ReadAllText(path));

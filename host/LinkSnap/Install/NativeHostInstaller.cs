@@ -38,6 +38,11 @@ public sealed class NativeHostInstaller(string userHome, string dataDirectory)
                 key.SetValue("", path);
             }
 
+            if (options.UserDataDir is not null)
+            {
+                new InstalledProfiles(dataDirectory).Add(new(browser.Id, options.UserDataDir, path));
+            }
+
             written.Add($"{browser.DisplayName}: {path}");
         }
 
@@ -52,6 +57,7 @@ public sealed class NativeHostInstaller(string userHome, string dataDirectory)
         foreach (var (browser, directory) in Targets(all))
         {
             var path = Path.Combine(directory, NativeHostManifest.FileName);
+            new InstalledProfiles(dataDirectory).Remove(path);
             if (File.Exists(path))
             {
                 File.Delete(path);

@@ -76,6 +76,26 @@ public sealed partial class ExtensionEndToEndTests
         Assert.That(again.GetProperty("tags").GetArrayLength(), Is.EqualTo(3), "and keeps the tags");
         Assert.That(again.GetProperty("note").GetString(), Is.EqualTo("check in autumn"));
         await popup.CloseAsync();
+
+        // With LinkSnap down an edit is not queued (it changes a link the extension cannot see): the
+        // popup says plainly that it needs LinkSnap, and the edit stays in the form.
+        popup = await _harness.OpenPopupAsync(tab);
+        await Assertions.Expect(popup.Locator("body")).ToHaveAttributeAsync("data-saved", "true");
+        await _harness.StopDaemonAsync();
+        try
+        {
+            await popup.Locator("#note").FillAsync("check in winter");
+            await popup.Locator("#save").ClickAsync();
+            await Assertions.Expect(popup.Locator("#state")).ToHaveAttributeAsync("data-state", "failed", new() { Timeout = 30_000 });
+            await Assertions.Expect(popup.Locator("#state")).ToContainTextAsync("LinkSnap is not running, so the changes were not saved");
+            await Assertions.Expect(popup.Locator("#note")).ToHaveValueAsync("check in winter");
+        }
+        finally
+        {
+            await _harness.StartDaemonAsync();
+        }
+
+        await popup.CloseAsync();
         await tab.CloseAsync();
     }
 

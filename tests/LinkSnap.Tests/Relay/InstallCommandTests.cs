@@ -100,6 +100,30 @@ public sealed class InstallCommandTests
         Assert.That(stdout, Does.Contain("capture browser"));
     }
 
+    [Test]
+    public async Task Doctor_checks_the_profile_the_host_was_installed_into_with_user_data_dir()
+    {
+        var relay = await RelayBinary.GetAsync();
+        var profile = Path.Combine(_home.Path, "test-profile");
+        var manifest = Path.Combine(profile, "NativeMessagingHosts", "com.linksnap.relay.json");
+        var install = await LinkSnapProcess.RunAsync(Env(), "install", "--browser", "chromium", "--user-data-dir", profile, "--relay", relay);
+        Assert.That(install.ExitCode, Is.EqualTo(0), install.Stderr);
+
+        var healthy = await LinkSnapProcess.RunAsync(Env(), "doctor", "--relay", relay);
+        Assert.That(healthy.Stdout, Does.Contain($"[ok  ] Chromium host manifest (profile {profile}): {manifest}"));
+        Assert.That(healthy.Stdout, Does.Not.Contain("no browser has the LinkSnap native host registered"));
+
+        File.Delete(manifest);
+        var broken = await LinkSnapProcess.RunAsync(Env(), "doctor", "--relay", relay);
+        Assert.That(broken.Stdout, Does.Contain($"[FAIL] Chromium host manifest (profile {profile}): missing ({manifest})"));
+        Assert.That(broken.Stdout, Does.Contain($"--user-data-dir {profile}"));
+
+        var uninstall = await LinkSnapProcess.RunAsync(Env(), "uninstall", "--browser", "chromium", "--user-data-dir", profile);
+        Assert.That(uninstall.ExitCode, Is.EqualTo(0), uninstall.Stderr);
+        var after = await LinkSnapProcess.RunAsync(Env(), "doctor", "--relay", relay);
+        Assert.That(after.Stdout, Does.Not.Contain("(profile "), "an uninstalled profile is forgotten");
+    }
+
     private JsonElement Read(string relative) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(_home.Path, relative))).RootElement;
 }

@@ -85,4 +85,12 @@ public sealed class ProtocolTableTests
         Assert.That(manifest.GetProperty("browser_specific_settings").GetProperty("gecko").GetProperty("id").GetString(), Is.EqualTo(ids.GetProperty("firefox").GetString()));
         Assert.That(NativeHostManifest.HostName, Is.EqualTo(_table.GetProperty("hostName").GetString()));
     }
+
+    [Test]
+    public void The_extension_and_the_daemon_have_one_version()
+    {
+        var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Corpus.RepositoryRoot, "extension", "manifest.json"))).RootElement;
+        Assert.That(manifest.GetProperty("version").GetString(), Is.EqualTo(LinkSnap.Api.StatusEndpoints.Version),
+            "extension/manifest.json and <Version> in Directory.Build.props must agree");
+    }
 }
