@@ -5,7 +5,7 @@ import { parseTags } from '../shared/tags.js';
 import { t } from '../shared/i18n.js';
 
 const $ = (id) => document.getElementById(id);
-const STATES = ['read', 'favorite', 'archived'];
+const STATES = ['read', 'favorite', 'archived', 'private'];
 
 export class SavedLinkEditor {
   constructor(autocomplete) {

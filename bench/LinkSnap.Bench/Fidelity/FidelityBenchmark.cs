@@ -39,6 +39,7 @@ public sealed class FidelityBenchmark : IBenchmark
         }
 
         var results = new List<ToolFidelity>();
+        var floors = new Dictionary<string, double>();
         foreach (var site in sites)
         {
             Console.Error.WriteLine($"[bench]   fidelity {site.Name}");
@@ -47,6 +48,7 @@ public sealed class FidelityBenchmark : IBenchmark
             var reference = await PageRenderer.RenderAsync(browser, server.Url("/"), allowOnlyDocument: false, cancellationToken);
             await File.WriteAllBytesAsync(context.WorkPath("fidelity", site.Name, "reference.png"), reference.Screenshot, cancellationToken);
 
+            floors[site.Name] = await PhysicalFloor.MeasureMsAsync(browser, server.Url("/"));
             if (capturer is not null)
             {
                 results.Add(await LinkSnapAsync(context, capturer, browser, copies, site, server.Url("/"), reference, cancellationToken));
@@ -59,7 +61,8 @@ public sealed class FidelityBenchmark : IBenchmark
         }
 
         context.Report.Detail("fidelity.sites", results);
-        FidelityRows.Add(context.Report, sites.Count, results,
+        context.Report.Detail("fidelity.floorMs", floors);
+        FidelityRows.Add(context.Report, sites.Count, results, floors,
             capturer is null ? LinkSnapCapturers.MissingReason : null, peer is null ? peerMissing : null);
     }
 

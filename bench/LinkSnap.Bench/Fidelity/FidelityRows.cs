@@ -5,7 +5,7 @@ namespace LinkSnap.Bench.Fidelity;
 /// <summary>Turns per-site fidelity results into the table's rows (fidelity, and per-page speed).</summary>
 public static class FidelityRows
 {
-    public static void Add(BenchReport report, int siteCount, IReadOnlyList<ToolFidelity> results, string? linkSnapMissing, string? peerMissing)
+    public static void Add(BenchReport report, int siteCount, IReadOnlyList<ToolFidelity> results, IReadOnlyDictionary<string, double> floorMs, string? linkSnapMissing, string? peerMissing)
     {
         var ours = results.Where(r => r.Tool == "LinkSnap").ToList();
         var peer = results.Where(r => r.Tool == FidelityBenchmark.PeerName).ToList();
@@ -56,7 +56,22 @@ public static class FidelityRows
             Met = speedup is null ? null : speedup >= 5 && ourArtifacts > 1,
             Note = linkSnapMissing ?? peerMissing
                 ?? $"ratio = median over the {ratios.Count} sites both saved of peer ÷ LinkSnap ({ratios.Format("0.00", "×")}){ofMedians}; " +
-                $"LinkSnap saves a median of {ourArtifacts:0} artifacts per page, the peer 1 HTML file",
+                $"LinkSnap saves a median of {ourArtifacts:0} artifacts per page, the peer 1 HTML file; " +
+                "both tools' browsers fail names outside loopback at once (the peer through Chromium's --host-resolver-rules), so neither waits on this machine's resolver",
+        });
+
+        var overFloor = Stats.Of(ours.Where(o => o.Saved && floorMs.ContainsKey(o.Site)).Select(o => o.WallMs / floorMs[o.Site]));
+        var floor = Stats.Of(floorMs.Values.Select(ms => ms / 1000));
+        report.Add(new BenchRow
+        {
+            Section = "speed",
+            Figure = $"per-page wall time over the physical floor ({scope})",
+            Value = overFloor.Count == 0 ? null : overFloor.Median,
+            ValueText = overFloor.Count == 0 ? "n/a" : overFloor.Format("0.00", "×"),
+            PeerText = floor.Count == 0 ? "n/a" : floor.Format("0.00", " s") + " [floor]",
+            Target = "(information)",
+            Note = linkSnapMissing ?? "floor = load + one full-page screenshot in a fresh context of the warm bench browser, other origins failing at once; " +
+                "the figure is the median over sites of LinkSnap's time ÷ that site's floor (what LinkSnap's own steps cost: settle, copy, article, PDF, store)",
         });
     }
 

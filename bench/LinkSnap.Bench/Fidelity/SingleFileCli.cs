@@ -5,13 +5,20 @@ namespace LinkSnap.Bench.Fidelity;
 
 /// <summary>
 /// The peer: single-file-cli (npm, pinned in bench/package.json) driving the system Chromium with
-/// its default settings, one process per page as people run it. Its default wait
+/// its default settings, one process per page as people run it, except that names outside loopback fail at once. Its default wait
 /// (networkIdle) occasionally fails on Chromium 156 with "Execution context not found for SingleFile
 /// world" (upstream issue 198); the run is then retried once with --browser-wait-until=load and the
 /// retry's time is added, as a user scripting it would have to.
 /// </summary>
 public sealed class SingleFileCli
 {
+    /// <summary>
+    /// Every name but loopback fails at once, as LinkSnap's proxy makes it (issue 12 §7): without it
+    /// the peer's Chromium waits out this machine's rate-limited resolver (5 s glibc retries) on
+    /// most real pages and the speed ratio would measure the resolver, not the tools.
+    /// </summary>
+    private const string UnreachableHostsFailAtOnce = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1";
+
     private readonly string _script;
 
     private SingleFileCli(string script)
@@ -52,6 +59,7 @@ public sealed class SingleFileCli
                      _script, url.AbsoluteUri, outputFile,
                      "--browser-executable-path=" + BenchContext.ChromiumPath,
                      "--browser-arg=--disable-quic",
+                     "--browser-arg=" + UnreachableHostsFailAtOnce,
                  }.Concat(extra))
         {
             start.ArgumentList.Add(arg);

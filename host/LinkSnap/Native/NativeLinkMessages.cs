@@ -31,7 +31,7 @@ internal sealed class NativeLinkMessages(LinkSnapService service, LinkWatchServi
         // Parsed before anything is written, so a bad schedule changes nothing.
         SchedulePeriod? period = message["watch"] is { } every ? SchedulePeriods.Parse(every.GetValue<string>()) : null;
         var tags = message["tags"] is JsonArray list ? list.Select(t => t!.GetValue<string>()).ToList() : null;
-        var states = new LinkStatesEdit(Flag(message, "read"), Flag(message, "favorite"), Flag(message, "archived"));
+        var states = new LinkStatesEdit(Flag(message, "read"), Flag(message, "favorite"), Flag(message, "archived"), Flag(message, "private"));
         service.UpdateLink(id, null, message["note"]?.GetValue<string>(), tags, states);
         if (period is { } p)
         {
@@ -53,7 +53,7 @@ internal sealed class NativeLinkMessages(LinkSnapService service, LinkWatchServi
             ["lastSavedAt"] = link.Latest?.CreatedAt,
             ["tags"] = new JsonArray([.. link.Tags.Select(t => (JsonNode)t)]),
             ["note"] = link.Note,
-            ["states"] = new JsonObject { ["read"] = link.States.Read, ["favorite"] = link.States.Favorite, ["archived"] = link.States.Archived },
+            ["states"] = new JsonObject { ["read"] = link.States.Read, ["favorite"] = link.States.Favorite, ["archived"] = link.States.Archived, ["private"] = link.States.Private },
             ["watch"] = new JsonObject { ["every"] = watch.Every, ["tag"] = watches.TagName(watch) },
             // The latest capture's quality flags and mode: a flagged fresh capture is offered again "as you see it" (decision 053).
             ["quality"] = link.Latest?.Metadata?.Quality is { NeedsAttention: true } quality ? JsonSerializer.SerializeToNode(quality.Flags, SnapshotJson.Options) : null,

@@ -97,21 +97,8 @@ public sealed partial class ExtensionEndToEndTests
     }
 
     /// <summary>The badge of one tab (read through the action API from an extension page), polled with a bound.</summary>
-    private static async Task WaitForTabBadgeAsync(IPage extensionPage, int tabId, string expected)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        var badge = "";
-        while (DateTime.UtcNow < deadline)
-        {
-            badge = await extensionPage.EvaluateAsync<string>("tabId => chrome.action.getBadgeText({ tabId })", tabId);
-            if (badge == expected)
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail($"tab {tabId}'s badge shows \"{badge}\", expected \"{expected}\"");
-    }
+    private static Task WaitForTabBadgeAsync(IPage extensionPage, int tabId, string expected) =>
+        Eventually.ValueAsync(
+            () => extensionPage.EvaluateAsync<string>("tabId => chrome.action.getBadgeText({ tabId })", tabId),
+            badge => badge == expected, TimeSpan.FromSeconds(30), badge => $"tab {tabId}'s badge to show \"{expected}\" (it shows \"{badge}\")");
 }

@@ -47,6 +47,7 @@ public sealed partial class ExtensionEndToEndTests
         await popup.Locator("#tags").FillAsync("");
         await popup.Locator("#note").FillAsync("check in autumn");
         await popup.Locator("#state-favorite").CheckAsync();
+        await popup.Locator("#state-private").CheckAsync();
         await popup.Locator("#watch").SelectOptionAsync("weekly");
         await ScreenshotsAsync(popup, "saved-page");
 
@@ -59,6 +60,7 @@ public sealed partial class ExtensionEndToEndTests
         Assert.That(edited.GetProperty("note").GetString(), Is.EqualTo("check in autumn"));
         Assert.That(edited.GetProperty("favorite").GetBoolean(), Is.True);
         Assert.That(edited.GetProperty("read").GetBoolean(), Is.False);
+        Assert.That(edited.GetProperty("private").GetBoolean(), Is.True, "the popup sets private");
         Assert.That(edited.GetProperty("snapshotCount").GetInt32(), Is.EqualTo(1), "Save changes makes no new version");
         var watch = await _harness.Api.GetAsync($"api/links/{linkId}/watch");
         Assert.That(watch.GetProperty("every").GetString(), Is.EqualTo("weekly"));
@@ -68,6 +70,7 @@ public sealed partial class ExtensionEndToEndTests
         popup = await _harness.OpenPopupAsync(tab);
         await Assertions.Expect(popup.Locator("#tag-chips li span")).ToHaveTextAsync(new[] { "harbour", "sailing/routes", "tides" });
         await Assertions.Expect(popup.Locator("#state-favorite")).ToBeCheckedAsync();
+        await Assertions.Expect(popup.Locator("#state-private")).ToBeCheckedAsync();
         await Assertions.Expect(popup.Locator("#watch")).ToHaveValueAsync("weekly");
         await popup.Locator("#save-again").ClickAsync();
         await Assertions.Expect(popup.Locator("#state")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 90_000 });

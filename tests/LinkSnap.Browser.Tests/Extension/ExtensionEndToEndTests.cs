@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 using NUnit.Framework;
+using LinkSnap.Testing;
 
 namespace LinkSnap.Browser.Tests.Extension;
 
@@ -192,23 +193,10 @@ public sealed partial class ExtensionEndToEndTests
     }
 
     /// <summary>The toolbar badge (read through the action API from an extension page), polled with a bound.</summary>
-    private static async Task WaitForBadgeAsync(IPage extensionPage, string expected)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        var badge = "";
-        while (DateTime.UtcNow < deadline)
-        {
-            badge = await extensionPage.EvaluateAsync<string>("() => chrome.action.getBadgeText({})");
-            if (badge == expected)
-            {
-                return;
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail($"the badge shows \"{badge}\", expected \"{expected}\"");
-    }
+    private static Task WaitForBadgeAsync(IPage extensionPage, string expected) =>
+        Eventually.ValueAsync(
+            () => extensionPage.EvaluateAsync<string>("() => chrome.action.getBadgeText({})"),
+            badge => badge == expected, TimeSpan.FromSeconds(30), badge => $"the badge to show \"{expected}\" (it shows \"{badge}\")");
 
     private string Url(string path) => _harness.Server.Url(path).ToString();
 

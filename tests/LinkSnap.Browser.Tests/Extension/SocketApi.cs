@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using LinkSnap.Testing;
 
 namespace LinkSnap.Browser.Tests.Extension;
 
@@ -68,24 +69,18 @@ public sealed class SocketApi : IDisposable
     /// <summary>Polls until the daemon has the URL saved with a finished snapshot (bounded).</summary>
     public async Task<(JsonElement Link, JsonElement Snapshot)> WaitForSavedAsync(string url, TimeSpan? limit = null)
     {
-        var deadline = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(90));
-        while (true)
-        {
-            if (await FindLinkAsync(url) is { } link && link.GetProperty("snapshots").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } latest)
+        var saved = await Eventually.ValueAsync(
+            async () =>
             {
-                var snapshot = await GetAsync($"api/snapshots/{latest.GetProperty("id").GetInt64()}");
-                if (snapshot.GetProperty("status").GetString() is "done" or "partial" or "failed")
+                if (await FindLinkAsync(url) is { } link && link.GetProperty("snapshots").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } latest)
                 {
-                    return (link, snapshot);
+                    var snapshot = await GetAsync($"api/snapshots/{latest.GetProperty("id").GetInt64()}");
+                    return snapshot.GetProperty("status").GetString() is "done" or "partial" or "failed" ? (link, snapshot) : ((JsonElement, JsonElement)?)null;
                 }
-            }
 
-            if (DateTime.UtcNow > deadline)
-            {
-                NUnit.Framework.Assert.Fail($"{url} was not saved in time");
-            }
-
-            await Task.Delay(200);
-        }
+                return null;
+            },
+            found => found is not null, limit ?? TimeSpan.FromSeconds(90), _ => $"{url} to be saved");
+        return saved!.Value;
     }
 }

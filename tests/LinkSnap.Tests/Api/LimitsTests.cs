@@ -7,6 +7,7 @@ using LinkSnap.Tests.Jobs;
 using LinkSnap.Tests.Web;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
+using LinkSnap.Testing;
 
 namespace LinkSnap.Tests.Api;
 
@@ -40,12 +41,9 @@ public sealed class LimitsTests
         using var held = await CaptureAsync("held", Tags(100));
         Assert.That(held.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await held.Content.ReadAsStringAsync());
         _heldLink = (await held.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("linkId").GetInt64();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await _socket.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("queue").GetProperty("running").GetInt32() == 0)
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the first capture never started");
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(
+            async () => (await _socket.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("queue").GetProperty("running").GetInt32() > 0,
+            TimeSpan.FromSeconds(30), "the first capture to start");
     }
 
     [OneTimeTearDown]

@@ -2,6 +2,7 @@ using System.Text;
 using LinkSnap.Core.Capture;
 using Microsoft.Playwright;
 using NUnit.Framework;
+using LinkSnap.Testing;
 
 namespace LinkSnap.Tests.Capture;
 
@@ -143,15 +144,10 @@ public sealed class HtmlCaptureTests : CaptureTestBase
         await CaptureAsync(Server.Url("/first"), engine: engine);
 
         using var lease = await engine.Browsers.AcquireAsync(CancellationToken.None);
-        IBrowserContext? spare = null;
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); spare is null && DateTime.UtcNow < deadline; await Task.Delay(50))
-        {
-            // The capture's own context closes in the background; the spare is the one left, on a blank page.
-            var contexts = lease.Browser.Contexts;
-            spare = contexts.Count == 1 && contexts[0].Pages is [{ Url: "about:blank" }] ? contexts[0] : null;
-        }
-
-        Assert.That(spare, Is.Not.Null, "a blank spare context waits for the next capture");
+        // The capture's own context closes in the background; the spare is the one left, on a blank page.
+        var spare = await Eventually.ValueAsync(
+            () => Task.FromResult(lease.Browser.Contexts is [var only] && only.Pages is [{ Url: "about:blank" }] ? only : null),
+            context => context is not null, TimeSpan.FromSeconds(20), _ => "a blank spare context waiting for the next capture");
         var used = new TaskCompletionSource();
         spare!.Close += (_, _) => used.TrySetResult();
         var second = await CaptureAsync(Server.Url("/second"), engine: engine);

@@ -82,29 +82,20 @@ public sealed class CrashRecoveryTests
         Assert.That(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM snapshots WHERE status IN ('partial', 'failed') AND (reason IS NULL OR reason = '')"), Is.Zero);
     }
 
-    private static async Task WaitForRunningAsync(DaemonProcess daemon, IReadOnlyList<long> ids, int attempts)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var states = new List<(string? Status, int Attempts)>();
-            foreach (var id in ids)
+    private static Task WaitForRunningAsync(DaemonProcess daemon, IReadOnlyList<long> ids, int attempts) =>
+        Eventually.ValueAsync(
+            async () =>
             {
-                var s = await daemon.Client.GetAsync($"/api/snapshots/{id}", CancellationToken.None);
-                states.Add((s.GetProperty("status").GetString(), s.GetProperty("attempts").GetInt32()));
-            }
+                var states = new List<(string? Status, int Attempts)>();
+                foreach (var id in ids)
+                {
+                    var s = await daemon.Client.GetAsync($"/api/snapshots/{id}", CancellationToken.None);
+                    states.Add((s.GetProperty("status").GetString(), s.GetProperty("attempts").GetInt32()));
+                }
 
-            if (states.All(s => s.Status == "running" && s.Attempts == attempts))
-            {
-                return;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"jobs {string.Join(",", ids)} are not running (attempt {attempts}): {string.Join(", ", states)}\n{daemon.Log}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+                return states;
+            },
+            states => states.All(s => s.Status == "running" && s.Attempts == attempts),
+            TimeSpan.FromSeconds(60),
+            states => $"jobs {string.Join(",", ids)} running (attempt {attempts}); they were {string.Join(", ", states)}\n{daemon.Log}");
 }

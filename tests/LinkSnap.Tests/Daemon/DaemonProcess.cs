@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LinkSnap.Cli;
 using LinkSnap.Core.Paths;
+using LinkSnap.Testing;
 
 namespace LinkSnap.Tests.Daemon;
 
@@ -77,25 +78,12 @@ public sealed class DaemonProcess : IAsyncDisposable
     }
 
     /// <summary>Polls the snapshot until it is done, partial or failed (bounded; fails the test with the daemon's log).</summary>
-    public async Task<JsonElement> WaitForFinishedAsync(long id, int seconds = 120)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            var s = await Client.GetAsync($"/api/snapshots/{id}", CancellationToken.None);
-            if (s.GetProperty("status").GetString() is "done" or "partial" or "failed")
-            {
-                return s;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                NUnit.Framework.Assert.Fail($"snapshot {id} did not finish: {s}\n{Log}");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    public Task<JsonElement> WaitForFinishedAsync(long id, int seconds = 120) =>
+        Eventually.ValueAsync(
+            () => Client.GetAsync($"/api/snapshots/{id}", CancellationToken.None),
+            s => s.GetProperty("status").GetString() is "done" or "partial" or "failed",
+            TimeSpan.FromSeconds(seconds),
+            s => $"snapshot {id} to finish; it was {s}\n{Log}");
 
     private void Append(string? line)
     {

@@ -2,6 +2,7 @@ using Dapper;
 using LinkSnap.Tests.Daemon;
 using Microsoft.Data.Sqlite;
 using NUnit.Framework;
+using LinkSnap.Testing;
 
 namespace LinkSnap.Tests.Faults;
 
@@ -107,17 +108,6 @@ public static class FaultChecks
     }
 
     /// <summary>Polls a condition with a bound; fails the test with <paramref name="what"/> and the daemon's log.</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, DaemonProcess? daemon = null, int seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"timed out waiting for {what}\n{daemon?.Log}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, string what, DaemonProcess? daemon = null, int seconds = 60) =>
+        Eventually.ValueAsync(condition, held => held, TimeSpan.FromSeconds(seconds), _ => $"{what}\n{daemon?.Log}");
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Tests.Daemon;
 using NUnit.Framework;
+using LinkSnap.Testing;
 
 namespace LinkSnap.Tests.Imports;
 
@@ -29,12 +30,9 @@ public sealed class ReindexRaceTests
 
         var started = await daemon.Client.PostAsync("/api/imports?name=race.html&noCapture=true", new ByteArrayContent(Encoding.UTF8.GetBytes(file.Append("</DL>").ToString())), CancellationToken.None);
         var importId = started.GetProperty("import").GetProperty("id").GetInt64();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await daemon.Client.GetAsync($"/api/imports/{importId}", CancellationToken.None)).GetProperty("status").GetString() != "done")
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the import did not finish");
-            await Task.Delay(100);
-        }
+        await Eventually.TrueAsync(
+            async () => (await daemon.Client.GetAsync($"/api/imports/{importId}", CancellationToken.None)).GetProperty("status").GetString() == "done",
+            TimeSpan.FromSeconds(60), "the import to finish");
 
         var ids = (await daemon.Client.GetAsync($"/api/links?limit={Count}", CancellationToken.None)).GetProperty("items").EnumerateArray().Select(l => l.GetProperty("id").GetInt64()).ToList();
         Assert.That(ids, Has.Count.EqualTo(Count));

@@ -65,21 +65,8 @@ public abstract class QueueTestBase
         return id;
     }
 
-    protected async Task<SnapshotRecord> WaitForAsync(long id, Func<SnapshotRecord, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var snapshot = Store.GetSnapshot(id)!;
-            if (condition(snapshot))
-            {
-                return snapshot;
-            }
-
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"snapshot {id} stayed {snapshot.Status}");
-            await Task.Delay(20);
-        }
-    }
+    protected Task<SnapshotRecord> WaitForAsync(long id, Func<SnapshotRecord, bool> condition) =>
+        Eventually.ValueAsync(() => Task.FromResult(Store.GetSnapshot(id)!), condition, TimeSpan.FromSeconds(30), snapshot => $"snapshot {id} (it stayed {snapshot.Status})");
 
     protected Task<SnapshotRecord> WaitFinishedAsync(long id) => WaitForAsync(id, s => s.IsFinished);
 

@@ -60,6 +60,69 @@ public sealed class MetadataLayerTests
         Assert.That(scan.Title, Is.EqualTo(expected));
     }
 
+    // Shapes of real Chinese pages (zh-cwced-dev, issue 18): the reporter's credit closing the story,
+    // a Sohu-style "[ 名字 ] 来源：", an essay's name under its headline, a forum handle after 作者：,
+    // the editor when no writer is named (a publication in 来源 is not a person), a blog's "由…张贴",
+    // a two-character name padded with spaces, a Chinese page that declares lang=en, and the byline
+    // nearest the headline winning over a reposting blog's own 作者： at the foot.
+    [TestCase("", "<h1>江苏多地要求暂不返校</h1><p>开学报到前完成第一次检测工作。</p><p>□ 本报记者 葛灵丹</p><p>(责编：萧潇、张妍)</p>", "葛灵丹")]
+    [TestCase("", "<h1>电力体制改革</h1><p>（含税）价格上调。</p><p>“所有的改革难道不都是利益再分配的过程吗？”（姚峰 上海报道）</p>", "姚峰")]
+    [TestCase("", "<h1>一个无法定义的洛克菲勒</h1><div>BUSINESS.SOHU.COM　2004年7月16日08:19 [ 黄宇 ] 来源：[ 国际金融报 ]</div><p>他是一个影响卓著的巨型财团继承人（祖父）。</p>", "黄宇")]
+    [TestCase("", "<h1>犬儒病(上)</h1><p>胡平</p><p>——当代中国的精神危机 (上)</p><p>人心不会熄灭，但它可能蒙上灰烬而不再燃烧。</p>", "胡平")]
+    [TestCase("", "<h1>太行山上</h1><p>楼层： 第 1 楼 时间：2005-08-28 20:56:20</p><p>作者： 放飞&心情</p><p>振威将军(从一品)</p>", "放飞&心情")]
+    [TestCase("", "<h1>会议开幕</h1><p>预祝大会圆满成功！</p><p>来源：巴彦淖尔日报    编辑：苏亮</p><p>巴彦淖尔市人民政府办公室（主办）</p>", "苏亮")]
+    [TestCase("", "<h1>海那边的姑娘</h1><p>博客首页 | 注册新的博客</p><p>文章正文。</p><p>由海姑娘张贴 @ 2005-06-14 03:25:55 (370) 共 11 篇评论</p>", "海姑娘")]
+    [TestCase("<meta name=citation_authors content='赵  培'>", "<h1>淘宝网物流配送存在的问题及对策研究</h1><p>正文。</p>", "赵培")]
+    [TestCase("", "<h1>谁来为无序拆房埋单</h1><p>本报实习生 刘国栋 周炜</p><p>本报记者 王燕平 方云凤</p><p>为拆一幢房，断送了三条人命。</p><p>- 作者： 流泉 访问统计：2</p>", "刘国栋 周炜")]
+    public async Task Chinese_bylines_are_read_from_the_shapes_pages_print_them_in(string head, string body, string expected)
+    {
+        var scan = await ScanAsync(head, body, "https://news.example.cn/a.html");
+        Assert.That(scan.Author, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task A_Chinese_page_declaring_english_still_gets_its_reporter()
+    {
+        await _page.SetContentAsync("<!DOCTYPE html><html lang=en><head><meta charset=utf-8></head><body><h1>刺死辱母者于欢的罪与悔</h1><p>他觉得自己这4年多，命运就跟这件T恤正反面一样，经历了一次折叠。</p><p>新京报记者 彭冲 山东冠县报道</p><p>【编辑:刘欢】 返回搜狐，查看更多</p><div class=author-info>中国新闻网 文章 总阅读</div></body></html>");
+        var json = await _page.EvaluateAsync<JsonElement>(MetadataScript.Source, new { now = Now.ToUnixTimeMilliseconds(), url = "https://www.sohu.com/a/1.html" });
+        Assert.That(json.Deserialize<MetadataScan>(Web)!.Author, Is.EqualTo("彭冲"));
+    }
+
+    // English byline shapes of postlight pages: several authors, roles, places and dates after the name,
+    // a name written last name first, links to author pages.
+    [TestCase("<meta name=byl value='By Marc Santora, William K. Rashbaum, Al Baker and Adam Goldman'>", "<h1>T</h1>", "Marc Santora, William K. Rashbaum, Al Baker and Adam Goldman")]
+    [TestCase("", "<article><h1>T</h1><div><a rel=author href=/profile/julia>Julia Carrie Wong</a> and <a rel=author href=/profile/sam>Sam Levin</a></div></article>", "Julia Carrie Wong and Sam Levin")]
+    [TestCase("", "<article><h1>T</h1><div class=byline>Sam Stein Senior Politics Editor, The Huffington Post</div></article>", "Sam Stein")]
+    [TestCase("", "<article><h1>T</h1><div class=byline>Michael Larabel in Valve on 1 June 2019</div></article>", "Michael Larabel")]
+    [TestCase("", "<article><h1>T</h1><div class=byline>Steven Shepard 10/04/2016 11:00 PM EDT</div></article>", "Steven Shepard")]
+    [TestCase("<meta name=parsely-author value='Gillman, Steve'>", "<h1>T</h1>", "Steve Gillman")]
+    [TestCase("", "<h1>T</h1><div><a href=/author/miserableshitehawk>Chris Thompson</a></div><a href=/author/all>See all</a>", "Chris Thompson")]
+    [TestCase("<meta name=article_author value='Mike Cason | mcason@al.com'>", "<h1>T</h1>", "Mike Cason")]
+    public async Task English_bylines_are_reduced_to_the_names(string head, string body, string expected)
+    {
+        var scan = await ScanAsync(head, body);
+        Assert.That(scan.Author, Is.EqualTo(expected));
+    }
+
+    [TestCase("<meta property=og:title content='Jennifer Aniston on Leaving the Tags on Her Coat'>", "<h1>Jennifer Aniston on Leaving the Tags on Her Céline Coat: I Wore It Four Times</h1>", "Jennifer Aniston on Leaving the Tags on Her Céline Coat: I Wore It Four Times")]
+    [TestCase("<title>Insiders: Trump will sink Pence in VP debate - POLITICO</title><meta property=og:site_name content=POLITICO>", "<h1>POLITICO Politico Logo</h1>", "Insiders: Trump will sink Pence in VP debate")]
+    public async Task The_visible_headline_wins_when_it_agrees_with_another_title(string head, string body, string expected)
+    {
+        var scan = await ScanAsync(head, body);
+        Assert.That(scan.Title, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task A_magazine_issue_month_is_the_date_of_an_essay_that_has_no_other()
+    {
+        var scan = await ScanAsync("", "<h1>犬儒病(上)</h1><p>胡平</p><p>走到这一步，犬儒主义也就走到了它的极点。(未完待续)□</p><p>——《北京之春》1998年3月号</p>");
+        Assert.Multiple(() =>
+        {
+            Assert.That(scan.Published, Is.EqualTo("1998-03"));
+            Assert.That(scan.Sources["published"], Is.EqualTo("visible issue month"));
+        });
+    }
+
     // Authors: every JSON-LD shape, meta tags (content or value), itemprop, rel=author, byline elements, CJK labels.
     [TestCase("<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"author\":\"Travis Haney\"}</script>", "", "Travis Haney", "json-ld author")]
     [TestCase("<script type=application/ld+json>{\"@type\":\"Article\",\"author\":[{\"@type\":\"Person\",\"name\":\"Julia Horowitz\"}]}</script>", "", "Julia Horowitz", "json-ld author")]

@@ -46,21 +46,12 @@ public sealed class WatchChangeTests
         }
 
         _daemon.App.Services.GetRequiredService<WatchScheduler>().Wake();
-        var deadline = DateTime.UtcNow.AddSeconds(120);
         foreach (var (kind, linkId) in _links)
         {
-            while (true)
-            {
-                var watch = await _daemon.Client.GetAsync($"/api/links/{linkId}/watch", CancellationToken.None);
-                if (watch.GetProperty("checks").GetArrayLength() > 0)
-                {
-                    _checks[kind] = watch;
-                    break;
-                }
-
-                Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"the check of /changing/{kind} was not recorded");
-                await Task.Delay(100);
-            }
+            _checks[kind] = await Eventually.ValueAsync(
+                () => _daemon.Client.GetAsync($"/api/links/{linkId}/watch", CancellationToken.None),
+                watch => watch.GetProperty("checks").GetArrayLength() > 0,
+                TimeSpan.FromSeconds(120), _ => $"the check of /changing/{kind} to be recorded");
         }
     }
 

@@ -4,6 +4,7 @@ using LinkSnap.Core.Storage;
 using LinkSnap.Core.Watching;
 using LinkSnap.Tests.Jobs;
 using NUnit.Framework;
+using LinkSnap.Testing;
 
 namespace LinkSnap.Tests.Watch;
 
@@ -149,13 +150,6 @@ public sealed class WatchScheduleTests : WatchTestBase
         }
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "condition not met in time");
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) =>
+        Eventually.TrueAsync(condition, TimeSpan.FromSeconds(20), "the scheduler to catch up");
 }

@@ -94,20 +94,15 @@ public sealed class LibraryTestDaemon : IAsyncDisposable
         Assert.That((int)response.StatusCode, Is.EqualTo(202), await response.Content.ReadAsStringAsync());
         var queued = await response.Content.ReadFromJsonAsync<JsonElement>();
         var snapshotId = queued.GetProperty("snapshotId").GetInt64();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var snapshot = await client.GetFromJsonAsync<JsonElement>($"/api/snapshots/{snapshotId}");
-            var status = snapshot.GetProperty("status").GetString();
-            if (status is "done" or "partial" or "failed")
-            {
-                return (queued.GetProperty("linkId").GetInt64(), snapshotId, snapshot);
-            }
-
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"capture of {url} did not finish (status {status})");
-            await Task.Delay(100);
-        }
+        var finished = await WaitForFinishedAsync(client, snapshotId, TimeSpan.FromSeconds(60));
+        return (queued.GetProperty("linkId").GetInt64(), snapshotId, finished);
     }
+
+    private static Task<JsonElement> WaitForFinishedAsync(HttpClient client, long snapshotId, TimeSpan bound) =>
+        Eventually.ValueAsync(
+            () => client.GetFromJsonAsync<JsonElement>($"/api/snapshots/{snapshotId}"),
+            snapshot => snapshot.GetProperty("status").GetString() is "done" or "partial" or "failed",
+            bound, snapshot => $"snapshot {snapshotId} to finish (status {snapshot.GetProperty("status").GetString()})");
 
     /// <summary>Queues several captures at once and waits for all of them; returns (linkId, snapshotId) in order.</summary>
     public async Task<IReadOnlyList<(long LinkId, long SnapshotId)>> CaptureManyAsync(params (Uri Url, string[] Tags)[] pages)
@@ -122,20 +117,9 @@ public sealed class LibraryTestDaemon : IAsyncDisposable
             queued.Add((body.GetProperty("linkId").GetInt64(), body.GetProperty("snapshotId").GetInt64()));
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(120);
         foreach (var (_, snapshotId) in queued)
         {
-            while (true)
-            {
-                var snapshot = await client.GetFromJsonAsync<JsonElement>($"/api/snapshots/{snapshotId}");
-                if (snapshot.GetProperty("status").GetString() is "done" or "partial" or "failed")
-                {
-                    break;
-                }
-
-                Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"snapshot {snapshotId} did not finish");
-                await Task.Delay(100);
-            }
+            await WaitForFinishedAsync(client, snapshotId, TimeSpan.FromSeconds(120));
         }
 
         return queued;

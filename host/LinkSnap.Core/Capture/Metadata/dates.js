@@ -85,6 +85,7 @@ const UNIT_MS = { second: 1e3, minute: 6e4, hour: 36e5, day: 864e5, week: 6048e5
 
 // The instant a value stands for (ms), reading a value without zone as UTC: only for the checks.
 const instantOf = (iso) => {
+  if (/^\d{4}-\d{2}$/.test(iso)) iso += '-01';
   const t = Date.parse(/T.*([+-]\d{2}:\d{2}|Z)$/.test(iso) ? iso : iso.length === 10 ? iso + 'T00:00:00Z' : iso + 'Z');
   return Number.isNaN(t) ? null : t;
 };
@@ -132,4 +133,15 @@ const dateInUrl = (url, now) => {
   if (!m) return null;
   const iso = build(m[1], m[2], m[3]);
   return iso && plausible(iso, now) ? iso : null;
+};
+
+// A magazine issue's month, the only date some reprinted essays carry: "——《北京之春》1998年3月号",
+// "《读书》2003年5月". Known to the month: "1998-03".
+const issueMonth = (text, now) => {
+  const m = /(?:》\s*|——\s*)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d)|((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(?:号|號)/.exec(text);
+  if (!m) return null;
+  const month = Number(m[2] || m[4]);
+  if (month < 1 || month > 12) return null;
+  const iso = `${m[1] || m[3]}-${pad(month)}`;
+  return plausible(iso, now) ? iso : null;
 };

@@ -3,7 +3,7 @@
 // article is what the article script returned (Readability's own metadata is one source among many).
 
 // Separators between a title and the site's name: " - 博客", "_新浪网", " | WIRED.jp", "：朝日新聞デジタル".
-const TITLE_SEPARATOR = /\s+[|｜\-–—:·•»/]\s+|\s*[|｜_·]\s*|\s*[：]\s*|\s+::\s+|(?<=[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}」』）])[:](?=[\p{L}])/u;
+const TITLE_SEPARATOR = /\s+[|｜\-–—:·•»/]\s+|(?<=[\p{Script=Han}”」）])[-_](?=\p{Script=Han})|\s*[|｜_·]\s*|\s*[：]\s*|\s+::\s+|(?<=[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}」』）])[:](?=[\p{L}])/u;
 
 // Site names the page states, for recognizing them in titles.
 const siteNames = (metas, ld, url) => {
@@ -52,6 +52,14 @@ const decideTitle = (doc, metas, ld, article, site) => {
   ].map(([v, s]) => [orNull(v), s]).filter(([v]) => v !== null && v.length <= 300);
   const values = raw.map(([v]) => v);
   const cleaned = raw.map(([v, s]) => [stripSite(v, site, values.filter((o) => o !== v)), s]).filter(([v]) => v && !isSiteName(v, site));
+  // The headline a reader sees: the page's one visible <h1> (or the one in its article), when it is
+  // a sentence and not the site's name, wins over the titles written for search engines and sharing.
+  const visibleH1 = [...doc.querySelectorAll('h1')].filter(visible).map((el) => norm(el.textContent)).filter(Boolean);
+  const headline = doc.querySelector('article h1, main h1, [role=main] h1') ? h1 : visibleH1.length === 1 ? visibleH1[0] : null;
+  // It must share most of its words with another title source: a logo or section name in an <h1> does not.
+  const words = (v) => new Set(norm(v).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  const agrees = (v) => raw.some(([o, src]) => src !== 'h1' && (() => { const a = words(v), b = words(o); const common = [...a].filter((w) => b.has(w)).length; return common >= 2 && common >= 0.5 * Math.min(a.size, b.size); })());
+  if (headline && agrees(headline) && headline.length >= 12 && headline.length <= 200 && headline.split(/\s+/).length >= 3 && !isSiteName(headline, site)) return { value: headline, source: 'h1', votes: 1 };
   // The value most sources agree on (equal once punctuation and case are set aside), ties by order;
   // of the agreeing spellings, the one with typographic quotes and dashes (the edited one).
   const typographic = (v) => (v.match(/[’‘“”—–…]/g) || []).length;
@@ -75,12 +83,12 @@ const decideDate = (candidates, now) => {
 };
 
 // Labels a visible date carries; a labelled date beats the first date near the title.
-const PUBLISHED_LABEL = /(?:发布时间|發布時間|发表时间|發表時間|发布日期|发布于|發佈|发表于|时间|時間|日期|日付|公開日|投稿日|掲載日|更新日時|published|posted|posted on|date)\s*[:：]?\s*/i;
+const PUBLISHED_LABEL = /(?:张贴|張貼|发布时间|發布時間|发表时间|發表時間|发布日期|发布于|發佈|发表于|时间|時間|日期|日付|公開日|投稿日|掲載日|更新日時|published|posted|posted on|date)\s*[:：]?\s*/i;
 
-const publishedCandidates = (doc, metas, ld, article, url, nearTitle, now) => {
+const publishedCandidates = (doc, metas, ld, article, url, nearTitle, text, titleFound, now) => {
   const out = [];
   for (const n of ld.articles) for (const key of ['datePublished', 'dateCreated', 'uploadDate']) if (ldString(n[key])) out.push([ldString(n[key]), 'json-ld ' + key]);
-  for (const key of ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'citation_publication_date', 'article.published', 'original-publish-date', 'publication_date', 'created']) {
+  for (const key of ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'citation_publication_date', 'citation_date', 'article.published', 'original-publish-date', 'publication_date', 'created']) {
     for (const v of metas.get(key) || []) out.push([v, 'meta ' + key]);
   }
   for (const el of doc.querySelectorAll('[itemprop~=datePublished]:not(meta), time[pubdate], time[class*=publish i], [class*=publish i] time')) {
@@ -90,6 +98,9 @@ const publishedCandidates = (doc, metas, ld, article, url, nearTitle, now) => {
   if (header) out.push([header.getAttribute('datetime'), '<time datetime> in the article header']);
   const label = nearTitle.match(new RegExp(PUBLISHED_LABEL.source + '([^\\n]{6,60})', 'i'));
   if (label) out.push([label[1], 'visible labelled date', true]);
+  // Without the title in the text the page's start is its menus: a labelled date anywhere says more.
+  const anywhere = titleFound ? null : text.match(new RegExp(PUBLISHED_LABEL.source + '([^\\n]{6,60})', 'i'));
+  if (anywhere) out.push([anywhere[1], 'visible labelled date', true]);
   out.push([nearTitle.slice(0, 1500), 'visible date near the title', false]);
   if (article && article.publishedTime) out.push([article.publishedTime, 'readability publishedTime']);
   const inUrl = dateInUrl(url, now);
@@ -144,13 +155,19 @@ const readMetadata = (doc, args) => {
   const nearTitle = at >= 0 ? text.slice(Math.max(0, at - 300), at + 2000) : text.slice(0, 3000);
   const declared = orNull(doc.documentElement && doc.documentElement.getAttribute('lang'));
   const language = declared || detectLanguage(text);
-  const cjkPage = /^(zh|ja)/i.test(language || '');
-  const authors = authorCandidates(doc, metas, ld, article, nearTitle, cjkPage).concat([[cjkByline(text), 'visible CJK label']]);
-  for (const [raw, source] of authors) {
-    const name = cleanByline(raw);
-    if (name && !isSiteName(name, { names: site.names, host: [] })) { set('author', [name, source]); break; }
+  // Chinese templates often declare lang="en": the text's script decides which byline rules apply.
+  const detected = detectLanguage(text);
+  const authors = authorCandidates(doc, metas, ld, article, nearTitle, text, /^(zh|ja)/i.test(detected || '') ? detected : language)
+    .map(([raw, source]) => [cleanByline(raw), source])
+    .filter(([name]) => name && !isSiteName(name, { names: site.names, host: [] }));
+  if (authors.length) {
+    // A name in capitals ("KATE DAVIDSON") is written as another source spells it, when one does.
+    const [name, source] = authors[0];
+    const spelled = /\p{Ll}/u.test(name) ? null : authors.find(([other]) => other.toLowerCase() === name.toLowerCase() && /\p{Ll}/u.test(other));
+    set('author', [spelled ? spelled[0] : name, source]);
   }
-  const published = decideDate(publishedCandidates(doc, metas, ld, article, url, nearTitle, now), now);
+  const published = decideDate(publishedCandidates(doc, metas, ld, article, url, nearTitle, text, at >= 0, now), now)
+    || (issueMonth(text, now) ? { value: issueMonth(text, now), source: 'visible issue month' } : null);
   if (published) set('published', [published.value, published.source]);
   const modified = decideDate(modifiedCandidates(doc, metas, ld), now);
   if (modified) set('modified', [modified.value, modified.source]);
