@@ -22,7 +22,8 @@ public static class ImportedArticle
         var reader = ReaderDocument.Build(new ReaderHeading(title, null, link.ContentSource, null, null, null), content);
         var html = SelfContainedHtml.ConvertDerived(reader, link.Url, null, null);
         File.WriteAllText(Path.Combine(folder, ArtifactFiles.ArticleHtml), html, Encoding.UTF8);
-        var text = HtmlArtifacts.Normalize(new HtmlParser().ParseDocument(html).Body?.QuerySelector("article")?.TextContent);
+        var article = new HtmlParser().ParseDocument(html).Body?.QuerySelector("article");
+        var text = HtmlArtifacts.Normalize(article is null ? null : BlockText.Of(article));
         var artifacts = new List<ArtifactInfo>
         {
             new(ArtifactKinds.ArticleHtml, ArtifactFiles.ArticleHtml, ArtifactStatus.Ok, new FileInfo(Path.Combine(folder, ArtifactFiles.ArticleHtml)).Length, "text/html; charset=utf-8"),

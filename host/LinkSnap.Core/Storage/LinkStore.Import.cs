@@ -52,17 +52,14 @@ public sealed partial class LinkStore
         var now = Now();
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
+        using var newLinks = new NewImportedLinks(connection, transaction);
         int created = 0, merged = 0;
         var linkIds = new List<long>(batch.Count);
         foreach (var link in batch)
         {
-            var existing = connection.QuerySingleOrDefault<(long Id, string Title, string Note, string CreatedAt)?>(
-                "SELECT id, title, note, created_at FROM links WHERE normalized_url = @normalized", new { normalized = link.NormalizedUrl }, transaction);
             var saved = link.SavedAt is { } at ? StorageText.Time(at) : now;
-            long linkId;
-            if (existing is { } row)
+            if (newLinks.Find(link.NormalizedUrl) is { } existing)
             {
-                linkId = row.Id;
                 merged++;
                 connection.Execute(
                     """
@@ -71,42 +68,17 @@ public sealed partial class LinkStore
                         is_read = MAX(is_read, @read), is_favorite = MAX(is_favorite, @favorite), is_archived = MAX(is_archived, @archived), is_private = MAX(is_private, @private)
                     WHERE id = @linkId
                     """,
-                    new { linkId, title = link.Title, note = ImportPlanner.JoinNotes(row.Note, link.Note), saved, now, read = link.Read, favorite = link.Favorite, archived = link.Archived, @private = link.Private },
+                    new { linkId = existing.Id, title = link.Title, note = ImportPlanner.JoinNotes(existing.Note, link.Note), saved, now, read = link.Read, favorite = link.Favorite, archived = link.Archived, @private = link.Private },
                     transaction);
+                AddTagsCore(connection, transaction, existing.Id, link.Tags);
+                SearchIndex.Update(connection, transaction, existing.Id);
+                linkIds.Add(existing.Id);
             }
             else
             {
                 created++;
-                linkId = connection.ExecuteScalar<long>(
-                    """
-                    INSERT INTO links (url, normalized_url, site, title, note, created_at, updated_at, is_read, is_favorite, is_archived, is_private)
-                    VALUES (@url, @normalized, @site, @title, @note, @saved, @now, @read, @favorite, @archived, @private) RETURNING id
-                    """,
-                    new
-                    {
-                        url = link.Url.OriginalString.Trim(),
-                        normalized = link.NormalizedUrl,
-                        site = Urls.UrlNormalizer.Site(link.Url),
-                        title = link.Title,
-                        note = link.Note,
-                        saved,
-                        now,
-                        read = link.Read,
-                        favorite = link.Favorite,
-                        archived = link.Archived,
-                        @private = link.Private,
-                    },
-                    transaction);
-                if (queueCaptures)
-                {
-                    var snapshotId = InsertSnapshot(connection, transaction, linkId, CaptureMode.Fresh, null, now, JobClasses.Import);
-                    connection.Execute("UPDATE snapshots SET import_id = @importId WHERE id = @snapshotId", new { importId, snapshotId }, transaction);
-                }
+                linkIds.Add(newLinks.Add(link, saved, now, queueCaptures ? importId : null));
             }
-
-            AddTagsCore(connection, transaction, linkId, link.Tags);
-            SearchIndex.Update(connection, transaction, linkId);
-            linkIds.Add(linkId);
         }
 
         connection.Execute(

@@ -42,29 +42,50 @@ public sealed partial class LinkStore
         return id;
     }
 
+    /// <summary>The oldest queued capture a person asked for (index ix_snapshots_queue).</summary>
+    internal const string NextUserJob = "SELECT id FROM snapshots WHERE status = 'queued' AND job_class = 'user' ORDER BY id LIMIT 1";
+
+    /// <summary>
+    /// The oldest due background job of a site that is not blocked (@blocked: sites running or resting). It walks
+    /// the distinct sites with queued background work through ix_snapshots_background_queue (one index seek per
+    /// site) and reads each free site's head, so the jobs of a blocked site are never visited: a claim costs the
+    /// number of sites with queued work, not the number of queued jobs (migration 009). Only a site whose first
+    /// jobs wait for a retry or belong to a paused import is read further, up to its first job that may start.
+    /// INDEXED BY: without statistics SQLite would take ix_snapshots_queue (status=?), which walks every queued job.
+    /// </summary>
+    internal const string NextBackgroundJob =
+        """
+        WITH RECURSIVE queued_sites(site) AS (
+            SELECT MIN(site) FROM snapshots INDEXED BY ix_snapshots_background_queue WHERE status = 'queued' AND job_class <> 'user'
+            UNION ALL
+            SELECT (SELECT MIN(q.site) FROM snapshots q INDEXED BY ix_snapshots_background_queue WHERE q.status = 'queued' AND q.job_class <> 'user' AND q.site > queued_sites.site)
+            FROM queued_sites WHERE queued_sites.site IS NOT NULL
+        )
+        SELECT MIN((
+            SELECT s.id FROM snapshots s INDEXED BY ix_snapshots_background_queue
+            WHERE s.site = queued_sites.site AND s.status = 'queued' AND s.job_class <> 'user'
+              AND (s.not_before IS NULL OR s.not_before <= @now)
+              AND (s.import_id IS NULL OR s.import_id NOT IN (SELECT id FROM imports WHERE status = 'paused'))
+            ORDER BY s.id LIMIT 1))
+        FROM queued_sites WHERE queued_sites.site IS NOT NULL AND queued_sites.site NOT IN @blocked
+        """;
+
     /// <summary>
     /// Takes the oldest queued user capture and marks it running (one more attempt); failing that, when
     /// <paramref name="background"/> allows it, the oldest background job that is due and whose site has
-    /// nothing running and is not resting. Null when nothing may start now.
+    /// nothing running and is not resting. Null when nothing may start now. The job is picked by a read and
+    /// then claimed by id, so the write lock is held for one row only.
     /// </summary>
     public SnapshotRecord? ClaimNextJob(BackgroundTurn? background = null)
     {
         using var connection = database.Open();
         var now = Now();
-        var id = Claim(connection, "SELECT id FROM snapshots WHERE status = 'queued' AND job_class = 'user' ORDER BY id LIMIT 1", new { now });
+        var id = Claim(connection, connection.ExecuteScalar<long?>(NextUserJob), now);
         if (id is null && background is not null)
         {
-            id = Claim(
-                connection,
-                """
-                SELECT s.id FROM snapshots s JOIN links l ON l.id = s.link_id
-                WHERE s.status = 'queued' AND s.job_class <> 'user' AND (s.not_before IS NULL OR s.not_before <= @now)
-                  AND l.site NOT IN (SELECT rl.site FROM snapshots r JOIN links rl ON rl.id = r.link_id WHERE r.status = 'running')
-                  AND l.site NOT IN @resting
-                  AND (s.import_id IS NULL OR s.import_id NOT IN (SELECT id FROM imports WHERE status = 'paused'))
-                ORDER BY s.id LIMIT 1
-                """,
-                new { now, resting = background.RestingSites });
+            var blocked = connection.Query<string>("SELECT DISTINCT site FROM snapshots WHERE status = 'running'")
+                .Concat(background.RestingSites).Distinct().ToList();
+            id = Claim(connection, connection.ExecuteScalar<long?>(NextBackgroundJob, new { now, blocked }), now);
         }
 
         return id is null ? null : connection.QuerySingle<SnapshotRow>($"SELECT {SnapshotRow.Columns} {SnapshotFrom} WHERE s.id = @id", new { id }).ToRecord();
@@ -96,13 +117,14 @@ public sealed partial class LinkStore
             new { now = Now() }));
     }
 
-    private static long? Claim(IDbConnection connection, string pick, object parameters) => connection.ExecuteScalar<long?>(
-        $"""
+    /// <summary>Marks the picked job running; null when there was none or it is no longer queued.</summary>
+    private static long? Claim(IDbConnection connection, long? id, string now) => id is null ? null : connection.ExecuteScalar<long?>(
+        """
         UPDATE snapshots SET status = 'running', stage = 'loading', started_at = @now, finished_at = NULL, reason = NULL, attempts = attempts + 1
-        WHERE id = ({pick})
+        WHERE id = @id AND status = 'queued'
         RETURNING id
         """,
-        parameters);
+        new { id, now });
 
     /// <summary>
     /// Puts a failed background capture back in the queue, not to start before <paramref name="notBefore"/>;
