@@ -135,6 +135,6 @@ function describe(total, atLeast, state) {
 }
 
 function emptyText(state) {
-  const filtered = state.q || state.tags.length || state.site || state.from || state.to || state.status;
+  const filtered = state.q || state.tags.length || state.site || state.from || state.to || state.status || state.attention;
   return filtered ? t('browse.emptyFiltered') : t('browse.empty');
 }
