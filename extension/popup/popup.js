@@ -43,6 +43,7 @@ async function init() {
     }
   });
   $('save-again').addEventListener('click', () => save());
+  $('save-as-seen').addEventListener('click', () => { $('mode').value = 'as-seen'; $('attention').hidden = true; $('save').disabled = false; save(); });
   $('open-library').addEventListener('click', (e) => {
     e.preventDefault();
     openLibrary({});
@@ -99,6 +100,7 @@ async function lookup(url) {
     const found = await ask('native', { type: 'lookup-url', fields: { url } });
     if (found.saved) {
       showSavedBefore(found);
+      showAttention(found.quality, found.latestMode);
       editor ??= new SavedLinkEditor(autocomplete);
       editor.show(found);
     }
@@ -190,7 +192,7 @@ async function save() {
       setState('pending', t('popup_pending'));
       return;
     }
-    follow(result.snapshotId, result.linkId);
+    follow(result.snapshotId, result.linkId, $('mode').value);
   } catch (e) {
     setState('failed', t('popup_failed', { reason: e.message }));
     $('save').disabled = false;
@@ -198,7 +200,7 @@ async function save() {
   }
 }
 
-async function follow(snapshotId, linkId) {
+async function follow(snapshotId, linkId, capturedMode) {
   showSnapshotLink(snapshotId, linkId);
   setState('queued', t('popup_queued'));
   for (;;) {
@@ -212,9 +214,11 @@ async function follow(snapshotId, linkId) {
     switch (status.status) {
       case 'done':
         setState('done', t('popup_saved'));
+        showAttention(status.quality, capturedMode);
         return;
       case 'partial':
         setState('partial', t('popup_savedPartially', { reason: status.reason ?? t('popup_someMissing') }));
+        showAttention(status.quality, capturedMode);
         return;
       case 'failed':
         setState('failed', t('popup_failed', { reason: status.reason ?? t('popup_unknownReason') }));
@@ -227,6 +231,19 @@ async function follow(snapshotId, linkId) {
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
+}
+
+/**
+ * The quality guard's flags (decision 053): what may be wrong with the saved copy, and — for a fresh
+ * capture — "Save as you see it", which carries this tab's login, dismissed banner and opened fold.
+ */
+function showAttention(flags, capturedMode) {
+  if (!flags?.length) return;
+  const kinds = flags.map((f) => t(`quality_${f.kind.replace(/-/g, '_')}`)).join(', ');
+  $('attention-text').textContent = t('popup_needsAttention', { kinds });
+  $('attention-text').title = flags.map((f) => f.reason).join('\n');
+  $('save-as-seen').hidden = capturedMode === 'as-seen' || !flags.some((f) => f.action === 'save-as-seen');
+  $('attention').hidden = false;
 }
 
 function showSnapshotLink(snapshotId, linkId) {

@@ -3,7 +3,7 @@ namespace LinkSnap.Bench.Harness;
 /// <summary>Command line of linksnap-bench (see docs/benchmarks.md). Defaults fit the 20-minute budget.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllSections = ["extraction", "metadata", "pagemeta", "fidelity", "speed", "relay", "scale", "memory", "export", "versions", "watch", "wacz", "burst", "import", "health"];
+    public static readonly string[] AllSections = ["extraction", "metadata", "pagemeta", "fidelity", "speed", "relay", "scale", "memory", "export", "versions", "watch", "wacz", "burst", "import", "health", "quality"];
 
     /// <summary>Every page of every corpus and 100,000 synthetic snapshots instead of the default subsets.</summary>
     public bool Full { get; init; }

@@ -43,4 +43,7 @@ public sealed record PageMetadata
 
     /// <summary>True when the page looks like a bot challenge or an error page rather than the content.</summary>
     public bool IsChallengeOrError { get; init; }
+
+    /// <summary>What the capture quality guard found (flags with reasons and actions); null for non-HTML and older captures.</summary>
+    public Quality.CaptureQuality? Quality { get; init; }
 }

@@ -122,6 +122,12 @@ internal sealed class LinkFilter
             LinkClauses.Add("l.changed_at IS NOT NULL");
         }
 
+        if (query.NeedsAttention)
+        {
+            // The flags live in the latest snapshot's metadata (snapshot.json's metadata.quality), read through its primary key.
+            LinkClauses.Add("EXISTS (SELECT 1 FROM snapshots qs WHERE qs.id = l.latest_snapshot_id AND json_array_length(qs.metadata_json, '$.quality.flags') > 0)");
+        }
+
         LinkClauses.AddRange(query.States.Distinct().Select(StateClause));
     }
 

@@ -26,6 +26,9 @@ public sealed record LinkListQuery
     /// <summary>Only links a watch found changed since the person last looked.</summary>
     public bool Changed { get; init; }
 
+    /// <summary>Only links whose latest capture the quality guard flagged (decision 053): "needs attention".</summary>
+    public bool NeedsAttention { get; init; }
+
     /// <summary>Health states of the original page (any of them); "gone" plus "soft-404" is the library's "your copy is the only one".</summary>
     public IReadOnlyList<Health.HealthState> Health { get; init; } = [];
 

@@ -17,7 +17,7 @@ public static class ImportEndpoints
         api.MapPost("/imports", async (HttpRequest request, ImportService imports, CancellationToken cancellationToken) =>
         {
             var (progress, preview) = imports.Start(ImportRequest.From(request, await ReadFileAsync(request, cancellationToken)));
-            return Results.Json(new { import = progress, preview }, statusCode: StatusCodes.Status202Accepted);
+            return Results.Json(new ImportStartedDto(progress, preview), statusCode: StatusCodes.Status202Accepted);
         }).Accepts<Stream>("application/octet-stream");
 
         api.MapGet("/imports", (ImportService imports) => imports.List());

@@ -78,6 +78,12 @@ public static class LinkEndpoints
                 "true" => true,
                 _ => throw new ArgumentException("changed must be true or false."),
             },
+            NeedsAttention = query["attention"].ToString() switch
+            {
+                "" or "false" => false,
+                "true" => true,
+                _ => throw new ArgumentException("attention must be true or false."),
+            },
             Health = query["health"].Where(h => !string.IsNullOrWhiteSpace(h))
                 .Select(h => HealthStates.TryParse(h, out var state) ? state : throw new ArgumentException("health must be alive, moved, gone, soft-404 or unknown."))
                 .ToList(),

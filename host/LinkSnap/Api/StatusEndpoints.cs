@@ -22,10 +22,6 @@ public static class StatusEndpoints
             return new StatusDto(Version, Environment.ProcessId, paths.DataDirectory, libraryUrl, state.Port, state.SnapshotPort, state.SocketPath, new QueueCountsDto(queued, running));
         });
 
-        api.MapPost("/reindex", (LinkSnapService service) =>
-        {
-            var result = service.Reindex();
-            return new { links = result.Links, snapshots = result.Snapshots, skipped = result.Skipped };
-        });
+        api.MapPost("/reindex", (LinkSnapService service) => service.Reindex());
     }
 }

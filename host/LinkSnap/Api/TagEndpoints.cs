@@ -6,7 +6,7 @@ public static class TagEndpoints
     public static void MapTagEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/tags", (LinkSnapService service) =>
-            service.Store.ListTags().Select(t => new { name = t.Name, count = t.Count }).ToList());
+            service.Store.ListTags());
 
         api.MapPost("/tags/rename", async (HttpRequest request, LinkSnapService service, CancellationToken cancellationToken) =>
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using LinkSnap.Api;
 using LinkSnap.Core.Snapshots;
 
 namespace LinkSnap.Cli;
@@ -8,103 +9,93 @@ namespace LinkSnap.Cli;
 public static class CliOutput
 {
     public static void WriteJson(TextWriter output, object value) =>
-        output.WriteLine(JsonSerializer.Serialize(value, SnapshotJson.Indented));
+        output.WriteLine(JsonSerializer.Serialize(value, value.GetType(), SnapshotJson.Indented));
 
-    public static void WriteLinks(TextWriter output, JsonElement page)
+    /// <summary>A value as the API writes it (an enum's word, a time in UTC), so text and --json say the same.</summary>
+    public static string Word<T>(T value) => JsonSerializer.SerializeToElement(value, SnapshotJson.Options) is { ValueKind: JsonValueKind.String } s ? s.GetString()! : $"{value}";
+
+    public static void WriteLinks(TextWriter output, LinkPageDto page)
     {
-        var items = page.GetProperty("items");
-        if (items.GetArrayLength() == 0)
+        if (page.Items.Count == 0)
         {
             output.WriteLine("No links.");
             return;
         }
 
-        foreach (var link in items.EnumerateArray())
+        foreach (var link in page.Items)
         {
-            var latest = link.GetProperty("latest");
-            var status = latest.ValueKind == JsonValueKind.Object ? latest.GetProperty("status").GetString() : "-";
-            var title = link.GetProperty("title").GetString() ?? link.GetProperty("url").GetString();
-            var tags = string.Join(", ", link.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
-            output.WriteLine($"{link.GetProperty("id").GetInt64(),6}  {status,-8} {title}{StateWords(link)}");
-            output.WriteLine($"        {link.GetProperty("url").GetString()}{(tags.Length > 0 ? "  [" + tags + "]" : "")}");
-            if (link.TryGetProperty("snippet", out var snippet) && snippet.GetString() is { Length: > 0 } html)
+            var status = link.Latest is { } latest ? Word(latest.Status) : "-";
+            var tags = string.Join(", ", link.Tags);
+            output.WriteLine($"{link.Id,6}  {status,-8} {link.Title ?? link.Url}{StateWords(link)}");
+            output.WriteLine($"        {link.Url}{(tags.Length > 0 ? "  [" + tags + "]" : "")}");
+            if (link.Snippet is { Length: > 0 } html)
             {
                 output.WriteLine("        " + SnippetText(html));
             }
         }
 
-        var atLeast = page.TryGetProperty("totalIsLowerBound", out var lowerBound) && lowerBound.GetBoolean() ? "+" : "";
-        output.WriteLine($"({items.GetArrayLength()} of {page.GetProperty("total").GetInt32()}{atLeast})");
+        output.WriteLine($"({page.Items.Count} of {page.Total}{(page.TotalIsLowerBound ? "+" : "")})");
     }
 
-    public static void WriteLinkHeader(TextWriter output, JsonElement link)
+    public static void WriteLinkHeader(TextWriter output, LinkDto link)
     {
-        output.WriteLine($"Link {link.GetProperty("id").GetInt64()}: {link.GetProperty("title").GetString() ?? "(no title yet)"}");
-        output.WriteLine($"  url:   {link.GetProperty("url").GetString()}");
-        output.WriteLine($"  tags:  {string.Join(", ", link.GetProperty("tags").EnumerateArray().Select(t => t.GetString()))}");
-        if (link.GetProperty("note").GetString() is { Length: > 0 } note)
+        output.WriteLine($"Link {link.Id}: {link.Title ?? "(no title yet)"}");
+        output.WriteLine($"  url:   {link.Url}");
+        output.WriteLine($"  tags:  {string.Join(", ", link.Tags)}");
+        if (link.Note is { Length: > 0 } note)
         {
             output.WriteLine($"  note:  {note}");
         }
 
-        output.WriteLine($"  saved: {link.GetProperty("createdAt").GetString()}, {link.GetProperty("snapshotCount").GetInt32()} snapshot(s)");
+        output.WriteLine($"  saved: {Word(link.CreatedAt)}, {link.SnapshotCount} snapshot(s)");
         output.WriteLine($"  state: {(StateWords(link) is { Length: > 0 } states ? states.Trim(' ', '(', ')') : "unread")}");
     }
 
     /// <summary>One line per URL of a list capture: queued (link, snapshot), in the background import, or refused with the reason.</summary>
-    public static void WriteCaptureList(TextWriter output, JsonElement result)
+    public static void WriteCaptureList(TextWriter output, CaptureListResult result)
     {
-        foreach (var item in result.GetProperty("items").EnumerateArray())
+        foreach (var item in result.Items)
         {
-            var url = item.GetProperty("url").GetString();
-            output.WriteLine(item.GetProperty("status").GetString() switch
+            output.WriteLine(item.Status switch
             {
-                "queued" => $"queued      {url}  (link {item.GetProperty("linkId").GetInt64()}, snapshot {item.GetProperty("snapshotId").GetInt64()})",
-                "background" => $"background  {url}  (import {item.GetProperty("importId").GetInt64()})",
-                _ => $"invalid     {url}  ({item.GetProperty("position").GetString()}: {item.GetProperty("reason").GetString()})",
+                CaptureListItem.Queued => $"queued      {item.Url}  (link {item.LinkId}, snapshot {item.SnapshotId})",
+                CaptureListItem.Background => $"background  {item.Url}  (import {item.ImportId})",
+                _ => $"invalid     {item.Url}  ({item.Position}: {item.Reason})",
             });
         }
 
-        if (result.GetProperty("duplicates").GetInt32() is > 0 and var duplicates)
+        if (result.Duplicates > 0)
         {
-            output.WriteLine($"{duplicates} duplicate(s) merged.");
+            output.WriteLine($"{result.Duplicates} duplicate(s) merged.");
         }
 
-        if (result.GetProperty("import").ValueKind == JsonValueKind.Object)
+        if (result.Import is { } import)
         {
-            output.WriteLine($"More than {Api.CaptureList.MaxUserCaptures} URLs: they are captured in the background, after your own captures (import {result.GetProperty("import").GetProperty("id").GetInt64()}, shown on the library's Import page).");
+            output.WriteLine($"More than {CaptureList.MaxUserCaptures} URLs: they are captured in the background, after your own captures (import {import.Id}, shown on the library's Import page).");
         }
     }
 
     /// <summary>" (read, favorite, archived, private)" with the states a link has; "" for an unread plain link.</summary>
-    private static string StateWords(JsonElement link)
+    private static string StateWords(LinkDto link)
     {
-        var states = new[] { "read", "favorite", "archived", "private" }
-            .Where(s => link.TryGetProperty(s, out var value) && value.ValueKind == JsonValueKind.True)
-            .ToList();
+        var states = new[] { ("read", link.Read), ("favorite", link.Favorite), ("archived", link.Archived), ("private", link.Private) }
+            .Where(s => s.Item2).Select(s => s.Item1).ToList();
         return states.Count == 0 ? "" : $" ({string.Join(", ", states)})";
     }
 
     /// <summary>One snapshot (detail): status, reason and the path of every file saved.</summary>
-    public static void WriteSnapshot(TextWriter output, JsonElement snapshot, long? linkId)
+    public static void WriteSnapshot(TextWriter output, SnapshotDto snapshot, long? linkId)
     {
-        var status = snapshot.GetProperty("status").GetString();
-        var head = $"Snapshot {snapshot.GetProperty("id").GetInt64()}{(linkId is null ? "" : $" of link {linkId}")}: {status}";
-        output.WriteLine(head + (snapshot.GetProperty("reason").GetString() is { } reason ? $" ({reason})" : ""));
-        output.WriteLine($"  taken: {snapshot.GetProperty("createdAt").GetString()}  mode: {snapshot.GetProperty("mode").GetString()}");
-        if (!snapshot.TryGetProperty("artifacts", out var artifacts))
+        var head = $"Snapshot {snapshot.Id}{(linkId is null ? "" : $" of link {linkId}")}: {Word(snapshot.Status)}";
+        output.WriteLine(head + (snapshot.Reason is { } reason ? $" ({reason})" : ""));
+        output.WriteLine($"  taken: {Word(snapshot.CreatedAt)}  mode: {Word(snapshot.Mode)}");
+        foreach (var artifact in snapshot.Artifacts ?? [])
         {
-            return;
-        }
-
-        var folder = snapshot.TryGetProperty("folder", out var f) ? f.GetString() : null;
-        foreach (var artifact in artifacts.EnumerateArray())
-        {
-            var kind = artifact.GetProperty("kind").GetString();
-            var ok = artifact.GetProperty("status").GetString() == "ok";
-            var file = artifact.GetProperty("fileName").GetString();
-            var where = ok && folder is not null && file is not null ? Path.Combine(folder, file) : artifact.GetProperty("status").GetString() + (artifact.GetProperty("error").GetString() is { } e ? ": " + e : "");
-            output.WriteLine($"  {kind,-13} {where}");
+            var ok = artifact.Status == Core.Capture.ArtifactStatus.Ok;
+            var where = ok && snapshot.Folder is not null && artifact.FileName is not null
+                ? Path.Combine(snapshot.Folder, artifact.FileName)
+                : Word(artifact.Status) + (artifact.Error is { } e ? ": " + e : "");
+            output.WriteLine($"  {artifact.Kind,-13} {where}");
         }
     }
 

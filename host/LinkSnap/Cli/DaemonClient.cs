@@ -48,6 +48,17 @@ public sealed class DaemonClient : IDisposable
     public Task<JsonElement> DeleteAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, path, null, cancellationToken);
 
+    /// <summary>GET, the answer read as the API's own reply type.</summary>
+    public async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken) =>
+        Read<T>(await SendAsync(HttpMethod.Get, path, null, cancellationToken));
+
+    /// <summary>Any method, the answer read as the API's own reply type.</summary>
+    public async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, CancellationToken cancellationToken) =>
+        Read<T>(await SendAsync(method, path, body, cancellationToken));
+
+    private static T Read<T>(JsonElement json) =>
+        json.Deserialize<T>(SnapshotJson.Options) ?? throw new DaemonApiException(500, $"The daemon answered with no {typeof(T).Name}.");
+
     /// <summary>Sends a request; returns the JSON answer (an empty object for 204).</summary>
     public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {

@@ -28,3 +28,6 @@ public sealed record ImportPreview(
 
 /// <summary>One link as it will be imported.</summary>
 public sealed record ImportSampleRow(string Url, string Title, IReadOnlyList<string> Tags, DateTimeOffset? SavedAt, string Note);
+
+/// <summary>Answer of POST /api/imports: the import as it starts, and what it will do.</summary>
+public sealed record ImportStartedDto(ImportProgress Import, ImportPreview Preview);

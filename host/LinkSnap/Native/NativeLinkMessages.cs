@@ -1,5 +1,8 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using LinkSnap.Api;
+using LinkSnap.Core.Capture;
+using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Scheduling;
 using LinkSnap.Core.Storage;
 using LinkSnap.Watch;
@@ -52,6 +55,9 @@ internal sealed class NativeLinkMessages(LinkSnapService service, LinkWatchServi
             ["note"] = link.Note,
             ["states"] = new JsonObject { ["read"] = link.States.Read, ["favorite"] = link.States.Favorite, ["archived"] = link.States.Archived, ["private"] = link.States.Private },
             ["watch"] = new JsonObject { ["every"] = watch.Every, ["tag"] = watches.TagName(watch) },
+            // The latest capture's quality flags and mode: a flagged fresh capture is offered again "as you see it" (decision 053).
+            ["quality"] = link.Latest?.Metadata?.Quality is { NeedsAttention: true } quality ? JsonSerializer.SerializeToNode(quality.Flags, SnapshotJson.Options) : null,
+            ["latestMode"] = link.Latest is { } latest ? JsonSerializer.SerializeToNode(latest.Mode, SnapshotJson.Options) : null,
         };
     }
 

@@ -72,6 +72,8 @@ internal sealed class NativeMessageDispatcher(NativeApiClient api, DaemonState s
             ["status"] = snapshot["status"]?.DeepClone(),
             ["stage"] = snapshot["stage"]?.DeepClone(),
             ["reason"] = snapshot["reason"]?.DeepClone(),
+            // The quality guard's flags ({kind, reason, action}), for the popup's "needs attention" and "save as you see it".
+            ["quality"] = snapshot["metadata"]?["quality"]?["flags"]?.DeepClone(),
             ["libraryUrl"] = linkId is null ? null : Combine(state.LibraryUrl, "links/" + Uri.EscapeDataString(linkId)),
         };
     }

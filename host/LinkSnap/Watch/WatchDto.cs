@@ -27,3 +27,12 @@ public sealed record WatchCheckDto(long Id, long LinkId, string Url, string Titl
 
 /// <summary>Body of PUT /api/links/{id}/watch and PUT /api/tags/watch.</summary>
 public sealed record WatchRequestDto(string? Every, string? Tag);
+
+/// <summary>Answer of GET /api/watches: how many links are watched, a page of them, and the watched tags.</summary>
+public sealed record WatchListDto(int Count, IReadOnlyList<WatchDto> Items, IReadOnlyList<TagWatchDto> Tags);
+
+/// <summary>A watched tag; with Links (PUT /api/tags/watch), how many links now follow it.</summary>
+public sealed record TagWatchDto(string Tag, string Every, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] int? Links = null);
+
+/// <summary>Answer of GET /api/changes: the latest checks that kept a changed version, newest first.</summary>
+public sealed record ChangesDto(IReadOnlyList<WatchCheckDto> Items);

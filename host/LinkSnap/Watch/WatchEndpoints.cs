@@ -11,12 +11,10 @@ public static class WatchEndpoints
 
     public static void MapWatchEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/watches", (string? limit, WatchStore watches) => new
-        {
-            count = watches.CountWatches(),
-            items = watches.ListWatches(ApiErrors.ParseLimit(limit, 100)).Select(WatchDto.From).ToList(),
-            tags = watches.ListTagWatches().Select(t => new { tag = t.Tag, every = t.Period.ToName() }).ToList(),
-        });
+        api.MapGet("/watches", (string? limit, WatchStore watches) => new WatchListDto(
+            watches.CountWatches(),
+            watches.ListWatches(ApiErrors.ParseLimit(limit, 100)).Select(WatchDto.From).ToList(),
+            watches.ListTagWatches().Select(t => new TagWatchDto(t.Tag, t.Period.ToName())).ToList()));
 
         api.MapGet("/links/{id}/watch", (string id, LinkWatchService linkWatches, WatchStore watches) =>
         {
@@ -37,13 +35,11 @@ public static class WatchEndpoints
             var period = SchedulePeriods.Parse(body.Every);
             var links = watches.SetTagWatch(body.Tag ?? throw new ArgumentException("Send {\"tag\": \"name\", \"every\": \"daily\"}."), period);
             scheduler.Wake();
-            return new { tag = body.Tag, every = period.ToName(), links };
+            return new TagWatchDto(body.Tag, period.ToName(), links);
         });
 
-        api.MapGet("/changes", (string? limit, WatchStore watches) => new
-        {
-            items = watches.ListChanges(ApiErrors.ParseLimit(limit, 50)).Select(WatchCheckDto.From).ToList(),
-        });
+        api.MapGet("/changes", (string? limit, WatchStore watches) =>
+            new ChangesDto(watches.ListChanges(ApiErrors.ParseLimit(limit, 50)).Select(WatchCheckDto.From).ToList()));
 
         api.MapPost("/links/{id}/seen", (string id, LinkSnapService service, WatchStore watches) =>
         {

@@ -25,7 +25,10 @@ internal static class SessionEndpoints
 
             session.RotateToken();
             state.LoginUrl = session.LoginUrl;
-            return Results.Ok(new { loginUrl = session.LoginUrl });
+            return Results.Ok(new TokenRotatedDto(session.LoginUrl));
         });
     }
 }
+
+/// <summary>Answer of POST /api/token/rotate: the new login link (the old one and every session have ended).</summary>
+public sealed record TokenRotatedDto(string LoginUrl);

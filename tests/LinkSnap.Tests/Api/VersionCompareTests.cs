@@ -1,3 +1,4 @@
+using LinkSnap.Tests.Cli;
 using System.Text.Json;
 using LinkSnap.Cli;
 using LinkSnap.Tests.Daemon;
@@ -76,13 +77,11 @@ public sealed class VersionCompareTests
     [Test]
     public async Task Linksnap_diff_prints_the_change_for_a_person_and_json_for_a_script()
     {
-        var human = new StringWriter();
-        var code = await DiffCommand.RunAsync(_daemon.Client, CliArguments.Parse(["diff", _first.ToString(), _second.ToString()]), human, CancellationToken.None);
+        var (code, human, _) = await InProcessCli.RunAsync(_daemon.Paths, _daemon.Client, "diff", _first.ToString(), _second.ToString());
         Assert.That(code, Is.EqualTo(CliApp.Ok));
         Assert.That(human.ToString(), Does.Contain("title changed").And.Contain("[-lazy-]").And.Contain("{+sleepy+}").And.Contain("Garden notes → Garden notes (updated)"), human.ToString());
 
-        var json = new StringWriter();
-        await DiffCommand.RunAsync(_daemon.Client, CliArguments.Parse(["diff", _first.ToString(), _second.ToString(), "--json"]), json, CancellationToken.None);
+        var json = (await InProcessCli.RunAsync(_daemon.Paths, _daemon.Client, "diff", _first.ToString(), _second.ToString(), "--json")).Output;
         Assert.That(JsonDocument.Parse(json.ToString()).RootElement.GetProperty("after").GetProperty("id").GetInt64(), Is.EqualTo(_second));
     }
 

@@ -39,6 +39,10 @@ public sealed partial class CorpusCaptureTests : CaptureTestBase
         TestContext.Out.WriteLine($"precision {precision:0.000} recall {recall:0.000}");
         Assert.That(recall, Is.GreaterThan(0.8), "most of the article body is extracted");
         Assert.That(precision, Is.GreaterThan(0.6), "little boilerplate is mixed in");
+
+        // A fine article is not flagged by the quality guard (decision 053); its images live on hosts
+        // tests never reach, so "missing images" is the one sign expected here.
+        Assert.That(captured.Result.Metadata.Quality!.Flags.Where(f => f.Kind != "missing-images"), Is.Empty);
     }
 
     [Test]
@@ -48,6 +52,7 @@ public sealed partial class CorpusCaptureTests : CaptureTestBase
         await using var _ = site;
         Assert.That(captured.Result.Metadata.Title, Does.Contain("Internet Assigned Numbers Authority"));
         Assert.That(captured.Result.Outcome, Is.EqualTo(CaptureOutcome.Done), captured.Result.Reason);
+        Assert.That(captured.Result.Metadata.Quality!.Flags, Is.Empty, "a fine page is not flagged (decision 053)");
         await using var view = await OpenOfflineAsync(captured.PathOf(ArtifactKinds.Html));
         Assert.That(await view.Page.InnerTextAsync("body"), Does.Contain("Domain Names"));
         Assert.That(view.Attempted, Is.Empty);
@@ -60,6 +65,7 @@ public sealed partial class CorpusCaptureTests : CaptureTestBase
         await using var _ = site;
         Assert.That(captured.Result.Metadata.Title, Does.Contain("Wikipedia"));
         Assert.That(captured.Text(ArtifactKinds.ArticleText), Does.Contain("Wikipedia"));
+        Assert.That(captured.Result.Metadata.Quality!.Flags, Is.Empty, "a fine page is not flagged (decision 053)");
         await using var view = await OpenOfflineAsync(captured.PathOf(ArtifactKinds.Html));
         Assert.That(await view.Page.InnerTextAsync("body"), Does.Contain("English"));
         Assert.That(view.Attempted, Is.Empty);

@@ -1,3 +1,4 @@
+using LinkSnap.Tests.Cli;
 using System.Text.Json;
 using LinkSnap.Cli;
 using LinkSnap.Testing;
@@ -32,8 +33,7 @@ public sealed class HealthApiTests
         await daemon.WaitForSnapshotAsync(otherSnapshot);
         removed = true;
 
-        using var output = new StringWriter();
-        var exit = await CheckCommand.RunAsync(daemon.Client, CliArguments.Parse(["check", "--tag", "reading", "--json"]), output, CancellationToken.None);
+        var (exit, output, _) = await InProcessCli.RunAsync(daemon.Paths, daemon.Client, "check", "--tag", "reading", "--json");
 
         Assert.That(exit, Is.EqualTo(CliApp.Ok));
         var checks = JsonDocument.Parse(output.ToString()).RootElement.EnumerateArray().ToList();
@@ -51,8 +51,7 @@ public sealed class HealthApiTests
         var notChecked = await daemon.Client.GetAsync($"/api/links/{other}", CancellationToken.None);
         Assert.That(notChecked.GetProperty("health").ValueKind, Is.EqualTo(JsonValueKind.Null), "not checked yet");
 
-        using var text = new StringWriter();
-        await CheckCommand.RunAsync(daemon.Client, CliArguments.Parse(["check"]), text, CancellationToken.None);
+        var text = (await InProcessCli.RunAsync(daemon.Paths, daemon.Client, "check")).Output;
         Assert.That(text.ToString(), Does.Contain("Checked 2: 1 alive, 1 gone."));
 
         var bad = await Assert.ThrowsAsync<DaemonApiException>(() => daemon.Client.GetAsync("/api/links?health=dead", CancellationToken.None));

@@ -1,3 +1,4 @@
+using LinkSnap.Tests.Cli;
 using System.Text.Json;
 using Dapper;
 using LinkSnap.Cli;
@@ -32,8 +33,7 @@ public sealed class WatchChangeTests
         {
             var (linkId, snapshotId) = await _daemon.CaptureAsync(new { url = _server.Url("/changing/" + kind).ToString() });
             await _daemon.WaitForSnapshotAsync(snapshotId);
-            var output = new StringWriter();
-            var code = await WatchCommand.RunAsync(_daemon.Client, CliArguments.Parse(["watch", linkId.ToString(), "--every", "daily"]), output, CancellationToken.None);
+            var (code, output, _) = await InProcessCli.RunAsync(_daemon.Paths, _daemon.Client, "watch", linkId.ToString(), "--every", "daily");
             Assert.That(code, Is.EqualTo(CliApp.Ok));
             Assert.That(output.ToString(), Does.StartWith($"Link {linkId} is watched daily; next check"));
             _links[kind] = linkId;
@@ -98,8 +98,7 @@ public sealed class WatchChangeTests
         Assert.That(changes.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("linkId").GetInt64()),
             Is.EquivalentTo(new[] { _links["text"], _links["image"], _links["title"] }));
 
-        var list = new StringWriter();
-        await WatchCommand.RunAsync(_daemon.Client, CliArguments.Parse(["watch", "--list"]), list, CancellationToken.None);
+        var list = (await InProcessCli.RunAsync(_daemon.Paths, _daemon.Client, "watch", "--list")).Output;
         Assert.That(list.ToString(), Does.Contain("5 watched link(s)").And.Contain("last unchanged").And.Contain("[changed]").And.Contain("Recent changes:"), list.ToString());
 
         await _daemon.Client.PostAsync($"/api/links/{_links["title"]}/seen", null, CancellationToken.None);
@@ -114,8 +113,9 @@ public sealed class WatchChangeTests
         Assert.That((bad.Status, bad.Message), Is.EqualTo((400, "'fortnightly' is not a schedule; use one of: off, hourly, daily, weekly, monthly.")));
         var unknown = (await Assert.ThrowsAsync<DaemonApiException>(() => _daemon.Client.SendAsync(HttpMethod.Put, "/api/links/999999/watch", new { every = "daily" }, CancellationToken.None)))!;
         Assert.That(unknown.Status, Is.EqualTo(404));
-        var usage = (await Assert.ThrowsAsync<CliUsageException>(() => WatchCommand.RunAsync(_daemon.Client, CliArguments.Parse(["watch", "5"]), new StringWriter(), CancellationToken.None)))!;
-        Assert.That(usage.Message, Does.StartWith("Say how often with --every."));
+        var usage = await InProcessCli.RunAsync(_daemon.Paths, _daemon.Client, "watch", "5");
+        Assert.That(usage.ExitCode, Is.EqualTo(2));
+        Assert.That(usage.Error, Does.StartWith("linksnap: Say how often with --every."));
     }
 
     private JsonElement LastCheck(string kind) => _checks[kind].GetProperty("checks")[0];

@@ -4,6 +4,7 @@ using LinkSnap.Core.Archive;
 using LinkSnap.Core.Capture.Fetching;
 using LinkSnap.Core.Capture.Inlining;
 using LinkSnap.Core.Capture.Metadata;
+using LinkSnap.Core.Capture.Quality;
 using Microsoft.Playwright;
 
 namespace LinkSnap.Core.Capture.Rendering;
@@ -17,6 +18,7 @@ internal sealed class HtmlPageCapture(
 {
     private readonly PageSettler _settler = new(options, time);
     private readonly HtmlArtifacts _artifacts = new(options, fetcher, guard);
+    private readonly QualityGuard _quality = new(time);
     private readonly WarmContexts _contexts = new(mode => new BrowserNewContextOptions
     {
         ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
@@ -28,6 +30,8 @@ internal sealed class HtmlPageCapture(
         // "<-loopback>" to the bypass list): it checks each host before connecting.
         Proxy = new Proxy { Server = proxy.Url },
     });
+
+    internal QualityGuard Quality => _quality;
 
     /// <summary>Test hook run after settling, before the artifacts (e.g. to crash the tab).</summary>
     internal Func<IPage, Task>? BeforeArtifacts { get; set; }
@@ -64,6 +68,10 @@ internal sealed class HtmlPageCapture(
             var budget = recorder.Remaining / 2 < options.SettleTimeout ? recorder.Remaining / 2 : options.SettleTimeout;
             var settled = loadProblem is null && await recorder.TimeAsync("settle", () => _settler.SettleAsync(page, network, budget));
 
+            // The page's own script still runs: site rules, scroll-triggered loaders and plain
+            // "read more" toggles get their turn before the page stops (decision 053).
+            var prepared = asSeen ? (null, Array.Empty<string>()) : await recorder.TimeAsync("guard-prepare", () => _quality.PrepareAsync(page, recorder.StepTimeout(TimeSpan.FromSeconds(5))));
+
             // Settled or not, the page stops here: a reload or a timer firing during the artifact
             // steps would destroy the document they read (and on a loaded machine it did).
             await recorder.TimeAsync("freeze", async () => { await PageSettler.FreezeAsync(page, router, cdp); return 0; });
@@ -88,7 +96,7 @@ internal sealed class HtmlPageCapture(
             }
 
             progress?.Report(CaptureStage.Saving);
-            var saved = await SaveAsync(page, cdp, savedCopy, source, recorder, cancellationToken);
+            var saved = await SaveAsync(page, cdp, savedCopy, source, prepared, recorder, cancellationToken);
             if (archiving is not null)
             {
                 // Bodies are read from the page's buffers: before the context closes.
@@ -113,9 +121,14 @@ internal sealed class HtmlPageCapture(
         }
     }
 
-    private async Task<(PageMetadata, string?)> SaveAsync(IPage page, ICDPSession cdp, SavedCopyCapture savedCopy, HtmlSource source, ArtifactRecorder recorder, CancellationToken cancellationToken)
+    private async Task<(PageMetadata, string?)> SaveAsync(
+        IPage page, ICDPSession cdp, SavedCopyCapture savedCopy, HtmlSource source, (string? SiteRule, IReadOnlyList<string> Expanded) prepared, ArtifactRecorder recorder, CancellationToken cancellationToken)
     {
         var facts = await ReadFactsAsync(page, recorder);
+
+        // Before the screenshot scrolls or resizes anything: the flags describe the first screen as a person sees it.
+        var fetched = source.Fetched;
+        var flags = await recorder.TimeAsync("guard", () => _quality.CheckAsync(page, fetched?.Status, fetched?.ReasonPhrase));
 
         // The favicon comes from the network, not from the page: it is fetched while the page works.
         var favicon = options.SaveFavicon
@@ -162,11 +175,11 @@ internal sealed class HtmlPageCapture(
         await html;
         var faviconUrl = await favicon;
 
-        var fetched = source.Fetched;
-        var challenge = ChallengeDetector.Detect(fetched?.Status, fetched?.ReasonPhrase, facts.Title, facts.Text, facts.TextLength, facts.Markers);
+        // An HTTP error or a bot check means the page itself was not saved: such a capture is partial, not done.
+        var challenge = flags.FirstOrDefault(f => f.Kind == QualityKinds.BotCheck || (f.Kind == QualityKinds.ErrorPage && fetched?.IsHttpError == true));
         if (challenge is not null)
         {
-            recorder.AddProblem(challenge, first: fetched?.IsHttpError == true);
+            recorder.AddProblem(challenge.Reason, first: fetched?.IsHttpError == true);
         }
 
         var metadata = new PageMetadata
@@ -184,6 +197,7 @@ internal sealed class HtmlPageCapture(
             FaviconUrl = faviconUrl,
             CanonicalUrl = Clean(scan?.Canonical) ?? facts.Canonical,
             IsChallengeOrError = challenge is not null,
+            Quality = new CaptureQuality { Flags = flags, Expanded = prepared.Expanded, SiteRule = prepared.SiteRule },
         };
         return (metadata, text);
 

@@ -15,7 +15,6 @@ internal sealed record PageFacts
     public string? Icon { get; init; }
     public string Text { get; init; } = "";
     public int TextLength { get; init; }
-    public string[] Markers { get; init; } = [];
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }

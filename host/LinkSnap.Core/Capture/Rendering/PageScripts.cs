@@ -3,14 +3,25 @@ namespace LinkSnap.Core.Capture.Rendering;
 /// <summary>Small functions evaluated in the captured page (or in a blank helper page).</summary>
 internal static class PageScripts
 {
-    /// <summary>Lazy images would be missing from every artifact: make them load now. Returns the image count.</summary>
+    /// <summary>
+    /// Lazy images would be missing from every artifact: make them load now. Its argument is the list of
+    /// lazy-image attributes (quality-rules.json). A script loader's real image goes into <c>src</c> when
+    /// <c>src</c> is empty, a <c>data:</c> URL or a different image (a placeholder such as
+    /// <c>/placeholder.png</c>); should the real one fail, the placeholder comes back. Returns the image count.
+    /// </summary>
     public const string MakeImagesEager = """
-        () => {
+        (attributes) => {
+          const resolve = (v) => { try { const u = new URL(v, document.baseURI); return /^(https?|data):$/.test(u.protocol) ? u.href : null; } catch (e) { return null; } };
           for (const img of document.querySelectorAll('img')) {
             if (img.loading === 'lazy') img.loading = 'eager';
-            const src = img.getAttribute('data-src') || img.getAttribute('data-lazy-src') || img.getAttribute('data-original');
+            const name = attributes.find(a => (img.getAttribute(a) || '').trim());
+            const real = name ? resolve(img.getAttribute(name).trim()) : null;
             const current = img.getAttribute('src') || '';
-            if (src && (current === '' || current.startsWith('data:'))) img.setAttribute('src', src);
+            if (real && real !== img.src && !img.hasAttribute('data-linksnap-placeholder')) {
+              img.setAttribute('data-linksnap-placeholder', current);
+              if (current !== '' && !current.startsWith('data:')) img.addEventListener('error', () => img.setAttribute('src', current), { once: true });
+              img.setAttribute('src', real);
+            }
             const srcset = img.getAttribute('data-srcset');
             if (srcset && !img.getAttribute('srcset')) img.setAttribute('srcset', srcset);
           }
@@ -132,8 +143,6 @@ internal static class PageScripts
             icon: link('link[rel~="icon" i]') || link('link[rel~="apple-touch-icon" i]'),
             text: text.slice(0, 4000),
             textLength: text.length,
-            markers: ['#challenge-form', '#challenge-running', '#cf-challenge-running', '.cf-browser-verification', '.g-recaptcha', '.h-captcha', 'iframe[src*="captcha" i]', 'script[src*="/cdn-cgi/challenge-platform/"]']
-              .filter(sel => { try { return !!document.querySelector(sel); } catch (e) { return false; } }),
           };
         }
         """;

@@ -47,7 +47,7 @@ internal sealed class PageSettler(CaptureOptions options, TimeProvider time)
         {
             try
             {
-                await page.EvaluateAsync<int>(PageScripts.MakeImagesEager).WaitAsync(Left(), time);
+                await page.EvaluateAsync<int>(PageScripts.MakeImagesEager, Quality.QualityScript.LazyImageAttributes).WaitAsync(Left(), time);
                 while (!await page.EvaluateAsync<bool>(PageScripts.ImagesComplete).WaitAsync(Left(), time))
                 {
                     await Task.Delay(Poll, time);

@@ -166,5 +166,5 @@ function describe(total, atLeast, state) {
 }
 
 function isFiltered(state) {
-  return Boolean(state.q || state.tags.length || state.site || state.from || state.to || state.status || state.health || state.changed || state.linkState);
+  return Boolean(state.q || state.tags.length || state.site || state.from || state.to || state.status || state.health || state.changed || state.linkState || state.attention);
 }

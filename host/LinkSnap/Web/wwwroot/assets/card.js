@@ -5,6 +5,7 @@ import { tagEditor } from './tag-editor.js';
 import { t, word, formatDate } from './i18n.js';
 import { healthBadge } from './health.js';
 import { changedBadge } from './watch.js';
+import { attentionBadge } from './quality.js';
 import { stateButtons } from './link-states.js';
 
 export function statusText(snapshot) {
@@ -61,6 +62,7 @@ export function renderCard(link, { selected, onSelect, onChange }) {
       statusBadge(latest),
       healthBadge(link.health),
       changedBadge(link),
+      attentionBadge(latest),
       link.snapshotCount > 1 ? h('span', {}, t('card.versions', { count: link.snapshotCount })) : null,
       link.private ? h('span', { class: 'badge private' }, t('state.private')) : null,
       stateButtons(link, (updated) => {

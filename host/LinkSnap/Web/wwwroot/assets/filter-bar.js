@@ -76,8 +76,9 @@ export function renderFilters(state, setState) {
       (health) => setState({ health }), t('filter.health')),
     select('state', state.linkState, stateFilters.map((x) => [x, t(`filter.state.${x || 'default'}`)]), (linkState) => setState({ linkState }), t('filter.state')),
     h('label', {}, h('input', { type: 'checkbox', id: 'filter-changed', checked: state.changed, onchange: (event) => setState({ changed: event.target.checked }) }), ' ', t('filter.changed')),
+    h('label', {}, h('input', { type: 'checkbox', id: 'filter-attention', checked: state.attention, onchange: (event) => setState({ attention: event.target.checked }) }), ' ', t('filter.attention')),
     hasFilters(state)
-      ? h('button', { type: 'button', class: 'link', onclick: () => setState({ q: '', tags: [], site: '', from: '', to: '', status: '', health: '', changed: false, linkState: '' }) }, t('filter.clearAll'))
+      ? h('button', { type: 'button', class: 'link', onclick: () => setState({ q: '', tags: [], site: '', from: '', to: '', status: '', health: '', changed: false, attention: false, linkState: '' }) }, t('filter.clearAll'))
       : null);
 
   return h('div', {}, toolbar, filters);
@@ -91,5 +92,5 @@ function select(id, value, options, onChange, label) {
 }
 
 function hasFilters(state) {
-  return Boolean(state.q || state.tags.length || state.site || state.from || state.to || state.status || state.health || state.changed || state.linkState);
+  return Boolean(state.q || state.tags.length || state.site || state.from || state.to || state.status || state.health || state.changed || state.attention || state.linkState);
 }

@@ -22,6 +22,7 @@ export function readState(search = location.search) {
     status: pick('status', statuses, ''),
     health: pick('health', healthFilters, ''),
     changed: p.get('changed') === 'true',
+    attention: p.get('attention') === 'true',
     linkState: pick('state', stateFilters, ''),
     sort: pick('sort', sorts, 'saved'),
     order: pick('order', ['desc', 'asc'], 'desc'),
@@ -45,6 +46,7 @@ export function stateToSearch(state) {
   if (state.status) p.set('status', state.status);
   if (state.health) p.set('health', state.health);
   if (state.changed) p.set('changed', 'true');
+  if (state.attention) p.set('attention', 'true');
   if (state.linkState) p.set('state', state.linkState);
   if (state.sort !== 'saved') p.set('sort', state.sort);
   if (state.order !== 'desc') p.set('order', state.order);
@@ -65,6 +67,7 @@ export function stateToApi(state, cursor, limit = 50) {
   if (state.status) p.set('status', state.status);
   for (const health of state.health === 'gone' ? ['gone', 'soft-404'] : state.health ? [state.health] : []) p.append('health', health);
   if (state.changed) p.set('changed', 'true');
+  if (state.attention) p.set('attention', 'true');
   for (const s of apiStates(state)) p.append('state', s);
   if (!state.q || state.sort !== 'saved') p.set('sort', state.sort);
   p.set('order', state.order);

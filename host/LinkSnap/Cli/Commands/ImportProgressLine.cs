@@ -1,6 +1,6 @@
-using System.Text.Json;
+using LinkSnap.Imports;
 
-namespace LinkSnap.Cli;
+namespace LinkSnap.Cli.Commands;
 
 /// <summary>
 /// `linksnap import`'s progress: links added, captures archived, queued and failed, and the time left. On a
@@ -16,7 +16,7 @@ public sealed class ImportProgressLine(TextWriter output, bool terminal)
     /// <summary>How often to ask for progress: a terminal redraws often; elsewhere a line every 2 s at most.</summary>
     public TimeSpan PollInterval => terminal ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(2);
 
-    public void Show(JsonElement progress)
+    public void Show(ImportProgress progress)
     {
         var text = Describe(progress);
         if (text == _last)
@@ -47,34 +47,31 @@ public sealed class ImportProgressLine(TextWriter output, bool terminal)
         }
     }
 
-    public static string Describe(JsonElement progress)
+    public static string Describe(ImportProgress progress)
     {
-        var links = progress.GetProperty("links").GetInt32();
-        var added = progress.GetProperty("added").GetInt32();
-        var text = $"{Bar(added, links)} added {added}/{links}";
-        if (!progress.GetProperty("noCapture").GetBoolean())
+        var text = $"{Bar(progress.Added, progress.Links)} added {progress.Added}/{progress.Links}";
+        if (!progress.NoCapture)
         {
-            text += $" · archived {progress.GetProperty("archived").GetInt32()} · queued {progress.GetProperty("queued").GetInt32() + progress.GetProperty("running").GetInt32()}" +
-                $" · failed {progress.GetProperty("failed").GetInt32()} · {TimeLeft(progress)}";
+            text += $" · archived {progress.Archived} · queued {progress.Queued + progress.Running} · failed {progress.Failed} · {TimeLeft(progress)}";
         }
 
         return text;
     }
 
-    private static string TimeLeft(JsonElement progress)
+    private static string TimeLeft(ImportProgress progress)
     {
-        var adding = progress.GetProperty("added").GetInt32() < progress.GetProperty("links").GetInt32();
-        if (!adding && progress.GetProperty("queued").GetInt32() + progress.GetProperty("running").GetInt32() == 0)
+        var adding = progress.Added < progress.Links;
+        if (!adding && progress.Queued + progress.Running == 0)
         {
             return "nothing left";
         }
 
-        if (!progress.TryGetProperty("secondsLeft", out var seconds) || seconds.ValueKind != JsonValueKind.Number)
+        if (progress.SecondsLeft is not { } seconds)
         {
             return "time left: estimating";
         }
 
-        var left = TimeSpan.FromSeconds(seconds.GetDouble());
+        var left = TimeSpan.FromSeconds(seconds);
         return left.TotalMinutes < 1 ? $"about {Math.Max(1, (int)left.TotalSeconds)} s left"
             : left.TotalHours < 1 ? $"about {(int)Math.Round(left.TotalMinutes)} min left"
             : $"about {left.TotalHours:0.#} h left";

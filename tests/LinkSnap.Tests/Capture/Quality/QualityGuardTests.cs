@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using LinkSnap.Core.Capture;
+using LinkSnap.Core.Capture.Quality;
+using NUnit.Framework;
+
+namespace LinkSnap.Tests.Capture.Quality;
+
+/// <summary>
+/// The capture quality guard (decision 053) on a fixture page per flag, plus the Chinese site rules
+/// and the placeholder-image swap. All pages are captured once, a few at a time, by the fixture's
+/// one engine (one Chromium); the tests then read the results.
+/// </summary>
+[TestFixture]
+public sealed class QualityGuardTests : CaptureTestBase
+{
+    private static readonly Dictionary<string, string> SiteHosts = new()
+    {
+        ["/wechat"] = "mp.weixin.qq.com",
+        ["/zhihu-site"] = "www.zhihu.com",
+        ["/csdn-site"] = "blog.csdn.net",
+    };
+
+    private readonly Dictionary<string, Captured> _captured = [];
+
+    [OneTimeSetUp]
+    public async Task CaptureAllAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        Engine.HtmlCapture.Quality.SiteHostForTests = url => SiteHosts.GetValueOrDefault(url.AbsolutePath, url.Host);
+        var pages = new Dictionary<string, (string Html, int Status)>
+        {
+            ["/fine"] = (Fixtures.ArticlePage("/red.png"), 200),
+            ["/onetrust"] = (QualityPages.OneTrust, 200),
+            ["/cookiebot"] = (QualityPages.Cookiebot, 200),
+            ["/consent-wall"] = (QualityPages.GenericWall, 200),
+            ["/consent-zh"] = (QualityPages.ChineseConsent, 200),
+            ["/login"] = (QualityPages.LoginForm, 200),
+            ["/zhihu"] = (QualityPages.ZhihuModal, 200),
+            ["/zhihu-site"] = (QualityPages.ZhihuModal, 200),
+            ["/captcha"] = (QualityPages.Captcha, 200),
+            ["/soft-error"] = (QualityPages.SoftError, 200),
+            ["/gone"] = ("<html><head><title>Gone</title></head><body><h1>Nothing here</h1></body></html>", 404),
+            ["/spa"] = (QualityPages.SpaShell, 200),
+            ["/fold-plain"] = (QualityPages.PlainFold, 200),
+            ["/fold-linked"] = (QualityPages.LinkedFold, 200),
+            ["/broken-images"] = (QualityPages.BrokenImages, 200),
+            ["/placeholder"] = (QualityPages.Placeholder, 200),
+            ["/wechat"] = (QualityPages.WeChat, 200),
+            ["/csdn"] = (QualityPages.Csdn, 200),
+            ["/csdn-site"] = (QualityPages.Csdn, 200),
+        };
+        foreach (var (path, (html, status)) in pages)
+        {
+            Server.MapHtml(path, html, status);
+        }
+
+        Server.MapContent("/red.png", "image/png", Fixtures.RedPng);
+        Server.MapContent("/icon.png", "image/png", Fixtures.BluePng);
+        Server.MapContent("/blue-lazy.png", "image/png", Fixtures.BluePng);
+        Server.MapContent("/placeholder.png", "image/png", Fixtures.RedPng);
+        Server.MapContent("/photo.png", "image/png", Fixtures.BluePng);
+        Server.MapContent("/mmbiz/photo.png", "image/png", Fixtures.BluePng);
+        Server.MapHtml("/captcha-frame", "<html><body><input type=checkbox> I am human</body></html>");
+
+        using var slots = new SemaphoreSlim(3);
+        var results = await Task.WhenAll(pages.Keys.Select(async path =>
+        {
+            await slots.WaitAsync();
+            try
+            {
+                return (path, await CaptureAsync(Server.Url(path)));
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+        foreach (var (path, captured) in results)
+        {
+            _captured[path] = captured;
+            TestContext.Progress.WriteLine($"{path}: {Describe(captured)} (guard {captured.Result.TimingsMs.GetValueOrDefault("guard"):0} ms, prepare {captured.Result.TimingsMs.GetValueOrDefault("guard-prepare"):0} ms, total {captured.Result.TimingsMs["total"]:0} ms)");
+        }
+
+        TestContext.Progress.WriteLine($"{pages.Count} quality captures in {watch.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    private static string Describe(Captured c) =>
+        $"{c.Result.Outcome} ({c.Result.Reason}) flags: " + string.Join("; ", c.Result.Metadata.Quality?.Flags.Select(f => $"{f.Kind}: {f.Reason}") ?? ["none recorded"]);
+
+    private IReadOnlyList<QualityFlag> Flags(string path) => _captured[path].Result.Metadata.Quality!.Flags;
+
+    [Test]
+    public void A_fine_article_is_not_flagged()
+    {
+        Assert.That(Flags("/fine"), Is.Empty, Describe(_captured["/fine"]));
+        Assert.That(_captured["/fine"].Result.Outcome, Is.EqualTo(CaptureOutcome.Done));
+    }
+
+    [TestCase("/onetrust", "consent", "#onetrust")]
+    [TestCase("/cookiebot", "consent", "#CybotCookiebotDialog")]
+    [TestCase("/consent-wall", "consent", "first screen")]
+    [TestCase("/consent-zh", "consent", "cookie")]
+    [TestCase("/login", "login-wall", "sign-in form")]
+    [TestCase("/zhihu", "login-wall", "sign-in layer")]
+    [TestCase("/captcha", "bot-check", "Just a moment")]
+    [TestCase("/soft-error", "error-page", "页面不存在")]
+    [TestCase("/gone", "error-page", "HTTP 404")]
+    [TestCase("/spa", "blank", "almost nothing")]
+    [TestCase("/fold-linked", "truncated", "阅读全文")]
+    [TestCase("/broken-images", "missing-images", "2 images")]
+    [TestCase("/csdn", "truncated", "登录后阅读全文")]
+    public void Each_sign_is_flagged_with_its_reason_and_action(string path, string kind, string reasonPart)
+    {
+        var flag = Flags(path).FirstOrDefault(f => f.Kind == kind);
+        Assert.That(flag, Is.Not.Null, $"{path}: {Describe(_captured[path])}");
+        Assert.That(flag!.Reason, Does.Contain(reasonPart).IgnoreCase);
+        Assert.That(flag.Action, Is.EqualTo(QualityKinds.ActionFor(kind)));
+        Assert.That(_captured[path].Result.Metadata.Quality!.NeedsAttention, Is.True);
+    }
+
+    [Test]
+    public void A_flag_names_only_what_is_wrong()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Flags("/onetrust").Select(f => f.Kind), Is.EqualTo(new[] { "consent" }));
+            Assert.That(Flags("/zhihu").Select(f => f.Kind), Is.EqualTo(new[] { "login-wall" }), "the answer's fold opens by itself: only the modal is left");
+            Assert.That(Flags("/soft-error").Select(f => f.Kind), Is.EqualTo(new[] { "error-page" }));
+            Assert.That(Flags("/captcha").Select(f => f.Kind), Does.Not.Contain("login-wall"));
+        });
+    }
+
+    [Test]
+    public void Bot_checks_and_http_errors_make_the_capture_partial_soft_signs_do_not()
+    {
+        Assert.That(_captured["/captcha"].Result.Outcome, Is.EqualTo(CaptureOutcome.Partial));
+        Assert.That(_captured["/captcha"].Result.Reason, Does.Contain("challenge"));
+        Assert.That(_captured["/captcha"].Result.Metadata.IsChallengeOrError, Is.True);
+        Assert.That(_captured["/gone"].Result.Reason, Does.StartWith("HTTP 404"));
+        Assert.That(_captured["/onetrust"].Result.Outcome, Is.EqualTo(CaptureOutcome.Done), "a banner is a flag, not a failed capture");
+    }
+
+    [Test]
+    public void A_plain_read_more_toggle_is_opened_before_the_artifacts()
+    {
+        var captured = _captured["/fold-plain"];
+        Assert.That(Flags("/fold-plain"), Is.Empty, Describe(captured));
+        Assert.That(captured.Result.Metadata.Quality!.Expanded, Is.EqualTo(new[] { "展开全文" }));
+        Assert.That(captured.Text(ArtifactKinds.ArticleText), Does.Contain("这就是渔港平凡而又完整的一天"));
+    }
+
+    [Test]
+    public async Task A_placeholder_src_gives_way_to_the_data_src_image()
+    {
+        var screenshot = _captured["/placeholder"].Bytes(ArtifactKinds.Screenshot);
+        Assert.That(await CountPixelsAsync(screenshot, 0, 0, 255), Is.GreaterThan(300 * 300 * 9 / 10), "the real photo is shown");
+        Assert.That(await CountPixelsAsync(screenshot, 255, 0, 0), Is.LessThan(100), "the placeholder is not");
+        Assert.That(Flags("/placeholder"), Is.Empty);
+    }
+
+    [Test]
+    public async Task WeChat_article_hidden_until_script_is_revealed_with_its_data_src_images()
+    {
+        var captured = _captured["/wechat"];
+        Assert.That(Flags("/wechat"), Is.Empty, Describe(captured));
+        Assert.That(captured.Result.Metadata.Quality!.SiteRule, Is.EqualTo("wechat"));
+        Assert.That(await CountPixelsAsync(captured.Bytes(ArtifactKinds.Screenshot), 0, 0, 255), Is.GreaterThan(300 * 300 * 9 / 10));
+        await using var view = await OpenOfflineAsync(captured.PathOf(ArtifactKinds.Html));
+        Assert.That(await view.Page.InnerTextAsync("body"), Does.Contain("这就是渔港平凡而又完整的一天"));
+    }
+
+    [TestCase("/zhihu-site", "zhihu")]
+    [TestCase("/csdn-site", "csdn")]
+    public void Chinese_site_rules_remove_the_login_fold(string path, string rule)
+    {
+        var captured = _captured[path];
+        Assert.That(captured.Result.Metadata.Quality!.SiteRule, Is.EqualTo(rule));
+        Assert.That(Flags(path), Is.Empty, Describe(captured));
+        var text = captured.Text(ArtifactKinds.ArticleText);
+        Assert.That(text, Does.Contain(rule == "zhihu" ? "这就是我对这座港口的全部印象" : "以上就是港口调度算法的全部内容"));
+    }
+}

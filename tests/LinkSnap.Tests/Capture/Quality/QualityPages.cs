@@ -1,0 +1,156 @@
+namespace LinkSnap.Tests.Capture.Quality;
+
+/// <summary>
+/// Fixture pages for the capture quality guard: one per flag, each reproducing the structure that
+/// real sites use (the CMPs' container ids and layering, a Cloudflare-style interstitial, an SPA shell
+/// whose bundle never arrives), plus the Chinese site structures the site rules of quality-rules.json address.
+/// </summary>
+internal static class QualityPages
+{
+    private const string Story =
+        "<p>The harbour town woke slowly. Fishing boats came in with the tide, gulls followed them, and the market filled with voices.</p>" +
+        "<p>By noon the stalls were empty and the square was quiet again, the way it had been for two hundred years.</p>" +
+        "<p>Nobody in the town remembered a day when the boats had not come back, and nobody wanted to imagine one.</p>";
+
+    private static string Page(string title, string body, string head = "") => $$"""
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{title}}</title>
+        <style>body { font-family: sans-serif; margin: 0; } main { padding: 20px; }</style>{{head}}</head>
+        <body><main><h1>{{title}}</h1>{{body}}</main></body></html>
+        """;
+
+    /// <summary>OneTrust: a bottom banner in #onetrust-consent-sdk with its dark filter, as its script injects it.</summary>
+    public static readonly string OneTrust = Page("Harbour news", Story + """
+        <div id="onetrust-consent-sdk">
+          <div class="onetrust-pc-dark-filter" style="position:fixed;inset:0;background:rgba(0,0,0,.5);z-index:2147483646"></div>
+          <div id="onetrust-banner-sdk" class="otFlat" role="region" aria-label="Cookie banner" style="position:fixed;bottom:0;left:0;right:0;z-index:2147483647;background:#fff;padding:20px">
+            <div id="onetrust-policy"><p id="onetrust-policy-text">We use cookies to improve your experience. By clicking "Accept All Cookies", you agree to the storing of cookies on your device.</p></div>
+            <div id="onetrust-button-group"><button id="onetrust-reject-all-handler">Reject All</button><button id="onetrust-accept-btn-handler">Accept All Cookies</button></div>
+          </div>
+        </div>
+        """);
+
+    /// <summary>Cookiebot's pop-up template: a centred dialog #CybotCookiebotDialog over its dimming underlay.</summary>
+    public static readonly string Cookiebot = Page("Harbour weather", Story + """
+        <div id="CybotCookiebotDialogBodyUnderlay" style="position:fixed;inset:0;background:rgba(0,0,0,.4);z-index:2147483630"></div>
+        <div id="CybotCookiebotDialog" name="CybotCookiebotDialog" role="dialog" aria-modal="true" lang="en" style="position:fixed;top:50%;left:50%;transform:translate(-50%,-50%);width:600px;background:#fff;z-index:2147483631;padding:24px;box-shadow:0 0 20px #000">
+          <div id="CybotCookiebotDialogBodyContentTitle">This website uses cookies</div>
+          <div id="CybotCookiebotDialogBodyContentText">We use cookies to personalise content and ads, to provide social media features and to analyse our traffic.</div>
+          <button id="CybotCookiebotDialogBodyButtonDecline">Deny</button><button id="CybotCookiebotDialogBodyLevelButtonLevelOptinAllowAll">Allow all</button>
+        </div>
+        """);
+
+    /// <summary>A consent wall without a known CMP id (Quantcast-like markup renamed): only its coverage and words tell it.</summary>
+    public static readonly string GenericWall = Page("Harbour sports", Story + """
+        <div class="privacy-wall" style="position:fixed;inset:0;background:rgba(20,20,20,.85);z-index:9999;display:flex;align-items:center;justify-content:center">
+          <div style="background:#fff;padding:30px;width:500px"><h2>We value your privacy</h2>
+          <p>We and our partners store and access information on your device, such as cookies, for personalised ads and content.</p>
+          <button>I accept</button> <button>More options</button></div>
+        </div>
+        """);
+
+    /// <summary>A Chinese consent wall: 同意 / 拒绝 over the first screen.</summary>
+    public static readonly string ChineseConsent = """
+        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>港口新闻</title></head>
+        <body><article><h1>港口新闻</h1><p>清晨，渔船随着潮水回到港口，海鸥跟在后面，市场里渐渐热闹起来。中午时分，摊位已经空了，广场又恢复了平静，就像两百年来一样。</p></article>
+        <div class="cookie-consent-mask" style="position:fixed;top:0;left:0;width:100%;height:100%;background:rgba(0,0,0,.6);z-index:1000">
+          <div style="margin:20vh auto;width:420px;background:#fff;padding:24px"><p>本网站使用 Cookie 来改善您的浏览体验并用于统计分析。继续浏览即表示您同意我们的隐私政策。</p>
+          <button>同意</button><button>拒绝</button></div>
+        </div></body></html>
+        """;
+
+    /// <summary>A sign-in page as the main content.</summary>
+    public static readonly string LoginForm = Page("Members area", """
+        <p>Sign in to continue reading this story.</p>
+        <form><label>Email <input type="email" name="email"></label><label>Password <input type="password" name="password"></label><button>Sign in</button></form>
+        """);
+
+    /// <summary>Zhihu's structure: an answer under a .Modal-wrapper sign-in modal that locks the page's scroll.</summary>
+    public static readonly string ZhihuModal = """
+        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>如何评价这座港口？ - 知乎</title></head>
+        <body style="overflow:hidden"><div class="QuestionPage"><h1 class="QuestionHeader-title">如何评价这座港口？</h1>
+        <div class="RichContent RichContent--unescapable is-collapsed"><div class="RichContent-inner" style="max-height:120px;overflow:hidden">
+        <p>这座港口有两百年的历史。清晨渔船回港，中午集市散去，傍晚灯塔亮起。</p><p>港口的居民大多以捕鱼为生，也有人经营小餐馆，招待远道而来的游客。</p>
+        <p>近年来港口修建了新的码头，但老街的石板路仍然保留着原来的样子。</p><p>每到节日，镇上会举行赛船，全镇的人都会来到岸边观看。</p>
+        <p class="answer-end">这就是我对这座港口的全部印象。</p></div>
+        <button class="Button ContentItem-more" type="button" onclick="this.previousElementSibling.style.maxHeight='none'">阅读全文</button></div></div>
+        <div class="Modal-wrapper" style="position:fixed;inset:0;z-index:200;background:rgba(0,0,0,.65)">
+          <div class="Modal signFlowModal" style="margin:15vh auto;width:400px;background:#fff;padding:24px"><div>登录知乎，问答干货一键收藏</div>
+          <input type="text" placeholder="手机号"><button>登录/注册</button></div></div>
+        </body></html>
+        """;
+
+    /// <summary>A Cloudflare-style interstitial with a captcha frame.</summary>
+    public static readonly string Captcha = """
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Just a moment...</title></head>
+        <body><div class="main-wrapper"><h1>example.org</h1><h2 id="challenge-running">Verify you are human by completing the action below.</h2>
+        <div id="turnstile-wrapper"><iframe src="/captcha-frame" width="300" height="65"></iframe></div>
+        <p>example.org needs to review the security of your connection before proceeding.</p></div></body></html>
+        """;
+
+    /// <summary>A soft error page: 200, but the title and heading say the page does not exist.</summary>
+    public static readonly string SoftError = """
+        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>页面不存在 - 港口日报</title></head>
+        <body><header><a href="/">港口日报</a></header><h1>抱歉，您访问的页面不存在</h1><p>请检查网址是否正确，或返回首页。</p></body></html>
+        """;
+
+    /// <summary>An SPA shell whose bundle never arrives: an empty root.</summary>
+    public static readonly string SpaShell = """
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbour App</title></head>
+        <body><noscript>You need to enable JavaScript to run this app.</noscript><div id="root"></div><script src="/static/js/main.missing.js"></script></body></html>
+        """;
+
+    private static string Fold(string toggle) => $$"""
+        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>渔港的一天</title>
+        <style>.article-body.folded { max-height: 160px; overflow: hidden; } .fold-mask { text-align: center; }</style></head>
+        <body><h1>渔港的一天</h1><div class="article-body folded" id="body">
+        <p>清晨，渔船随着潮水回到港口，海鸥跟在后面，市场里渐渐热闹起来。</p><p>中午时分，摊位已经空了，广场又恢复了平静。</p>
+        <p>下午，老人们坐在码头边修补渔网，孩子们在石板路上追逐。</p><p>傍晚，灯塔亮起，最后一艘船慢慢驶进港湾。</p>
+        <p>夜里，整个小镇安静下来，只有海浪拍打着堤岸。</p><p>第二天清晨，一切又重新开始。</p>
+        <p id="last">这就是渔港平凡而又完整的一天。</p></div>
+        <div class="fold-mask">{{toggle}}</div></body></html>
+        """;
+
+    /// <summary>A plain toggle: its script opens the fold in place.</summary>
+    public static readonly string PlainFold = Fold("""<a href="javascript:void(0)" onclick="document.getElementById('body').classList.remove('folded')">展开全文</a>""");
+
+    /// <summary>A fold whose toggle leads to another page ("read the rest in the app"): it cannot be opened here.</summary>
+    public static readonly string LinkedFold = Fold("""<a href="/app-download">阅读全文</a>""");
+
+    /// <summary>Images on the first screen that never load (the server answers 404).</summary>
+    public static readonly string BrokenImages = Page("Harbour photos", """
+        <img src="/photos/missing-1.jpg" width="320" height="200" alt="boats"> <img src="/photos/missing-2.jpg" width="320" height="200" alt="market">
+        """ + Story);
+
+    /// <summary>A Sohu-style script loader: a placeholder in src, the photo in data-src.</summary>
+    public static readonly string Placeholder = Page("Harbour gallery", Story + """
+        <img id="photo" src="/placeholder.png" data-src="/photo.png" width="300" height="300" alt="photo">
+        """);
+
+    /// <summary>WeChat's structure: #js_content hidden until the page's script runs (here the script never arrives), images in data-src.</summary>
+    public static readonly string WeChat = """
+        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>渔港的一天</title></head>
+        <body><div id="img-content" class="rich_media_wrp"><h1 class="rich_media_title" id="activity-name">渔港的一天</h1>
+        <div class="rich_media_content js_underline_content" id="js_content" style="visibility: hidden;">
+        <p>清晨，渔船随着潮水回到港口，海鸥跟在后面，市场里渐渐热闹起来。中午时分，摊位已经空了，广场又恢复了平静。</p>
+        <p><img class="rich_pages wxw-img" data-src="/mmbiz/photo.png" data-type="png" data-w="300" style="width:300px;height:300px"></p>
+        <p id="wechat-last">这就是渔港平凡而又完整的一天。</p></div></div>
+        <script src="/res-wx/appmsg.missing.js"></script></body></html>
+        """;
+
+    /// <summary>CSDN's login fold: #article_content cut at a fixed height with a .hide-article-box asking to log in.</summary>
+    public static readonly string Csdn = """
+        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>港口调度算法详解_渔夫的博客-CSDN博客</title></head>
+        <body><div class="blog-content-box"><h1 id="articleContentId" class="title-article">港口调度算法详解</h1>
+        <div id="article_content" class="article_content clearfix" style="height: 200px; overflow: hidden;"><div id="content_views" class="markdown_views">
+        <p>港口每天有几十艘船进出，如何安排泊位是一个经典的调度问题。</p><p>最简单的办法是先到先得，但这会让大船长时间等待。</p>
+        <p>更好的办法是按照船的大小和预计停靠时间排序，优先安排短时间停靠的船。</p><p>在实际系统中，还需要考虑潮汐和天气的影响。</p>
+        <p>我们用一个优先队列来实现这个算法，每次取出等待代价最高的船。</p><p>实验表明，这种方法可以把平均等待时间减少三成。</p>
+        <p>下面先介绍问题的模型：每艘船有到达时间、停靠时长和吨位三个属性。</p><p>泊位有长度限制，大船只能停在深水泊位。</p>
+        <p>目标是让所有船的加权等待时间之和最小。</p><p>这个问题在一般情况下是 NP 难的，所以我们使用启发式算法。</p>
+        <p>启发式规则一：短作业优先。</p><p>启发式规则二：大船优先使用深水泊位。</p><p>启发式规则三：涨潮时优先安排吃水深的船。</p>
+        <p>把三条规则组合起来，就得到了最终的调度算法。</p>
+        <p id="csdn-last">以上就是港口调度算法的全部内容。</p></div></div>
+        <div class="hide-article-box hide-article-pos text-center"><a class="btn-readmore" data-report-click="{}">登录后阅读全文</a></div></div>
+        </body></html>
+        """;
+}
