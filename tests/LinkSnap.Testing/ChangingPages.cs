@@ -52,7 +52,7 @@ public static class ChangingPages
             <body>
             <aside class="advert" id="ad-slot">{{adText}}</aside>
             <article>
-            <h1>The morning ferry</h1>
+            <h1>{{title}}</h1>
             <p class="byline"><time>{{stamp}}</time></p>
             <p>{{text}}</p>
             <p><img src="/changing/{{image}}" width="600" height="300" alt="The bay"></p>

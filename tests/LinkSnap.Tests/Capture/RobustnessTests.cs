@@ -56,10 +56,10 @@ public sealed class RobustnessTests : CaptureTestBase
             {
                 await page.WaitForURLAsync("**/left-for", new() { Timeout = 3000, WaitUntil = WaitUntilState.Commit });
             }
-            catch (PlaywrightException)
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
             {
-                // Frozen: the navigation was cancelled, as it must be — Playwright reports that as
-                // ERR_ABORTED when the cancel is quick, or as a timeout (a PlaywrightException too).
+                // Frozen: the navigation was cancelled, as it must be. Playwright reports that as
+                // ERR_ABORTED when the cancel is quick, or as a TimeoutException (not a PlaywrightException).
             }
         };
 

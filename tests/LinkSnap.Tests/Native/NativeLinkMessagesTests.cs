@@ -118,7 +118,7 @@ public sealed class NativeLinkMessagesTests
             """{"id":"watch","type":"update-link","linkId":7,"watch":"sometimes"}""",
             $$"""{"id":"tags","type":"update-link","linkId":7,"tags":[{{string.Join(",", Enumerable.Range(0, 101).Select(i => $"\"t{i}\""))}}]}""",
             $$"""{"id":"100","type":"capture","url":"https://example.org/","tags":[{{string.Join(",", Enumerable.Range(0, 100).Select(i => $"\"t{i}\""))}}]}""",
-            """{"id":"private","type":"update-link","linkId":7,"private":true}""",
+            """{"id":"private","type":"update-link","linkId":7,"private":"yes"}""",
         }.SelectMany(RelayRun.Frame).ToArray();
 
         var run = await RelayRun.RunAsync(relay, input, new Dictionary<string, string> { ["LINKSNAP_HOME"] = home.Path, ["LINKSNAP_RELAY_NO_START"] = "1" });
@@ -132,6 +132,7 @@ public sealed class NativeLinkMessagesTests
         Assert.That(frames[2].GetProperty("error").GetProperty("message").GetString(), Does.Contain("true or false"));
         Assert.That(frames[3].GetProperty("error").GetProperty("message").GetString(), Does.Contain("off, hourly, daily, weekly, monthly"));
         Assert.That(frames[4].GetProperty("error").GetProperty("message").GetString(), Does.Contain("more than 100 items"));
+        Assert.That(frames[6].GetProperty("error").GetProperty("message").GetString(), Does.Contain("true or false"));
     }
 
     private async Task<long> SaveAsync(string url, string[] tags, string note)

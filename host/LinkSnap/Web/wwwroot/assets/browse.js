@@ -109,6 +109,20 @@ export function renderBrowse(root, restore = null) {
     restore = null;
     window.scrollTo(0, want.scrollY);
     focusCard?.focus({ preventScroll: true });
+    if (window.scrollY < want.scrollY - 1) followLayout(want.scrollY);
+  }
+
+  // Thumbnails and favicons still loading make the list shorter than when the person left it, so the
+  // scroll falls short; follow the list as it grows, until the place is reached, the person scrolls, or 10 s pass.
+  function followLayout(scrollY) {
+    const stop = () => { grow.disconnect(); removeEventListener('wheel', stop); removeEventListener('keydown', stop); removeEventListener('touchstart', stop); };
+    const grow = new ResizeObserver(() => {
+      window.scrollTo(0, scrollY);
+      if (window.scrollY >= scrollY - 1) stop();
+    });
+    grow.observe(document.body);
+    for (const type of ['wheel', 'keydown', 'touchstart']) addEventListener(type, stop, { once: true, passive: true });
+    setTimeout(stop, 10_000);
   }
 
   const observer = new IntersectionObserver((entries) => {

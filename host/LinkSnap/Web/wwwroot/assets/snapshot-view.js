@@ -27,26 +27,33 @@ export function renderSnapshotView(root, linkId, navigate) {
   let changes = new Map();
   let lastRead = null;
   let stop = () => {};
+  // Set when the person has left the page (Back, another link): a reply that arrives later must not
+  // draw the link page over the next one, nor rewrite its history entry.
+  let left = false;
 
   const show = async () => {
     root.replaceChildren(h('p', { class: 'loading' }, t('common.loading')));
     try {
       link = await api.link(linkId);
     } catch (error) {
+      if (left) return;
       root.replaceChildren(h('div', { class: 'empty', id: 'not-found' },
         h('p', {}, error instanceof ApiError && error.status === 404 ? t('link.notFound', { id: linkId }) : error.message),
         h('a', { href: '/', 'data-nav': true }, t('link.back'))));
       return;
     }
+    if (left) return;
     clearError();
     const wanted = params.get('snapshot');
     const snaps = link.snapshots || [];
     // While a recapture runs (or after it hit an error page), the last good copy stays on show.
     const chosen = snaps.find((s) => String(s.id) === wanted) || snaps.find(isGood) || snaps[0];
     current = chosen ? await api.snapshot(chosen.id).catch((e) => { showError(e); return null; }) : null;
+    if (left) return;
     // An imported article has no archived copy: open its reader view.
     if (!params.get('tab') && current?.mode === 'imported' && tab === 'archived') tab = 'reader';
     const summaries = await api.changes(linkId).catch(() => ({ items: [] }));
+    if (left) return;
     changes = new Map(summaries.items.map((c) => [c.snapshotId, c]));
     lastRead ??= localStorage.getItem(readKey(linkId));
     if (current && ['done', 'partial'].includes(current.status)) localStorage.setItem(readKey(linkId), String(current.id));
@@ -56,6 +63,7 @@ export function renderSnapshotView(root, linkId, navigate) {
   };
 
   const draw = () => {
+    if (left) return;
     const body = h('div', { id: 'tab-body' });
     const tabBar = h('div', { class: 'tabs', role: 'tablist' }, tabs.map((key) => h('button', {
       type: 'button', role: 'tab', 'aria-selected': key === tab ? 'true' : 'false', dataset: { tab: key },
@@ -242,5 +250,5 @@ export function renderSnapshotView(root, linkId, navigate) {
 
   stop = onJob((job) => { if (String(job.linkId) === String(linkId) && ['done', 'partial', 'failed'].includes(job.status)) show(); });
   show();
-  return { dispose: () => stop() };
+  return { dispose: () => { left = true; stop(); } };
 }
