@@ -75,7 +75,8 @@ internal sealed class NewImportedLinks : IDisposable
         }
 
         var url = link.Url.OriginalString.Trim();
-        var linkId = Scalar(_insertLink, url, link.NormalizedUrl, Urls.UrlNormalizer.Site(link.Url), LinkTitle.FromPage(link.Title), link.Note, saved, now,
+        var title = LinkTitle.FromPage(link.Title);
+        var linkId = Scalar(_insertLink, url, link.NormalizedUrl, Urls.UrlNormalizer.Site(link.Url), title, link.Note, saved, now,
             link.Read ? 1 : 0, link.Favorite ? 1 : 0, link.Archived ? 1 : 0, link.Private ? 1 : 0);
         if (captureForImport is { } importId)
         {
@@ -88,8 +89,9 @@ internal sealed class NewImportedLinks : IDisposable
             Execute(_tagLink, linkId, TagId(name));
         }
 
-        // The link is new, so it has no search row yet: written from the plan, not read back.
-        Execute(_insertSearch, linkId, SearchText.Segment(link.Title), url, SearchText.Segment(string.Join(' ', link.Tags.Order(StringComparer.Ordinal))), SearchText.Segment(link.Note));
+        // The link is new, so it has no search row yet: written from what was just stored, not read back
+        // (the same fields SearchIndex.Update reads: the stored, capped title).
+        Execute(_insertSearch, linkId, SearchText.Segment(title), url, SearchText.Segment(string.Join(' ', link.Tags.Order(StringComparer.Ordinal))), SearchText.Segment(link.Note));
         return linkId;
     }
 
