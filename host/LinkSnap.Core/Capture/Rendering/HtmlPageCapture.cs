@@ -161,10 +161,7 @@ internal sealed class HtmlPageCapture(
         string? text = facts.Text;
         if (options.SaveArticle)
         {
-            var heading = new ReaderHeading(
-                Title(Clean(scan?.Title) ?? Clean(article?.Title) ?? Clean(facts.Title)), Clean(scan?.Author), Clean(scan?.SiteName), Clean(scan?.Published),
-                Clean(scan?.Language) ?? Clean(article?.Lang) ?? Clean(facts.Lang), article?.Dir);
-            text = await _artifacts.SaveArticleAsync(article, heading, facts.Text, savedCopy, source.Url, recorder, cancellationToken);
+            text = await _artifacts.SaveArticleAsync(article, CapturedMetadata.Heading(scan, article, facts), facts.Text, savedCopy, source.Url, recorder, cancellationToken);
         }
         else
         {
@@ -182,24 +179,8 @@ internal sealed class HtmlPageCapture(
             recorder.AddProblem(challenge.Reason, first: fetched?.IsHttpError == true);
         }
 
-        var metadata = new PageMetadata
-        {
-            Title = Title(Clean(scan?.Title) ?? Clean(facts.Title) ?? Clean(article?.Title)),
-            Byline = Clean(scan?.Author),
-            SiteName = Clean(scan?.SiteName) ?? Clean(facts.SiteName),
-            Language = Clean(scan?.Language) ?? Clean(facts.Lang) ?? Clean(article?.Lang),
-            Description = Clean(scan?.Description) ?? Clean(facts.Description),
-            Excerpt = Clean(article?.Excerpt),
-            PublishedTime = Clean(scan?.Published),
-            ModifiedTime = Clean(scan?.Modified),
-            LeadImageUrl = Clean(scan?.Image),
-            Sources = scan?.Sources is { Count: > 0 } sources ? sources : null,
-            FaviconUrl = faviconUrl,
-            CanonicalUrl = Clean(scan?.Canonical) ?? facts.Canonical,
-            IsChallengeOrError = challenge is not null,
-            Quality = new CaptureQuality { Flags = flags, Expanded = prepared.Expanded, SiteRule = prepared.SiteRule },
-        };
-        return (metadata, text);
+        var quality = new CaptureQuality { Flags = flags, Expanded = prepared.Expanded, SiteRule = prepared.SiteRule };
+        return (CapturedMetadata.Merge(scan, facts, article, faviconUrl, challenge is not null, quality), text);
 
         Task<string?> SkipFavicon()
         {
@@ -279,8 +260,4 @@ internal sealed class HtmlPageCapture(
         var length = article.TextContent?.Trim().Length ?? 0;
         return length >= 200 || length * 2 >= facts.TextLength;
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static string? Title(string? value) => value is null ? null : Storage.LinkTitle.FromPage(value);
 }
