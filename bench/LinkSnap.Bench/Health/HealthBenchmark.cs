@@ -93,7 +93,7 @@ public sealed class HealthBenchmark : IBenchmark
 
         using var checker = new HealthChecker(options, new CaptureOptions { AllowPrivateTargets = true }, TimeProvider.System);
         var runner = new HealthRunner(store, checker, new SnapshotFolders(new LinkSnapPaths(folder)), MsOptions.Create(options), TimeProvider.System);
-        var targets = store.HealthTargets(null, null, 0, int.MaxValue);
+        var targets = store.Health.HealthTargets(null, null, 0, int.MaxValue);
         var clock = Stopwatch.StartNew();
         var checks = await runner.CheckAsync(targets, cancellationToken);
         return (clock.Elapsed.TotalSeconds, checks);

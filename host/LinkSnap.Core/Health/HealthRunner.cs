@@ -65,7 +65,7 @@ public sealed class HealthRunner(
 
                 var next = _options.Period == SchedulePeriod.Off ? (DateTimeOffset?)null
                     : ScheduleRule.NextDue(_options.Period, Key(target.LinkId), time.GetUtcNow());
-                var check = Journalled(target, store.RecordHealth(target.LinkId, probe, _options, next));
+                var check = Journalled(target, store.Health.RecordHealth(target.LinkId, probe, _options, next));
                 await Task.Delay(_options.HostGap, time, cancellationToken);
                 return check;
             }
@@ -76,7 +76,7 @@ public sealed class HealthRunner(
         }
         catch (UriFormatException e)
         {
-            return Journalled(target, store.RecordHealth(target.LinkId, new HealthProbe(HealthState.Unknown, null, $"Not a checkable address: {e.Message}"), _options));
+            return Journalled(target, store.Health.RecordHealth(target.LinkId, new HealthProbe(HealthState.Unknown, null, $"Not a checkable address: {e.Message}"), _options));
         }
         finally
         {

@@ -11,6 +11,8 @@ namespace LinkSnap.Core.Snapshots;
 /// </summary>
 public sealed class ImportedVersions(LinkStore store, SnapshotFolders folders, TimeProvider time)
 {
+    private readonly SnapshotWriter _writer = new(store, folders);
+
     /// <summary>
     /// Writes the version's files with <paramref name="write"/> (given an empty folder) and records it as done.
     /// Returns the snapshot id; null when the link no longer exists. When <paramref name="write"/> throws, the
@@ -18,7 +20,7 @@ public sealed class ImportedVersions(LinkStore store, SnapshotFolders folders, T
     /// </summary>
     public long? Add(long linkId, string importedFrom, DateTimeOffset? savedAt, Func<string, ImportedContent> write)
     {
-        if (store.AddImportedSnapshot(linkId, importedFrom, savedAt) is not { } id || store.GetSnapshot(id) is not { } snapshot || store.GetLink(linkId) is not { } link)
+        if (store.Snapshots.AddImportedSnapshot(linkId, importedFrom, savedAt) is not { } id || store.Snapshots.GetSnapshot(id) is not { } snapshot || store.GetLink(linkId) is not { } link)
         {
             return null;
         }
@@ -27,37 +29,17 @@ public sealed class ImportedVersions(LinkStore store, SnapshotFolders folders, T
         try
         {
             var content = write(temp);
-            if (!string.IsNullOrEmpty(content.SearchText))
-            {
-                File.WriteAllText(Path.Combine(temp, SnapshotFolders.SearchTextFileName), content.SearchText);
-            }
-
             var status = content.Artifacts.Any(a => a.Status == ArtifactStatus.Failed) ? SnapshotStatus.Partial : SnapshotStatus.Done;
-            var finishedAt = time.GetUtcNow();
-            var relative = SnapshotFolders.RelativeFolder(id, snapshot.CreatedAt);
-            SnapshotFolders.WriteDocument(temp, new SnapshotDocument
-            {
-                Id = id,
-                LinkId = linkId,
-                Link = SnapshotLinkInfo.From(link),
-                Status = status,
-                Mode = CaptureMode.Imported,
-                CreatedAt = snapshot.CreatedAt,
-                FinishedAt = finishedAt,
-                Metadata = content.Metadata,
-                Artifacts = content.Artifacts,
-                JobClass = JobClasses.Import,
-                ImportedFrom = importedFrom,
-            });
-            folders.Commit(temp, relative);
-            store.CompleteSnapshot(id, new SnapshotCompletion
+            var finished = snapshot with { Status = status, Reason = null, FinishedAt = time.GetUtcNow(), Metadata = content.Metadata, Artifacts = content.Artifacts };
+            var relative = _writer.WriteFolder(temp, finished, link, content.SearchText);
+            _writer.Record(id, new SnapshotCompletion
             {
                 Status = status,
                 Folder = relative,
                 Metadata = content.Metadata,
                 Artifacts = content.Artifacts,
                 ArticleText = content.SearchText,
-                FinishedAt = finishedAt,
+                FinishedAt = finished.FinishedAt,
             });
             return id;
         }

@@ -3,24 +3,34 @@ using Dapper;
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Search;
 using LinkSnap.Core.Urls;
-using Microsoft.Data.Sqlite;
 
 namespace LinkSnap.Core.Storage;
 
 /// <summary>
-/// The store: links, tags and snapshots in SQLite, with the search index kept in the same
-/// transactions. Split by concern into partial files (links here; Tags, Snapshots, Query).
+/// The library in SQLite, with the search index kept in the same transactions. This type writes and
+/// reads links; each other concern has its own store, reached from here so that one object opens the
+/// library: <see cref="Snapshots"/> (versions), <see cref="Jobs"/> (the capture queue), <see cref="Tags"/>,
+/// <see cref="Listing"/> (listing and search), <see cref="Health"/> (link checks) and <see cref="Imports"/>.
 /// Methods are synchronous: Microsoft.Data.Sqlite does its I/O synchronously anyway.
 /// </summary>
-public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider time)
+public sealed class LinkStore(LinkSnapDatabase database, TimeProvider time)
 {
-    private const string LinkColumns =
-        "l.id, l.url, l.normalized_url, l.site, l.title, l.title_is_custom, l.note, l.created_at, l.updated_at, l.latest_snapshot_id, " +
-        "l.is_read, l.is_favorite, l.is_archived, l.is_private, l.changed_at, " +
-        "l.health, l.health_reason, l.health_checked_at, l.health_moved_to, " +
-        "(SELECT COUNT(*) FROM snapshots c WHERE c.link_id = l.id) AS snapshot_count";
-
     public LinkSnapDatabase Database => database;
+
+    /// <summary>Versions of links: reading, queuing a new one, imported ones, deleting one.</summary>
+    public SnapshotStore Snapshots { get; } = new(database, time);
+
+    /// <summary>The persisted capture queue (snapshot rows that are jobs): claim, stage, retry, complete, recover.</summary>
+    public JobQueue Jobs { get; } = new(database, time);
+
+    public TagStore Tags { get; } = new(database, time);
+
+    /// <summary>Listing, filters and full-text search (set its limits with init when a test needs small ones).</summary>
+    public LinkListing Listing { get; init; } = new(database);
+
+    public HealthStore Health { get; } = new(database, time);
+
+    public ImportStore Imports { get; } = new(database, time);
 
     private string Now() => StorageText.Time(time.GetUtcNow());
 
@@ -45,8 +55,8 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
             connection.Execute("UPDATE links SET note = @note WHERE id = @linkId", new { note = note.Trim(), linkId }, transaction);
         }
 
-        AddTagsCore(connection, transaction, linkId.Value, tagNames);
-        var snapshotId = InsertSnapshot(connection, transaction, linkId.Value, mode, inputPath, now, jobClass);
+        TagRows.Add(connection, transaction, linkId.Value, tagNames);
+        var snapshotId = JobQueue.Enqueue(connection, transaction, linkId.Value, mode, inputPath, now, jobClass);
         SearchIndex.Update(connection, transaction, linkId.Value);
         transaction.Commit();
         return new CaptureTicket(linkId.Value, snapshotId, created);
@@ -55,8 +65,8 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
     public LinkRecord? GetLink(long id)
     {
         using var connection = database.Open();
-        var row = connection.QuerySingleOrDefault<LinkRow>($"SELECT {LinkColumns} FROM links l WHERE l.id = @id", new { id });
-        return row is null ? null : Hydrate(connection, [row])[0];
+        var row = connection.QuerySingleOrDefault<LinkRow>($"SELECT {LinkRows.Columns} FROM links l WHERE l.id = @id", new { id });
+        return row is null ? null : LinkRows.Hydrate(connection, [row])[0];
     }
 
     /// <summary>The links with these ids that exist (in batches: one query per few hundred links).</summary>
@@ -64,7 +74,7 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
     {
         using var connection = database.Open();
         return ids.Chunk(500)
-            .SelectMany(chunk => connection.Query<LinkRow>($"SELECT {LinkColumns} FROM links l WHERE l.id IN @chunk", new { chunk }).ToList() is { Count: > 0 } rows ? Hydrate(connection, rows) : [])
+            .SelectMany(chunk => connection.Query<LinkRow>($"SELECT {LinkRows.Columns} FROM links l WHERE l.id IN @chunk", new { chunk }).ToList() is { Count: > 0 } rows ? LinkRows.Hydrate(connection, rows) : [])
             .ToList();
     }
 
@@ -79,8 +89,8 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
     {
         using var connection = database.Open();
         var row = connection.QuerySingleOrDefault<LinkRow>(
-            $"SELECT {LinkColumns} FROM links l WHERE l.normalized_url = @normalized", new { normalized = UrlNormalizer.Normalize(url) });
-        return row is null ? null : Hydrate(connection, [row])[0];
+            $"SELECT {LinkRows.Columns} FROM links l WHERE l.normalized_url = @normalized", new { normalized = UrlNormalizer.Normalize(url) });
+        return row is null ? null : LinkRows.Hydrate(connection, [row])[0];
     }
 
     /// <summary>Edits a link. Null leaves a field (or a state) as it is; <paramref name="tags"/> replaces all tags.</summary>
@@ -90,7 +100,7 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
         using (var connection = database.Open())
         using (var transaction = connection.BeginTransaction())
         {
-            if (!LinkExists(connection, transaction, id))
+            if (!LinkRows.Exists(connection, transaction, id))
             {
                 return null;
             }
@@ -111,8 +121,8 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
             if (tagNames is not null)
             {
                 connection.Execute("DELETE FROM link_tags WHERE link_id = @id", new { id }, transaction);
-                AddTagsCore(connection, transaction, id, tagNames);
-                DeleteOrphanTags(connection, transaction);
+                TagRows.Add(connection, transaction, id, tagNames);
+                TagRows.DeleteOrphans(connection, transaction);
             }
 
             if (states is { IsEmpty: false })
@@ -120,7 +130,7 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
                 SetStatesCore(connection, transaction, id, states);
             }
 
-            Touch(connection, transaction, id);
+            LinkRows.Touch(connection, transaction, id, Now());
             SearchIndex.Update(connection, transaction, id);
             transaction.Commit();
         }
@@ -138,11 +148,11 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
 
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        var changed = ids.Distinct().Where(id => LinkExists(connection, transaction, id)).ToList();
+        var changed = ids.Distinct().Where(id => LinkRows.Exists(connection, transaction, id)).ToList();
         foreach (var id in changed)
         {
             SetStatesCore(connection, transaction, id, states);
-            Touch(connection, transaction, id);
+            LinkRows.Touch(connection, transaction, id, Now());
         }
 
         transaction.Commit();
@@ -160,7 +170,7 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        if (!LinkExists(connection, transaction, id))
+        if (!LinkRows.Exists(connection, transaction, id))
         {
             return null;
         }
@@ -172,34 +182,40 @@ public sealed partial class LinkStore(LinkSnapDatabase database, TimeProvider ti
             .ToList();
         connection.Execute("DELETE FROM links WHERE id = @id", new { id }, transaction);
         SearchIndex.Delete(connection, transaction, id);
-        DeleteOrphanTags(connection, transaction);
+        TagRows.DeleteOrphans(connection, transaction);
         transaction.Commit();
         return files;
     }
 
-    private static bool LinkExists(IDbConnection connection, IDbTransaction transaction, long id) =>
-        connection.ExecuteScalar<long>("SELECT COUNT(*) FROM links WHERE id = @id", new { id }, transaction) > 0;
-
-    private void Touch(IDbConnection connection, IDbTransaction transaction, long id) =>
-        connection.Execute("UPDATE links SET updated_at = @now WHERE id = @id", new { now = Now(), id }, transaction);
-
-    /// <summary>Adds tags, snapshot summaries and counts to link rows (batched: one query each for the whole page).</summary>
-    private static List<LinkRecord> Hydrate(SqliteConnection connection, IReadOnlyList<LinkRow> rows)
+    /// <summary>
+    /// The link for an imported page without queuing a capture: found by normalized URL (an empty title
+    /// filled, the earlier saved date kept, tags added) or created with the page's title and date.
+    /// </summary>
+    public (long Id, bool Created) EnsureLink(Uri url, string? title, IEnumerable<string> tags, DateTimeOffset? savedAt)
     {
-        var ids = rows.Select(r => r.Id).ToArray();
-        var tags = connection.Query<(long LinkId, string Name)>(
-                "SELECT lt.link_id, t.name FROM link_tags lt JOIN tags t ON t.id = lt.tag_id WHERE lt.link_id IN @ids ORDER BY t.key",
-                new { ids })
-            .ToLookup(t => t.LinkId, t => t.Name);
-        var latestIds = rows.Select(r => r.LatestSnapshotId).OfType<long>().ToArray();
-        var latest = connection.Query<SnapshotRow>(
-                $"SELECT {SnapshotRow.Columns} FROM snapshots s JOIN links l ON l.id = s.link_id WHERE s.id IN @latestIds",
-                new { latestIds })
-            .ToDictionary(s => s.Id, s => s.ToRecord());
-        return rows
-            .Select(r => r.ToRecord(
-                [.. tags[r.Id]],
-                r.LatestSnapshotId is { } latestId && latest.TryGetValue(latestId, out var snapshot) ? snapshot : null))
-            .ToList();
+        var normalized = UrlNormalizer.Normalize(url);
+        var now = Now();
+        var saved = savedAt is { } at ? StorageText.Time(at) : now;
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var id = connection.QuerySingleOrDefault<long?>("SELECT id FROM links WHERE normalized_url = @normalized", new { normalized }, transaction);
+        var created = id is null;
+        if (id is { } existing)
+        {
+            connection.Execute(
+                "UPDATE links SET title = CASE WHEN title = '' THEN @title ELSE title END, created_at = MIN(created_at, @saved), updated_at = @now WHERE id = @existing",
+                new { existing, title = LinkTitle.FromPage(title), saved, now }, transaction);
+        }
+        else
+        {
+            id = connection.ExecuteScalar<long>(
+                "INSERT INTO links (url, normalized_url, site, title, created_at, updated_at) VALUES (@url, @normalized, @site, @title, @saved, @now) RETURNING id",
+                new { url = url.OriginalString.Trim(), normalized, site = UrlNormalizer.Site(url), title = LinkTitle.FromPage(title), saved, now }, transaction);
+        }
+
+        TagRows.Add(connection, transaction, id.Value, TagName.NormalizeAll(tags));
+        SearchIndex.Update(connection, transaction, id.Value);
+        transaction.Commit();
+        return (id.Value, created);
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class WatchStore
         var queued = new List<long>(due.Count);
         foreach (var linkId in due)
         {
-            var snapshotId = LinkStore.InsertSnapshot(connection, transaction, linkId, CaptureMode.Fresh, null, now, JobClasses.Watch);
+            var snapshotId = JobQueue.Enqueue(connection, transaction, linkId, CaptureMode.Fresh, null, now, JobClasses.Watch);
             connection.Execute("UPDATE watches SET snapshot_id = @snapshotId WHERE link_id = @linkId", new { snapshotId, linkId }, transaction);
             queued.Add(snapshotId);
         }
@@ -51,7 +51,7 @@ public sealed partial class WatchStore
             SELECT w.link_id, w.snapshot_id, w.period, w.failures FROM watches w LEFT JOIN snapshots s ON s.id = w.snapshot_id
             WHERE w.snapshot_id IS NOT NULL AND (s.id IS NULL OR s.status NOT IN ('queued', 'running'))
             """).ToList();
-        return rows.Select(r => new InFlightCheck(r.LinkId, r.SnapshotId, SchedulePeriods.Parse(r.Period), (int)r.Failures, links.GetSnapshot(r.SnapshotId))).ToList();
+        return rows.Select(r => new InFlightCheck(r.LinkId, r.SnapshotId, SchedulePeriods.Parse(r.Period), (int)r.Failures, links.Snapshots.GetSnapshot(r.SnapshotId))).ToList();
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Core.Urls;
+using LinkSnap.Library;
 
 namespace LinkSnap.Api;
 
@@ -79,6 +80,6 @@ public sealed class ApiErrors : IEndpointFilter
 
     public static int ParseLimit(string? text, int fallback) =>
         text is null ? fallback
-        : int.TryParse(text, out var limit) && limit is >= 1 and <= LinkStore.MaxPageSize ? limit
-        : throw new ArgumentException($"limit must be a number from 1 to {LinkStore.MaxPageSize}.");
+        : int.TryParse(text, out var limit) && limit is >= 1 and <= LinkListing.MaxPageSize ? limit
+        : throw new ArgumentException($"limit must be a number from 1 to {LinkListing.MaxPageSize}.");
 }

@@ -197,7 +197,7 @@ public sealed record ArtifactDto(string Kind, string? FileName, ArtifactStatus S
         s.Artifacts.FirstOrDefault(a => a.Kind == kind && a.Status == ArtifactStatus.Ok && a.FileName is not null) is { } a ? FilePath(s.Id, a.FileName!) : null;
 }
 
-/// <summary>TotalIsLowerBound: more than Total links match (the count stops at LinkStore.TotalCountLimit).</summary>
+/// <summary>TotalIsLowerBound: more than Total links match (the count stops at LinkListing.TotalCountLimit).</summary>
 public sealed record LinkPageDto(IReadOnlyList<LinkDto> Items, string? NextCursor, int Total, bool TotalIsLowerBound);
 
 public sealed record CaptureAcceptedDto(long LinkId, long SnapshotId, SnapshotStatus Status);

@@ -1,4 +1,5 @@
 using LinkSnap.Core.Storage;
+using LinkSnap.Library;
 
 namespace LinkSnap.Api;
 

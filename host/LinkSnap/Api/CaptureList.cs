@@ -1,9 +1,8 @@
 using LinkSnap.Core.Import;
 using LinkSnap.Core.Import.Formats;
 using LinkSnap.Core.Storage;
-using LinkSnap.Daemon;
 using LinkSnap.Imports;
-using Microsoft.Extensions.Options;
+using LinkSnap.Library;
 
 namespace LinkSnap.Api;
 
@@ -14,7 +13,7 @@ namespace LinkSnap.Api;
 /// run first; a longer one becomes a background import, so a pasted list never fills the user queue and
 /// never meets its 429 (decision 042). Already saved URLs get a new version, as a single capture does.
 /// </summary>
-public sealed class CaptureList(LinkSnapService service, ImportService imports, IOptions<DaemonOptions> options)
+public sealed class CaptureList(LinkSnapService service, ImportService imports)
 {
     /// <summary>Up to this many URLs are user captures; more go through the import's background queue.</summary>
     public const int MaxUserCaptures = 20;
@@ -32,7 +31,7 @@ public sealed class CaptureList(LinkSnapService service, ImportService imports, 
         var parsed = new UrlListFormat().Parse(new ImportText(Source, input.Text), importOptions);
         var plan = ImportPlanner.Plan(parsed, importOptions);
         var invalid = plan.Rejected.Select(r => new CaptureListItem(r.Url, CaptureListItem.Invalid) { Position = r.Position, Reason = r.Reason });
-        var room = options.Value.MaxQueuedCaptures - service.Store.CountQueuedUserCaptures();
+        var room = service.RoomInQueue();
         if (plan.Links.Count <= Math.Min(MaxUserCaptures, room))
         {
             var queued = plan.Links.Select(link =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LinkSnap.Core.Health;
 using LinkSnap.Core.Storage;
+using LinkSnap.Library;
 
 namespace LinkSnap.Api;
 
@@ -11,14 +12,14 @@ public static class LinkEndpoints
     {
         api.MapGet("/links", (HttpRequest request, LinkSnapService service) =>
         {
-            var page = service.Store.ListLinks(ParseQuery(request.Query));
+            var page = service.ListLinks(ParseQuery(request.Query));
             return new LinkPageDto(page.Items.Select(l => LinkDto.From(l)).ToList(), page.NextCursor, page.Total, page.TotalIsLowerBound);
         });
 
         api.MapGet("/links/{id}", (string id, LinkSnapService service) =>
         {
             var link = service.GetLink(ApiErrors.ParseId(id, "link"));
-            return LinkDto.From(link, service.Store.ListSnapshots(link.Id));
+            return LinkDto.From(link, service.ListSnapshots(link.Id));
         });
 
         api.MapPatch("/links/{id}", async (string id, HttpRequest request, LinkSnapService service, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using LinkSnap.Core.Snapshots;
+using LinkSnap.Library;
 using LinkSnap.Web;
 using Microsoft.AspNetCore.StaticFiles;
 
@@ -37,6 +38,6 @@ public static class SnapshotEndpoints
         });
 
         api.MapGet("/jobs", (string? limit, LinkSnapService service) =>
-            new { items = service.Store.ListJobs(ApiErrors.ParseLimit(limit, 50)).Select(SnapshotDto.From).ToList() });
+            new { items = service.ListJobs(ApiErrors.ParseLimit(limit, 50)).Select(SnapshotDto.From).ToList() });
     }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using LinkSnap.Core.Paths;
 using LinkSnap.Daemon;
+using LinkSnap.Library;
 
 namespace LinkSnap.Api;
 
@@ -14,7 +15,7 @@ public static class StatusEndpoints
     {
         api.MapGet("/status", (HttpContext context, LinkSnapService service, DaemonState state, LinkSnapPaths paths) =>
         {
-            var (queued, running) = service.Store.CountActiveJobs();
+            var (queued, running) = service.CountActiveJobs();
 
             // The login URL carries the library secret: only callers on the per-user socket get it.
             var onSocket = DaemonConnection.IsUnixSocket(context);

@@ -1,3 +1,5 @@
+using LinkSnap.Library;
+
 namespace LinkSnap.Api;
 
 /// <summary>/api/tags: counts, rename, merge, delete.</summary>
@@ -6,7 +8,7 @@ public static class TagEndpoints
     public static void MapTagEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/tags", (LinkSnapService service) =>
-            service.Store.ListTags());
+            service.ListTags());
 
         api.MapPost("/tags/rename", async (HttpRequest request, LinkSnapService service, CancellationToken cancellationToken) =>
         {

@@ -1,5 +1,6 @@
 using LinkSnap.Core.Storage;
 using LinkSnap.Core.Versions;
+using LinkSnap.Library;
 
 namespace LinkSnap.Api;
 
@@ -26,7 +27,7 @@ public static class VersionEndpoints
         api.MapGet("/links/{id}/changes", (string id, LinkSnapService service, VersionComparer comparer) =>
         {
             var link = service.GetLink(ApiErrors.ParseId(id, "link"));
-            var versions = service.Store.ListSnapshots(link.Id); // newest first
+            var versions = service.ListSnapshots(link.Id); // newest first
             var items = versions.Take(MaxSummarized).Select((snapshot, i) =>
             {
                 var previous = versions.Skip(i + 1).FirstOrDefault(v => v.Status is SnapshotStatus.Done or SnapshotStatus.Partial);

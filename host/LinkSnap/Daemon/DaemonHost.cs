@@ -6,6 +6,7 @@ using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Core.Versions;
 using LinkSnap.Jobs;
+using LinkSnap.Library;
 using LinkSnap.Native;
 using LinkSnap.Watch;
 using LinkSnap.Web;
@@ -62,6 +63,7 @@ public static class DaemonHost
             return database;
         });
         services.AddSingleton<LinkStore>();
+        services.AddSingleton(sp => sp.GetRequiredService<LinkStore>().Health); // the health endpoints' store
         services.AddSingleton<SnapshotFolders>();
         services.AddSingleton<ImportedVersions>();
         services.AddSingleton<LinkSnap.Core.Archive.WaczImporter>();

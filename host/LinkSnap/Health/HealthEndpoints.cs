@@ -1,6 +1,7 @@
 using LinkSnap.Api;
 using LinkSnap.Core.Health;
 using LinkSnap.Core.Storage;
+using LinkSnap.Library;
 
 namespace LinkSnap.Health;
 
@@ -14,7 +15,7 @@ public static class HealthEndpoints
 
     public static void MapHealthEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/health/checks", async (HttpRequest request, LinkStore store, HealthRunner runner, CancellationToken cancellationToken) =>
+        api.MapPost("/health/checks", async (HttpRequest request, HealthStore store, HealthRunner runner, CancellationToken cancellationToken) =>
         {
             var body = await ApiErrors.ReadBodyAsync<HealthCheckRequestDto>(request, cancellationToken);
             var limit = Math.Clamp(body.Limit ?? 25, 1, MaxPerCall);
@@ -36,7 +37,7 @@ public static class HealthEndpoints
                 targets.Count == limit && body.LinkIds is not { Count: > 0 } ? targets[^1].LinkId : null);
         });
 
-        api.MapGet("/links/{id}/health", (string id, LinkSnapService service, LinkStore store) =>
+        api.MapGet("/links/{id}/health", (string id, LinkSnapService service, HealthStore store) =>
         {
             var link = service.GetLink(ApiErrors.ParseId(id, "link"));
             return store.HealthHistory(link.Id).Select(c => HealthCheckDto.From(c, link.Url)).ToList();

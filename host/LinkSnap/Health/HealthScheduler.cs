@@ -36,16 +36,16 @@ public sealed class HealthScheduler(LinkStore store, HealthRunner runner, IOptio
             {
                 var now = time.GetUtcNow();
                 // ScheduleRule.Sanitize's bound for every link at once: after the clock went back, no check waits longer than the rule could have set.
-                store.PullInHealthChecks(now + period.Length() * (1 + ScheduleRule.JitterShare));
-                store.ScheduleUnscheduledHealthChecks((id, from) => ScheduleRule.NextDue(period, HealthRunner.Key(id), from));
-                var due = store.DueHealthTargets(now, Batch);
+                store.Health.PullInHealthChecks(now + period.Length() * (1 + ScheduleRule.JitterShare));
+                store.Health.ScheduleUnscheduledHealthChecks((id, from) => ScheduleRule.NextDue(period, HealthRunner.Key(id), from));
+                var due = store.Health.DueHealthTargets(now, Batch);
                 if (due.Count > 0)
                 {
                     await runner.CheckAsync(due, stoppingToken);
                     continue;
                 }
 
-                await _sleeper.SleepUntilAsync(store.NextHealthDue(), stoppingToken);
+                await _sleeper.SleepUntilAsync(store.Health.NextHealthDue(), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

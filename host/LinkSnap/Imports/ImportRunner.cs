@@ -43,7 +43,7 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
-            foreach (var import in store.ListImports().Where(i => i.Status == ImportStatuses.Running).OrderBy(i => i.Id))
+            foreach (var import in store.Imports.ListImports().Where(i => i.Status == ImportStatuses.Running).OrderBy(i => i.Id))
             {
                 try
                 {
@@ -52,7 +52,7 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
                 catch (Exception e) when (e is IOException or InvalidDataException or JsonException)
                 {
                     logger.LogError(e, "Import {Id} ({File}) cannot go on: its plan file is unreadable", import.Id, import.FileName);
-                    store.SetImportStatus(import.Id, ImportStatuses.Cancelled);
+                    store.Imports.SetImportStatus(import.Id, ImportStatuses.Cancelled);
                 }
             }
 
@@ -75,7 +75,7 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
         var plan = ReadPlan(paths, import);
         for (var done = import.Applied; done < plan.Links.Count; done += BatchSize)
         {
-            if (stoppingToken.IsCancellationRequested || store.GetImport(import.Id)?.Status != ImportStatuses.Running)
+            if (stoppingToken.IsCancellationRequested || store.Imports.GetImport(import.Id)?.Status != ImportStatuses.Running)
             {
                 return; // stopped or paused: the next start or resume continues from here
             }
@@ -85,14 +85,14 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
             // which reindex keeps as they are when links.jsonl does not know them.
             journal.Serialized(() =>
             {
-                var linkIds = store.ApplyImportBatch(import.Id, batch, done + batch.Count, !import.NoCapture);
+                var linkIds = store.Imports.ApplyImportBatch(import.Id, batch, done + batch.Count, !import.NoCapture);
                 AddImportedArticles(import, batch, linkIds);
                 journal.Append(store.GetLinks(linkIds));
             });
             queue.Notify();
         }
 
-        store.SetImportStatus(import.Id, import.NoCapture ? ImportStatuses.Done : ImportStatuses.Capturing);
+        store.Imports.SetImportStatus(import.Id, import.NoCapture ? ImportStatuses.Done : ImportStatuses.Capturing);
         logger.LogInformation("Import {Id} ({File}): {Links} links added", import.Id, import.FileName, plan.Links.Count);
     }
 

@@ -4,6 +4,7 @@ using LinkSnap.Core.Import;
 using LinkSnap.Core.Paths;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
+using LinkSnap.Library;
 
 namespace LinkSnap.Imports;
 
@@ -20,13 +21,13 @@ public sealed class ImportService(LinkStore store, LinkSnapPaths paths, ImportRu
     public ImportPreview Preview(ImportRequest request)
     {
         var plan = Plan(request);
-        return ImportPreview.From(request.FileName, plan, store.CountSavedUrls(plan.Links.Select(l => l.NormalizedUrl)));
+        return ImportPreview.From(request.FileName, plan, store.Imports.CountSavedUrls(plan.Links.Select(l => l.NormalizedUrl)));
     }
 
     public (ImportProgress Progress, ImportPreview Preview) Start(ImportRequest request)
     {
         var plan = Plan(request);
-        var preview = ImportPreview.From(request.FileName, plan, store.CountSavedUrls(plan.Links.Select(l => l.NormalizedUrl)));
+        var preview = ImportPreview.From(request.FileName, plan, store.Imports.CountSavedUrls(plan.Links.Select(l => l.NormalizedUrl)));
         return (Start(request.FileName, plan, request.Options.NoCapture), preview);
     }
 
@@ -42,43 +43,43 @@ public sealed class ImportService(LinkStore store, LinkSnapPaths paths, ImportRu
         }
 
         File.Move(file + ".tmp", file);
-        var id = store.CreateImport(fileName, plan, noCapture, relative);
+        var id = store.Imports.CreateImport(fileName, plan, noCapture, relative);
         runner.Notify();
         return Get(id);
     }
 
     public ImportProgress Get(long id)
     {
-        var import = store.GetImport(id) ?? throw new NotFoundException($"There is no import {id}.");
+        var import = store.Imports.GetImport(id) ?? throw new NotFoundException($"There is no import {id}.");
         if (import.Status == ImportStatuses.Capturing && import.Captures.GetValueOrDefault("queued") + import.Captures.GetValueOrDefault("running") == 0)
         {
-            store.SetImportStatus(id, ImportStatuses.Done);
-            import = store.GetImport(id)!;
+            store.Imports.SetImportStatus(id, ImportStatuses.Done);
+            import = store.Imports.GetImport(id)!;
         }
 
         return ImportProgress.From(import, time.GetUtcNow());
     }
 
-    public IReadOnlyList<ImportProgress> List() => store.ListImports().Select(i => Get(i.Id)).ToList();
+    public IReadOnlyList<ImportProgress> List() => store.Imports.ListImports().Select(i => Get(i.Id)).ToList();
 
     /// <summary>The entries of the import's file that could not be imported, with their reasons.</summary>
     public IReadOnlyList<ImportRejection> Invalid(long id)
     {
-        var import = store.GetImport(id) ?? throw new NotFoundException($"There is no import {id}.");
+        var import = store.Imports.GetImport(id) ?? throw new NotFoundException($"There is no import {id}.");
         return ImportRunner.ReadPlan(paths, import).Rejected;
     }
 
     /// <summary>The import's captures that failed for good, with their reasons (at most <paramref name="limit"/>).</summary>
     public IReadOnlyList<SnapshotDto> Failed(long id, int limit = 200)
     {
-        _ = store.GetImport(id) ?? throw new NotFoundException($"There is no import {id}.");
-        return store.ListImportFailures(id, limit).Select(SnapshotDto.From).ToList();
+        _ = store.Imports.GetImport(id) ?? throw new NotFoundException($"There is no import {id}.");
+        return store.Imports.ListImportFailures(id, limit).Select(SnapshotDto.From).ToList();
     }
 
     /// <summary>pause, resume or cancel.</summary>
     public ImportProgress Act(long id, string action)
     {
-        var import = store.GetImport(id) ?? throw new NotFoundException($"There is no import {id}.");
+        var import = store.Imports.GetImport(id) ?? throw new NotFoundException($"There is no import {id}.");
         var status = action switch
         {
             "pause" => ImportStatuses.Paused,
@@ -86,7 +87,7 @@ public sealed class ImportService(LinkStore store, LinkSnapPaths paths, ImportRu
             "cancel" => ImportStatuses.Cancelled,
             _ => throw new ArgumentException($"Unknown import action '{action}': use pause, resume or cancel."),
         };
-        if (!store.SetImportStatus(id, status))
+        if (!store.Imports.SetImportStatus(id, status))
         {
             throw new ArgumentException($"Import {id} has ended ({import.Status}); it cannot be {action}d.");
         }

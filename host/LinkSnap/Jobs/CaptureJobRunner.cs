@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace LinkSnap.Jobs;
 
 /// <summary>
-/// Runs one claimed job: captures into a temporary folder, writes snapshot.json, renames the folder
-/// into place and records the outcome. Whatever happens, the job ends done, partial or failed with
+/// Runs one claimed job: runs the capture engine into a temporary folder and hands the outcome to the
+/// <see cref="SnapshotWriter"/> (snapshot.json, folder into place, row). Whatever happens, the job ends done, partial or failed with
 /// a reason — or, on an orderly shutdown, back in the queue. A failed background capture goes back
 /// to the queue with back-off (Background:MaxRetries) unless its page is gone.
 /// </summary>
@@ -25,6 +25,8 @@ public sealed class CaptureJobRunner(
     // Grace on top of the job timeout for an engine that does not react to cancellation.
     private static readonly TimeSpan HardStopGrace = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan PersistRetryDelay = TimeSpan.FromSeconds(1);
+
+    private readonly SnapshotWriter _writer = new(store, folders, logger);
 
     public async Task RunAsync(SnapshotRecord job, CancellationToken stoppingToken)
     {
@@ -43,7 +45,7 @@ public sealed class CaptureJobRunner(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             logger.LogInformation("Snapshot {Id} goes back to the queue: the daemon is stopping", job.Id);
-            store.ReleaseJob(job.Id);
+            store.Jobs.ReleaseJob(job.Id);
             TryDelete(temp);
             events.Publish(new JobEvent(job.Id, job.LinkId, SnapshotStatus.Queued, null, null));
             return;
@@ -107,19 +109,7 @@ public sealed class CaptureJobRunner(
     }
 
     /// <summary>Writes a folder with only snapshot.json for a job that ended without a capture (e.g. failed at recovery).</summary>
-    public void WriteRecord(SnapshotRecord snapshot)
-    {
-        if (store.GetLink(snapshot.LinkId) is not { } link)
-        {
-            return;
-        }
-
-        var temp = folders.CreateTempFolder(snapshot.Id);
-        var relative = SnapshotFolders.RelativeFolder(snapshot.Id, snapshot.CreatedAt);
-        SnapshotFolders.WriteDocument(temp, ToDocument(snapshot, link));
-        folders.Commit(temp, relative);
-        store.CompleteSnapshot(snapshot.Id, new SnapshotCompletion { Status = snapshot.Status, Reason = snapshot.Reason, Folder = relative, FinishedAt = snapshot.FinishedAt });
-    }
+    public void WriteRecord(SnapshotRecord snapshot) => _writer.WriteRecord(snapshot);
 
     public void CleanTemporaryFiles() => folders.CleanTemp();
 
@@ -137,7 +127,7 @@ public sealed class CaptureJobRunner(
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             logger.LogError(e, "Snapshot {Id} is recorded as failed without a folder", job.Id);
-            await PersistAsync(() => store.CompleteSnapshot(job.Id, new SnapshotCompletion { Status = SnapshotStatus.Failed, Reason = reason, FinishedAt = failed.FinishedAt }), stoppingToken);
+            await PersistAsync(() => store.Jobs.CompleteSnapshot(job.Id, new SnapshotCompletion { Status = SnapshotStatus.Failed, Reason = reason, FinishedAt = failed.FinishedAt }), stoppingToken);
         }
 
         events.Publish(new JobEvent(job.Id, job.LinkId, SnapshotStatus.Failed, null, reason));
@@ -193,11 +183,6 @@ public sealed class CaptureJobRunner(
             return;
         }
 
-        if (!string.IsNullOrEmpty(result.ArticleText))
-        {
-            File.WriteAllText(Path.Combine(temp, SnapshotFolders.SearchTextFileName), result.ArticleText);
-        }
-
         var finished = job with
         {
             Status = status,
@@ -209,10 +194,7 @@ public sealed class CaptureJobRunner(
             TimingsMs = result.TimingsMs,
             Gone = gone,
         };
-        var relative = SnapshotFolders.RelativeFolder(job.Id, job.CreatedAt);
-        SnapshotFolders.WriteDocument(temp, ToDocument(finished, link));
-        ShareWithPreviousSnapshot(job, temp);
-        folders.Commit(temp, relative);
+        var relative = _writer.WriteFolder(temp, finished, link, result.ArticleText);
         var completion = new SnapshotCompletion
         {
             Status = status,
@@ -225,10 +207,9 @@ public sealed class CaptureJobRunner(
             FinishedAt = finished.FinishedAt,
             Gone = gone,
         };
-        if (!await PersistAsync(() => store.CompleteSnapshot(job.Id, completion), stoppingToken))
+        if (!await PersistAsync(() => _writer.Record(job.Id, completion), stoppingToken))
         {
-            folders.Delete([relative]);
-            return;
+            return; // deleted while it was being captured
         }
 
         if (job.InputPath is not null)
@@ -251,38 +232,13 @@ public sealed class CaptureJobRunner(
 
         var at = time.GetUtcNow() + settings.RetryDelayFor(job.Retries);
         var retry = $"attempt {job.Retries + 1} of {settings.MaxRetries + 1} failed ({reason}); retrying after {StorageText.Time(at)}";
-        if (store.ScheduleRetry(job.Id, at, retry))
+        if (store.Jobs.ScheduleRetry(job.Id, at, retry))
         {
             logger.LogInformation("Snapshot {Id} of {Url}: {Reason}", job.Id, job.Url, retry);
             events.Publish(new JobEvent(job.Id, job.LinkId, SnapshotStatus.Queued, null, retry));
         }
 
         return true;
-    }
-
-    /// <summary>An unchanged page recaptured costs next to nothing: identical files become hard links to the previous snapshot's.</summary>
-    private void ShareWithPreviousSnapshot(SnapshotRecord job, string temp)
-    {
-        var previous = store.ListSnapshots(job.LinkId)
-            .FirstOrDefault(s => s.Id != job.Id && s.Folder is not null && s.Status is SnapshotStatus.Done or SnapshotStatus.Partial);
-        if (previous is null)
-        {
-            return;
-        }
-
-        try
-        {
-            var saved = folders.ShareWithEarlier(temp, previous.Folder!);
-            if (saved > 0)
-            {
-                logger.LogInformation("Snapshot {Id} shares {Bytes} bytes of identical files with snapshot {Previous}", job.Id, saved, previous.Id);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Sharing only saves space: the snapshot keeps its own copies.
-            logger.LogWarning(e, "Snapshot {Id} keeps its own copies of files identical to snapshot {Previous}", job.Id, previous.Id);
-        }
     }
 
     private string? ReadInput(SnapshotRecord job)
@@ -295,26 +251,6 @@ public sealed class CaptureJobRunner(
         var path = folders.Resolve(job.InputPath);
         return File.Exists(path) ? File.ReadAllText(path) : throw new FileNotFoundException("the page content sent for this as-seen capture is missing from " + job.InputPath);
     }
-
-    private static SnapshotDocument ToDocument(SnapshotRecord snapshot, LinkRecord link) => new()
-    {
-        Id = snapshot.Id,
-        LinkId = link.Id,
-        Link = SnapshotLinkInfo.From(link),
-        Status = snapshot.Status,
-        Reason = snapshot.Reason,
-        Mode = snapshot.Mode,
-        Attempts = snapshot.Attempts,
-        CreatedAt = snapshot.CreatedAt,
-        StartedAt = snapshot.StartedAt,
-        FinishedAt = snapshot.FinishedAt,
-        Metadata = snapshot.Metadata,
-        Artifacts = snapshot.Artifacts,
-        TimingsMs = snapshot.TimingsMs,
-        JobClass = snapshot.JobClass,
-        Gone = snapshot.Gone,
-        ImportedFrom = snapshot.ImportedFrom,
-    };
 
     private static CaptureResult Failed(string reason) => new() { Outcome = CaptureOutcome.Failed, Reason = reason };
 
@@ -337,7 +273,7 @@ public sealed class CaptureJobRunner(
         {
             try
             {
-                store.SetStage(job.Id, value);
+                store.Jobs.SetStage(job.Id, value);
             }
             catch (Exception e) when (StorageFaults.IsBusy(e) || StorageFaults.IsDiskFull(e))
             {

@@ -59,8 +59,8 @@ public sealed class CaptureQueue(
                 try
                 {
                     var turn = Volatile.Read(ref backgroundRunning) < backgroundSlots ? new BackgroundTurn(politeness.RestingSites()) : null;
-                    job = store.ClaimNextJob(turn);
-                    wakeAt = job is null ? Earliest(store.NextBackgroundJobStart(), politeness.NextRestEnd()) : null;
+                    job = store.Jobs.ClaimNextJob(turn);
+                    wakeAt = job is null ? Earliest(store.Jobs.NextBackgroundJobStart(), politeness.NextRestEnd()) : null;
                 }
                 catch (Microsoft.Data.Sqlite.SqliteException e)
                 {
@@ -124,10 +124,10 @@ public sealed class CaptureQueue(
 
     private void Recover()
     {
-        foreach (var job in store.RecoverInterruptedJobs(options.Value.MaxAttempts))
+        foreach (var job in store.Jobs.RecoverInterruptedJobs(options.Value.MaxAttempts))
         {
             logger.LogWarning("Snapshot {Id} was interrupted by a daemon stop: now {Status} {Reason}", job.SnapshotId, job.Status, job.Reason);
-            if (job.Status == SnapshotStatus.Failed && store.GetSnapshot(job.SnapshotId) is { } failed)
+            if (job.Status == SnapshotStatus.Failed && store.Snapshots.GetSnapshot(job.SnapshotId) is { } failed)
             {
                 runner.WriteRecord(failed);
             }

@@ -38,7 +38,7 @@ public sealed class HostPoliteness(TimeProvider time)
 
         lock (_restingUntil)
         {
-            foreach (var (site, at) in store.LastBackgroundCaptures(time.GetUtcNow() - gap))
+            foreach (var (site, at) in store.Jobs.LastBackgroundCaptures(time.GetUtcNow() - gap))
             {
                 _restingUntil[site] = at + gap;
             }

@@ -1,5 +1,6 @@
 using LinkSnap.Api;
 using LinkSnap.Core.Urls;
+using LinkSnap.Library;
 
 namespace LinkSnap.Native;
 

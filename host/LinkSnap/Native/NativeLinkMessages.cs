@@ -5,6 +5,7 @@ using LinkSnap.Core.Capture;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Scheduling;
 using LinkSnap.Core.Storage;
+using LinkSnap.Library;
 using LinkSnap.Watch;
 
 namespace LinkSnap.Native;

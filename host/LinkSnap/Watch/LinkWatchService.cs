@@ -2,6 +2,7 @@ using LinkSnap.Api;
 using LinkSnap.Core.Scheduling;
 using LinkSnap.Core.Storage;
 using LinkSnap.Core.Watching;
+using LinkSnap.Library;
 
 namespace LinkSnap.Watch;
 

@@ -1,6 +1,7 @@
 using LinkSnap.Api;
 using LinkSnap.Core.Scheduling;
 using LinkSnap.Core.Watching;
+using LinkSnap.Library;
 
 namespace LinkSnap.Watch;
 

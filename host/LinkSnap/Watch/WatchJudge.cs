@@ -56,7 +56,7 @@ public sealed class WatchJudge(LinkStore links, WatchStore watches, SnapshotFold
 
     private (string Outcome, string Reason) Compare(SnapshotRecord snapshot)
     {
-        var previous = links.ListSnapshots(snapshot.LinkId)
+        var previous = links.Snapshots.ListSnapshots(snapshot.LinkId)
             .FirstOrDefault(s => s.Id < snapshot.Id && s.Folder is not null && s.Status is SnapshotStatus.Done or SnapshotStatus.Partial
                 && Directory.Exists(folders.Resolve(s.Folder)));
         if (previous is null)

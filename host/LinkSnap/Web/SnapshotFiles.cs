@@ -16,7 +16,7 @@ public sealed class SnapshotFiles(LinkStore store, SnapshotFolders folders, Link
 {
     /// <summary>The snapshot with that id (a URL segment), or null.</summary>
     public SnapshotRecord? Find(string snapshotId) =>
-        long.TryParse(snapshotId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? store.GetSnapshot(id) : null;
+        long.TryParse(snapshotId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? store.Snapshots.GetSnapshot(id) : null;
 
     /// <summary>The snapshot's folder when it is on disk and safe to serve from, else null.</summary>
     public string? FolderOf(SnapshotRecord snapshot)

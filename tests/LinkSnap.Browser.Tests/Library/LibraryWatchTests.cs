@@ -46,7 +46,7 @@ public sealed class LibraryWatchTests : LibraryPageTestBase
 
         // The scheduler's own record of a check that kept a changed version.
         var store = Daemon.Services.GetRequiredService<WatchStore>();
-        var snapshot = Daemon.Services.GetRequiredService<LinkStore>().GetSnapshot(_lakesSnapshot);
+        var snapshot = Daemon.Services.GetRequiredService<LinkStore>().Snapshots.GetSnapshot(_lakesSnapshot);
         store.RecordCheck(new InFlightCheck(_lakes, _lakesSnapshot, SchedulePeriod.Weekly, 0, snapshot), WatchOutcomes.Changed, null);
 
         await GotoAsync("/");

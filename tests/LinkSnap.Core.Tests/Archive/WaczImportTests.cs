@@ -77,7 +77,7 @@ public sealed class WaczImportTests
         var versions = new Dictionary<string, List<byte[]>>();
         foreach (var page in result.Imported)
         {
-            var snapshot = library.Store.GetSnapshot(page.SnapshotId!.Value)!;
+            var snapshot = library.Store.Snapshots.GetSnapshot(page.SnapshotId!.Value)!;
             Assert.That((snapshot.Mode, snapshot.Status, snapshot.ImportedFrom), Is.EqualTo((CaptureMode.Imported, Core.Storage.SnapshotStatus.Done, result.ImportedFrom)));
             Assert.That(library.Store.GetLink(page.LinkId)!.Tags, Does.Contain("imported"));
             var archive = Path.Combine(library.Paths.DataDirectory, snapshot.Folder!, ArtifactFiles.Wacz);

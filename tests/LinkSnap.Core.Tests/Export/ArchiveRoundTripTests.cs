@@ -83,7 +83,7 @@ public sealed class ArchiveRoundTripTests
         new ArchiveRestorer(_target).Restore(_archive);
         using var database = new Core.Storage.LinkSnapDatabase(_target.DatabasePath);
         var store = new Core.Storage.LinkStore(database, TimeProvider.System);
-        var page = store.ListLinks(new Core.Storage.LinkListQuery { Text = "版本" });
+        var page = store.Listing.ListLinks(new Core.Storage.LinkListQuery { Text = "版本" });
         Assert.That(page.Items.Select(l => l.Url), Is.EqualTo(new[] { "https://example.cn/文章?id=1" }));
     }
 

@@ -63,7 +63,7 @@ public sealed class ExportFormatTests
 
         var bookmarks = await NetscapeParser.ParseAsync(file);
 
-        var links = _library.Store.ListLinks(new LinkListQuery { Limit = 100 }).Items;
+        var links = _library.Store.Listing.ListLinks(new LinkListQuery { Limit = 100 }).Items;
         Assert.That(bookmarks.Select(b => b.Url), Is.EquivalentTo(links.Select(l => l.Url)));
         foreach (var link in links)
         {

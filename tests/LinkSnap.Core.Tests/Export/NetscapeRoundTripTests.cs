@@ -25,11 +25,11 @@ public sealed class NetscapeRoundTripTests
         using var empty = new StoreFixture();
         var options = new ImportOptions();
         var plan = ImportPlanner.Plan(ImportReader.Read(html, "bookmarks.html", options), options);
-        var importId = empty.Store.CreateImport("bookmarks.html", plan, noCapture: true, "imports/x.json");
-        empty.Store.ApplyImportBatch(importId, plan.Links, plan.Links.Count, queueCaptures: false);
+        var importId = empty.Store.Imports.CreateImport("bookmarks.html", plan, noCapture: true, "imports/x.json");
+        empty.Store.Imports.ApplyImportBatch(importId, plan.Links, plan.Links.Count, queueCaptures: false);
 
-        var before = library.Store.ListLinks(new LinkListQuery { Limit = 100 }).Items;
-        var after = empty.Store.ListLinks(new LinkListQuery { Limit = 100 }).Items;
+        var before = library.Store.Listing.ListLinks(new LinkListQuery { Limit = 100 }).Items;
+        var after = empty.Store.Listing.ListLinks(new LinkListQuery { Limit = 100 }).Items;
         Assert.That(plan.Rejected, Is.Empty);
         Assert.That(after.Select(l => l.Url), Is.EquivalentTo(before.Select(l => l.Url)));
         foreach (var link in before)

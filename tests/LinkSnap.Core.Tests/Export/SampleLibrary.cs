@@ -58,7 +58,7 @@ internal sealed class SampleLibrary : IDisposable
     /// <summary>Writes a snapshot folder as the job runner does (temp folder, snapshot.json, rename) and completes the row.</summary>
     public void Finish(long snapshotId, string title, string text, SnapshotStatus status = SnapshotStatus.Done)
     {
-        var snapshot = Store.GetSnapshot(snapshotId)!;
+        var snapshot = Store.Snapshots.GetSnapshot(snapshotId)!;
         var link = Store.GetLink(snapshot.LinkId)!;
         var temp = Folders.CreateTempFolder(snapshotId);
         var artifacts = new List<ArtifactInfo>();
@@ -91,7 +91,7 @@ internal sealed class SampleLibrary : IDisposable
             Artifacts = artifacts,
         });
         Folders.Commit(temp, relative);
-        Store.CompleteSnapshot(snapshotId, new SnapshotCompletion
+        Store.Jobs.CompleteSnapshot(snapshotId, new SnapshotCompletion
         {
             Status = status,
             Reason = reason,

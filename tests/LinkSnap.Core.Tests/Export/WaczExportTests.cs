@@ -23,7 +23,7 @@ public sealed class WaczExportTests
         using var temp = new TempDirectory();
         var fresh = library.Store.AddCapture(new Uri("https://example.org/fresh"), ["web"], null, CaptureMode.Fresh);
         library.Finish(fresh.SnapshotId, "Fresh page", "fresh text");
-        var folder = Path.Combine(library.Paths.DataDirectory, library.Store.GetSnapshot(fresh.SnapshotId)!.Folder!);
+        var folder = Path.Combine(library.Paths.DataDirectory, library.Store.Snapshots.GetSnapshot(fresh.SnapshotId)!.Folder!);
         var sourceWarc = await WriteArchiveAsync(Path.Combine(folder, ArtifactFiles.Wacz), temp.Path);
         var seen = library.Store.AddCapture(new Uri("https://example.net/seen"), ["web"], null, CaptureMode.AsSeen, library.Folders.SaveInput("<p>seen</p>"));
         library.Finish(seen.SnapshotId, "Seen page", "seen text");

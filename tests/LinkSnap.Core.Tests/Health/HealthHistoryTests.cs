@@ -25,7 +25,7 @@ public sealed class HealthHistoryTests
         foreach (var days in new[] { 0, 3, 6, 8 })
         {
             fixture.Clock.Now = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero).AddDays(days);
-            states.Add(fixture.Store.RecordHealth(link, Refused, Options)!.State);
+            states.Add(fixture.Store.Health.RecordHealth(link, Refused, Options)!.State);
         }
 
         // Third failure on day 6 is not yet a week after the first; the fourth (day 8) is.
@@ -33,7 +33,7 @@ public sealed class HealthHistoryTests
         var saved = fixture.Store.GetLink(link)!.Health!;
         Assert.That(saved.State, Is.EqualTo(HealthState.Gone));
         Assert.That(saved.Reason, Does.Contain("connection refused").And.Contain("Failed 4 checks in a row since 2026-03-01"));
-        Assert.That(fixture.Store.HealthHistory(link).Select(h => h.State), Is.EqualTo(states.AsEnumerable().Reverse()), "every check is kept, newest first");
+        Assert.That(fixture.Store.Health.HealthHistory(link).Select(h => h.State), Is.EqualTo(states.AsEnumerable().Reverse()), "every check is kept, newest first");
     }
 
     [Test]
@@ -43,13 +43,13 @@ public sealed class HealthHistoryTests
         var link = fixture.Add("https://example.org/flapping").LinkId;
         for (var i = 0; i < 3; i++)
         {
-            Assert.That(fixture.Store.RecordHealth(link, Refused, Options)!.State, Is.EqualTo(HealthState.Unknown));
+            Assert.That(fixture.Store.Health.RecordHealth(link, Refused, Options)!.State, Is.EqualTo(HealthState.Unknown));
         }
 
         fixture.Clock.Now = fixture.Clock.Now.AddDays(10);
-        Assert.That(fixture.Store.RecordHealth(link, Alive, Options)!.State, Is.EqualTo(HealthState.Alive));
+        Assert.That(fixture.Store.Health.RecordHealth(link, Alive, Options)!.State, Is.EqualTo(HealthState.Alive));
         fixture.Clock.Now = fixture.Clock.Now.AddDays(10);
-        Assert.That(fixture.Store.RecordHealth(link, Refused, Options)!.State, Is.EqualTo(HealthState.Unknown), "the answer ended the run of failures");
+        Assert.That(fixture.Store.Health.RecordHealth(link, Refused, Options)!.State, Is.EqualTo(HealthState.Unknown), "the answer ended the run of failures");
     }
 
     [Test]
@@ -60,11 +60,11 @@ public sealed class HealthHistoryTests
         var parked = fixture.Add("https://parked.example/a").LinkId;
         var alive = fixture.Add("https://example.org/alive").LinkId;
         var never = fixture.Add("https://example.org/never-checked").LinkId;
-        fixture.Store.RecordHealth(gone, new HealthProbe(HealthState.Gone, 404, "The server answers 404 Not Found."), Options);
-        fixture.Store.RecordHealth(parked, new HealthProbe(HealthState.SoftNotFound, 200, "parked"), Options);
-        fixture.Store.RecordHealth(alive, Alive, Options);
+        fixture.Store.Health.RecordHealth(gone, new HealthProbe(HealthState.Gone, 404, "The server answers 404 Not Found."), Options);
+        fixture.Store.Health.RecordHealth(parked, new HealthProbe(HealthState.SoftNotFound, 200, "parked"), Options);
+        fixture.Store.Health.RecordHealth(alive, Alive, Options);
 
-        var page = fixture.Store.ListLinks(new LinkListQuery { Health = [HealthState.Gone, HealthState.SoftNotFound] });
+        var page = fixture.Store.Listing.ListLinks(new LinkListQuery { Health = [HealthState.Gone, HealthState.SoftNotFound] });
 
         Assert.That(page.Items.Select(l => l.Id), Is.EquivalentTo(new[] { gone, parked }));
         Assert.That(page.Total, Is.EqualTo(2));
@@ -79,14 +79,14 @@ public sealed class HealthHistoryTests
         var link = fixture.Add("https://example.org/a").LinkId;
         var saved = fixture.Store.GetLink(link)!.CreatedAt;
 
-        Assert.That(fixture.Store.ScheduleUnscheduledHealthChecks((_, from) => from.AddDays(7)), Is.EqualTo(1));
-        Assert.That(fixture.Store.ScheduleUnscheduledHealthChecks((_, from) => from.AddDays(7)), Is.EqualTo(0), "scheduled once");
-        Assert.That(fixture.Store.NextHealthDue(), Is.EqualTo(saved.AddDays(7)));
-        Assert.That(fixture.Store.DueHealthTargets(saved.AddDays(6), 10), Is.Empty);
-        Assert.That(fixture.Store.DueHealthTargets(saved.AddDays(7), 10).Select(t => t.LinkId), Is.EqualTo(new[] { link }));
+        Assert.That(fixture.Store.Health.ScheduleUnscheduledHealthChecks((_, from) => from.AddDays(7)), Is.EqualTo(1));
+        Assert.That(fixture.Store.Health.ScheduleUnscheduledHealthChecks((_, from) => from.AddDays(7)), Is.EqualTo(0), "scheduled once");
+        Assert.That(fixture.Store.Health.NextHealthDue(), Is.EqualTo(saved.AddDays(7)));
+        Assert.That(fixture.Store.Health.DueHealthTargets(saved.AddDays(6), 10), Is.Empty);
+        Assert.That(fixture.Store.Health.DueHealthTargets(saved.AddDays(7), 10).Select(t => t.LinkId), Is.EqualTo(new[] { link }));
 
         var earlier = saved.AddDays(-30); // the clock went back a month
-        fixture.Store.PullInHealthChecks(earlier.AddDays(8));
-        Assert.That(fixture.Store.NextHealthDue(), Is.EqualTo(earlier.AddDays(8)));
+        fixture.Store.Health.PullInHealthChecks(earlier.AddDays(8));
+        Assert.That(fixture.Store.Health.NextHealthDue(), Is.EqualTo(earlier.AddDays(8)));
     }
 }

@@ -21,7 +21,7 @@ public sealed class SearchTests
         return ticket.LinkId;
     }
 
-    private LinkPage Search(string q, int limit = 50) => _fixture.Store.ListLinks(new LinkListQuery { Text = q, Limit = limit });
+    private LinkPage Search(string q, int limit = 50) => _fixture.Store.Listing.ListLinks(new LinkListQuery { Text = q, Limit = limit });
 
     [Test]
     public void Chinese_two_and_one_character_queries_find_the_word_inside_a_run()
@@ -104,8 +104,8 @@ public sealed class SearchTests
         }
 
         var first = Search("common", limit: 2);
-        var second = _fixture.Store.ListLinks(new LinkListQuery { Text = "common", Limit = 2, Cursor = first.NextCursor });
-        var third = _fixture.Store.ListLinks(new LinkListQuery { Text = "common", Limit = 2, Cursor = second.NextCursor });
+        var second = _fixture.Store.Listing.ListLinks(new LinkListQuery { Text = "common", Limit = 2, Cursor = first.NextCursor });
+        var third = _fixture.Store.Listing.ListLinks(new LinkListQuery { Text = "common", Limit = 2, Cursor = second.NextCursor });
         Assert.That(first.Total, Is.EqualTo(5));
         Assert.That(third.NextCursor, Is.Null);
         Assert.That(first.Items.Concat(second.Items).Concat(third.Items).Select(l => l.Id).Distinct().Count(), Is.EqualTo(5));

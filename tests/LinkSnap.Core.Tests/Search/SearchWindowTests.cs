@@ -36,7 +36,7 @@ public sealed class SearchWindowTests
         string? cursor = null;
         do
         {
-            var page = store.ListLinks(new LinkListQuery { Text = q, Limit = limit, Cursor = cursor });
+            var page = store.Listing.ListLinks(new LinkListQuery { Text = q, Limit = limit, Cursor = cursor });
             Assert.That(page.Items, Has.Count.LessThanOrEqualTo(limit));
             seen.AddRange(page.Items);
             cursor = page.NextCursor;
@@ -57,7 +57,7 @@ public sealed class SearchWindowTests
     [Test]
     public void Past_the_window_the_newest_matches_are_ranked_first_and_older_ones_follow()
     {
-        var store = new LinkStore(_fixture.Database, _fixture.Clock) { RankWindow = 3 };
+        var store = new LinkStore(_fixture.Database, _fixture.Clock) { Listing = new LinkListing(_fixture.Database) { RankWindow = 3 } };
         var results = WalkAll(store, "zebra", 2).Select(l => l.Id).ToList();
 
         Assert.That(results, Has.Count.EqualTo(7).And.Unique);
@@ -70,7 +70,7 @@ public sealed class SearchWindowTests
     [Test]
     public void Every_result_of_a_prefix_query_carries_its_own_marked_snippet()
     {
-        var results = WalkAll(new LinkStore(_fixture.Database, _fixture.Clock) { RankWindow = 3 }, "zeb", 3);
+        var results = WalkAll(new LinkStore(_fixture.Database, _fixture.Clock) { Listing = new LinkListing(_fixture.Database) { RankWindow = 3 } }, "zeb", 3);
         Assert.That(results, Has.Count.EqualTo(7));
         foreach (var link in results)
         {
@@ -87,13 +87,13 @@ public sealed class SearchWindowTests
     [TestCase(3, 7, 7, false)] // exactly at the limit is exact
     public void Totals_of_a_search_are_the_same_whatever_the_window(int window, int countLimit, int total, bool lowerBound)
     {
-        var store = new LinkStore(_fixture.Database, _fixture.Clock) { RankWindow = window, TotalCountLimit = countLimit };
+        var store = new LinkStore(_fixture.Database, _fixture.Clock) { Listing = new LinkListing(_fixture.Database) { RankWindow = window, TotalCountLimit = countLimit } };
         foreach (var limit in new[] { 1, 2, 5 })
         {
             string? cursor = null;
             do
             {
-                var page = store.ListLinks(new LinkListQuery { Text = "zebra", Limit = limit, Cursor = cursor });
+                var page = store.Listing.ListLinks(new LinkListQuery { Text = "zebra", Limit = limit, Cursor = cursor });
                 Assert.That((page.Total, page.TotalIsLowerBound), Is.EqualTo((total, lowerBound)), $"page size {limit}, cursor {cursor}");
                 cursor = page.NextCursor;
             }
@@ -103,7 +103,7 @@ public sealed class SearchWindowTests
         var tagged = _fixture.Add("https://example.org/tagged", "zoo").LinkId;
         _fixture.Store.UpdateLink(_ids[1], null, null, ["zoo"]);
         _fixture.Store.UpdateLink(_ids[5], null, null, ["zoo"]);
-        Assert.That(store.ListLinks(new LinkListQuery { Text = "zebra", Tags = ["zoo"], Limit = 1 }).Total, Is.EqualTo(2), $"tag filters apply to the count of older matches too (link {tagged} has no zebra)");
+        Assert.That(store.Listing.ListLinks(new LinkListQuery { Text = "zebra", Tags = ["zoo"], Limit = 1 }).Total, Is.EqualTo(2), $"tag filters apply to the count of older matches too (link {tagged} has no zebra)");
     }
 
     [TestCase("quantum", "\"quantum\"*")]
@@ -123,7 +123,7 @@ public sealed class SearchWindowTests
         var ticket = _fixture.Add("https://example.cn/a");
         _fixture.Complete(ticket.SnapshotId, "读书笔记", "今天读了一本书。");
         var id = ticket.LinkId;
-        var page = _fixture.Store.ListLinks(new LinkListQuery { Text = "书" });
+        var page = _fixture.Store.Listing.ListLinks(new LinkListQuery { Text = "书" });
         Assert.That(page.Items.Select(l => l.Id), Is.EqualTo(new[] { id }));
         Assert.That(page.Items[0].Snippet, Does.Contain("<mark>书</mark>"));
     }

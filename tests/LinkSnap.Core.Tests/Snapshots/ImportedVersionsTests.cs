@@ -22,7 +22,7 @@ public sealed class ImportedVersionsTests
         database.Migrate();
         var store = new LinkStore(database, new ManualClock());
         var link = store.AddCapture(new Uri("https://example.org/gone-page"), [], null, CaptureMode.Fresh);
-        store.CompleteSnapshot(link.SnapshotId, new SnapshotCompletion { Status = SnapshotStatus.Failed, Reason = "HTTP 404" });
+        store.Jobs.CompleteSnapshot(link.SnapshotId, new SnapshotCompletion { Status = SnapshotStatus.Failed, Reason = "HTTP 404" });
         var savedAt = DateTimeOffset.FromUnixTimeSeconds(1500000000);
 
         var id = new ImportedVersions(store, folders, TimeProvider.System).Add(link.LinkId, "wallabag", savedAt, folder =>
@@ -36,20 +36,20 @@ public sealed class ImportedVersionsTests
             };
         })!.Value;
 
-        var version = store.GetSnapshot(id)!;
+        var version = store.Snapshots.GetSnapshot(id)!;
         Assert.That((version.Status, version.Mode, version.ImportedFrom, version.CreatedAt), Is.EqualTo((SnapshotStatus.Done, CaptureMode.Imported, "wallabag", savedAt)));
         Assert.That(File.ReadAllText(Path.Combine(folders.Resolve(version.Folder!), ArtifactFiles.ArticleHtml)), Is.EqualTo("<p>潮汐表的文章</p>"));
         Assert.That(store.GetLink(link.LinkId)!.Title, Is.EqualTo("Imported title"));
-        Assert.That(store.ListLinks(new LinkListQuery { Text = "潮汐表" }).Items.Single().Id, Is.EqualTo(link.LinkId));
+        Assert.That(store.Listing.ListLinks(new LinkListQuery { Text = "潮汐表" }).Items.Single().Id, Is.EqualTo(link.LinkId));
 
         new Reindexer(database, folders, new LinkJournal(paths, TimeProvider.System), TimeProvider.System).Rebuild();
-        var restored = store.ListSnapshots(link.LinkId).Single(s => s.Mode == CaptureMode.Imported);
+        var restored = store.Snapshots.ListSnapshots(link.LinkId).Single(s => s.Mode == CaptureMode.Imported);
         Assert.That((restored.ImportedFrom, restored.Status), Is.EqualTo(("wallabag", SnapshotStatus.Done)));
 
         Assert.That(() => new ImportedVersions(store, folders, TimeProvider.System).Add(link.LinkId, "x", null, _ => throw new IOException("disk full")), Throws.TypeOf<IOException>());
-        var unfinished = store.ListSnapshots(link.LinkId).Single(s => s.ImportedFrom == "x");
-        Assert.That((unfinished.Status, unfinished.Reason), Is.EqualTo((SnapshotStatus.Failed, LinkStore.ImportedUnfinished)), "a version whose files were not written says why");
-        Assert.That(store.RetrySnapshot(unfinished.Id), Is.True);
-        Assert.That((store.GetSnapshot(unfinished.Id)!.Mode, store.GetSnapshot(unfinished.Id)!.Status), Is.EqualTo((CaptureMode.Fresh, SnapshotStatus.Queued)), "retried as a capture");
+        var unfinished = store.Snapshots.ListSnapshots(link.LinkId).Single(s => s.ImportedFrom == "x");
+        Assert.That((unfinished.Status, unfinished.Reason), Is.EqualTo((SnapshotStatus.Failed, SnapshotStore.ImportedUnfinished)), "a version whose files were not written says why");
+        Assert.That(store.Jobs.RetrySnapshot(unfinished.Id), Is.True);
+        Assert.That((store.Snapshots.GetSnapshot(unfinished.Id)!.Mode, store.Snapshots.GetSnapshot(unfinished.Id)!.Status), Is.EqualTo((CaptureMode.Fresh, SnapshotStatus.Queued)), "retried as a capture");
     }
 }

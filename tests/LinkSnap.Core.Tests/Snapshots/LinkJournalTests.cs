@@ -44,8 +44,8 @@ public sealed class LinkJournalTests
             <DT><A HREF="https://example.org/b" ADD_DATE="1400000000" PRIVATE="1">B</A>
             </DL></DL>
             """), "bookmarks.html", options), options);
-        var id = store.CreateImport("bookmarks.html", plan, noCapture: true, "imports/x.json");
-        journal.Append(store.GetLinks(store.ApplyImportBatch(id, plan.Links, plan.Links.Count, queueCaptures: false)));
+        var id = store.Imports.CreateImport("bookmarks.html", plan, noCapture: true, "imports/x.json");
+        journal.Append(store.GetLinks(store.Imports.ApplyImportBatch(id, plan.Links, plan.Links.Count, queueCaptures: false)));
         var b = store.FindLinkByUrl(new Uri("https://example.org/b"))!;
         store.UpdateLink(b.Id, null, "edited later", ["读书", "kept"]);
         journal.Append(store.GetLinks([b.Id]));
@@ -60,7 +60,7 @@ public sealed class LinkJournalTests
         var b = store.FindLinkByUrl(new Uri("https://example.org/b"))!;
         Assert.That((b.Note, b.States.Private), Is.EqualTo(("edited later", true)));
         Assert.That(b.Tags, Is.EqualTo(new[] { "kept", "读书" }));
-        Assert.That(store.ListLinks(new LinkListQuery { Text = "中文标题" }).Items.Select(l => l.Id), Is.EqualTo(new[] { a.Id }), "searchable again");
+        Assert.That(store.Listing.ListLinks(new LinkListQuery { Text = "中文标题" }).Items.Select(l => l.Id), Is.EqualTo(new[] { a.Id }), "searchable again");
     }
 
     [Test]
@@ -112,7 +112,7 @@ public sealed class LinkJournalTests
         database.Migrate();
         var store = new LinkStore(database, new ManualClock());
         var a = store.AddCapture(new Uri("https://example.org/old"), ["t"], "from before links.jsonl", global::LinkSnap.Core.Capture.CaptureMode.Fresh);
-        store.CompleteSnapshot(a.SnapshotId, new SnapshotCompletion { Status = SnapshotStatus.Failed, Reason = "test" });
+        store.Jobs.CompleteSnapshot(a.SnapshotId, new SnapshotCompletion { Status = SnapshotStatus.Failed, Reason = "test" });
 
         _journal.EnsureSeeded(store);
         _journal.EnsureSeeded(store);
@@ -123,6 +123,6 @@ public sealed class LinkJournalTests
         _journal.AppendDeleted(link);
         new Reindexer(database, _folders, _journal, TimeProvider.System).Rebuild();
 
-        Assert.That(store.ListLinks(new LinkListQuery()).Items, Is.Empty);
+        Assert.That(store.Listing.ListLinks(new LinkListQuery()).Items, Is.Empty);
     }
 }

@@ -30,7 +30,7 @@ public sealed class ReindexTests
     /// <summary>Writes a snapshot folder the way the job runner does: temp folder, snapshot.json, rename.</summary>
     private void Finish(LinkStore store, long snapshotId, string title, string text, SnapshotStatus status = SnapshotStatus.Done)
     {
-        var snapshot = store.GetSnapshot(snapshotId)!;
+        var snapshot = store.Snapshots.GetSnapshot(snapshotId)!;
         var link = store.GetLink(snapshot.LinkId)!;
         var temp = _folders.CreateTempFolder(snapshotId);
         File.WriteAllText(Path.Combine(temp, "page.html"), "<h1>" + title + "</h1>");
@@ -50,7 +50,7 @@ public sealed class ReindexTests
             Artifacts = artifacts,
         });
         _folders.Commit(temp, relative);
-        store.CompleteSnapshot(snapshotId, new SnapshotCompletion
+        store.Jobs.CompleteSnapshot(snapshotId, new SnapshotCompletion
         {
             Status = status,
             Reason = status == SnapshotStatus.Done ? null : "HTTP 404 Not Found",
@@ -75,7 +75,7 @@ public sealed class ReindexTests
             var b = store.AddCapture(new Uri("https://example.org/b"), ["misc"], null, CaptureMode.Fresh);
             Finish(store, b.SnapshotId, "Broken", "not found page", SnapshotStatus.Partial);
             store.UpdateLink(b.LinkId, "Custom title", null, ["misc", "later"]);
-            foreach (var s in store.ListSnapshots(b.LinkId))
+            foreach (var s in store.Snapshots.ListSnapshots(b.LinkId))
             {
                 _folders.UpdateLinkInfo(s.Folder!, SnapshotLinkInfo.From(store.GetLink(b.LinkId)!));
             }
@@ -94,25 +94,25 @@ public sealed class ReindexTests
         var rebuilt = new LinkStore(fresh, TimeProvider.System);
 
         Assert.That((result.Links, result.Snapshots, result.Skipped.Count), Is.EqualTo((2, 3, 0)));
-        var links = rebuilt.ListLinks(new LinkListQuery { Sort = LinkSort.Site, Descending = false }).Items;
+        var links = rebuilt.Listing.ListLinks(new LinkListQuery { Sort = LinkSort.Site, Descending = false }).Items;
         Assert.That(links.Select(l => l.Url), Is.EqualTo(new[] { "https://example.cn/a", "https://example.org/b" }));
         var linkA = links[0];
         Assert.That(linkA.Tags, Is.EqualTo(new[] { "nlp/模型", "Reading" }));
         Assert.That(linkA.Note, Is.EqualTo("note a"));
         Assert.That(linkA.Title, Is.EqualTo("Second"));
         Assert.That(linkA.SnapshotCount, Is.EqualTo(2));
-        Assert.That(rebuilt.ListSnapshots(linkA.Id).Select(s => s.Metadata!.Title), Is.EqualTo(new[] { "Second", "First" }));
+        Assert.That(rebuilt.Snapshots.ListSnapshots(linkA.Id).Select(s => s.Metadata!.Title), Is.EqualTo(new[] { "Second", "First" }));
         var linkB = links[1];
         Assert.That((linkB.Title, linkB.TitleIsCustom), Is.EqualTo(("Custom title", true)));
         Assert.That(linkB.Tags, Is.EqualTo(new[] { "later", "misc" }));
         Assert.That(linkB.Latest!.Status, Is.EqualTo(SnapshotStatus.Partial));
         Assert.That(linkB.Latest.Reason, Is.EqualTo("HTTP 404 Not Found"));
-        Assert.That(rebuilt.GetSnapshot(linkB.Latest.Id)!.Artifacts.Single().FileName, Is.EqualTo("page.html"));
+        Assert.That(rebuilt.Snapshots.GetSnapshot(linkB.Latest.Id)!.Artifacts.Single().FileName, Is.EqualTo("page.html"));
 
-        Assert.That(rebuilt.ListLinks(new LinkListQuery { Text = "版本" }).Items.Single().Id, Is.EqualTo(linkA.Id));
-        Assert.That(rebuilt.ListLinks(new LinkListQuery { Text = "研究" }).Items, Is.Empty, "only the latest version's text is indexed");
-        Assert.That(rebuilt.ListLinks(new LinkListQuery { Text = "later" }).Items.Single().Id, Is.EqualTo(linkB.Id));
-        Assert.That(rebuilt.ListTags().Select(t => t.Name), Is.EqualTo(new[] { "later", "misc", "nlp/模型", "Reading" }));
+        Assert.That(rebuilt.Listing.ListLinks(new LinkListQuery { Text = "版本" }).Items.Single().Id, Is.EqualTo(linkA.Id));
+        Assert.That(rebuilt.Listing.ListLinks(new LinkListQuery { Text = "研究" }).Items, Is.Empty, "only the latest version's text is indexed");
+        Assert.That(rebuilt.Listing.ListLinks(new LinkListQuery { Text = "later" }).Items.Single().Id, Is.EqualTo(linkB.Id));
+        Assert.That(rebuilt.Tags.ListTags().Select(t => t.Name), Is.EqualTo(new[] { "later", "misc", "nlp/模型", "Reading" }));
     }
 
     [Test]
@@ -135,9 +135,9 @@ public sealed class ReindexTests
         Assert.That(first.Skipped, Has.Count.EqualTo(1));
         Assert.That(first.Skipped[0], Does.StartWith(broken + ": snapshot.json cannot be read"));
         Assert.That((second.Links, second.Snapshots), Is.EqualTo((2, 2)));
-        Assert.That(store.GetSnapshot(queued.SnapshotId)!.Status, Is.EqualTo(SnapshotStatus.Queued));
+        Assert.That(store.Snapshots.GetSnapshot(queued.SnapshotId)!.Status, Is.EqualTo(SnapshotStatus.Queued));
         Assert.That(store.GetLink(queued.LinkId)!.Tags, Is.EqualTo(new[] { "y" }), "a link the files do not know is kept as the database has it");
-        Assert.That(store.ListLinks(new LinkListQuery { Text = "queued" }).Items.Single().Id, Is.EqualTo(queued.LinkId));
+        Assert.That(store.Listing.ListLinks(new LinkListQuery { Text = "queued" }).Items.Single().Id, Is.EqualTo(queued.LinkId));
         using var connection = database.Open();
         Assert.That(connection.ExecuteScalar<string>("PRAGMA integrity_check"), Is.EqualTo("ok"));
     }
@@ -159,7 +159,7 @@ public sealed class ReindexTests
         {
             var added = store.AddCapture(new Uri($"https://example.org/{name}"), ["t"], null, CaptureMode.Fresh);
             Finish(store, added.SnapshotId, name, name + " text");
-            folders[name] = _folders.Resolve(store.GetSnapshot(added.SnapshotId)!.Folder!);
+            folders[name] = _folders.Resolve(store.Snapshots.GetSnapshot(added.SnapshotId)!.Folder!);
         }
 
         string Json(string name) => Path.Combine(folders[name], SnapshotDocument.FileName);
@@ -186,7 +186,7 @@ public sealed class ReindexTests
             Assert.That(skipped["null-tags"], Does.Contain("null where a list belongs"));
             Assert.That(skipped["deleted"], Does.Contain("is no longer on disk (folder deleted)"));
         });
-        var links = store.ListLinks(new LinkListQuery()).Items;
+        var links = store.Listing.ListLinks(new LinkListQuery()).Items;
         Assert.That(links.Where(l => l.SnapshotCount > 0).Select(l => l.Url), Is.EquivalentTo(new[] { "https://example.org/missing-file", "https://example.org/intact" }));
         Assert.That(links, Has.Count.EqualTo(damage.Length), "a link whose folders are damaged stays, without those versions: nothing is lost");
         using var connection = database.Open();

@@ -25,12 +25,12 @@ public sealed class AttentionFilterTests
         var again = store.AddCapture(new Uri("https://c.example/fold"), [], null, CaptureMode.AsSeen);
         Complete(again.SnapshotId);
 
-        var ids = store.ListLinks(new LinkListQuery { NeedsAttention = true }).Items.Select(l => l.Id).ToArray();
+        var ids = store.Listing.ListLinks(new LinkListQuery { NeedsAttention = true }).Items.Select(l => l.Id).ToArray();
         Assert.That(ids, Is.EqualTo(new[] { flagged.LinkId }));
-        var listed = store.ListLinks(new LinkListQuery { NeedsAttention = true }).Items.Single();
+        var listed = store.Listing.ListLinks(new LinkListQuery { NeedsAttention = true }).Items.Single();
         Assert.That(listed.Latest!.Metadata!.Quality!.Flags.Single().Kind, Is.EqualTo("consent"), "the card reads its mark from the listing");
 
-        void Complete(long snapshotId, params QualityFlag[] flags) => store.CompleteSnapshot(snapshotId, new SnapshotCompletion
+        void Complete(long snapshotId, params QualityFlag[] flags) => store.Jobs.CompleteSnapshot(snapshotId, new SnapshotCompletion
         {
             Status = SnapshotStatus.Done,
             Metadata = new PageMetadata { Title = "t", Quality = new CaptureQuality { Flags = flags } },

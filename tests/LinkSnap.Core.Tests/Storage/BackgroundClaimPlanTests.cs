@@ -22,7 +22,7 @@ public sealed class BackgroundClaimPlanTests
         using var fixture = new StoreFixture();
         using var connection = fixture.Database.Open();
         var plan = connection.Query<(long Id, long Parent, long NotUsed, string Detail)>(
-            "EXPLAIN QUERY PLAN " + LinkStore.NextBackgroundJob, new { now = "2026-01-01T00:00:00.000Z", blocked = new[] { "a.example" } })
+            "EXPLAIN QUERY PLAN " + JobQueue.NextBackgroundJob, new { now = "2026-01-01T00:00:00.000Z", blocked = new[] { "a.example" } })
             .Select(r => r.Detail).ToList();
         var text = string.Join("\n", plan);
 
@@ -39,21 +39,21 @@ public sealed class BackgroundClaimPlanTests
         using var fixture = new StoreFixture();
         var store = fixture.Store;
         var busy = PlanOf(Enumerable.Range(0, 2_000).Select(i => $"https://busy.example/{i}"));
-        var busyImport = store.CreateImport("busy.txt", busy, noCapture: false, "imports/busy.json");
-        store.ApplyImportBatch(busyImport, busy.Links, busy.Links.Count, queueCaptures: true);
+        var busyImport = store.Imports.CreateImport("busy.txt", busy, noCapture: false, "imports/busy.json");
+        store.Imports.ApplyImportBatch(busyImport, busy.Links, busy.Links.Count, queueCaptures: true);
         var other = PlanOf(["https://resting.example/1", "https://free.example/1", "https://free.example/2"]);
-        var otherImport = store.CreateImport("other.txt", other, noCapture: false, "imports/other.json");
-        store.ApplyImportBatch(otherImport, other.Links, other.Links.Count, queueCaptures: true);
+        var otherImport = store.Imports.CreateImport("other.txt", other, noCapture: false, "imports/other.json");
+        store.Imports.ApplyImportBatch(otherImport, other.Links, other.Links.Count, queueCaptures: true);
 
-        var first = store.ClaimNextJob(new BackgroundTurn([]))!;
+        var first = store.Jobs.ClaimNextJob(new BackgroundTurn([]))!;
         Assert.That(first.Url, Is.EqualTo("https://busy.example/0"), "oldest first while every site is free");
 
-        Assert.That(store.ClaimNextJob(new BackgroundTurn(["resting.example"]))!.Url, Is.EqualTo("https://free.example/1"),
+        Assert.That(store.Jobs.ClaimNextJob(new BackgroundTurn(["resting.example"]))!.Url, Is.EqualTo("https://free.example/1"),
             "busy.example is running and resting.example resting: the first job of the next free site");
-        Assert.That(store.ClaimNextJob(new BackgroundTurn(["resting.example"])), Is.Null, "every other site with queued work has a job running");
-        Assert.That(store.ClaimNextJob(new BackgroundTurn([]))!.Url, Is.EqualTo("https://resting.example/1"), "its rest over, the resting site's job starts");
+        Assert.That(store.Jobs.ClaimNextJob(new BackgroundTurn(["resting.example"])), Is.Null, "every other site with queued work has a job running");
+        Assert.That(store.Jobs.ClaimNextJob(new BackgroundTurn([]))!.Url, Is.EqualTo("https://resting.example/1"), "its rest over, the resting site's job starts");
 
         var user = fixture.Add("https://busy.example/mine");
-        Assert.That(store.ClaimNextJob(new BackgroundTurn([]))!.Id, Is.EqualTo(user.SnapshotId), "a person's capture goes first, even on a busy site");
+        Assert.That(store.Jobs.ClaimNextJob(new BackgroundTurn([]))!.Id, Is.EqualTo(user.SnapshotId), "a person's capture goes first, even on a busy site");
     }
 }

@@ -18,16 +18,16 @@ public sealed class ImportStoreTests
     {
         using var fixture = new StoreFixture();
         var plan = PlanOf("""<DL><DT><A HREF="https://example.cn/a" ADD_DATE="1300000000" TAGS="旧" TOREAD="0">中文标题</A><DD>旧笔记</DL>""");
-        var id = fixture.Store.CreateImport("list.html", plan, noCapture: false, "imports/x.json");
+        var id = fixture.Store.Imports.CreateImport("list.html", plan, noCapture: false, "imports/x.json");
 
-        fixture.Store.ApplyImportBatch(id, plan.Links, plan.Links.Count, queueCaptures: true);
+        fixture.Store.Imports.ApplyImportBatch(id, plan.Links, plan.Links.Count, queueCaptures: true);
 
         var link = fixture.Store.FindLinkByUrl(new Uri("https://example.cn/a"))!;
         Assert.That((link.Title, link.Note, link.CreatedAt), Is.EqualTo(("中文标题", "旧笔记", DateTimeOffset.FromUnixTimeSeconds(1300000000))));
         Assert.That(link.States, Is.EqualTo(new LinkStates(Read: true)));
         Assert.That(link.Latest!.JobClass, Is.EqualTo(JobClasses.Import));
-        Assert.That(fixture.Store.ListLinks(new LinkListQuery { Text = "中文" }).Items.Select(l => l.Id), Is.EqualTo(new[] { link.Id }), "searchable at once");
-        var import = fixture.Store.GetImport(id)!;
+        Assert.That(fixture.Store.Listing.ListLinks(new LinkListQuery { Text = "中文" }).Items.Select(l => l.Id), Is.EqualTo(new[] { link.Id }), "searchable at once");
+        var import = fixture.Store.Imports.GetImport(id)!;
         Assert.That((import.Applied, import.Created, import.Merged, import.Captures["queued"]), Is.EqualTo((1, 1, 0, 1)));
     }
 
@@ -38,9 +38,9 @@ public sealed class ImportStoreTests
         var saved = fixture.Store.AddCapture(new Uri("https://example.org/a"), ["mine"], "my note", global::LinkSnap.Core.Capture.CaptureMode.Fresh);
         fixture.Store.UpdateLink(saved.LinkId, "My title", null, null);
         var plan = PlanOf("""<DL><DT><A HREF="https://example.org/a?utm_source=x" ADD_DATE="1300000000" TAGS="theirs">Their title</A><DD>their note</DL>""");
-        var id = fixture.Store.CreateImport("list.html", plan, noCapture: false, "imports/x.json");
+        var id = fixture.Store.Imports.CreateImport("list.html", plan, noCapture: false, "imports/x.json");
 
-        fixture.Store.ApplyImportBatch(id, plan.Links, 1, queueCaptures: true);
+        fixture.Store.Imports.ApplyImportBatch(id, plan.Links, 1, queueCaptures: true);
 
         var link = fixture.Store.GetLink(saved.LinkId)!;
         Assert.That(link.Tags, Is.EqualTo(new[] { "mine", "theirs" }));
@@ -48,7 +48,7 @@ public sealed class ImportStoreTests
         Assert.That(link.Note, Is.EqualTo("my note\n\ntheir note"));
         Assert.That(link.CreatedAt, Is.EqualTo(DateTimeOffset.FromUnixTimeSeconds(1300000000)));
         Assert.That(link.SnapshotCount, Is.EqualTo(1));
-        Assert.That(fixture.Store.GetImport(id)!.Merged, Is.EqualTo(1));
+        Assert.That(fixture.Store.Imports.GetImport(id)!.Merged, Is.EqualTo(1));
     }
 
     [Test]
@@ -56,19 +56,19 @@ public sealed class ImportStoreTests
     {
         using var fixture = new StoreFixture();
         var plan = PlanOf("https://a.example/1\nhttps://b.example/2\n");
-        var quiet = fixture.Store.CreateImport("list.txt", plan, noCapture: true, "imports/q.json");
-        fixture.Store.ApplyImportBatch(quiet, plan.Links, 2, queueCaptures: false);
+        var quiet = fixture.Store.Imports.CreateImport("list.txt", plan, noCapture: true, "imports/q.json");
+        fixture.Store.Imports.ApplyImportBatch(quiet, plan.Links, 2, queueCaptures: false);
         Assert.That(fixture.Store.FindLinkByUrl(new Uri("https://a.example/1"))!.SnapshotCount, Is.EqualTo(0));
 
         var other = PlanOf("https://c.example/3\n");
-        var busy = fixture.Store.CreateImport("list.txt", other, noCapture: false, "imports/b.json");
-        fixture.Store.ApplyImportBatch(busy, other.Links, 1, queueCaptures: true);
-        Assert.That(fixture.Store.SetImportStatus(busy, ImportStatuses.Paused), Is.True);
-        Assert.That(fixture.Store.ClaimNextJob(new BackgroundTurn([])), Is.Null, "a paused import's captures wait");
-        Assert.That(fixture.Store.SetImportStatus(busy, ImportStatuses.Cancelled), Is.True);
+        var busy = fixture.Store.Imports.CreateImport("list.txt", other, noCapture: false, "imports/b.json");
+        fixture.Store.Imports.ApplyImportBatch(busy, other.Links, 1, queueCaptures: true);
+        Assert.That(fixture.Store.Imports.SetImportStatus(busy, ImportStatuses.Paused), Is.True);
+        Assert.That(fixture.Store.Jobs.ClaimNextJob(new BackgroundTurn([])), Is.Null, "a paused import's captures wait");
+        Assert.That(fixture.Store.Imports.SetImportStatus(busy, ImportStatuses.Cancelled), Is.True);
 
         var link = fixture.Store.FindLinkByUrl(new Uri("https://c.example/3"))!;
         Assert.That((link.SnapshotCount, link.Latest), Is.EqualTo((0, (SnapshotRecord?)null)));
-        Assert.That(fixture.Store.SetImportStatus(busy, ImportStatuses.Running), Is.False, "a cancelled import stays cancelled");
+        Assert.That(fixture.Store.Imports.SetImportStatus(busy, ImportStatuses.Running), Is.False, "a cancelled import stays cancelled");
     }
 }

@@ -22,14 +22,14 @@ public sealed class JobQueueTests
         var a = _fixture.Add("https://example.org/a");
         var b = _fixture.Add("https://example.org/b");
 
-        var first = Store.ClaimNextJob()!;
-        var second = Store.ClaimNextJob()!;
-        Assert.That(Store.ClaimNextJob(), Is.Null);
+        var first = Store.Jobs.ClaimNextJob()!;
+        var second = Store.Jobs.ClaimNextJob()!;
+        Assert.That(Store.Jobs.ClaimNextJob(), Is.Null);
         Assert.That((first.Id, second.Id), Is.EqualTo((a.SnapshotId, b.SnapshotId)));
         Assert.That(first.Status, Is.EqualTo(SnapshotStatus.Running));
         Assert.That(first.Attempts, Is.EqualTo(1));
         Assert.That(first.Url, Is.EqualTo("https://example.org/a"));
-        Assert.That(Store.CountActiveJobs(), Is.EqualTo((0, 2)));
+        Assert.That(Store.Jobs.CountActiveJobs(), Is.EqualTo((0, 2)));
     }
 
     [Test]
@@ -38,15 +38,15 @@ public sealed class JobQueueTests
         var ticket = _fixture.Add("https://example.org/a");
         for (var attempt = 1; attempt < 3; attempt++)
         {
-            Assert.That(Store.ClaimNextJob()!.Attempts, Is.EqualTo(attempt));
-            var recovered = Store.RecoverInterruptedJobs(maxAttempts: 3);
+            Assert.That(Store.Jobs.ClaimNextJob()!.Attempts, Is.EqualTo(attempt));
+            var recovered = Store.Jobs.RecoverInterruptedJobs(maxAttempts: 3);
             Assert.That(recovered, Is.EqualTo(new[] { new RecoveredJob(ticket.SnapshotId, ticket.LinkId, SnapshotStatus.Queued, null) }));
         }
 
-        Store.ClaimNextJob();
-        var failed = Store.RecoverInterruptedJobs(maxAttempts: 3).Single();
+        Store.Jobs.ClaimNextJob();
+        var failed = Store.Jobs.RecoverInterruptedJobs(maxAttempts: 3).Single();
         Assert.That(failed.Status, Is.EqualTo(SnapshotStatus.Failed));
-        var snapshot = Store.GetSnapshot(ticket.SnapshotId)!;
+        var snapshot = Store.Snapshots.GetSnapshot(ticket.SnapshotId)!;
         Assert.That(snapshot.Status, Is.EqualTo(SnapshotStatus.Failed));
         Assert.That(snapshot.Reason, Is.EqualTo("daemon stopped during capture 3 times"));
         Assert.That(snapshot.FinishedAt, Is.Not.Null);
@@ -56,11 +56,11 @@ public sealed class JobQueueTests
     public void A_released_job_goes_back_without_using_an_attempt_and_stages_are_recorded()
     {
         _fixture.Add("https://example.org/a");
-        var job = Store.ClaimNextJob()!;
-        Store.SetStage(job.Id, CaptureStage.Settling);
-        Assert.That(Store.GetSnapshot(job.Id)!.Stage, Is.EqualTo(CaptureStage.Settling));
-        Store.ReleaseJob(job.Id);
-        var again = Store.GetSnapshot(job.Id)!;
+        var job = Store.Jobs.ClaimNextJob()!;
+        Store.Jobs.SetStage(job.Id, CaptureStage.Settling);
+        Assert.That(Store.Snapshots.GetSnapshot(job.Id)!.Stage, Is.EqualTo(CaptureStage.Settling));
+        Store.Jobs.ReleaseJob(job.Id);
+        var again = Store.Snapshots.GetSnapshot(job.Id)!;
         Assert.That((again.Status, again.Attempts, again.Stage), Is.EqualTo((SnapshotStatus.Queued, 0, (CaptureStage?)null)));
     }
 
@@ -68,11 +68,11 @@ public sealed class JobQueueTests
     public void Only_failed_or_partial_snapshots_can_be_retried()
     {
         var ticket = _fixture.Add("https://example.org/a");
-        Assert.That(Store.RetrySnapshot(ticket.SnapshotId), Is.False, "queued");
-        Store.ClaimNextJob();
+        Assert.That(Store.Jobs.RetrySnapshot(ticket.SnapshotId), Is.False, "queued");
+        Store.Jobs.ClaimNextJob();
         _fixture.Complete(ticket.SnapshotId, null, null, SnapshotStatus.Failed);
-        Assert.That(Store.RetrySnapshot(ticket.SnapshotId), Is.True);
-        Assert.That(Store.GetSnapshot(ticket.SnapshotId)!.Status, Is.EqualTo(SnapshotStatus.Queued));
+        Assert.That(Store.Jobs.RetrySnapshot(ticket.SnapshotId), Is.True);
+        Assert.That(Store.Snapshots.GetSnapshot(ticket.SnapshotId)!.Status, Is.EqualTo(SnapshotStatus.Queued));
     }
 
     [Test]
@@ -81,10 +81,10 @@ public sealed class JobQueueTests
         var done = _fixture.Add("https://example.org/done");
         var running = _fixture.Add("https://example.org/running");
         var queued = _fixture.Add("https://example.org/queued");
-        Store.ClaimNextJob();
+        Store.Jobs.ClaimNextJob();
         _fixture.Complete(done.SnapshotId, "t", "x");
-        Store.ClaimNextJob();
+        Store.Jobs.ClaimNextJob();
 
-        Assert.That(Store.ListJobs(10).Select(j => j.Id), Is.EqualTo(new[] { running.SnapshotId, queued.SnapshotId, done.SnapshotId }));
+        Assert.That(Store.Jobs.ListJobs(10).Select(j => j.Id), Is.EqualTo(new[] { running.SnapshotId, queued.SnapshotId, done.SnapshotId }));
     }
 }

@@ -23,7 +23,7 @@ public sealed class LinkListingTests
         string? cursor = null;
         do
         {
-            var page = Store.ListLinks(new LinkListQuery { Limit = 3, Cursor = cursor });
+            var page = Store.Listing.ListLinks(new LinkListQuery { Limit = 3, Cursor = cursor });
             Assert.That(page.Total, Is.EqualTo(7));
             seen.AddRange(page.Items.Select(l => l.Id));
             cursor = page.NextCursor;
@@ -41,9 +41,9 @@ public sealed class LinkListingTests
         _fixture.Complete(b.SnapshotId, "apple", "x");
         _fixture.Complete(a.SnapshotId, "Banana", "x");
 
-        Assert.That(Store.ListLinks(new LinkListQuery { Sort = LinkSort.Title, Descending = false }).Items.Select(l => l.Title), Is.EqualTo(new[] { "apple", "Banana" }));
-        Assert.That(Store.ListLinks(new LinkListQuery { Sort = LinkSort.Site, Descending = false }).Items.Select(l => l.Site), Is.EqualTo(new[] { "a.example", "b.example" }));
-        Assert.That(Store.ListLinks(new LinkListQuery { Sort = LinkSort.Site, Descending = true, Limit = 1 }).Items.Single().Site, Is.EqualTo("b.example"));
+        Assert.That(Store.Listing.ListLinks(new LinkListQuery { Sort = LinkSort.Title, Descending = false }).Items.Select(l => l.Title), Is.EqualTo(new[] { "apple", "Banana" }));
+        Assert.That(Store.Listing.ListLinks(new LinkListQuery { Sort = LinkSort.Site, Descending = false }).Items.Select(l => l.Site), Is.EqualTo(new[] { "a.example", "b.example" }));
+        Assert.That(Store.Listing.ListLinks(new LinkListQuery { Sort = LinkSort.Site, Descending = true, Limit = 1 }).Items.Single().Site, Is.EqualTo("b.example"));
     }
 
     [Test]
@@ -54,7 +54,7 @@ public sealed class LinkListingTests
         var reading = _fixture.Add("https://two.example/b", "reading");
         _fixture.Complete(reading.SnapshotId, "r", "x", SnapshotStatus.Failed);
 
-        long[] Ids(LinkListQuery q) => Store.ListLinks(q).Items.Select(l => l.Id).Order().ToArray();
+        long[] Ids(LinkListQuery q) => Store.Listing.ListLinks(q).Items.Select(l => l.Id).Order().ToArray();
 
         Assert.That(Ids(new LinkListQuery { Tags = ["nlp"] }), Is.EqualTo(new[] { both, nlp }), "a parent tag matches its children");
         Assert.That(Ids(new LinkListQuery { Tags = ["nlp", "reading"] }), Is.EqualTo(new[] { both }));
@@ -65,15 +65,15 @@ public sealed class LinkListingTests
         Assert.That(Ids(new LinkListQuery { Status = SnapshotStatus.Queued }), Is.EqualTo(new[] { both, nlp }));
         var created = Store.GetLink(nlp)!.CreatedAt;
         Assert.That(Ids(new LinkListQuery { From = created, To = created.AddMilliseconds(1) }), Is.EqualTo(new[] { nlp }));
-        Assert.That(Store.ListLinks(new LinkListQuery { Tags = ["reading"], Text = "two" }).Items.Single().Id, Is.EqualTo(reading.LinkId));
+        Assert.That(Store.Listing.ListLinks(new LinkListQuery { Tags = ["reading"], Text = "two" }).Items.Single().Id, Is.EqualTo(reading.LinkId));
         Assert.That(Ids(new LinkListQuery { Tags = ["nlp", "unknown"] }), Is.Empty, "an unknown tag with 'and' matches nothing");
         Assert.That(Ids(new LinkListQuery { Tags = ["unknown", "reading"], MatchAllTags = false }), Is.EqualTo(new[] { both, reading.LinkId }));
-        Assert.That(Store.ListLinks(new LinkListQuery { Status = SnapshotStatus.Failed, Tags = ["reading"] }).Total, Is.EqualTo(1));
+        Assert.That(Store.Listing.ListLinks(new LinkListQuery { Status = SnapshotStatus.Failed, Tags = ["reading"] }).Total, Is.EqualTo(1));
     }
 
     [Test]
     public void A_cursor_that_was_not_handed_out_is_a_clear_error()
     {
-        Assert.That(() => Store.ListLinks(new LinkListQuery { Cursor = "garbage!" }), Throws.ArgumentException.With.Message.Contains("cursor"));
+        Assert.That(() => Store.Listing.ListLinks(new LinkListQuery { Cursor = "garbage!" }), Throws.ArgumentException.With.Message.Contains("cursor"));
     }
 }

@@ -39,11 +39,11 @@ public sealed class LinkStoreTests
         var first = _fixture.Add("https://example.org/a");
         _fixture.Complete(first.SnapshotId, "Version one", "first text");
         var second = _fixture.Add("https://example.org/a#again", "later");
-        var third = Store.AddSnapshot(first.LinkId, CaptureMode.Fresh)!.Value;
+        var third = Store.Snapshots.AddSnapshot(first.LinkId, CaptureMode.Fresh)!.Value;
 
         Assert.That(second.LinkId, Is.EqualTo(first.LinkId));
         Assert.That(second.LinkCreated, Is.False);
-        var snapshots = Store.ListSnapshots(first.LinkId);
+        var snapshots = Store.Snapshots.ListSnapshots(first.LinkId);
         Assert.That(snapshots.Select(s => s.Id), Is.EqualTo(new[] { third, second.SnapshotId, first.SnapshotId }));
         Assert.That(snapshots[2].Status, Is.EqualTo(SnapshotStatus.Done));
         Assert.That(snapshots[2].Title, Is.EqualTo("Version one"));
@@ -62,7 +62,7 @@ public sealed class LinkStoreTests
 
         Assert.That(Store.GetLink(ticket.LinkId)!.Tags, Is.EqualTo(new[] { "Café", "ML" }));
         Assert.That(Store.GetLink(other.LinkId)!.Tags, Is.EqualTo(new[] { "Café", "ML" }));
-        Assert.That(Store.ListTags(), Is.EqualTo(new[] { new TagCount("Café", 2), new TagCount("ML", 2) }));
+        Assert.That(Store.Tags.ListTags(), Is.EqualTo(new[] { new TagCount("Café", 2), new TagCount("ML", 2) }));
     }
 
     [TestCase("", "cannot be empty")]
@@ -73,7 +73,7 @@ public sealed class LinkStoreTests
     {
         var error = Assert.Throws<ArgumentException>(() => _fixture.Add("https://example.org/a", tag))!;
         Assert.That(error.Message, Does.Contain(message));
-        Assert.That(Store.ListLinks(new LinkListQuery()).Total, Is.Zero);
+        Assert.That(Store.Listing.ListLinks(new LinkListQuery()).Total, Is.Zero);
     }
 
     [Test]
@@ -94,7 +94,7 @@ public sealed class LinkStoreTests
         var link = Store.GetLink(ticket.LinkId)!;
         Assert.That(link.Title, Is.EqualTo("My title"));
         Assert.That(link.Note, Is.EqualTo("my note"));
-        Assert.That(Store.ListTags().Select(t => t.Name), Is.EqualTo(new[] { "three" }), "unused tags disappear");
+        Assert.That(Store.Tags.ListTags().Select(t => t.Name), Is.EqualTo(new[] { "three" }), "unused tags disappear");
         Assert.That(Store.UpdateLink(999, "x", null, null), Is.Null);
     }
 
@@ -112,7 +112,7 @@ public sealed class LinkStoreTests
         var ticket = _fixture.Add("https://example.org/a");
         _fixture.Complete(ticket.SnapshotId, "Harbour pilots", "text");
         var again = Store.AddCapture(new Uri("https://example.org/a"), [], null, CaptureMode.Fresh);
-        Store.CompleteSnapshot(again.SnapshotId, new SnapshotCompletion
+        Store.Jobs.CompleteSnapshot(again.SnapshotId, new SnapshotCompletion
         {
             Status = SnapshotStatus.Partial, Reason = "HTTP 404 Not Found",
             Metadata = new PageMetadata { Title = "Error response", HttpStatus = 404, IsChallengeOrError = true },
@@ -131,23 +131,23 @@ public sealed class LinkStoreTests
     {
         var a = _fixture.Add("https://example.org/a", "nlp");
         var b = _fixture.Add("https://example.org/b", "NLP-old", "ml");
-        Assert.That(Store.AddTags(a.LinkId, ["ml", "x"]), Is.True);
-        Assert.That(Store.RemoveTag(a.LinkId, "X"), Is.True);
+        Assert.That(Store.Tags.AddTags(a.LinkId, ["ml", "x"]), Is.True);
+        Assert.That(Store.Tags.RemoveTag(a.LinkId, "X"), Is.True);
         Assert.That(Store.GetLink(a.LinkId)!.Tags, Is.EqualTo(new[] { "ml", "nlp" }));
 
-        Assert.That(Store.RenameTag("nlp-old", "language"), Is.EqualTo(1));
+        Assert.That(Store.Tags.RenameTag("nlp-old", "language"), Is.EqualTo(1));
         Assert.That(Store.GetLink(b.LinkId)!.Tags, Is.EqualTo(new[] { "language", "ml" }));
-        Assert.That(Store.RenameTag("ml", "ML"), Is.EqualTo(2), "a case-only rename keeps the tag");
-        Assert.That(Store.ListTags().Single(t => t.Name == "ML").Count, Is.EqualTo(2));
+        Assert.That(Store.Tags.RenameTag("ml", "ML"), Is.EqualTo(2), "a case-only rename keeps the tag");
+        Assert.That(Store.Tags.ListTags().Single(t => t.Name == "ML").Count, Is.EqualTo(2));
 
-        Assert.That(Store.MergeTags(["nlp", "language"], "NLP"), Is.EqualTo(2));
-        Assert.That(Store.ListTags(), Is.EqualTo(new[] { new TagCount("ML", 2), new TagCount("NLP", 2) }));
+        Assert.That(Store.Tags.MergeTags(["nlp", "language"], "NLP"), Is.EqualTo(2));
+        Assert.That(Store.Tags.ListTags(), Is.EqualTo(new[] { new TagCount("ML", 2), new TagCount("NLP", 2) }));
 
-        Assert.Throws<TagInUseException>(() => Store.DeleteTag("nlp", force: false));
-        Assert.That(Store.DeleteTag("nlp", force: true), Is.True);
+        Assert.Throws<TagInUseException>(() => Store.Tags.DeleteTag("nlp", force: false));
+        Assert.That(Store.Tags.DeleteTag("nlp", force: true), Is.True);
         Assert.That(Store.GetLink(a.LinkId)!.Tags, Is.EqualTo(new[] { "ML" }));
-        Assert.That(Store.DeleteTag("unknown", force: true), Is.False);
-        Assert.That(Store.RenameTag("unknown", "x"), Is.EqualTo(-1));
+        Assert.That(Store.Tags.DeleteTag("unknown", force: true), Is.False);
+        Assert.That(Store.Tags.RenameTag("unknown", "x"), Is.EqualTo(-1));
     }
 
     [Test]
@@ -157,27 +157,27 @@ public sealed class LinkStoreTests
         var b = _fixture.Add("https://example.org/b", "nlp/interpretability/probing", "ml/nlp/interpretability");
         var c = _fixture.Add("https://example.org/c", "nlp-other");
 
-        Assert.That(Store.RenameTag("nlp", "ml/nlp"), Is.EqualTo(2), "links a and b");
+        Assert.That(Store.Tags.RenameTag("nlp", "ml/nlp"), Is.EqualTo(2), "links a and b");
         Assert.That(Store.GetLink(a.LinkId)!.Tags, Is.EqualTo(new[] { "ml/nlp", "ml/nlp/interpretability" }));
         Assert.That(Store.GetLink(b.LinkId)!.Tags, Is.EqualTo(new[] { "ml/nlp/interpretability", "ml/nlp/interpretability/probing" }), "merged onto the name that existed");
         Assert.That(Store.GetLink(c.LinkId)!.Tags, Is.EqualTo(new[] { "nlp-other" }), "a sibling sharing the prefix without '/' stays");
 
-        Assert.That(Store.RenameTag("ml", "learning"), Is.EqualTo(2), "a folder that is not itself a tag moves too");
-        Assert.That(Store.ListTags().Select(t => t.Name), Is.EqualTo(new[] { "learning/nlp", "learning/nlp/interpretability", "learning/nlp/interpretability/probing", "nlp-other" }));
-        Assert.Throws<ArgumentException>(() => Store.RenameTag("learning", "learning/deep"), "not under itself");
+        Assert.That(Store.Tags.RenameTag("ml", "learning"), Is.EqualTo(2), "a folder that is not itself a tag moves too");
+        Assert.That(Store.Tags.ListTags().Select(t => t.Name), Is.EqualTo(new[] { "learning/nlp", "learning/nlp/interpretability", "learning/nlp/interpretability/probing", "nlp-other" }));
+        Assert.Throws<ArgumentException>(() => Store.Tags.RenameTag("learning", "learning/deep"), "not under itself");
     }
 
     [Test]
     public void Deleting_a_link_removes_its_snapshots_and_returns_their_files()
     {
         var ticket = _fixture.Add("https://example.org/a", "t");
-        Store.CompleteSnapshot(ticket.SnapshotId, new SnapshotCompletion { Status = SnapshotStatus.Done, Folder = "snapshots/2026/01/1" });
+        Store.Jobs.CompleteSnapshot(ticket.SnapshotId, new SnapshotCompletion { Status = SnapshotStatus.Done, Folder = "snapshots/2026/01/1" });
 
         var files = Store.DeleteLink(ticket.LinkId);
         Assert.That(files, Is.EqualTo(new[] { "snapshots/2026/01/1" }));
         Assert.That(Store.GetLink(ticket.LinkId), Is.Null);
-        Assert.That(Store.GetSnapshot(ticket.SnapshotId), Is.Null);
-        Assert.That(Store.ListTags(), Is.Empty);
+        Assert.That(Store.Snapshots.GetSnapshot(ticket.SnapshotId), Is.Null);
+        Assert.That(Store.Tags.ListTags(), Is.Empty);
         Assert.That(Store.DeleteLink(ticket.LinkId), Is.Null);
     }
 
@@ -186,8 +186,8 @@ public sealed class LinkStoreTests
     {
         var first = _fixture.Add("https://example.org/a");
         var second = _fixture.Add("https://example.org/a");
-        Assert.That(Store.DeleteSnapshot(second.SnapshotId), Is.Empty);
+        Assert.That(Store.Snapshots.DeleteSnapshot(second.SnapshotId), Is.Empty);
         Assert.That(Store.GetLink(first.LinkId)!.Latest!.Id, Is.EqualTo(first.SnapshotId));
-        Assert.That(Store.DeleteSnapshot(second.SnapshotId), Is.Null);
+        Assert.That(Store.Snapshots.DeleteSnapshot(second.SnapshotId), Is.Null);
     }
 }

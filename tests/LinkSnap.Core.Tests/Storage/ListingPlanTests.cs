@@ -44,7 +44,7 @@ public sealed class ListingPlanTests
         string? cursor = null;
         do
         {
-            var page = store.ListLinks(query with { Limit = 2, Cursor = cursor });
+            var page = store.Listing.ListLinks(query with { Limit = 2, Cursor = cursor });
             seen.AddRange(page.Items.Select(l => l.Id));
             cursor = page.NextCursor;
         }
@@ -90,9 +90,9 @@ public sealed class ListingPlanTests
     [Test]
     public void Totals_are_exact_up_to_the_limit_then_a_lower_bound()
     {
-        var store = new LinkStore(_fixture.Database, _fixture.Clock) { TotalCountLimit = 15 };
+        var store = new LinkStore(_fixture.Database, _fixture.Clock) { Listing = new LinkListing(_fixture.Database) { TotalCountLimit = 15 } };
 
-        LinkPage Page(LinkListQuery q) => store.ListLinks(q with { Limit = 5 });
+        LinkPage Page(LinkListQuery q) => store.Listing.ListLinks(q with { Limit = 5 });
 
         Assert.That(Page(new LinkListQuery()), Has.Property(nameof(LinkPage.Total)).EqualTo(Count).And.Property(nameof(LinkPage.TotalIsLowerBound)).False, "the whole library is always counted");
         Assert.That(Page(new LinkListQuery { States = [LinkStateFilter.Unarchived] }), Has.Property(nameof(LinkPage.Total)).EqualTo(Count).And.Property(nameof(LinkPage.TotalIsLowerBound)).False, "so is the library's default view, all but the archived");

@@ -23,7 +23,7 @@ internal sealed class StoreFixture : IDisposable
     /// <summary>Finishes a snapshot as a capture would, with a title and article text.</summary>
     public void Complete(long snapshotId, string? title, string? text, SnapshotStatus status = SnapshotStatus.Done)
     {
-        Store.CompleteSnapshot(snapshotId, new SnapshotCompletion
+        Store.Jobs.CompleteSnapshot(snapshotId, new SnapshotCompletion
         {
             Status = status,
             Reason = status == SnapshotStatus.Done ? null : "test",

@@ -10,7 +10,7 @@ namespace LinkSnap.Core.Tests.Storage;
 public sealed class TagLinkSetsTests
 {
     private static List<long> Ids(LinkStore store, params string[] tags) =>
-        store.ListLinks(new LinkListQuery { Tags = tags, Limit = 500 }).Items.Select(l => l.Id).Order().ToList();
+        store.Listing.ListLinks(new LinkListQuery { Tags = tags, Limit = 500 }).Items.Select(l => l.Id).Order().ToList();
 
     [Test]
     public void A_tag_listing_follows_every_change_to_the_links_tags()
@@ -23,10 +23,10 @@ public sealed class TagLinkSetsTests
         Assert.That(Ids(store, "reading"), Is.EqualTo(new[] { a, b }));
         Assert.That(Ids(store, "reading", "ml"), Is.EqualTo(new[] { a }));
 
-        store.AddTags(c, ["reading"]);
+        store.Tags.AddTags(c, ["reading"]);
         Assert.That(Ids(store, "reading", "ml"), Is.EqualTo(new[] { a, c }), "tag added");
 
-        store.RemoveTag(a, "ml");
+        store.Tags.RemoveTag(a, "ml");
         Assert.That(Ids(store, "reading", "ml"), Is.EqualTo(new[] { c }), "tag removed");
 
         // Another store on the same database (another process, in effect) edits and deletes.
@@ -36,10 +36,10 @@ public sealed class TagLinkSetsTests
 
         other.DeleteLink(c);
         Assert.That(Ids(store, "reading", "ml"), Is.EqualTo(new[] { b }), "link deleted: its link_tags rows go by cascade");
-        Assert.That(store.ListLinks(new LinkListQuery { Tags = ["reading", "ml"] }).Total, Is.EqualTo(1));
+        Assert.That(store.Listing.ListLinks(new LinkListQuery { Tags = ["reading", "ml"] }).Total, Is.EqualTo(1));
 
-        other.RenameTag("ml", "machine-learning");
+        other.Tags.RenameTag("ml", "machine-learning");
         Assert.That(Ids(store, "reading", "machine-learning"), Is.EqualTo(new[] { b }), "tag renamed");
-        Assert.That(store.ListLinks(new LinkListQuery { Tags = ["ml"] }).Items, Is.Empty);
+        Assert.That(store.Listing.ListLinks(new LinkListQuery { Tags = ["ml"] }).Items, Is.Empty);
     }
 }

@@ -20,18 +20,18 @@ public sealed class TagWatchFollowsTagTests
         watches.SetTagWatch("press", SchedulePeriod.Hourly);
         var dueBefore = watches.GetWatch(a)!.NextDueAt;
 
-        fixture.Store.RenameTag("news", "Journal");
+        fixture.Store.Tags.RenameTag("news", "Journal");
         watches.SyncTagWatches(); // what the scheduler does at its next wake: nothing may be dropped
         Assert.That(watches.ListTagWatches(), Is.EqualTo(new[] { ("Journal", SchedulePeriod.Daily), ("press", SchedulePeriod.Hourly) }));
         Assert.That(new[] { a, b }.Select(id => (watches.GetWatch(id)!.Source, watches.GetWatch(id)!.Period)), Is.All.EqualTo(("journal", SchedulePeriod.Daily)));
         Assert.That(watches.GetWatch(a)!.NextDueAt, Is.EqualTo(dueBefore), "a rename does not move the schedule");
 
-        fixture.Store.MergeTags(["press"], "journal");
+        fixture.Store.Tags.MergeTags(["press"], "journal");
         watches.SyncTagWatches();
         Assert.That(watches.ListTagWatches(), Is.EqualTo(new[] { ("Journal", SchedulePeriod.Hourly) }), "the most frequent of the merged watches");
         Assert.That(new[] { a, b, c }.Select(id => (watches.GetWatch(id)!.Source, watches.GetWatch(id)!.Period)), Is.All.EqualTo(("journal", SchedulePeriod.Hourly)));
 
-        fixture.Store.DeleteTag("journal", force: true);
+        fixture.Store.Tags.DeleteTag("journal", force: true);
         watches.SyncTagWatches();
         Assert.That(watches.ListTagWatches(), Is.Empty);
         Assert.That(new[] { a, b, c }.Select(watches.GetWatch), Is.All.Null);
@@ -46,8 +46,8 @@ public sealed class TagWatchFollowsTagTests
         watches.SetLinkWatch(own, SchedulePeriod.Weekly);
         watches.SetTagWatch("news", SchedulePeriod.Daily);
 
-        fixture.Store.RenameTag("news", "journal");
-        fixture.Store.DeleteTag("journal", force: true);
+        fixture.Store.Tags.RenameTag("news", "journal");
+        fixture.Store.Tags.DeleteTag("journal", force: true);
 
         Assert.That((watches.GetWatch(own)!.Source, watches.GetWatch(own)!.Period), Is.EqualTo((WatchStore.LinkSource, SchedulePeriod.Weekly)));
     }

@@ -111,7 +111,7 @@ public sealed class LimitsTests
         var store = _daemon.Services.GetRequiredService<LinkSnap.Core.Storage.LinkStore>();
         for (var i = 0; i < Cap + 2; i++)
         {
-            Assert.That(store.AddSnapshot(_heldLink, CaptureMode.Fresh, null, LinkSnap.Core.Storage.JobClasses.Import), Is.Not.Null);
+            Assert.That(store.Snapshots.AddSnapshot(_heldLink, CaptureMode.Fresh, null, LinkSnap.Core.Storage.JobClasses.Import), Is.Not.Null);
         }
 
         for (var i = 0; i < Cap; i++)

@@ -45,15 +45,15 @@ public sealed class HealthJournalTests
             links.Append(store.GetLinks([linkId]));
             using var checker = new HealthChecker(Options, new CaptureOptions { AllowPrivateTargets = true }, TimeProvider.System);
             var runner = new HealthRunner(store, checker, new SnapshotFolders(paths), MsOptions.Create(Options), TimeProvider.System, health);
-            await runner.CheckAsync(store.HealthTargets([linkId], null), CancellationToken.None);
+            await runner.CheckAsync(store.Health.HealthTargets([linkId], null), CancellationToken.None);
             gone = true;
-            await runner.CheckAsync(store.HealthTargets([linkId], null), CancellationToken.None);
-            before = store.HealthHistory(linkId);
+            await runner.CheckAsync(store.Health.HealthTargets([linkId], null), CancellationToken.None);
+            before = store.Health.HealthHistory(linkId);
             Assert.That(before.Select(c => c.State), Is.EqualTo(new[] { HealthState.Gone, HealthState.Alive }), "newest first");
 
             // A reindex of the same database keeps its history as it is (no second copy from the file).
             new Reindexer(database, new SnapshotFolders(paths), links, TimeProvider.System, health).Rebuild();
-            Assert.That(store.HealthHistory(linkId), Has.Count.EqualTo(2));
+            Assert.That(store.Health.HealthHistory(linkId), Has.Count.EqualTo(2));
         }
 
         foreach (var file in Directory.GetFiles(paths.DataDirectory, "linksnap.db*"))
@@ -70,10 +70,10 @@ public sealed class HealthJournalTests
         var restored = new LinkStore(fresh, TimeProvider.System);
         var link = restored.FindLinkByUrl(url)!;
         Assert.That(
-            restored.HealthHistory(link.Id).Select(c => (c.State, c.HttpStatus, c.Reason, c.CheckedAt)),
+            restored.Health.HealthHistory(link.Id).Select(c => (c.State, c.HttpStatus, c.Reason, c.CheckedAt)),
             Is.EqualTo(before.Select(c => (c.State, c.HttpStatus, c.Reason, c.CheckedAt))));
         Assert.That((link.Health!.State, link.Health.Reason), Is.EqualTo((HealthState.Gone, before[0].Reason)), "the link's latest state comes back with it");
-        Assert.That(restored.ListLinks(new LinkListQuery { Health = [HealthState.Gone] }).Items.Select(l => l.Id), Is.EqualTo(new[] { link.Id }), "and the gone filter finds it");
+        Assert.That(restored.Listing.ListLinks(new LinkListQuery { Health = [HealthState.Gone] }).Items.Select(l => l.Id), Is.EqualTo(new[] { link.Id }), "and the gone filter finds it");
     }
 
     [Test]
@@ -86,7 +86,7 @@ public sealed class HealthJournalTests
         database.Migrate();
         var store = new LinkStore(database, TimeProvider.System);
         var linkId = store.AddCapture(new Uri("https://example.org/old"), [], null, CaptureMode.Fresh).LinkId;
-        store.RecordHealth(linkId, new HealthProbe(HealthState.Alive, 200, "The page answers 200."), Options);
+        store.Health.RecordHealth(linkId, new HealthProbe(HealthState.Alive, 200, "The page answers 200."), Options);
         var health = new HealthJournal(paths);
 
         health.EnsureSeeded(database);

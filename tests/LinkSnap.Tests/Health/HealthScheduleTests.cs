@@ -31,24 +31,24 @@ public sealed class HealthScheduleTests
 
         using (setup.StartScheduler())
         {
-            await WaitAsync(() => setup.Store.NextHealthDue() is not null, "the new link gets a scheduled check");
-            var due = setup.Store.NextHealthDue()!.Value;
+            await WaitAsync(() => setup.Store.Health.NextHealthDue() is not null, "the new link gets a scheduled check");
+            var due = setup.Store.Health.NextHealthDue()!.Value;
             Assert.That(due, Is.EqualTo(ScheduleRule.NextDue(SchedulePeriod.Weekly, HealthRunner.Key(link), setup.Store.GetLink(link)!.CreatedAt)).Within(TimeSpan.FromMilliseconds(1)), "the link's weekly slot (stored to the millisecond)");
             clock.Advance(due - clock.GetUtcNow() - TimeSpan.FromMinutes(1));
-            Assert.That(setup.Store.HealthHistory(link), Is.Empty);
+            Assert.That(setup.Store.Health.HealthHistory(link), Is.Empty);
             clock.Advance(TimeSpan.FromMinutes(2));
-            await WaitAsync(() => setup.Store.HealthHistory(link).Count == 1, "checked once it was due");
+            await WaitAsync(() => setup.Store.Health.HealthHistory(link).Count == 1, "checked once it was due");
             Assert.That(setup.Store.GetLink(link)!.Health!.State, Is.EqualTo(HealthState.Alive));
         }
 
         clock.Advance(TimeSpan.FromDays(31)); // the daemon was down: four weekly checks missed
         using (setup.StartScheduler())
         {
-            await WaitAsync(() => setup.Store.HealthHistory(link).Count == 2, "the missed checks run once after the restart");
-            await WaitAsync(() => setup.Store.NextHealthDue() > clock.GetUtcNow(), "the next one is scheduled");
-            var ran = setup.Store.HealthHistory(link)[0].CheckedAt;
-            Assert.That(setup.Store.NextHealthDue(), Is.EqualTo(ScheduleRule.NextDue(SchedulePeriod.Weekly, HealthRunner.Key(link), ran)).Within(TimeSpan.FromMilliseconds(1)), "counted from the check that ran, not from the missed ones");
-            Assert.That(setup.Store.HealthHistory(link), Has.Count.EqualTo(2));
+            await WaitAsync(() => setup.Store.Health.HealthHistory(link).Count == 2, "the missed checks run once after the restart");
+            await WaitAsync(() => setup.Store.Health.NextHealthDue() > clock.GetUtcNow(), "the next one is scheduled");
+            var ran = setup.Store.Health.HealthHistory(link)[0].CheckedAt;
+            Assert.That(setup.Store.Health.NextHealthDue(), Is.EqualTo(ScheduleRule.NextDue(SchedulePeriod.Weekly, HealthRunner.Key(link), ran)).Within(TimeSpan.FromMilliseconds(1)), "counted from the check that ran, not from the missed ones");
+            Assert.That(setup.Store.Health.HealthHistory(link), Has.Count.EqualTo(2));
         }
     }
 
@@ -65,7 +65,7 @@ public sealed class HealthScheduleTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero));
         using var setup = new Setup(clock, new HealthOptions { Every = "daily", HostGap = TimeSpan.Zero, FailuresBeforeGone = 3, FailureSpan = TimeSpan.FromDays(7) });
         var link = setup.Store.AddCapture(server.Url("/flapping"), null, null, CaptureMode.Fresh).LinkId;
-        var target = setup.Store.HealthTargets([link], null);
+        var target = setup.Store.Health.HealthTargets([link], null);
 
         var states = new List<HealthState>();
         foreach (var fails in new[] { false, true, true, false, true, true, true, true, true, true, true, true })
@@ -78,7 +78,7 @@ public sealed class HealthScheduleTests
         Assert.That(states.Take(10), Has.None.EqualTo(HealthState.Gone), string.Join(", ", states));
         Assert.That(states[3], Is.EqualTo(HealthState.Alive), "an answer in between starts the count over");
         Assert.That(states[^1], Is.EqualTo(HealthState.Gone), "the eighth day of failures in a row");
-        Assert.That(setup.Store.ListLinks(new LinkListQuery { Health = [HealthState.Gone] }).Items.Select(l => l.Id), Is.EqualTo(new[] { link }));
+        Assert.That(setup.Store.Listing.ListLinks(new LinkListQuery { Health = [HealthState.Gone] }).Items.Select(l => l.Id), Is.EqualTo(new[] { link }));
     }
 
     private static async Task WaitAsync(Func<bool> condition, string what)

@@ -33,7 +33,7 @@ public sealed class BackgroundQueueTests : QueueTestBase
         var running = await WaitForAsync(click, s => s.Status == SnapshotStatus.Running);
 
         Assert.That(running.JobClass, Is.EqualTo(JobClasses.User));
-        Assert.That(Store.GetSnapshot(imports[1])!.Status, Is.EqualTo(SnapshotStatus.Queued), "the second slot went to the click, not to the next import");
+        Assert.That(Store.Snapshots.GetSnapshot(imports[1])!.Status, Is.EqualTo(SnapshotStatus.Queued), "the second slot went to the click, not to the next import");
         gate.SetResult();
         Assert.That((await WaitFinishedAsync(click)).Status, Is.EqualTo(SnapshotStatus.Done));
         foreach (var id in imports)
@@ -71,7 +71,7 @@ public sealed class BackgroundQueueTests : QueueTestBase
         queue.Notify();
         await Task.Delay(300); // give the queue every chance to start the resting site early
 
-        Assert.That(Store.GetSnapshot(second)!.Status, Is.EqualTo(SnapshotStatus.Queued), "slow.example rests for a minute after its capture");
+        Assert.That(Store.Snapshots.GetSnapshot(second)!.Status, Is.EqualTo(SnapshotStatus.Queued), "slow.example rests for a minute after its capture");
         clock.Advance(TimeSpan.FromSeconds(61));
         queue.Notify();
         Assert.That((await WaitFinishedAsync(second)).Status, Is.EqualTo(SnapshotStatus.Done));
@@ -99,7 +99,7 @@ public sealed class BackgroundQueueTests : QueueTestBase
         after.Notify();
         await Task.Delay(300); // give the queue every chance to start the resting site early
 
-        Assert.That(Store.GetSnapshot(second)!.Status, Is.EqualTo(SnapshotStatus.Queued), "polite.example still rests 40 s of its gap after the restart");
+        Assert.That(Store.Snapshots.GetSnapshot(second)!.Status, Is.EqualTo(SnapshotStatus.Queued), "polite.example still rests 40 s of its gap after the restart");
         clock.Advance(TimeSpan.FromSeconds(41));
         after.Notify();
         Assert.That((await WaitFinishedAsync(second)).Status, Is.EqualTo(SnapshotStatus.Done));
@@ -157,7 +157,7 @@ public sealed class BackgroundQueueTests : QueueTestBase
 
         await WaitForAsync(flaky, s => s.Retries == 1 && s.Status == SnapshotStatus.Queued);
         await WaitFinishedAsync(first);
-        Assert.That(Store.GetSnapshot(second)!.Status, Is.EqualTo(SnapshotStatus.Queued), "rested.example rests for a minute");
+        Assert.That(Store.Snapshots.GetSnapshot(second)!.Status, Is.EqualTo(SnapshotStatus.Queued), "rested.example rests for a minute");
 
         Assert.That((await AdvanceUntilFinishedAsync(clock, second, TimeSpan.FromSeconds(61))).Status, Is.EqualTo(SnapshotStatus.Done), "the site's rest ended: the queue woke without a Notify");
         Assert.That((await AdvanceUntilFinishedAsync(clock, flaky, TimeSpan.FromMinutes(10))).Status, Is.EqualTo(SnapshotStatus.Done), "the retry's time came: the queue woke without a Notify");

@@ -56,7 +56,7 @@ public sealed class CaptureQueueTests : QueueTestBase
             await Task.Delay(10);
         }
 
-        Assert.That(Store.CountActiveJobs(), Is.EqualTo((3, 2)));
+        Assert.That(Store.Jobs.CountActiveJobs(), Is.EqualTo((3, 2)));
         gate.SetResult();
         foreach (var id in ids)
         {
@@ -108,7 +108,7 @@ public sealed class CaptureQueueTests : QueueTestBase
 
         await queue.StopAsync(CancellationToken.None);
 
-        var snapshot = Store.GetSnapshot(id)!;
+        var snapshot = Store.Snapshots.GetSnapshot(id)!;
         Assert.That((snapshot.Status, snapshot.Attempts), Is.EqualTo((SnapshotStatus.Queued, 0)));
     }
 
@@ -117,11 +117,11 @@ public sealed class CaptureQueueTests : QueueTestBase
     {
         var retried = Enqueue("/retried");
         var exhausted = Enqueue("/exhausted");
-        Store.ClaimNextJob(); // retried: attempt 1, as if the daemon died during it
-        Store.ClaimNextJob(); // exhausted: attempt 1
-        Store.RecoverInterruptedJobs(maxAttempts: 99);
-        Store.ClaimNextJob(); // retried again: attempt 2
-        Store.ClaimNextJob(); // exhausted: attempt 2
+        Store.Jobs.ClaimNextJob(); // retried: attempt 1, as if the daemon died during it
+        Store.Jobs.ClaimNextJob(); // exhausted: attempt 1
+        Store.Jobs.RecoverInterruptedJobs(maxAttempts: 99);
+        Store.Jobs.ClaimNextJob(); // retried again: attempt 2
+        Store.Jobs.ClaimNextJob(); // exhausted: attempt 2
         using (var connection = Database.Open())
         {
             Dapper.SqlMapper.Execute(connection, "UPDATE snapshots SET attempts = 3 WHERE id = @exhausted", new { exhausted });

@@ -66,7 +66,7 @@ public abstract class QueueTestBase
     }
 
     protected Task<SnapshotRecord> WaitForAsync(long id, Func<SnapshotRecord, bool> condition) =>
-        Eventually.ValueAsync(() => Task.FromResult(Store.GetSnapshot(id)!), condition, TimeSpan.FromSeconds(30), snapshot => $"snapshot {id} (it stayed {snapshot.Status})");
+        Eventually.ValueAsync(() => Task.FromResult(Store.Snapshots.GetSnapshot(id)!), condition, TimeSpan.FromSeconds(30), snapshot => $"snapshot {id} (it stayed {snapshot.Status})");
 
     protected Task<SnapshotRecord> WaitFinishedAsync(long id) => WaitForAsync(id, s => s.IsFinished);
 
@@ -81,7 +81,7 @@ public abstract class QueueTestBase
         var nextAdvance = DateTime.MinValue;
         while (true)
         {
-            var snapshot = Store.GetSnapshot(id)!;
+            var snapshot = Store.Snapshots.GetSnapshot(id)!;
             if (snapshot.IsFinished)
             {
                 return snapshot;

@@ -69,7 +69,7 @@ public sealed class WatchScheduleTests : WatchTestBase
     {
         Build(new FakeCaptureEngine((_, _, _, _) => Task.FromResult(new CaptureResult { Outcome = CaptureOutcome.Failed, Reason = "navigation timed out after 30 s" })));
         var ticket = Store.AddCapture(new Uri("https://slow.example/x"), null, null, CaptureMode.Fresh);
-        Store.CompleteSnapshot(ticket.SnapshotId, new SnapshotCompletion { Status = SnapshotStatus.Done });
+        Store.Jobs.CompleteSnapshot(ticket.SnapshotId, new SnapshotCompletion { Status = SnapshotStatus.Done });
         Watches.SetLinkWatch(ticket.LinkId, SchedulePeriod.Hourly);
 
         var gaps = new List<TimeSpan>();

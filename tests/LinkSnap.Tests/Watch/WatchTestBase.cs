@@ -38,7 +38,7 @@ public abstract class WatchTestBase : QueueTestBase
     protected void Restart(ICaptureEngine engine)
     {
         Build(engine);
-        foreach (var job in Store.RecoverInterruptedJobs(maxAttempts: 3))
+        foreach (var job in Store.Jobs.RecoverInterruptedJobs(maxAttempts: 3))
         {
             TestContext.Out.WriteLine($"recovered snapshot {job.SnapshotId}: {job.Status}");
         }
@@ -62,7 +62,7 @@ public abstract class WatchTestBase : QueueTestBase
     {
         var ticket = Store.AddCapture(new Uri(url), null, null, CaptureMode.Fresh);
         await RunQueuedAsync();
-        Assert.That(Store.GetSnapshot(ticket.SnapshotId)!.Status, Is.EqualTo(SnapshotStatus.Done), "first version");
+        Assert.That(Store.Snapshots.GetSnapshot(ticket.SnapshotId)!.Status, Is.EqualTo(SnapshotStatus.Done), "first version");
         Watches.SetLinkWatch(ticket.LinkId, period);
         return ticket.LinkId;
     }
@@ -71,7 +71,7 @@ public abstract class WatchTestBase : QueueTestBase
     protected async Task<int> RunQueuedAsync()
     {
         var ran = 0;
-        while (Store.ClaimNextJob(new BackgroundTurn([])) is { } job)
+        while (Store.Jobs.ClaimNextJob(new BackgroundTurn([])) is { } job)
         {
             await Runner.RunAsync(job, CancellationToken.None);
             ran++;
@@ -89,7 +89,7 @@ public abstract class WatchTestBase : QueueTestBase
         return ran;
     }
 
-    protected int SnapshotRows(long linkId) => Store.ListSnapshots(linkId).Count;
+    protected int SnapshotRows(long linkId) => Store.Snapshots.ListSnapshots(linkId).Count;
 
     /// <summary>A fake clock that can also be set back, as a wall clock can (FakeTimeProvider refuses).</summary>
     protected sealed class JumpingClock(DateTimeOffset start) : FakeTimeProvider(start)

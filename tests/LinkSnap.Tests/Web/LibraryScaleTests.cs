@@ -79,7 +79,7 @@ public sealed class LibraryScaleTests
         Assert.That(seen, Is.EqualTo(Enumerable.Range(Count - 199, 200).Reverse().Select(i => (long)i).ToList()));
     }
 
-    // Filtered totals are exact up to LinkStore.TotalCountLimit (10,000) and "at least 10,000" past it.
+    // Filtered totals are exact up to LinkListing.TotalCountLimit (10,000) and "at least 10,000" past it.
     [TestCase("tag=even&tag=third&tagMode=and&site=site4.example", 3_333)]
     [TestCase("tag=even&tag=third&tagMode=or&site=site1.example", 3_333)]
     [TestCase("site=site3.example", 10_000)]
@@ -102,7 +102,7 @@ public sealed class LibraryScaleTests
     public async Task LargeMatchCountsAreALowerBoundAndThePageIsTheNewestMatches(string query, int[] anyDivisor)
     {
         var result = await ListAsync(query + "&limit=50");
-        Assert.That(result.GetProperty("total").GetInt32(), Is.EqualTo(LinkStore.DefaultTotalCountLimit));
+        Assert.That(result.GetProperty("total").GetInt32(), Is.EqualTo(LinkListing.DefaultTotalCountLimit));
         Assert.That(result.GetProperty("totalIsLowerBound").GetBoolean(), Is.True);
         var expected = Enumerable.Range(1, Count).Reverse().Where(i => anyDivisor.Any(d => i % d == 0)).Take(50).Select(i => (long)i);
         Assert.That(Ids(result), Is.EqualTo(expected));
@@ -112,11 +112,11 @@ public sealed class LibraryScaleTests
     public async Task ACommonWordIsRankedAmongItsNewestMatches()
     {
         var result = await ListAsync("q=synthetic&limit=50"); // 99,900 titles
-        Assert.That(result.GetProperty("total").GetInt32(), Is.EqualTo(LinkStore.DefaultTotalCountLimit));
+        Assert.That(result.GetProperty("total").GetInt32(), Is.EqualTo(LinkListing.DefaultTotalCountLimit));
         Assert.That(result.GetProperty("totalIsLowerBound").GetBoolean(), Is.True);
         var ids = Ids(result);
         Assert.That(ids, Has.Count.EqualTo(50).And.Unique);
-        Assert.That(ids, Is.All.GreaterThan(Count - LinkStore.DefaultRankWindow - 10), "from the newest 2,000 matches");
+        Assert.That(ids, Is.All.GreaterThan(Count - LinkListing.DefaultRankWindow - 10), "from the newest 2,000 matches");
         Assert.That(ids.Where(id => id % 1000 == 0), Is.Empty);
         Assert.That(result.GetProperty("items")[0].GetProperty("snippet").GetString(), Does.Contain("<mark>Synthetic</mark>"));
         Assert.That(result.GetProperty("nextCursor").GetString(), Is.Not.Null);

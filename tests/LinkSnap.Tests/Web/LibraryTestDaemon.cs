@@ -129,7 +129,7 @@ public sealed class LibraryTestDaemon : IAsyncDisposable
     public string FolderOf(long snapshotId)
     {
         var store = _app.Services.GetRequiredService<LinkStore>();
-        return _app.Services.GetRequiredService<SnapshotFolders>().Resolve(store.GetSnapshot(snapshotId)!.Folder!);
+        return _app.Services.GetRequiredService<SnapshotFolders>().Resolve(store.Snapshots.GetSnapshot(snapshotId)!.Folder!);
     }
 
     public async ValueTask DisposeAsync()

@@ -7,10 +7,12 @@ using LinkSnap.Core.Search;
 namespace LinkSnap.Core.Storage;
 
 /// <summary>Imports: links added in batches that merge with the library, and the import's progress.</summary>
-public sealed partial class LinkStore
+public sealed class ImportStore(LinkSnapDatabase database, TimeProvider time)
 {
     private const string ImportColumns =
         "id, file_name, format, status, no_capture, plan_path, entry_count, link_count, rejected_count, duplicate_count, applied, created, merged, created_at, finished_at";
+
+    private string Now() => StorageText.Time(time.GetUtcNow());
 
     public long CreateImport(string fileName, ImportPlan plan, bool noCapture, string planPath)
     {
@@ -70,7 +72,7 @@ public sealed partial class LinkStore
                     """,
                     new { linkId = existing.Id, title = LinkTitle.FromPage(link.Title), note = ImportPlanner.JoinNotes(existing.Note, link.Note), saved, now, read = link.Read, favorite = link.Favorite, archived = link.Archived, @private = link.Private },
                     transaction);
-                AddTagsCore(connection, transaction, existing.Id, link.Tags);
+                TagRows.Add(connection, transaction, existing.Id, link.Tags);
                 SearchIndex.Update(connection, transaction, existing.Id);
                 linkIds.Add(existing.Id);
             }
@@ -96,7 +98,7 @@ public sealed partial class LinkStore
     {
         using var connection = database.Open();
         return connection.Query<SnapshotRow>(
-                $"SELECT {SnapshotRow.Columns} {SnapshotFrom} WHERE s.import_id = @importId AND s.status = 'failed' ORDER BY s.id DESC LIMIT @limit",
+                $"SELECT {SnapshotRow.Columns} {LinkRows.SnapshotFrom} WHERE s.import_id = @importId AND s.status = 'failed' ORDER BY s.id DESC LIMIT @limit",
                 new { importId, limit })
             .Select(r => r.ToRecord())
             .ToList();

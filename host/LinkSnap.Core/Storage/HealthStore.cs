@@ -3,7 +3,8 @@ using LinkSnap.Core.Health;
 
 namespace LinkSnap.Core.Storage;
 
-public sealed partial class LinkStore
+/// <summary>Link checks: which links to check (on demand or when due), recording a check, a link's history.</summary>
+public sealed class HealthStore(LinkSnapDatabase database, TimeProvider time)
 {
     private const string HealthTargetColumns =
         "l.id AS LinkId, l.url AS Url, l.site AS Site, " +
@@ -13,7 +14,7 @@ public sealed partial class LinkStore
     /// Links to check on demand, in id order after <paramref name="afterId"/>: the given ids, or those
     /// carrying a tag (or its children), or all of them.
     /// </summary>
-    public IReadOnlyList<HealthTarget> HealthTargets(IReadOnlyCollection<long>? linkIds, string? tag, long afterId = 0, int limit = MaxPageSize)
+    public IReadOnlyList<HealthTarget> HealthTargets(IReadOnlyCollection<long>? linkIds, string? tag, long afterId = 0, int limit = LinkListing.MaxPageSize)
     {
         var clause = linkIds is { Count: > 0 } ? "l.id IN @linkIds"
             : string.IsNullOrWhiteSpace(tag) ? "1"
@@ -70,7 +71,7 @@ public sealed partial class LinkStore
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        if (!LinkExists(connection, transaction, linkId))
+        if (!LinkRows.Exists(connection, transaction, linkId))
         {
             return null; // deleted while it was being checked
         }

@@ -7,18 +7,13 @@ namespace LinkSnap.Core.Storage;
 /// <summary>
 /// Full-text search: matches ranked by bm25, with snippets. Ranking needs a score for every match it
 /// orders, so a word found in a tenth of a 100,000-link library would cost a score per match on every
-/// keystroke. Matches are therefore ranked in windows of <see cref="RankWindow"/>, newest first: up to
+/// keystroke. Matches are therefore ranked in windows of <see cref="LinkListing.RankWindow"/>, newest first: up to
 /// that many matches the order is plain relevance; past it the first pages hold the most relevant of
 /// the newest window, and paging on continues with the next (older) window, again by relevance.
 /// </summary>
-public sealed partial class LinkStore
+internal sealed class LinkSearch(int rankWindow, int totalCountLimit)
 {
-    public const int DefaultRankWindow = 2_000;
-
-    /// <summary>How many matches are ranked together (see the class summary).</summary>
-    public int RankWindow { get; init; } = DefaultRankWindow;
-
-    private LinkPage Search(SqliteConnection connection, LinkListQuery query, LinkFilter filter, string match, int limit)
+    public LinkPage Search(SqliteConnection connection, LinkListQuery query, LinkFilter filter, string match, int limit)
     {
         // The links row is needed only by filters on its columns; tag filters test link_tags by the search rowid.
         var join = filter.LinkClauses.Count == 0 ? "" : "JOIN links l ON l.id = search.rowid";
@@ -28,8 +23,8 @@ public sealed partial class LinkStore
         var offset = query.Cursor is null ? 0 : PageCursor.Decode(query.Cursor).Offset;
         var parameters = new DynamicParameters(filter.Parameters);
         parameters.Add("match", match);
-        var windowStart = offset / RankWindow * RankWindow;
-        parameters.Add("window", RankWindow);
+        var windowStart = offset / rankWindow * rankWindow;
+        parameters.Add("window", rankWindow);
         parameters.Add("windowStart", windowStart);
         parameters.Add("skip", offset - windowStart);
         parameters.Add("take", limit + 1);
@@ -44,7 +39,7 @@ public sealed partial class LinkStore
             parameters).ToList();
         var ids = ranked.Select(r => r.Id).ToList();
         var (total, lowerBound) = ranked.Count == 0
-            ? Capped(connection, $"SELECT search.rowid {matches}", parameters)
+            ? LinkListing.Capped(connection, totalCountLimit, $"SELECT search.rowid {matches}", parameters)
             : CountMatches(connection, clauses, join, parameters, windowStart, ranked[0].Size, ranked[0].Oldest);
         if (total == 0)
         {
@@ -56,42 +51,42 @@ public sealed partial class LinkStore
         {
             nextOffset = offset + limit;
         }
-        else if (offset - windowStart + ids.Count == RankWindow && (lowerBound || total > windowStart + RankWindow))
+        else if (offset - windowStart + ids.Count == rankWindow && (lowerBound || total > windowStart + rankWindow))
         {
-            nextOffset = windowStart + RankWindow;
+            nextOffset = windowStart + rankWindow;
         }
 
-        var rows = LoadRows(connection, ids.Take(limit).ToList());
+        var rows = LinkListing.LoadRows(connection, ids.Take(limit).ToList());
         AddSnippets(connection, query.Text, rows);
         var next = nextOffset is { } n ? PageCursor.Encode(new PageCursor { Offset = n }) : null;
-        return new LinkPage(rows.Count == 0 ? [] : Hydrate(connection, rows), next, total, lowerBound);
+        return new LinkPage(rows.Count == 0 ? [] : LinkRows.Hydrate(connection, rows), next, total, lowerBound);
     }
 
     /// <summary>
     /// The total of a search from its rank window: the <paramref name="windowStart"/> newer matches, the
-    /// window's own, and the older ones counted up to <see cref="TotalCountLimit"/> in all.
+    /// window's own, and the older ones counted up to <see cref="LinkListing.TotalCountLimit"/> in all.
     /// </summary>
     private (int Total, bool LowerBound) CountMatches(
         SqliteConnection connection, List<string> clauses, string join, DynamicParameters parameters, int windowStart, long size, long oldest)
     {
         var known = windowStart + size;
-        if (size < RankWindow)
+        if (size < rankWindow)
         {
-            return known > TotalCountLimit ? (TotalCountLimit, true) : ((int)known, false);
+            return known > totalCountLimit ? (totalCountLimit, true) : ((int)known, false);
         }
 
-        if (known > TotalCountLimit)
+        if (known > totalCountLimit)
         {
-            return (TotalCountLimit, true);
+            return (totalCountLimit, true);
         }
 
         var older = new DynamicParameters(parameters);
         older.Add("oldest", oldest);
-        older.Add("countLimit", TotalCountLimit + 1 - known);
+        older.Add("countLimit", totalCountLimit + 1 - known);
         var n = connection.ExecuteScalar<long>(
             $"SELECT COUNT(*) FROM (SELECT search.rowid FROM search {join} {LinkFilter.Where([.. clauses, "search.rowid < @oldest"])} LIMIT @countLimit)",
             older);
-        return known + n > TotalCountLimit ? (TotalCountLimit, true) : ((int)(known + n), false);
+        return known + n > totalCountLimit ? (totalCountLimit, true) : ((int)(known + n), false);
     }
 
     /// <summary>Snippets for the page's rows only, from their stored text (see <see cref="SearchSnippet"/>).</summary>

@@ -4,13 +4,16 @@ using LinkSnap.Core.Search;
 
 namespace LinkSnap.Core.Storage;
 
-public sealed partial class LinkStore
+/// <summary>Tags: giving and taking them from a link, listing, renaming (with their subtree), merging, deleting.</summary>
+public sealed class TagStore(LinkSnapDatabase database, TimeProvider time)
 {
+    private string Now() => StorageText.Time(time.GetUtcNow());
+
     /// <summary>Adds tags to a link; returns false when the link does not exist.</summary>
     public bool AddTags(long linkId, IEnumerable<string> tags)
     {
         var names = TagName.NormalizeAll(tags);
-        return EditLinkTags(linkId, (connection, transaction) => AddTagsCore(connection, transaction, linkId, names));
+        return EditLinkTags(linkId, (connection, transaction) => TagRows.Add(connection, transaction, linkId, names));
     }
 
     /// <summary>Removes one tag from a link; returns false when the link does not exist.</summary>
@@ -23,7 +26,7 @@ public sealed partial class LinkStore
                 "DELETE FROM link_tags WHERE link_id = @linkId AND tag_id IN (SELECT id FROM tags WHERE key = @key)",
                 new { linkId, key },
                 transaction);
-            DeleteOrphanTags(connection, transaction);
+            TagRows.DeleteOrphans(connection, transaction);
         });
     }
 
@@ -128,10 +131,10 @@ public sealed partial class LinkStore
             transaction);
         connection.Execute("DELETE FROM link_tags WHERE tag_id IN @sources AND tag_id <> @targetId", new { sources, targetId }, transaction);
         Watching.WatchStore.FollowTagMerge(connection, transaction, sourceKeys, targetKey, target);
-        DeleteOrphanTags(connection, transaction);
+        TagRows.DeleteOrphans(connection, transaction);
         foreach (var linkId in links)
         {
-            Touch(connection, transaction, linkId);
+            LinkRows.Touch(connection, transaction, linkId, Now());
             SearchIndex.Update(connection, transaction, linkId);
         }
 
@@ -161,7 +164,7 @@ public sealed partial class LinkStore
         Watching.WatchStore.ForgetTag(connection, transaction, key);
         foreach (var linkId in links)
         {
-            Touch(connection, transaction, linkId);
+            LinkRows.Touch(connection, transaction, linkId, Now());
             SearchIndex.Update(connection, transaction, linkId);
         }
 
@@ -173,46 +176,15 @@ public sealed partial class LinkStore
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        if (!LinkExists(connection, transaction, linkId))
+        if (!LinkRows.Exists(connection, transaction, linkId))
         {
             return false;
         }
 
         edit(connection, transaction);
-        Touch(connection, transaction, linkId);
+        LinkRows.Touch(connection, transaction, linkId, Now());
         SearchIndex.Update(connection, transaction, linkId);
         transaction.Commit();
         return true;
     }
-
-    /// <summary>
-    /// Every path that gives a link tags (capture, edit, add, bulk, import) ends here, so the per-link
-    /// limit holds for all of them; a refusal rolls the caller's transaction back.
-    /// </summary>
-    private static void AddTagsCore(IDbConnection connection, IDbTransaction transaction, long linkId, IReadOnlyList<string> names)
-    {
-        if (names.Count > TagName.MaxPerLink)
-        {
-            throw new ArgumentException($"{names.Count} tags given; a link can carry at most {TagName.MaxPerLink}.");
-        }
-
-        foreach (var name in names)
-        {
-            var key = TagName.Key(name);
-            connection.Execute("INSERT OR IGNORE INTO tags (name, key) VALUES (@name, @key)", new { name, key }, transaction);
-            connection.Execute(
-                "INSERT OR IGNORE INTO link_tags (link_id, tag_id) SELECT @linkId, id FROM tags WHERE key = @key",
-                new { linkId, key },
-                transaction);
-        }
-
-        var count = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM link_tags WHERE link_id = @linkId", new { linkId }, transaction);
-        if (names.Count > 0 && count > TagName.MaxPerLink)
-        {
-            throw new ArgumentException($"Link {linkId} would carry {count} tags; a link can carry at most {TagName.MaxPerLink}. Remove some first.");
-        }
-    }
-
-    private static void DeleteOrphanTags(IDbConnection connection, IDbTransaction transaction) =>
-        connection.Execute("DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM link_tags lt WHERE lt.tag_id = tags.id)", transaction: transaction);
 }

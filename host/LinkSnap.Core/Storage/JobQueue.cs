@@ -7,40 +7,15 @@ using LinkSnap.Core.Snapshots;
 
 namespace LinkSnap.Core.Storage;
 
-/// <summary>Snapshot rows, which are also the persisted capture queue.</summary>
-public sealed partial class LinkStore
+/// <summary>
+/// The persisted capture queue: a queued or running snapshot row is a job. Claims user captures first, then
+/// background work one site at a time; records each job's stage and end; recovers what a dead daemon left.
+/// </summary>
+public sealed class JobQueue(LinkSnapDatabase database, TimeProvider time)
 {
-    private const string SnapshotFrom = "FROM snapshots s JOIN links l ON l.id = s.link_id";
+    private const string SnapshotFrom = LinkRows.SnapshotFrom;
 
-    public SnapshotRecord? GetSnapshot(long id)
-    {
-        using var connection = database.Open();
-        return connection.QuerySingleOrDefault<SnapshotRow>($"SELECT {SnapshotRow.Columns} {SnapshotFrom} WHERE s.id = @id", new { id })?.ToRecord();
-    }
-
-    /// <summary>Every snapshot of a link, newest first.</summary>
-    public IReadOnlyList<SnapshotRecord> ListSnapshots(long linkId)
-    {
-        using var connection = database.Open();
-        return connection.Query<SnapshotRow>($"SELECT {SnapshotRow.Columns} {SnapshotFrom} WHERE s.link_id = @linkId ORDER BY s.id DESC", new { linkId })
-            .Select(r => r.ToRecord())
-            .ToList();
-    }
-
-    /// <summary>Queues a new version of an existing link; null when the link does not exist.</summary>
-    public long? AddSnapshot(long linkId, CaptureMode mode, string? inputPath = null, string jobClass = JobClasses.User)
-    {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        if (!LinkExists(connection, transaction, linkId))
-        {
-            return null;
-        }
-
-        var id = InsertSnapshot(connection, transaction, linkId, mode, inputPath, Now(), jobClass);
-        transaction.Commit();
-        return id;
-    }
+    private string Now() => StorageText.Time(time.GetUtcNow());
 
     /// <summary>The oldest queued capture a person asked for (index ix_snapshots_queue).</summary>
     internal const string NextUserJob = "SELECT id FROM snapshots WHERE status = 'queued' AND job_class = 'user' ORDER BY id LIMIT 1";
@@ -188,7 +163,7 @@ public sealed partial class LinkStore
             connection.Execute("UPDATE links SET title = @title WHERE id = @linkId AND title_is_custom = 0", new { title, linkId }, transaction);
         }
 
-        Touch(connection, transaction, linkId.Value);
+        LinkRows.Touch(connection, transaction, linkId.Value, Now());
         var body = completion.Status == SnapshotStatus.Failed ? null : completion.ArticleText;
         SearchIndex.Update(connection, transaction, linkId.Value, body);
         transaction.Commit();
@@ -249,28 +224,6 @@ public sealed partial class LinkStore
             new { id }) > 0;
     }
 
-    /// <summary>Deletes one snapshot; returns its folder and input file (to remove from disk), or null when unknown.</summary>
-    public IReadOnlyList<string>? DeleteSnapshot(long id)
-    {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        var row = connection.QuerySingleOrDefault<(long LinkId, string? Folder, string? Input)>(
-            "SELECT link_id, folder, input_path FROM snapshots WHERE id = @id", new { id }, transaction);
-        if (row.LinkId == 0)
-        {
-            return null;
-        }
-
-        connection.Execute("DELETE FROM snapshots WHERE id = @id", new { id }, transaction);
-        connection.Execute(
-            "UPDATE links SET latest_snapshot_id = (SELECT MAX(id) FROM snapshots WHERE link_id = @linkId) WHERE id = @linkId",
-            new { linkId = row.LinkId },
-            transaction);
-        Touch(connection, transaction, row.LinkId);
-        transaction.Commit();
-        return new[] { row.Folder, row.Input }.OfType<string>().ToList();
-    }
-
     /// <summary>Queued and running jobs first (oldest first), then the most recently finished.</summary>
     public IReadOnlyList<SnapshotRecord> ListJobs(int limit)
     {
@@ -284,6 +237,18 @@ public sealed partial class LinkStore
         return active.Concat(recent).Take(limit).Select(r => r.ToRecord()).ToList();
     }
 
+    /// <summary>
+    /// Captures a person asked for that wait in the queue: what the queue cap counts. Background work
+    /// (imports, scheduled checks) is not a user capture and never counts, so a big import neither
+    /// hits the cap nor keeps a click from being queued.
+    /// </summary>
+    public int CountQueuedUserCaptures()
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<int>(
+            "SELECT COUNT(*) FROM snapshots WHERE status = 'queued' AND job_class = @user", new { user = JobClasses.User });
+    }
+
     public (int Queued, int Running) CountActiveJobs()
     {
         using var connection = database.Open();
@@ -292,7 +257,8 @@ public sealed partial class LinkStore
         return (counts.GetValueOrDefault("queued"), counts.GetValueOrDefault("running"));
     }
 
-    internal static long InsertSnapshot(IDbConnection connection, IDbTransaction transaction, long linkId, CaptureMode mode, string? inputPath, string now, string jobClass)
+    /// <summary>Queues a capture of a link (a new snapshot row) and makes it the link's latest version, in the caller's transaction.</summary>
+    internal static long Enqueue(IDbConnection connection, IDbTransaction transaction, long linkId, CaptureMode mode, string? inputPath, string now, string jobClass)
     {
         var id = connection.ExecuteScalar<long>(
             "INSERT INTO snapshots (link_id, status, mode, created_at, input_path, job_class) VALUES (@linkId, 'queued', @mode, @now, @inputPath, @jobClass) RETURNING id",

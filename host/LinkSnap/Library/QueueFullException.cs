@@ -1,4 +1,4 @@
-namespace LinkSnap.Api;
+namespace LinkSnap.Library;
 
 /// <summary>The user-capture queue is at its cap (Daemon:MaxQueuedCaptures); the API answers 429.</summary>
 public sealed class QueueFullException(int queued, int max)

@@ -1,3 +1,4 @@
+using LinkSnap.Api;
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
@@ -6,20 +7,18 @@ using LinkSnap.Daemon;
 using LinkSnap.Jobs;
 using Microsoft.Extensions.Options;
 
-namespace LinkSnap.Api;
+namespace LinkSnap.Library;
 
 /// <summary>
-/// What the API, the CLI (through the API) and the native relay endpoint can do, in one place:
-/// validates input, changes the store, keeps snapshot.json files in step, wakes the queue and
-/// publishes job events. Throws <see cref="UrlRejectedException"/>/<see cref="ArgumentException"/>
+/// What a person can do with the library, in one place, for every way in (the HTTP API, the CLI
+/// through it, native messages): validates input, changes the store, keeps snapshot.json files in
+/// step, wakes the queue and publishes job events. Endpoints call these methods, never the store. Throws <see cref="UrlRejectedException"/>/<see cref="ArgumentException"/>
 /// for bad input, <see cref="NotFoundException"/>, <see cref="TagInUseException"/> and <see cref="QueueFullException"/>.
 /// </summary>
 public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, LinkJournal journal, CaptureQueue queue, JobEvents events, Reindexer reindexer, IOptions<DaemonOptions> options)
 {
     /// <summary>As-seen DOMs beyond this are refused (the browser→host limit of Chrome is 64 MiB).</summary>
     public const int MaxHtmlChars = 64 * 1024 * 1024;
-
-    public LinkStore Store => store;
 
     public CaptureTicket Capture(CaptureInput input)
     {
@@ -47,16 +46,16 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
     {
         var captureMode = ParseMode(mode);
         EnsureRoomInQueue(1);
-        var snapshotId = store.AddSnapshot(linkId, captureMode, SaveInput(captureMode, html)) ?? throw LinkNotFound(linkId);
+        var snapshotId = store.Snapshots.AddSnapshot(linkId, captureMode, SaveInput(captureMode, html)) ?? throw LinkNotFound(linkId);
         Queued(snapshotId, linkId);
         return snapshotId;
     }
 
     public void Retry(long snapshotId)
     {
-        var snapshot = store.GetSnapshot(snapshotId) ?? throw SnapshotNotFound(snapshotId);
+        var snapshot = store.Snapshots.GetSnapshot(snapshotId) ?? throw SnapshotNotFound(snapshotId);
         EnsureRoomInQueue(1);
-        if (!store.RetrySnapshot(snapshotId))
+        if (!store.Jobs.RetrySnapshot(snapshotId))
         {
             throw new ArgumentException($"Snapshot {snapshotId} is {StorageText.Status(snapshot.Status)}; only failed or partial snapshots can be retried.");
         }
@@ -66,7 +65,22 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
 
     public LinkRecord GetLink(long id) => store.GetLink(id) ?? throw LinkNotFound(id);
 
-    public SnapshotRecord GetSnapshot(long id) => store.GetSnapshot(id) ?? throw SnapshotNotFound(id);
+    public LinkPage ListLinks(LinkListQuery query) => store.Listing.ListLinks(query);
+
+    /// <summary>Every version of a link, newest first.</summary>
+    public IReadOnlyList<SnapshotRecord> ListSnapshots(long linkId) => store.Snapshots.ListSnapshots(linkId);
+
+    public IReadOnlyList<TagCount> ListTags() => store.Tags.ListTags();
+
+    /// <summary>Queued and running jobs first (oldest first), then the most recently finished.</summary>
+    public IReadOnlyList<SnapshotRecord> ListJobs(int limit) => store.Jobs.ListJobs(limit);
+
+    public (int Queued, int Running) CountActiveJobs() => store.Jobs.CountActiveJobs();
+
+    /// <summary>How many more user captures the queue takes now (Daemon:MaxQueuedCaptures less those waiting).</summary>
+    public int RoomInQueue() => options.Value.MaxQueuedCaptures - store.Jobs.CountQueuedUserCaptures();
+
+    public SnapshotRecord GetSnapshot(long id) => store.Snapshots.GetSnapshot(id) ?? throw SnapshotNotFound(id);
 
     public LinkRecord UpdateLink(long id, string? title, string? note, IEnumerable<string>? tags, LinkStatesEdit? states = null)
     {
@@ -82,7 +96,7 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
     {
         journal.Serialized(() =>
         {
-            if (!store.AddTags(id, tags))
+            if (!store.Tags.AddTags(id, tags))
             {
                 throw LinkNotFound(id);
             }
@@ -96,7 +110,7 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
     {
         journal.Serialized(() =>
         {
-            if (!store.RemoveTag(id, tag))
+            if (!store.Tags.RemoveTag(id, tag))
             {
                 throw LinkNotFound(id);
             }
@@ -116,22 +130,22 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
 
     public void DeleteSnapshot(long id)
     {
-        var snapshot = store.GetSnapshot(id) ?? throw SnapshotNotFound(id);
+        var snapshot = store.Snapshots.GetSnapshot(id) ?? throw SnapshotNotFound(id);
         journal.Serialized(() =>
         {
-            folders.Delete(store.DeleteSnapshot(id) ?? throw SnapshotNotFound(id));
+            folders.Delete(store.Snapshots.DeleteSnapshot(id) ?? throw SnapshotNotFound(id));
             journal.Append(store.GetLinks([snapshot.LinkId])); // its last version may be gone: links.jsonl keeps the link
         });
     }
 
-    public int RenameTag(string from, string to) => EditTags(store.TagSubtree(from), () => store.RenameTag(from, to), from);
+    public int RenameTag(string from, string to) => EditTags(store.Tags.TagSubtree(from), () => store.Tags.RenameTag(from, to), from);
 
-    public int MergeTags(IReadOnlyList<string> from, string into) => EditTags(from, () => store.MergeTags(from, into), string.Join(", ", from));
+    public int MergeTags(IReadOnlyList<string> from, string into) => EditTags(from, () => store.Tags.MergeTags(from, into), string.Join(", ", from));
 
     public void DeleteTag(string name, bool force) => journal.Serialized(() =>
     {
-        var links = store.FindLinkIdsWithTag(name);
-        if (!store.DeleteTag(name, force))
+        var links = store.Tags.FindLinkIdsWithTag(name);
+        if (!store.Tags.DeleteTag(name, force))
         {
             throw new NotFoundException($"There is no tag '{name}'.");
         }
@@ -153,8 +167,8 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
 
         Func<long, bool> apply = action switch
         {
-            "add-tag" => id => store.AddTags(id, [RequireTag(tag)]),
-            "remove-tag" => id => store.RemoveTag(id, RequireTag(tag)),
+            "add-tag" => id => store.Tags.AddTags(id, [RequireTag(tag)]),
+            "remove-tag" => id => store.Tags.RemoveTag(id, RequireTag(tag)),
             "recapture" => id => TryRecapture(id),
             "delete" => id => TryDelete(id),
             _ => throw new ArgumentException($"Unknown bulk action '{action}'; use add-tag, remove-tag, recapture, delete, read, unread, favorite, unfavorite, archive or unarchive."),
@@ -207,7 +221,7 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
     /// <summary>Refuses user captures beyond Daemon:MaxQueuedCaptures (background work is not counted).</summary>
     private void EnsureRoomInQueue(int adding)
     {
-        var queued = store.CountQueuedUserCaptures();
+        var queued = store.Jobs.CountQueuedUserCaptures();
         if (queued + adding > options.Value.MaxQueuedCaptures)
         {
             throw new QueueFullException(queued, options.Value.MaxQueuedCaptures);
@@ -222,7 +236,7 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
 
     private int EditTags(IEnumerable<string> tags, Func<int> edit, string described) => journal.Serialized(() =>
     {
-        var links = tags.SelectMany(store.FindLinkIdsWithTag).Distinct().ToList();
+        var links = tags.SelectMany(store.Tags.FindLinkIdsWithTag).Distinct().ToList();
         var affected = edit();
         if (affected < 0)
         {
@@ -242,7 +256,7 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
         {
             var linkId = link.Id;
             var info = SnapshotLinkInfo.From(link);
-            foreach (var snapshot in store.ListSnapshots(linkId).Where(s => s.Folder is not null))
+            foreach (var snapshot in store.Snapshots.ListSnapshots(linkId).Where(s => s.Folder is not null))
             {
                 folders.UpdateLinkInfo(snapshot.Folder!, info);
             }

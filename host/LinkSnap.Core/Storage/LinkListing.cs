@@ -11,14 +11,19 @@ namespace LinkSnap.Core.Storage;
 /// keyset (sort value, id) so page 2,000 costs what page 1 does. Tag filters are counted from the
 /// matching ids kept in memory (<see cref="TagLinkSets"/>), not by sorting link_tags per request.
 /// </summary>
-public sealed partial class LinkStore
+public sealed class LinkListing(LinkSnapDatabase database)
 {
     public const int MaxPageSize = 500;
 
     public const int DefaultTotalCountLimit = 10_000;
 
+    public const int DefaultRankWindow = 2_000;
+
     /// <summary>Matches are counted exactly up to this many; past it the page says "at least" (see <see cref="LinkPage"/>).</summary>
     public int TotalCountLimit { get; init; } = DefaultTotalCountLimit;
+
+    /// <summary>How many search matches are ranked together (see <see cref="LinkSearch"/>).</summary>
+    public int RankWindow { get; init; } = DefaultRankWindow;
 
     private readonly TagLinkSets _tagSets = new();
 
@@ -42,7 +47,7 @@ public sealed partial class LinkStore
             return new LinkPage([], null, 0);
         }
 
-        return match is null ? List(connection, query, filter, limit) : Search(connection, query, filter, match, limit);
+        return match is null ? List(connection, query, filter, limit) : new LinkSearch(RankWindow, TotalCountLimit).Search(connection, query, filter, match, limit);
     }
 
     private LinkPage List(SqliteConnection connection, LinkListQuery query, LinkFilter filter, int limit)
@@ -87,7 +92,7 @@ public sealed partial class LinkStore
             parameters).ToList();
         var rows = LoadRows(connection, ids.Take(limit).ToList());
         var next = ids.Count > limit ? PageCursor.Encode(new PageCursor { Key = SortKey(query.Sort, rows[^1]), Id = rows[^1].Id }) : null;
-        return new LinkPage(rows.Count == 0 ? [] : Hydrate(connection, rows), next, total, lowerBound);
+        return new LinkPage(rows.Count == 0 ? [] : LinkRows.Hydrate(connection, rows), next, total, lowerBound);
     }
 
     /// <summary>
@@ -120,7 +125,7 @@ public sealed partial class LinkStore
 
         if (tagged is null)
         {
-            return Capped(connection, $"SELECT 1 FROM links l {LinkFilter.Where(filter.LinkClauses)}", parameters);
+            return Capped(connection, TotalCountLimit, $"SELECT 1 FROM links l {LinkFilter.Where(filter.LinkClauses)}", parameters);
         }
 
         if (filter.LinkClauses.Count == 0)
@@ -129,7 +134,7 @@ public sealed partial class LinkStore
         }
 
         AddTagged(parameters, tagged);
-        return Capped(connection, $"SELECT 1 FROM json_each(@tagged) d CROSS JOIN links l ON l.id = d.value {LinkFilter.Where(filter.LinkClauses)}", parameters);
+        return Capped(connection, TotalCountLimit, $"SELECT 1 FROM json_each(@tagged) d CROSS JOIN links l ON l.id = d.value {LinkFilter.Where(filter.LinkClauses)}", parameters);
     }
 
     /// <summary>The tagged links' ids as one JSON array for json_each (one parameter, however many ids).</summary>
@@ -142,23 +147,23 @@ public sealed partial class LinkStore
     }
 
     /// <summary>Counts the rows of <paramref name="sql"/>, stopping one past the limit.</summary>
-    private (int Total, bool LowerBound) Capped(SqliteConnection connection, string sql, DynamicParameters filterParameters)
+    internal static (int Total, bool LowerBound) Capped(SqliteConnection connection, int countLimit, string sql, DynamicParameters filterParameters)
     {
         var parameters = new DynamicParameters(filterParameters);
-        parameters.Add("countLimit", TotalCountLimit + 1);
+        parameters.Add("countLimit", countLimit + 1);
         var n = connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM ({sql} LIMIT @countLimit)", parameters);
-        return n > TotalCountLimit ? (TotalCountLimit, true) : ((int)n, false);
+        return n > countLimit ? (countLimit, true) : ((int)n, false);
     }
 
     /// <summary>The links rows of <paramref name="ids"/>, in that order.</summary>
-    private static List<LinkRow> LoadRows(SqliteConnection connection, IReadOnlyList<long> ids)
+    internal static List<LinkRow> LoadRows(SqliteConnection connection, IReadOnlyList<long> ids)
     {
         if (ids.Count == 0)
         {
             return [];
         }
 
-        var rows = connection.Query<LinkRow>($"SELECT {LinkColumns} FROM links l WHERE l.id IN @ids", new { ids }).ToDictionary(r => r.Id);
+        var rows = connection.Query<LinkRow>($"SELECT {LinkRows.Columns} FROM links l WHERE l.id IN @ids", new { ids }).ToDictionary(r => r.Id);
         return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
 

@@ -1,0 +1,94 @@
+using Dapper;
+using LinkSnap.Core.Capture;
+
+namespace LinkSnap.Core.Storage;
+
+/// <summary>Versions of links (snapshot rows): read them, queue a new one, add an imported one, delete one.</summary>
+public sealed class SnapshotStore(LinkSnapDatabase database, TimeProvider time)
+{
+    private const string SnapshotFrom = LinkRows.SnapshotFrom;
+
+    private string Now() => StorageText.Time(time.GetUtcNow());
+
+    public SnapshotRecord? GetSnapshot(long id)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<SnapshotRow>($"SELECT {SnapshotRow.Columns} {SnapshotFrom} WHERE s.id = @id", new { id })?.ToRecord();
+    }
+
+    /// <summary>Every snapshot of a link, newest first.</summary>
+    public IReadOnlyList<SnapshotRecord> ListSnapshots(long linkId)
+    {
+        using var connection = database.Open();
+        return connection.Query<SnapshotRow>($"SELECT {SnapshotRow.Columns} {SnapshotFrom} WHERE s.link_id = @linkId ORDER BY s.id DESC", new { linkId })
+            .Select(r => r.ToRecord())
+            .ToList();
+    }
+
+    /// <summary>Queues a new version of an existing link; null when the link does not exist.</summary>
+    public long? AddSnapshot(long linkId, CaptureMode mode, string? inputPath = null, string jobClass = JobClasses.User)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        if (!LinkRows.Exists(connection, transaction, linkId))
+        {
+            return null;
+        }
+
+        var id = JobQueue.Enqueue(connection, transaction, linkId, mode, inputPath, Now(), jobClass);
+        transaction.Commit();
+        return id;
+    }
+
+    /// <summary>Reason an imported version keeps when its files were never completed (the import stopped mid-way).</summary>
+    public const string ImportedUnfinished = "the import of this version did not finish";
+
+    /// <summary>
+    /// Adds an imported version (<see cref="CaptureMode.Imported"/>) to a link. It is born failed with a reason
+    /// and completed once its files are in place, so it is never a job and a crash leaves a recorded state.
+    /// Null when the link does not exist.
+    /// </summary>
+    public long? AddImportedSnapshot(long linkId, string importedFrom, DateTimeOffset? savedAt)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        if (!LinkRows.Exists(connection, transaction, linkId))
+        {
+            return null;
+        }
+
+        var now = Now();
+        var id = connection.ExecuteScalar<long>(
+            """
+            INSERT INTO snapshots (link_id, status, reason, mode, created_at, finished_at, job_class, imported_from)
+            VALUES (@linkId, 'failed', @reason, 'imported', @created, @now, @jobClass, @importedFrom) RETURNING id
+            """,
+            new { linkId, reason = ImportedUnfinished, created = savedAt is { } at ? StorageText.Time(at) : now, now, jobClass = JobClasses.Import, importedFrom },
+            transaction);
+        connection.Execute("UPDATE links SET latest_snapshot_id = (SELECT MAX(id) FROM snapshots WHERE link_id = @linkId) WHERE id = @linkId", new { linkId }, transaction);
+        transaction.Commit();
+        return id;
+    }
+
+    /// <summary>Deletes one snapshot; returns its folder and input file (to remove from disk), or null when unknown.</summary>
+    public IReadOnlyList<string>? DeleteSnapshot(long id)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var row = connection.QuerySingleOrDefault<(long LinkId, string? Folder, string? Input)>(
+            "SELECT link_id, folder, input_path FROM snapshots WHERE id = @id", new { id }, transaction);
+        if (row.LinkId == 0)
+        {
+            return null;
+        }
+
+        connection.Execute("DELETE FROM snapshots WHERE id = @id", new { id }, transaction);
+        connection.Execute(
+            "UPDATE links SET latest_snapshot_id = (SELECT MAX(id) FROM snapshots WHERE link_id = @linkId) WHERE id = @linkId",
+            new { linkId = row.LinkId },
+            transaction);
+        LinkRows.Touch(connection, transaction, row.LinkId, Now());
+        transaction.Commit();
+        return new[] { row.Folder, row.Input }.OfType<string>().ToList();
+    }
+}
