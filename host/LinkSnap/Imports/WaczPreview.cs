@@ -1,9 +1,9 @@
 using System.Globalization;
 using LinkSnap.Core.Archive;
 using LinkSnap.Core.Import;
-using LinkSnap.Core.Paths;
 using LinkSnap.Core.Storage;
 using LinkSnap.Core.Urls;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Imports;
 

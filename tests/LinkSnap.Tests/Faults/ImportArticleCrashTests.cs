@@ -1,9 +1,9 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using LinkSnap.Core.Import;
-using LinkSnap.Core.Paths;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
+using LinkSnap.Shared;
 using LinkSnap.Testing;
 using LinkSnap.Tests.Daemon;
 using NUnit.Framework;
