@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using LinkSnap.Cli;
 using LinkSnap.Core.Paths;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Cli;
