@@ -4,10 +4,10 @@ using System.Net.Sockets;
 using System.Text;
 using LinkSnap.Api;
 using LinkSnap.Cli;
-using LinkSnap.Core.Paths;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Daemon;
+using LinkSnap.Shared;
 using LinkSnap.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -211,20 +211,7 @@ public sealed class TestDaemon : IAsyncDisposable
     }
 
     /// <summary>A plain HttpClient over the daemon's Unix socket, as the CLI connects, for tests of raw HTTP answers.</summary>
-    public HttpClient CreateSocketClient()
-    {
-        var socketPath = Paths.SocketPath;
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") };
-    }
+    public HttpClient CreateSocketClient() => DaemonSocketHttp.CreateClient(Paths.SocketPath, TimeSpan.FromSeconds(100));
 
     /// <summary>
     /// A plain HTTP client (no cookies, no redirects) that connects to 127.0.0.1 whatever the host name

@@ -6,7 +6,6 @@ using LinkSnap.Core.Capture;
 using LinkSnap.Testing;
 using LinkSnap.Testing.Daemon;
 using LinkSnap.Tests.Jobs;
-using LinkSnap.Tests.Web;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 

@@ -1,5 +1,5 @@
-using LinkSnap.Core.Paths;
 using LinkSnap.Daemon;
+using LinkSnap.Shared;
 using LinkSnap.Testing;
 using LinkSnap.Testing.Daemon;
 using NUnit.Framework;

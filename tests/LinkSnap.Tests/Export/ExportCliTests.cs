@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using LinkSnap.Api;
 using LinkSnap.Core.Capture;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Testing;
 using LinkSnap.Testing.Daemon;
 using LinkSnap.Tests.Jobs;

@@ -5,7 +5,6 @@ using LinkSnap.Testing;
 using LinkSnap.Testing.Daemon;
 using LinkSnap.Tests.Jobs;
 using LinkSnap.Tests.Relay;
-using LinkSnap.Tests.Web;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 
