@@ -92,8 +92,10 @@ public sealed class TestDaemon : IAsyncDisposable
                 throw new ArgumentException("an executable runs in its own process: use DaemonHosting.Process", nameof(options));
             }
 
+            var clock = Stopwatch.StartNew();
             var app = DaemonHost.Build([$"--Daemon:DataDirectory={dataDirectory}", .. settings.Select(s => $"--{s.Key}={s.Value}")], options.Services);
             await app.StartAsync();
+            TestContext.Out.WriteLine($"test daemon in-process on {dataDirectory}: started in {clock.Elapsed.TotalSeconds:0.00} s");
             return new TestDaemon(dataDirectory, owned, app, null);
         }
 
@@ -109,8 +111,10 @@ public sealed class TestDaemon : IAsyncDisposable
             info.Environment["LINKSNAP_" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
+        var started = Stopwatch.StartNew();
         var daemon = new TestDaemon(dataDirectory, owned, null, Process.Start(info)!);
         await daemon.WaitForProcessToAnswerAsync();
+        TestContext.Out.WriteLine($"test daemon as process {daemon.Pid} on {dataDirectory}: answering after {started.Elapsed.TotalSeconds:0.00} s");
         return daemon;
     }
 
