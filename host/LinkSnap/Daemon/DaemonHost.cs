@@ -2,6 +2,7 @@ using System.Net;
 using LinkSnap.Api;
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Core.Versions;
