@@ -12,7 +12,7 @@ namespace LinkSnap.Browser.Tests.Library;
 public sealed class AddLinkTests : LibraryPageTestBase
 {
     // Private addresses are refused as in a real install; only the fixture site's 127.0.0.1 is allowed.
-    protected override string[] DaemonArgs => ["--Capture:AllowPrivateTargets=false", "--Capture:AllowedPrivateHosts:0=127.0.0.1"];
+    protected override Dictionary<string, string> DaemonSettings => new() { ["Capture:AllowPrivateTargets"] = "false", ["Capture:AllowedPrivateHosts:0"] = "127.0.0.1" };
 
     protected override void MapSite(LinkSnap.Testing.FixtureServer site)
     {
