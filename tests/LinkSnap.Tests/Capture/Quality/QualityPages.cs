@@ -20,7 +20,7 @@ internal static class QualityPages
 
     /// <summary>An article with two frames: an advert on a host that cannot be reached (Chromium shows its network-error page there) and one that loads.</summary>
     public static readonly string FailedFrame = Page("Harbour map", Story + """
-        <iframe id="failed" src="http://no-such-host.invalid/advert.html" width="300" height="150"></iframe>
+        <iframe id="failed" src="https://no-such-host.invalid/advert.html" width="300" height="150"></iframe>
         <iframe id="fine" src="/fine-frame" width="300" height="150"></iframe>
         """);
 
