@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LinkSnap.Relay.Protocol;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Relay;
 
@@ -17,7 +18,7 @@ internal sealed class OriginGuard
         _allowed = new HashSet<string>(allowedOrigins.Select(Normalize), StringComparer.Ordinal);
     }
 
-    public static OriginGuard Create(ProtocolSchema schema, RelayPaths paths, RelayLog log)
+    public static OriginGuard Create(ProtocolSchema schema, LinkSnapPaths paths, RelayLog log)
     {
         var origins = new List<string> { "chrome-extension://" + schema.ChromiumExtensionId + "/", schema.FirefoxExtensionId };
         try

@@ -1,8 +1,9 @@
 // linksnap-relay: the native messaging host the browser launches. See docs/protocol.md.
 using LinkSnap.Relay;
 using LinkSnap.Relay.Protocol;
+using LinkSnap.Shared;
 
-var paths = RelayPaths.FromEnvironment();
+var paths = LinkSnapPaths.FromEnvironment();
 var log = new RelayLog(paths.LogsDirectory);
 try
 {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LinkSnap.Relay.Daemon;
 using LinkSnap.Relay.Framing;
 using LinkSnap.Relay.Protocol;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Relay;
 
@@ -15,10 +16,10 @@ internal sealed class RelayHost
     private const int MaxDepth = 16;
     private readonly ProtocolSchema _schema;
     private readonly RelayOptions _options;
-    private readonly RelayPaths _paths;
+    private readonly LinkSnapPaths _paths;
     private readonly RelayLog _log;
 
-    public RelayHost(ProtocolSchema schema, RelayOptions options, RelayPaths paths, RelayLog log)
+    public RelayHost(ProtocolSchema schema, RelayOptions options, LinkSnapPaths paths, RelayLog log)
     {
         _schema = schema;
         _options = options;

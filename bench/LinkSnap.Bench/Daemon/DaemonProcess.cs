@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Bench.Daemon;
 
@@ -92,27 +92,7 @@ public sealed class DaemonProcess : IAsyncDisposable
         }
     }
 
-    public static HttpClient CreateClient(string socketPath)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, ct) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), ct);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = new Uri("http://localhost/"), Timeout = TimeSpan.FromSeconds(60) };
-    }
+    public static HttpClient CreateClient(string socketPath) => DaemonSocketHttp.CreateClient(socketPath, TimeSpan.FromSeconds(60));
 
     public async Task<JsonElement> GetJsonAsync(string path, CancellationToken cancellationToken) =>
         await Client.GetFromJsonAsync<JsonElement>(path, cancellationToken);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using LinkSnap.Bench.Harness;
 using LinkSnap.Bench.Scale;
 using LinkSnap.Core.Export;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Core.Storage;
 
 namespace LinkSnap.Bench.Export;

@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using LinkSnap.Bench.Harness;
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Health;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Testing;

@@ -5,7 +5,7 @@ using Dapper;
 using LinkSnap.Bench.Daemon;
 using LinkSnap.Bench.Harness;
 using LinkSnap.Bench.Memory;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Core.Storage;
 using LinkSnap.Testing;
 using Microsoft.AspNetCore.Http;

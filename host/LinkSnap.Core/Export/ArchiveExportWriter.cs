@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Core.Export;
 

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Dapper;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Core.Storage;
 
 namespace LinkSnap.Core.Export;

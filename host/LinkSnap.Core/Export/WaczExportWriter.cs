@@ -1,6 +1,6 @@
 using LinkSnap.Core.Archive;
 using LinkSnap.Core.Capture;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Core.Export;
 

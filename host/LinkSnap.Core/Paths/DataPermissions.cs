@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 
+using LinkSnap.Shared;
+
 namespace LinkSnap.Core.Paths;
 
 /// <summary>

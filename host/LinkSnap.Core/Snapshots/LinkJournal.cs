@@ -1,4 +1,4 @@
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Core.Storage;
 using LinkSnap.Core.Urls;
 

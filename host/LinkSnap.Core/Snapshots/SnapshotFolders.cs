@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Core.Snapshots;
 

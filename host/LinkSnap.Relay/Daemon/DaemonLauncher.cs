@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Relay.Daemon;
 
@@ -10,10 +11,10 @@ namespace LinkSnap.Relay.Daemon;
 internal sealed class DaemonLauncher
 {
     private readonly RelayOptions _options;
-    private readonly RelayPaths _paths;
+    private readonly LinkSnapPaths _paths;
     private readonly RelayLog _log;
 
-    public DaemonLauncher(RelayOptions options, RelayPaths paths, RelayLog log)
+    public DaemonLauncher(RelayOptions options, LinkSnapPaths paths, RelayLog log)
     {
         _options = options;
         _paths = paths;

@@ -1,5 +1,5 @@
 using System.Reflection;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Daemon;
 
 namespace LinkSnap.Api;

@@ -1,5 +1,5 @@
 using LinkSnap.Core.Archive;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Api;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Cli;
 

@@ -1,4 +1,4 @@
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Cli;
 

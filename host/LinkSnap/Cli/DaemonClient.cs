@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using LinkSnap.Core.Snapshots;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Cli;
 
@@ -17,24 +18,7 @@ public sealed class DaemonClient : IDisposable
     public DaemonClient(string socketPath, TimeSpan? timeout = null)
     {
         SocketPath = socketPath;
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        _http = new HttpClient(handler) { BaseAddress = new Uri("http://localhost/"), Timeout = timeout ?? TimeSpan.FromMinutes(2) };
+        _http = DaemonSocketHttp.CreateClient(socketPath, timeout ?? TimeSpan.FromMinutes(2));
     }
 
     public string SocketPath { get; }

@@ -2,6 +2,7 @@ using System.Net;
 using LinkSnap.Api;
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Core.Versions;
@@ -80,6 +81,7 @@ public static class DaemonHost
         services.AddSingleton<Imports.ImportRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<Imports.ImportRunner>());
         services.AddSingleton<Imports.ImportService>();
+        services.AddSingleton<Imports.WaczPreview>();
         services.AddSingleton<Api.CaptureList>();
         services.AddCaptureEngine(builder.Configuration);
         Health.HealthServiceCollectionExtensions.AddLinkHealth(services, builder.Configuration);

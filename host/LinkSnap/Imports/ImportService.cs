@@ -1,7 +1,7 @@
 using System.Text.Json;
 using LinkSnap.Api;
 using LinkSnap.Core.Import;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text.Json;
 using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Install;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LinkSnap.Shared;
 using Microsoft.Win32;
 
 namespace LinkSnap.Install;
@@ -78,6 +79,6 @@ public sealed class NativeHostInstaller(string userHome, string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
         var origins = ids.Select(id => NativeHostManifest.IsFirefoxId(id) ? id : "chrome-extension://" + id + "/");
-        File.WriteAllText(Path.Combine(dataDirectory, "native-origins.json"), new JsonArray([.. origins.Select(o => (JsonNode)o)]).ToJsonString());
+        File.WriteAllText(new LinkSnapPaths(dataDirectory).AllowedOriginsPath, new JsonArray([.. origins.Select(o => (JsonNode)o)]).ToJsonString());
     }
 }

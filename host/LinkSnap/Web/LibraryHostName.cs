@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Web;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace LinkSnap.Web;

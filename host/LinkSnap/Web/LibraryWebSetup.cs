@@ -1,4 +1,4 @@
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Daemon;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;

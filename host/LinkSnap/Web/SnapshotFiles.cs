@@ -1,6 +1,6 @@
 using System.Globalization;
 using LinkSnap.Core.Capture;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
+using LinkSnap.Shared;
 using LinkSnap.Testing;
 
 namespace LinkSnap.Browser.Tests.Extension;
@@ -12,16 +12,7 @@ public sealed class SocketApi : IDisposable
 
     public SocketApi(string socketPath)
     {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, ct) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), ct);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        };
-        _http = new HttpClient(handler) { BaseAddress = new Uri("http://localhost/"), Timeout = TimeSpan.FromSeconds(30) };
+        _http = DaemonSocketHttp.CreateClient(socketPath, TimeSpan.FromSeconds(30));
     }
 
     public async Task<JsonElement> GetAsync(string path)

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using LinkSnap.Core.Export;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Testing;
 using NUnit.Framework;
 

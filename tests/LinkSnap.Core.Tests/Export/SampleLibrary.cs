@@ -3,7 +3,7 @@ using System.Text;
 using Dapper;
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Export;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Core.Tests.Storage;

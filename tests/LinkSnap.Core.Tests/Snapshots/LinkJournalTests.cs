@@ -1,6 +1,6 @@
 using Dapper;
 using LinkSnap.Core.Import;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Core.Tests.Storage;

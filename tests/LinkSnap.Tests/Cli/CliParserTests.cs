@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text;
 using System.Text.RegularExpressions;
 using LinkSnap.Cli;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Testing;
 using NUnit.Framework;
 

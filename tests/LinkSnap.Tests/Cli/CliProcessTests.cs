@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Daemon;
 using LinkSnap.Tests.Daemon;
 using LinkSnap.Testing;

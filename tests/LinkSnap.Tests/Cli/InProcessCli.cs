@@ -1,5 +1,5 @@
 using LinkSnap.Cli;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 
 using LinkSnap.Tests.Daemon;
 

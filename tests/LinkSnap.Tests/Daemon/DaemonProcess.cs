@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using LinkSnap.Cli;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Testing;
 
 namespace LinkSnap.Tests.Daemon;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using LinkSnap.Cli;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Daemon;
 using LinkSnap.Testing;
 using Microsoft.AspNetCore.Builder;

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using LinkSnap.Core.Capture;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Tests.Daemon;
 using LinkSnap.Tests.Jobs;
 using LinkSnap.Testing;

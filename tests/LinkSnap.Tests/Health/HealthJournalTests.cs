@@ -1,7 +1,7 @@
 using Dapper;
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Health;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Testing;

@@ -1,6 +1,6 @@
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Health;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Core.Scheduling;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;

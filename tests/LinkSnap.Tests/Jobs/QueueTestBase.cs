@@ -1,5 +1,5 @@
 using LinkSnap.Core.Capture;
-using LinkSnap.Core.Paths;
+using LinkSnap.Shared;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Daemon;

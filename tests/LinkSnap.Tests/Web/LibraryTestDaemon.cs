@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LinkSnap.Shared;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Daemon;
@@ -72,19 +73,7 @@ public sealed class LibraryTestDaemon : IAsyncDisposable
     }
 
     /// <summary>A client that talks to the daemon over its Unix socket, as the CLI does.</summary>
-    public HttpClient CreateSocketClient()
-    {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                await socket.ConnectAsync(new UnixDomainSocketEndPoint(SocketPath), cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") };
-    }
+    public HttpClient CreateSocketClient() => DaemonSocketHttp.CreateClient(SocketPath, TimeSpan.FromSeconds(100));
 
     /// <summary>Queues a fresh capture over the socket (as the CLI does) and waits until it has finished.</summary>
     public async Task<(long LinkId, long SnapshotId, JsonElement Snapshot)> CaptureAsync(Uri url, params string[] tags)

@@ -1,8 +1,9 @@
-namespace LinkSnap.Core.Paths;
+namespace LinkSnap.Shared;
 
 /// <summary>
 /// Where LinkSnap keeps its files. Everything lives under one data directory so that a
 /// backup, a move or a test is a single folder: LINKSNAP_HOME, else the platform's user data dir.
+/// The relay, the daemon, the CLI, the tests and the bench all read the rules from here (decision 058).
 /// </summary>
 public sealed class LinkSnapPaths
 {
@@ -25,6 +26,12 @@ public sealed class LinkSnapPaths
 
     /// <summary>JSON written by a running daemon: pid, ports, library URL (see docs/configuration.md).</summary>
     public string DaemonInfoPath => Path.Combine(DataDirectory, "daemon.json");
+
+    /// <summary>Extra allowed extension origins written by `linksnap install --extension-id`, read by the relay.</summary>
+    public string AllowedOriginsPath => Path.Combine(DataDirectory, "native-origins.json");
+
+    /// <summary>Where a daemon started in the background (by the relay or the CLI) writes its output.</summary>
+    public string DaemonLogPath => Path.Combine(LogsDirectory, "daemon.log");
 
     /// <summary>Secret from which library sessions are made (file mode 0600).</summary>
     public string TokenPath => Path.Combine(DataDirectory, "token");
