@@ -65,6 +65,7 @@ public sealed class LinkListing(LinkSnapDatabase database)
         {
             LinkSort.Title => ("l.title", " COLLATE NOCASE"),
             LinkSort.Site => ("l.site", ""),
+            LinkSort.Published => ("l.published", ""),
             _ => ("l.created_at", ""),
         };
         var direction = query.Descending ? "DESC" : "ASC";
@@ -171,6 +172,7 @@ public sealed class LinkListing(LinkSnapDatabase database)
     {
         LinkSort.Title => row.Title,
         LinkSort.Site => row.Site,
+        LinkSort.Published => row.Published,
         _ => row.CreatedAt,
     };
 }
