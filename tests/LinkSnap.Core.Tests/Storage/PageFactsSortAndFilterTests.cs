@@ -25,7 +25,7 @@ public sealed class PageFactsSortAndFilterTests
         Complete(undated.SnapshotId, null, null);
         Complete(middle.SnapshotId, "2021-11-20", "laura adkins");
 
-        long[] Ids(LinkListQuery query) => store.ListLinks(query).Items.Select(l => l.Id).ToArray();
+        long[] Ids(LinkListQuery query) => store.Listing.ListLinks(query).Items.Select(l => l.Id).ToArray();
         Assert.Multiple(() =>
         {
             Assert.That(Ids(new LinkListQuery { Sort = LinkSort.Published, Descending = true }), Is.EqualTo(new[] { recent.LinkId, middle.LinkId, old.LinkId, undated.LinkId }), "newest first, undated last");
@@ -35,22 +35,22 @@ public sealed class PageFactsSortAndFilterTests
         });
 
         // Paging by published date walks every link once.
-        var first = store.ListLinks(new LinkListQuery { Sort = LinkSort.Published, Limit = 3 });
-        var second = store.ListLinks(new LinkListQuery { Sort = LinkSort.Published, Limit = 3, Cursor = first.NextCursor });
+        var first = store.Listing.ListLinks(new LinkListQuery { Sort = LinkSort.Published, Limit = 3 });
+        var second = store.Listing.ListLinks(new LinkListQuery { Sort = LinkSort.Published, Limit = 3, Cursor = first.NextCursor });
         Assert.That(first.Items.Concat(second.Items).Select(l => l.Id), Is.EqualTo(new[] { recent.LinkId, middle.LinkId, old.LinkId, undated.LinkId }));
         var listed = first.Items.First();
         Assert.That((listed.Author, listed.Published), Is.EqualTo(("夕小瑶", "2024-01-28T15:28:56+01:00")), "the card reads both from the listing");
 
         // A failed recapture keeps the facts of the copy that saved the page; a new saved copy replaces them.
         var failed = store.AddCapture(new Uri("https://a.example/2019"), [], null, CaptureMode.Fresh);
-        store.CompleteSnapshot(failed.SnapshotId, new SnapshotCompletion { Status = SnapshotStatus.Failed, Reason = "HTTP 500", Metadata = new PageMetadata() });
+        store.Jobs.CompleteSnapshot(failed.SnapshotId, new SnapshotCompletion { Status = SnapshotStatus.Failed, Reason = "HTTP 500", Metadata = new PageMetadata() });
         Assert.That(Ids(new LinkListQuery { Author = "Laura E." }), Is.EqualTo(new[] { old.LinkId }));
         var again = store.AddCapture(new Uri("https://a.example/2019"), [], null, CaptureMode.Fresh);
         Complete(again.SnapshotId, "2019-03-06", "Travis Haney");
         Assert.That(Ids(new LinkListQuery { Author = "Laura E." }), Is.Empty);
-        Assert.That(store.ListLinks(new LinkListQuery { Author = "Travis" }).Items.Single().Published, Is.EqualTo("2019-03-06"));
+        Assert.That(store.Listing.ListLinks(new LinkListQuery { Author = "Travis" }).Items.Single().Published, Is.EqualTo("2019-03-06"));
 
-        void Complete(long snapshotId, string? published, string? author) => store.CompleteSnapshot(snapshotId, new SnapshotCompletion
+        void Complete(long snapshotId, string? published, string? author) => store.Jobs.CompleteSnapshot(snapshotId, new SnapshotCompletion
         {
             Status = SnapshotStatus.Done,
             Metadata = new PageMetadata { Title = "t", PublishedTime = published, Byline = author },
