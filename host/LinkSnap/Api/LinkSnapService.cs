@@ -1,9 +1,11 @@
+using System.Text;
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Core.Urls;
 using LinkSnap.Daemon;
 using LinkSnap.Jobs;
+using LinkSnap.Shared;
 using Microsoft.Extensions.Options;
 
 namespace LinkSnap.Api;
@@ -12,13 +14,10 @@ namespace LinkSnap.Api;
 /// What the API, the CLI (through the API) and the native relay endpoint can do, in one place:
 /// validates input, changes the store, keeps snapshot.json files in step, wakes the queue and
 /// publishes job events. Throws <see cref="UrlRejectedException"/>/<see cref="ArgumentException"/>
-/// for bad input, <see cref="NotFoundException"/>, <see cref="TagInUseException"/> and <see cref="QueueFullException"/>.
+/// for bad input, <see cref="ContentTooLargeException"/>, <see cref="NotFoundException"/>, <see cref="TagInUseException"/> and <see cref="QueueFullException"/>.
 /// </summary>
 public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, LinkJournal journal, CaptureQueue queue, JobEvents events, Reindexer reindexer, IOptions<DaemonOptions> options)
 {
-    /// <summary>As-seen DOMs beyond this are refused (the browser→host limit of Chrome is 64 MiB).</summary>
-    public const int MaxHtmlChars = 64 * 1024 * 1024;
-
     public LinkStore Store => store;
 
     public CaptureTicket Capture(CaptureInput input)
@@ -189,6 +188,15 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
 
     public ReindexResult Reindex() => reindexer.Rebuild();
 
+    /// <summary>Jobs waiting and running now (GET /api/status, the ping message).</summary>
+    public (int Queued, int Running) QueueCounts() => store.CountActiveJobs();
+
+    /// <summary>The queue as a person follows it: active jobs first, then the latest finished (GET /api/jobs, the recent message).</summary>
+    public IReadOnlyList<SnapshotRecord> RecentJobs(int limit) => store.ListJobs(limit);
+
+    /// <summary>The most used tags starting with a prefix (the extension's tag field).</summary>
+    public IReadOnlyList<TagCount> SuggestTags(string prefix, int limit) => store.SuggestTags(prefix, limit);
+
     private static CaptureMode ParseMode(string? mode) =>
         StorageText.TryParseMode(mode, out var parsed) && parsed != CaptureMode.Imported ? parsed : throw new ArgumentException($"Unknown capture mode '{mode}'; use 'fresh' or 'as-seen'.");
 
@@ -199,8 +207,10 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
             return null;
         }
 
-        return html.Length > MaxHtmlChars
-            ? throw new ArgumentException($"The page HTML is {html.Length / 1024 / 1024} MB; the limit is {MaxHtmlChars / 1024 / 1024} MB. Use mode 'fresh'.")
+        // In UTF-8 bytes, as the extension counts them; a string longer than the limit is over it whatever it holds.
+        var bytes = html.Length > Limits.MaxHtmlBytes ? html.Length : Encoding.UTF8.GetByteCount(html);
+        return bytes > Limits.MaxHtmlBytes
+            ? throw new ContentTooLargeException($"The page HTML is {bytes / 1_000_000} MB; the limit is {Limits.MaxHtmlBytes / 1_000_000} MB. Use mode 'fresh'.")
             : folders.SaveInput(html);
     }
 
