@@ -14,14 +14,28 @@ const storage = () => api.storage.session ?? api.storage.local;
 export function watchGonePages() {
   const filter = { urls: ['http://*/*', 'https://*/*'], types: ['main_frame'] };
   api.webRequest.onCompleted.addListener((d) => {
-    const work = GONE_STATUSES.includes(d.statusCode) ? markIfSaved(d.tabId, d.url, { status: d.statusCode }) : forget(d.tabId);
-    work.catch((e) => console.warn('LinkSnap gone pages:', e));
+    inOrder(d.tabId, () => (GONE_STATUSES.includes(d.statusCode) ? markIfSaved(d.tabId, d.url, { status: d.statusCode }) : forget(d.tabId)));
   }, filter);
   api.webRequest.onErrorOccurred.addListener((d) => {
     if (IGNORED_ERRORS.includes(d.error)) return;
-    markIfSaved(d.tabId, d.url, { error: d.error }).catch((e) => console.warn('LinkSnap gone pages:', e));
+    inOrder(d.tabId, () => markIfSaved(d.tabId, d.url, { error: d.error }));
   }, filter);
+  // The browser clears a tab's own badge when its navigation commits, and the request's events can come
+  // before that (an error page always commits after onErrorOccurred; a slow renderer commits a 404 after
+  // onCompleted): the badge is drawn again once the tab has finished loading.
+  api.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'complete') inOrder(tabId, () => redrawIfGone(tabId, tab.url));
+  });
   api.tabs.onRemoved.addListener((tabId) => { storage().remove(key(tabId)); });
+}
+
+// One tab's events are handled one after another, in the order they came, so that a later "it loads
+// again" is never overtaken by an earlier "it is gone" still waiting for LinkSnap's answer.
+const queues = new Map();
+function inOrder(tabId, work) {
+  const next = (queues.get(tabId) ?? Promise.resolve()).then(work).catch((e) => console.warn('LinkSnap gone pages:', e));
+  queues.set(tabId, next);
+  next.then(() => { if (queues.get(tabId) === next) queues.delete(tabId); });
 }
 
 /** What the tab's page came to, if it is a saved page that is gone now: {url, status|error, linkId, lastSavedAt} or null. */
@@ -42,12 +56,24 @@ async function markIfSaved(tabId, url, what) {
     await forget(tabId);
     return;
   }
-  await storage().set({ [key(tabId)]: { url, ...what, linkId: found.linkId, lastSavedAt: found.lastSavedAt } });
+  const gone = { url, ...what, linkId: found.linkId, lastSavedAt: found.lastSavedAt };
+  await storage().set({ [key(tabId)]: gone });
+  await showBadge(tabId, gone);
+}
+
+async function redrawIfGone(tabId, tabUrl) {
+  const gone = await goneTab(tabId);
+  if (gone && withoutFragment(gone.url) === withoutFragment(tabUrl)) await showBadge(tabId, gone);
+}
+
+async function showBadge(tabId, gone) {
   await loadMessages();
   await api.action.setBadgeBackgroundColor({ tabId, color: '#dc2626' });
-  await api.action.setBadgeText({ tabId, text: what.status ? String(what.status) : '✕' });
+  await api.action.setBadgeText({ tabId, text: gone.status ? String(gone.status) : '✕' });
   await api.action.setTitle({ tabId, title: t('badge_gone') });
 }
+
+const withoutFragment = (url) => (url ?? '').split('#')[0];
 
 async function forget(tabId) {
   if (tabId < 0 || !(await goneTab(tabId))) return;

@@ -33,10 +33,24 @@ public sealed class WaczSource
     {
         try
         {
-            using var zip = ZipFile.OpenRead(path);
+            using var file = File.OpenRead(path);
+            return IsWacz(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <inheritdoc cref="IsWacz(string)"/>
+    public static bool IsWacz(Stream content)
+    {
+        try
+        {
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
             return zip.GetEntry(WaczPackager.PagesPath) is not null && zip.Entries.Any(IsWarc);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             return false;
         }

@@ -16,12 +16,22 @@ public sealed class ImportedVersions(LinkStore store, SnapshotFolders folders, T
     /// Returns the snapshot id; null when the link no longer exists. When <paramref name="write"/> throws, the
     /// version stays failed with the import's reason and the exception goes on.
     /// </summary>
-    public long? Add(long linkId, string importedFrom, DateTimeOffset? savedAt, Func<string, ImportedContent> write)
+    public long? Add(long linkId, string importedFrom, DateTimeOffset? savedAt, Func<string, ImportedContent> write) =>
+        store.AddImportedSnapshot(linkId, importedFrom, savedAt) is { } id ? Fill(id, write) : null;
+
+    /// <summary>
+    /// Writes the files of an imported version that exists but was never completed (born failed with
+    /// <see cref="LinkStore.ImportedUnfinished"/>, a crash before its files were written) and records it as done.
+    /// Null when the version or its link no longer exists.
+    /// </summary>
+    public long? Fill(long id, Func<string, ImportedContent> write)
     {
-        if (store.AddImportedSnapshot(linkId, importedFrom, savedAt) is not { } id || store.GetSnapshot(id) is not { } snapshot || store.GetLink(linkId) is not { } link)
+        if (store.GetSnapshot(id) is not { } snapshot || store.GetLink(snapshot.LinkId) is not { } link || snapshot.ImportedFrom is not { } importedFrom)
         {
             return null;
         }
+
+        var linkId = link.Id;
 
         var temp = folders.CreateTempFolder(id);
         try

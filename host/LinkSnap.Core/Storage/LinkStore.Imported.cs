@@ -34,4 +34,25 @@ public sealed partial class LinkStore
         transaction.Commit();
         return id;
     }
+
+    /// <summary>
+    /// Where the library stands on the imported version of one URL from <paramref name="importedFrom"/>: the link's
+    /// id (null when the library has no such link), whether a finished version exists, and else the id of one left
+    /// unfinished (<see cref="ImportedUnfinished"/>), if any. An import uses it to re-do the articles a crash lost.
+    /// </summary>
+    public (long? LinkId, bool Finished, long? Unfinished) FindImportedVersion(string normalizedUrl, string importedFrom)
+    {
+        using var connection = database.Open();
+        var linkId = connection.ExecuteScalar<long?>("SELECT id FROM links WHERE normalized_url = @normalizedUrl", new { normalizedUrl });
+        if (linkId is null)
+        {
+            return (null, false, null);
+        }
+
+        var versions = connection.Query<(long Id, string Status, string? Reason)>(
+            "SELECT id, status, reason FROM snapshots WHERE link_id = @linkId AND mode = 'imported' AND imported_from = @importedFrom",
+            new { linkId, importedFrom }).ToList();
+        var finished = versions.Any(v => v.Status is "done" or "partial");
+        return (linkId, finished, finished ? null : versions.Where(v => v.Status == "failed" && v.Reason == ImportedUnfinished).Select(v => (long?)v.Id).FirstOrDefault());
+    }
 }

@@ -2,7 +2,7 @@ using LinkSnap.Imports;
 
 namespace LinkSnap.Api;
 
-/// <summary>Imports: POST /api/imports/preview and /api/imports (the file as the raw body), progress, pause/resume/cancel.</summary>
+/// <summary>Imports: POST /api/imports/preview (bookmark files and WACZ) and /api/imports (the file as the raw body), progress, pause/resume/cancel.</summary>
 public static class ImportEndpoints
 {
     /// <summary>An upload larger than this is refused before it is read.</summary>
@@ -10,9 +10,12 @@ public static class ImportEndpoints
 
     public static void MapImportEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/imports/preview", async (HttpRequest request, ImportService imports, CancellationToken cancellationToken) =>
-            imports.Preview(ImportRequest.From(request, await ReadFileAsync(request, cancellationToken))))
-            .Accepts<Stream>("application/octet-stream"); // raw uploads pass the JSON-only rule over TCP (docs/api.md)
+        // A WACZ is previewed here too (the Import page judges no file by its name); it is imported by POST /api/imports/wacz.
+        api.MapPost("/imports/preview", async (HttpRequest request, ImportService imports, WaczPreview wacz, CancellationToken cancellationToken) =>
+        {
+            var upload = ImportRequest.From(request, await ReadFileAsync(request, cancellationToken));
+            return WaczPreview.IsWacz(upload.Bytes) ? await wacz.PreviewAsync(upload, cancellationToken) : imports.Preview(upload);
+        }).Accepts<Stream>("application/octet-stream"); // raw uploads pass the JSON-only rule over TCP (docs/api.md)
 
         api.MapPost("/imports", async (HttpRequest request, ImportService imports, CancellationToken cancellationToken) =>
         {

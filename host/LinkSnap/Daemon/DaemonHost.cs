@@ -81,6 +81,7 @@ public static class DaemonHost
         services.AddSingleton<Imports.ImportRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<Imports.ImportRunner>());
         services.AddSingleton<Imports.ImportService>();
+        services.AddSingleton<Imports.WaczPreview>();
         services.AddSingleton<Api.CaptureList>();
         services.AddCaptureEngine(builder.Configuration);
         Health.HealthServiceCollectionExtensions.AddLinkHealth(services, builder.Configuration);

@@ -73,6 +73,7 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
     private void Apply(ImportRecord import, CancellationToken stoppingToken)
     {
         var plan = ReadPlan(paths, import);
+        RedoLostArticles(import, plan);
         for (var done = import.Applied; done < plan.Links.Count; done += BatchSize)
         {
             if (stoppingToken.IsCancellationRequested || store.GetImport(import.Id)?.Status != ImportStatuses.Running)
@@ -97,22 +98,53 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
     }
 
     /// <summary>
+    /// The articles of the last batch committed before this run (a stopped, paused or killed import), written
+    /// again where the library lacks them: the articles are written after their batch's commit (the links must
+    /// exist first), so a daemon killed in between has the links without their articles. A version left
+    /// unfinished by the kill gets its files; one already finished is left alone, so a resume after a pause
+    /// writes nothing twice. Earlier batches finished their articles before the next batch began.
+    /// </summary>
+    private void RedoLostArticles(ImportRecord import, ImportPlan plan)
+    {
+        var from = Math.Max(0, import.Applied - BatchSize);
+        foreach (var link in plan.Links.Take(import.Applied).Skip(from).Where(l => l.Content is not null))
+        {
+            var source = link.ContentSource ?? import.Format;
+            var (linkId, finished, unfinished) = store.FindImportedVersion(link.NormalizedUrl, source);
+            if (linkId is not { } id || finished)
+            {
+                continue;
+            }
+
+            logger.LogInformation("Import {Id}: writing again the article of {Url}, lost when the daemon stopped", import.Id, link.Url);
+            Keep(import, link, () => unfinished is { } version
+                ? versions.Fill(version, folder => ImportedArticle.Write(folder, link))
+                : versions.Add(id, source, link.SavedAt, folder => ImportedArticle.Write(folder, link)));
+        }
+    }
+
+    /// <summary>
     /// The articles the export kept (wallabag, Omnivore, Karakeep) become imported versions, after the batch's
-    /// links exist. A daemon killed between the batch's commit and here loses those articles (the links stay);
-    /// one that cannot be written is logged and the import goes on.
+    /// links exist (a daemon killed before they are written gets them back at its next start,
+    /// <see cref="RedoLostArticles"/>); one that cannot be written is logged and the import goes on.
     /// </summary>
     private void AddImportedArticles(ImportRecord import, IReadOnlyList<PlannedLink> batch, IReadOnlyList<long> linkIds)
     {
         foreach (var (link, linkId) in batch.Zip(linkIds).Where(pair => pair.First.Content is not null))
         {
-            try
-            {
-                versions.Add(linkId, link.ContentSource ?? import.Format, link.SavedAt, folder => ImportedArticle.Write(folder, link));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
-            {
-                logger.LogWarning(e, "Import {Id}: the article of {Url} could not be kept as a version", import.Id, link.Url);
-            }
+            Keep(import, link, () => versions.Add(linkId, link.ContentSource ?? import.Format, link.SavedAt, folder => ImportedArticle.Write(folder, link)));
+        }
+    }
+
+    private void Keep(ImportRecord import, PlannedLink link, Func<long?> write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
+        {
+            logger.LogWarning(e, "Import {Id}: the article of {Url} could not be kept as a version", import.Id, link.Url);
         }
     }
 }

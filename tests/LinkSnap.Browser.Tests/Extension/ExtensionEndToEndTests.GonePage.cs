@@ -96,9 +96,23 @@ public sealed partial class ExtensionEndToEndTests
         await tab.CloseAsync();
     }
 
-    /// <summary>The badge of one tab (read through the action API from an extension page), polled with a bound.</summary>
-    private static Task WaitForTabBadgeAsync(IPage extensionPage, int tabId, string expected) =>
-        Eventually.ValueAsync(
-            () => extensionPage.EvaluateAsync<string>("tabId => chrome.action.getBadgeText({ tabId })", tabId),
-            badge => badge == expected, TimeSpan.FromSeconds(30), badge => $"tab {tabId}'s badge to show \"{expected}\" (it shows \"{badge}\")");
+    /// <summary>
+    /// The badge of one tab (read through the action API from an extension page), polled with a bound.
+    /// A failure also says what the extension kept for the tab and what the relay last logged.
+    /// </summary>
+    private async Task WaitForTabBadgeAsync(IPage extensionPage, int tabId, string expected) =>
+        await Eventually.ValueAsync(
+            async () => new TabBadge(
+                await extensionPage.EvaluateAsync<string>("tabId => chrome.action.getBadgeText({ tabId })", tabId),
+                await extensionPage.EvaluateAsync<string>("async tabId => JSON.stringify(await chrome.storage.session.get(`gone-tab-${tabId}`))", tabId)),
+            seen => seen.Badge == expected, TimeSpan.FromSeconds(30),
+            seen => $"tab {tabId}'s badge to show \"{expected}\" (it shows \"{seen.Badge}\"; kept for the tab: {seen.Kept}; relay log ends: {RelayLogTail()})");
+
+    private string RelayLogTail()
+    {
+        var log = Path.Combine(_harness.DataDirectory, "logs", "relay.log");
+        return File.Exists(log) ? string.Join(" | ", File.ReadLines(log).TakeLast(5)) : "(no relay log)";
+    }
+
+    private sealed record TabBadge(string Badge, string Kept);
 }

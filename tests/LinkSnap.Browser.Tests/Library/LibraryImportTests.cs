@@ -8,7 +8,7 @@ namespace LinkSnap.Browser.Tests.Library;
 /// <summary>
 /// The Import page in real Chromium against the real daemon: a picked file is previewed (format, counts,
 /// refusals, sample rows with their tags), imported, and followed live until done, with the failed
-/// capture and the refused entry shown with their reasons.
+/// capture and the refused entry shown with their reasons; then a WACZ is previewed and imported there too.
 /// </summary>
 [TestFixture]
 public sealed class LibraryImportTests : LibraryPageTestBase
@@ -71,5 +71,25 @@ public sealed class LibraryImportTests : LibraryPageTestBase
 
         var links = await GetJsonAsync("/api/links?q=" + Uri.EscapeDataString("from-chrome"));
         Assert.That(links.GetProperty("total").GetInt32(), Is.EqualTo(3));
+
+        // A WACZ (the library's own download of the captured tides page) is previewed and imported on the same page.
+        var tides = (await GetJsonAsync("/api/lookup?url=" + Uri.EscapeDataString(Site.Url("/tides.html").ToString()))).GetProperty("linkId").GetInt64();
+        byte[] wacz;
+        using (var client = Daemon.CreateSocketClient())
+        {
+            wacz = await client.GetByteArrayAsync($"/api/export?format=wacz&ids={tides}");
+        }
+
+        await GotoAsync("/import");
+        await Page.SetInputFilesAsync("#import-file", new FilePayload { Name = "tides.wacz", MimeType = "application/octet-stream", Buffer = wacz });
+        await Expect(counts.Locator("[data-count=format]")).ToHaveTextAsync("WACZ");
+        await Expect(counts.Locator("[data-count=links]")).ToHaveTextAsync("1");
+        await Expect(counts.Locator("[data-count=alreadySaved]")).ToHaveTextAsync("1");
+        await Page.ClickAsync("#import-start");
+        await Expect(Page.Locator("#import-status")).ToHaveAttributeAsync("data-status", "done");
+        await Expect(Page.Locator("#import-wacz-pages li")).ToHaveTextAsync([Site.Url("/tides.html").ToString()]);
+        var versions = (await GetJsonAsync($"/api/links/{tides}")).GetProperty("snapshots").EnumerateArray()
+            .Where(v => v.GetProperty("mode").GetString() == "imported").Select(v => v.GetProperty("importedFrom").GetString());
+        Assert.That(versions, Is.EqualTo(new[] { "WACZ (LinkSnap)" }), "the page became an imported version of the link it came from");
     }
 }

@@ -9,8 +9,8 @@ namespace LinkSnap.Browser.Tests.Library;
 
 /// <summary>
 /// Read-later states, a pasted list in the Add box and an imported article in the library: states are
-/// toggled on a card, in bulk and on the link page and kept by the daemon; archived links leave the
-/// default list, come back under "Archived" and by search; a pasted list saves each URL once and keeps
+/// toggled on a card, in bulk (and undone in bulk) and on the link page and kept by the daemon; an archived
+/// card leaves the default list at once, comes back under "Archived" and by search; a pasted list saves each URL once and keeps
 /// the refused ones in the box with their reasons; a version imported from wallabag says so.
 /// </summary>
 public sealed class LibraryStatesTests : LibraryPageTestBase
@@ -65,7 +65,9 @@ public sealed class LibraryStatesTests : LibraryPageTestBase
         Assert.That((await GetJsonAsync($"/api/links/{_tides}")).GetProperty("favorite").GetBoolean(), Is.True, "the daemon kept the state");
 
         await StateButton(_lakes, "archived").ClickAsync();
-        await Assertions.Expect(StateButton(_lakes, "archived")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(Page.Locator($"article.card[data-id='{_lakes}']")).ToHaveCountAsync(0); // leaves the default view at once, no reload
+        await Assertions.Expect(Page.Locator("#summary")).ToHaveTextAsync("2 links");
+        Assert.That((await GetJsonAsync($"/api/links/{_lakes}")).GetProperty("archived").GetBoolean(), Is.True);
         await GotoAsync("/");
         await Assertions.Expect(Page.Locator($"article.card[data-id='{_tides}']")).ToBeVisibleAsync();
         await Assertions.Expect(Page.Locator($"article.card[data-id='{_lakes}']")).ToHaveCountAsync(0);
@@ -75,6 +77,11 @@ public sealed class LibraryStatesTests : LibraryPageTestBase
         Assert.That(Page.Url, Does.Contain("state=archived"), "the filtered view can be bookmarked");
         await GotoAsync("/?q=" + Uri.EscapeDataString("Lakes freeze"));
         await Assertions.Expect(Page.Locator($"article.card[data-id='{_lakes}']")).ToBeVisibleAsync(); // search finds archived links
+        await GotoAsync("/?state=archived");
+        await Page.Locator($"article.card[data-id='{_lakes}'] .select").CheckAsync();
+        await Page.Locator("#bulk-bar [data-bulk='unarchive']").ClickAsync();
+        await Assertions.Expect(Page.Locator($"article.card[data-id='{_lakes}']")).ToHaveCountAsync(0); // un-archived: no longer in "Archived"
+        Assert.That((await GetJsonAsync($"/api/links/{_lakes}")).GetProperty("archived").GetBoolean(), Is.False);
 
         await GotoAsync("/");
         await Page.Locator($"article.card[data-id='{_tides}'] .select").CheckAsync();
@@ -82,6 +89,15 @@ public sealed class LibraryStatesTests : LibraryPageTestBase
         await Assertions.Expect(Page.Locator(".toast").Last).ToContainTextAsync("Updated 1 link");
         Assert.That((await GetJsonAsync($"/api/links/{_tides}")).GetProperty("read").GetBoolean(), Is.True);
         await Assertions.Expect(StateButton(_tides, "read")).ToHaveAttributeAsync("aria-pressed", "true");
+        foreach (var (action, state) in new[] { ("unread", "read"), ("unfavorite", "favorite") }) // the bulk bar undoes what it does
+        {
+            await Page.Locator($"article.card[data-id='{_tides}'] .select").CheckAsync();
+            await Page.Locator($"#bulk-bar [data-bulk='{action}']").ClickAsync();
+            await Assertions.Expect(StateButton(_tides, state)).ToHaveAttributeAsync("aria-pressed", "false");
+        }
+
+        var tides = await GetJsonAsync($"/api/links/{_tides}");
+        Assert.That((tides.GetProperty("read").GetBoolean(), tides.GetProperty("favorite").GetBoolean()), Is.EqualTo((false, false)), "the daemon kept both");
 
         var first = Site.Url("/pasted?1").ToString();
         var second = Site.Url("/pasted?2").ToString();

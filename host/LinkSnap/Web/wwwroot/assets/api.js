@@ -77,6 +77,8 @@ export const api = {
   importProgress: (id) => request('GET', `/api/imports/${enc(id)}`),
   importInvalid: (id) => request('GET', `/api/imports/${enc(id)}/invalid`),
   importFailed: (id) => request('GET', `/api/imports/${enc(id)}/failed`),
+  // A WACZ (previewed as format 'WACZ') is imported at once: each page a link with an imported version.
+  importWacz: (file, { tags }) => request('POST', `/api/imports/wacz?${new URLSearchParams(tags.map((tag) => ['tag', tag]))}`, undefined, file),
   importAction: (id, action) => request('POST', `/api/imports/${enc(id)}/${enc(action)}`),
   fileUrl: (snapshotId, fileName) => `/api/snapshots/${enc(snapshotId)}/files/${enc(fileName)}`,
 };

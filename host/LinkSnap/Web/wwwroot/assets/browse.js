@@ -2,7 +2,7 @@
 // selection with bulk actions, live status from the job events.
 import { api } from './api.js';
 import { h, showError, clearError } from './dom.js';
-import { readState, stateToSearch, stateToApi } from './filters.js';
+import { readState, stateToSearch, stateToApi, stillShown } from './filters.js';
 import { renderCard, statusText } from './card.js';
 import { renderFilters } from './filter-bar.js';
 import { renderBulkBar } from './bulk-bar.js';
@@ -61,7 +61,21 @@ export function renderBrowse(root, restore = null) {
     lastPicked = id;
   };
   const afterBulk = () => { selected.clear(); drawBulk(); load(true); };
-  const card = (link) => renderCard(link, { selected: selected.has(link.id), onSelect });
+  const card = (link) => renderCard(link, { selected: selected.has(link.id), onSelect, onChange: leaveIfHidden });
+  // A card whose new states the view filters out (archived in the default view) leaves the list at once;
+  // the keyboard moves on to the next card.
+  function leaveIfHidden(link) {
+    if (stillShown(state, link)) return;
+    const gone = items.querySelector(`[data-id="${CSS.escape(String(link.id))}"]`);
+    if (!gone) return;
+    const next = gone.nextElementSibling || gone.previousElementSibling;
+    const hadFocus = gone.contains(document.activeElement);
+    if (selected.delete(link.id)) drawBulk();
+    gone.remove();
+    if (hadFocus && next?.classList.contains('card')) next.focus();
+    total = Math.max(0, total - 1);
+    summary.textContent = describe(total, atLeast, state);
+  }
 
   async function load(reset) {
     if (loading && !reset) return;

@@ -31,7 +31,7 @@ export function renderBulkBar(linkIds, done) {
     h('button', { type: 'button', onclick: () => run('add-tag', { needsTag: true }) }, t('bulk.addTag')),
     h('button', { type: 'button', onclick: () => run('remove-tag', { needsTag: true }) }, t('bulk.removeTag')),
     h('button', { type: 'button', onclick: () => run('recapture') }, t('action.recapture')),
-    ['read', 'unread', 'favorite', 'archive', 'unarchive'].map((action) => h('button', { type: 'button', dataset: { bulk: action }, onclick: () => run(action) }, t(`bulk.state.${action}`))),
+    ['read', 'unread', 'favorite', 'unfavorite', 'archive', 'unarchive'].map((action) => h('button', { type: 'button', dataset: { bulk: action }, onclick: () => run(action) }, t(`bulk.state.${action}`))),
     renderExportMenu({ ids: linkIds }, 'bulk-export'),
     h('a', { class: 'button', id: 'bulk-wacz', href: exportUrl('wacz', { ids: linkIds }), download: '', title: t('bulk.downloadWaczTitle') }, t('action.downloadWacz')),
     h('button', {
@@ -46,7 +46,7 @@ function labelFor(action, tag, count) {
     case 'add-tag': return t('bulk.tagged', { tag, count });
     case 'remove-tag': return t('bulk.untagged', { tag, count });
     case 'recapture': return t('bulk.recaptured', { count });
-    case 'read': case 'unread': case 'favorite': case 'archive': case 'unarchive': return t('bulk.stateChanged', { count });
+    case 'read': case 'unread': case 'favorite': case 'unfavorite': case 'archive': case 'unarchive': return t('bulk.stateChanged', { count });
     default: return t('bulk.deleted', { count });
   }
 }

@@ -87,6 +87,13 @@ function apiStates({ linkState, q }) {
   }
 }
 
+// Whether a link (after a change of its states on its card) still belongs in the view: an archived card
+// leaves the default view at once, an un-favourited one the favourites, without reloading the list.
+export function stillShown(state, link) {
+  const holds = { unread: !link.read, unarchived: !link.archived, favorite: link.favorite, archived: link.archived };
+  return apiStates(state).every((s) => holds[s]);
+}
+
 // "to" is a day chosen by a person: include the whole day.
 function endOfDay(day) {
   return `${day}T23:59:59.999Z`;

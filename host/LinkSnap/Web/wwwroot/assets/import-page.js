@@ -1,6 +1,7 @@
 // The Import page: drop or pick an export file → preview (format, counts, refusals, sample rows with
 // the tags they will get) → import → live progress (archived/queued/failed, time left), pause/resume/
 // cancel, failed captures and refused entries with their reasons. /import?id=N follows import N.
+// A WACZ is previewed the same way, then imported at once (its pages become imported versions).
 import { api } from './api.js';
 import { h, showError, clearError, toast, parseTags } from './dom.js';
 import { t, word, formatDate, formatNumber } from './i18n.js';
@@ -10,6 +11,7 @@ const LIST_LIMIT = 50;
 
 export function renderImportPage(root, navigate) {
   let file = null;
+  let previewed = null;
   let timer = null;
   let disposed = false;
 
@@ -39,6 +41,7 @@ export function renderImportPage(root, navigate) {
   async function showPreview() {
     try {
       const p = await api.previewImport(file, options());
+      previewed = p;
       clearError();
       preview.replaceChildren(
         h('h2', {}, t('import.previewTitle', { file: p.fileName })),
@@ -57,6 +60,7 @@ export function renderImportPage(root, navigate) {
   }
 
   async function start() {
+    if (previewed?.format === 'WACZ') return startWacz();
     try {
       const started = await api.startImport(file, options());
       toast(t('import.started'));
@@ -64,6 +68,23 @@ export function renderImportPage(root, navigate) {
       preview.replaceChildren();
       navigate(`/import?id=${started.import.id}`);
     } catch (error) {
+      showError(error);
+    }
+  }
+
+  // A WACZ needs no background work: its pages are links with imported versions when the answer comes.
+  async function startWacz() {
+    const button = preview.querySelector('#import-start');
+    button.disabled = true;
+    try {
+      const result = await api.importWacz(file, options());
+      clearError();
+      file = null;
+      preview.replaceChildren();
+      progress.replaceChildren(...waczDoneView(result));
+      root.append(progress);
+    } catch (error) {
+      button.disabled = false;
       showError(error);
     }
   }
@@ -122,6 +143,18 @@ function invalidList(invalid, id) {
     h('h3', {}, t('import.invalidTitle', { count: invalid.length })),
     h('ul', { class: 'import-problems' }, invalid.slice(0, LIST_LIMIT).map((r) =>
       h('li', {}, h('span', { class: 'muted' }, r.position), ' ', h('code', {}, r.url || '—'), ' — ', r.reason))));
+}
+
+function waczDoneView(result) {
+  const skipped = result.skipped.map((s) => ({ position: '', url: s.url, reason: s.reason }));
+  return [
+    h('h2', {}, t('import.waczDone', { count: result.imported.length, from: result.importedFrom })),
+    h('p', { id: 'import-status', dataset: { status: 'done' } }, word('importStatus', 'done')),
+    h('ul', { class: 'import-pages', id: 'import-wacz-pages' }, result.imported.slice(0, LIST_LIMIT).map((page) =>
+      h('li', {}, h('a', { href: `/links/${page.linkId}`, 'data-nav': true }, page.url)))),
+    skipped.length ? invalidList(skipped, 'import-invalid') : null,
+    h('div', { class: 'actions' }, h('a', { href: '/import', 'data-nav': true }, t('import.another'))),
+  ];
 }
 
 function progressView(p, failed, invalid, act) {
