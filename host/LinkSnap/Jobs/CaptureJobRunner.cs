@@ -30,15 +30,16 @@ public sealed class CaptureJobRunner(
     {
         var temp = folders.CreateTempFolder(job.Id);
         var timeout = options.Value.JobTimeout;
-        using var jobCancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        jobCancellation.CancelAfter(timeout);
+        // Both limits run on the injected clock, so a test can reach them by moving a fake one.
+        using var timeLimit = new CancellationTokenSource(timeout, time);
+        using var jobCancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeLimit.Token);
         CaptureResult result;
         try
         {
             var request = new CaptureRequest { Url = new Uri(job.Url!), Mode = job.Mode, Html = ReadInput(job) };
             var progress = new StageProgress(store, events, job);
             result = await engine.CaptureAsync(request, temp, progress, jobCancellation.Token)
-                .WaitAsync(timeout + HardStopGrace, stoppingToken);
+                .WaitAsync(timeout + HardStopGrace, time, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -1,10 +1,9 @@
 using System.Collections;
 using System.Text.Json;
-using LinkSnap.Daemon;
 using LinkSnap.Install;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using LinkSnap.Tests.Relay;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 using NUnit.Framework;
 
@@ -21,7 +20,7 @@ public sealed class ExtensionHarness : IAsyncDisposable
 
     private readonly TempDirectory _temp = new();
     private IPlaywright? _playwright;
-    private WebApplication? _daemon;
+    private TestDaemon? _daemon;
 
     public IBrowserContext Browser { get; private set; } = null!;
 
@@ -40,27 +39,19 @@ public sealed class ExtensionHarness : IAsyncDisposable
 
     public string ExtensionUrl(string path) => $"chrome-extension://{ExtensionId}/{path}";
 
-    public async Task StartDaemonAsync()
-    {
-        _daemon = BuildDaemon(DataDirectory);
-        await _daemon.StartAsync();
-    }
+    public async Task StartDaemonAsync() => _daemon = await TestDaemon.StartAsync(DaemonOptions(DataDirectory));
 
-    /// <summary>The real daemon, in-process, on a data directory of its own (port 0, private test pages allowed).</summary>
-    public static WebApplication BuildDaemon(string dataDirectory) => DaemonHost.Build(
-    [
-        $"--Daemon:DataDirectory={dataDirectory}",
-        "--Daemon:Port=0",
-        "--Capture:AllowPrivateTargets=true",
-        "--Capture:SettleTimeout=00:00:08",
-        "--Logging:LogLevel:Default=Warning",
-    ]);
+    /// <summary>The test daemon, in-process, on a data directory that outlives it (stopped and started again by tests).</summary>
+    public static TestDaemonOptions DaemonOptions(string dataDirectory) => new()
+    {
+        DataDirectory = dataDirectory,
+        Settings = { ["Capture:SettleTimeout"] = "00:00:08" },
+    };
 
     public async Task StopDaemonAsync()
     {
         if (_daemon is not null)
         {
-            await _daemon.StopAsync();
             await _daemon.DisposeAsync();
             _daemon = null;
         }

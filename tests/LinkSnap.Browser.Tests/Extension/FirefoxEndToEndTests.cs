@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LinkSnap.Install;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using LinkSnap.Tests.Relay;
 using NUnit.Framework;
 
@@ -44,8 +45,7 @@ public sealed class FirefoxEndToEndTests
         var manifest = Path.Combine(home, ".mozilla", "native-messaging-hosts", NativeHostManifest.FileName);
         Assert.That(written, Has.Exactly(1).EndsWith(manifest));
 
-        await using var daemon = ExtensionHarness.BuildDaemon(data);
-        await daemon.StartAsync();
+        await using var daemon = await TestDaemon.StartAsync(ExtensionHarness.DaemonOptions(data));
         using var api = new SocketApi(Path.Combine(data, "daemon.sock"));
 
         var screenshot = Path.Combine(TestContext.CurrentContext.WorkDirectory, "firefox-popup-saved.png");

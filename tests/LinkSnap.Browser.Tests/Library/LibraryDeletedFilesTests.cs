@@ -23,8 +23,8 @@ public sealed class LibraryDeletedFilesTests : LibraryPageTestBase
     {
         (_folderGone, _, var folder) = await Daemon.CaptureAsync(Site.Url("/folder"));
         (_fileGone, _, var file) = await Daemon.CaptureAsync(Site.Url("/file"));
-        Directory.Delete(folder.GetProperty("folder").GetString()!, recursive: true);
-        File.Delete(Path.Combine(file.GetProperty("folder").GetString()!, "page.html"));
+        Directory.Delete(folder.Folder!, recursive: true);
+        File.Delete(Path.Combine(file.Folder!, "page.html"));
     }
 
     [Test]

@@ -1,5 +1,4 @@
 using LinkSnap.Testing;
-using LinkSnap.Tests.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
 using NUnit.Framework;

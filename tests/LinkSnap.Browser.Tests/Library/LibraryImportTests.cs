@@ -14,7 +14,7 @@ namespace LinkSnap.Browser.Tests.Library;
 public sealed class LibraryImportTests : LibraryPageTestBase
 {
     // No retries: the capture of a closed port fails for good at once.
-    protected override string[] DaemonArgs => ["--Background:HostGap=00:00:00", "--Background:MaxRetries=0"];
+    protected override Dictionary<string, string> DaemonSettings => new() { ["Background:HostGap"] = "00:00:00", ["Background:MaxRetries"] = "0" };
 
     protected override void MapSite(LinkSnap.Testing.FixtureServer site) => LibraryPages.Map(site);
 

@@ -20,7 +20,7 @@ public sealed class LibraryLanguageTests : LibraryPageTestBase
     protected override async Task SeedAsync()
     {
         var ids = await Daemon.CaptureManyAsync((Site.Url("/lighthouse.html"), ["sea", "模型/研究"]));
-        (_linkId, _snapshotId) = ids[0];
+        (_linkId, _snapshotId, _) = ids[0];
     }
 
     [Test]

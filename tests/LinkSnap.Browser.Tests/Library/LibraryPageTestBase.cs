@@ -1,7 +1,7 @@
-using LinkSnap.Tests.Web;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using Microsoft.Playwright;
 using NUnit.Framework;
 
@@ -13,7 +13,7 @@ namespace LinkSnap.Browser.Tests.Library;
 /// </summary>
 public abstract class LibraryPageTestBase
 {
-    protected LibraryTestDaemon Daemon { get; private set; } = null!;
+    protected TestDaemon Daemon { get; private set; } = null!;
     protected FixtureServer Site { get; private set; } = null!;
     protected IPage Page { get; private set; } = null!;
 
@@ -27,7 +27,7 @@ public abstract class LibraryPageTestBase
     {
         Site = await FixtureServer.StartAsync();
         MapSite(Site);
-        Daemon = await LibraryTestDaemon.StartAsync(DaemonArgs);
+        Daemon = await TestDaemon.StartAsync(new TestDaemonOptions { Settings = DaemonSettings });
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -49,8 +49,8 @@ public abstract class LibraryPageTestBase
         await SeedAsync();
     }
 
-    /// <summary>Extra configuration for the fixture's daemon (command-line form).</summary>
-    protected virtual string[] DaemonArgs => [];
+    /// <summary>Extra configuration for the fixture's daemon ("Background:HostGap" = "00:00:00").</summary>
+    protected virtual Dictionary<string, string> DaemonSettings => [];
 
     /// <summary>Pages the fixture site serves.</summary>
     protected virtual void MapSite(FixtureServer site)

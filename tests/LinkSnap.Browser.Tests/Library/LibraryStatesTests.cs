@@ -38,19 +38,12 @@ public sealed class LibraryStatesTests : LibraryPageTestBase
         using var client = Daemon.CreateSocketClient();
         using var started = await client.PostAsync("/api/imports?name=wallabag.json&noCapture=true", new ByteArrayContent(Encoding.UTF8.GetBytes(wallabag)));
         Assert.That((int)started.StatusCode, Is.EqualTo(202), await started.Content.ReadAsStringAsync());
-        var limit = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var found = await client.GetFromJsonAsync<JsonElement>("/api/lookup?url=" + Uri.EscapeDataString("https://gone.example/潮汐"));
-            if (found.GetProperty("saved").GetBoolean() && found.GetProperty("snapshotCount").GetInt32() == 1)
-            {
-                _imported = found.GetProperty("linkId").GetInt64();
-                break;
-            }
-
-            Assert.That(DateTime.UtcNow, Is.LessThan(limit), "the import did not add its version");
-            await Task.Delay(200);
-        }
+        var found = await Eventually.ValueAsync(
+            () => Daemon.LookupAsync("https://gone.example/潮汐"),
+            lookup => lookup.Saved && lookup.SnapshotCount == 1,
+            TimeSpan.FromSeconds(60),
+            lookup => $"the import to add its version (lookup: {lookup})");
+        _imported = found.LinkId!.Value;
     }
 
     private ILocator StateButton(long linkId, string state) => Page.Locator($"article.card[data-id='{linkId}'] [data-state='{state}']");

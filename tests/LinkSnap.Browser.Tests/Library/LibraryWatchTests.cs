@@ -2,7 +2,6 @@ using LinkSnap.Core.Scheduling;
 using LinkSnap.Core.Storage;
 using LinkSnap.Core.Watching;
 using LinkSnap.Testing;
-using LinkSnap.Tests.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NUnit.Framework;

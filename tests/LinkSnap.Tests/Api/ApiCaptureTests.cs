@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using LinkSnap.Api;
 using LinkSnap.Cli;
-using LinkSnap.Tests.Daemon;
+using LinkSnap.Core.Storage;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Api;
@@ -21,7 +23,7 @@ public sealed class ApiCaptureTests
         """;
 
     private FixtureServer _server = null!;
-    private InProcessDaemon _daemon = null!;
+    private TestDaemon _daemon = null!;
 
     private DaemonClient Client => _daemon.Client;
 
@@ -31,7 +33,7 @@ public sealed class ApiCaptureTests
         _server = await FixtureServer.StartAsync();
         _server.MapHtml("/article", ArticleHtml);
         _server.MapHtml("/missing", "<html><head><title>Not here</title></head><body><h1>Page not found</h1></body></html>", status: 404);
-        _daemon = await InProcessDaemon.StartAsync();
+        _daemon = await TestDaemon.StartAsync();
     }
 
     [OneTimeTearDown]
@@ -44,14 +46,14 @@ public sealed class ApiCaptureTests
     [Test]
     public async Task A_capture_ends_done_with_files_on_disk_rows_in_the_store_and_search_hits()
     {
-        var (linkId, snapshotId) = await _daemon.CaptureAsync(new { url = _server.Url("/article").ToString(), tags = new[] { "Research", "nlp/模型" }, note = "read later" });
+        var (linkId, snapshotId, _) = await _daemon.QueueAsync(new CaptureInput { Url = _server.Url("/article").ToString(), Tags = new[] { "Research", "nlp/模型" }, Note = "read later" });
 
         var snapshot = await _daemon.WaitForSnapshotAsync(snapshotId);
-        Assert.That(snapshot.GetProperty("status").GetString(), Is.EqualTo("done"), snapshot.ToString());
-        var folder = snapshot.GetProperty("folder").GetString()!;
+        Assert.That(snapshot.Status, Is.EqualTo(SnapshotStatus.Done), snapshot.ToString());
+        var folder = snapshot.Folder!;
         Assert.That(folder, Does.StartWith(Path.Combine(_daemon.Paths.SnapshotsDirectory, DateTime.UtcNow.ToString("yyyy"))));
-        var html = snapshot.GetProperty("artifacts").EnumerateArray().Single(a => a.GetProperty("kind").GetString() == "html");
-        var saved = await File.ReadAllTextAsync(Path.Combine(folder, html.GetProperty("fileName").GetString()!));
+        var html = snapshot.Artifacts!.Single(a => a.Kind == "html");
+        var saved = await File.ReadAllTextAsync(Path.Combine(folder, html.FileName!));
         Assert.That(saved, Does.Contain("大语言模型的研究进展迅速"));
         Assert.That(saved, Does.Contain("faithful copy"));
         var document = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "snapshot.json"))).RootElement;
@@ -74,7 +76,7 @@ public sealed class ApiCaptureTests
         var hit = (await Client.GetAsync("/api/links?q=" + Uri.EscapeDataString("模型"), CancellationToken.None)).GetProperty("items")[0];
         Assert.That(hit.GetProperty("snippet").GetString(), Does.Contain("<mark>模型</mark>"));
 
-        using var file = await Client.SendRawAsync(new HttpRequestMessage(HttpMethod.Get, html.GetProperty("url").GetString()!.TrimStart('/')), CancellationToken.None);
+        using var file = await Client.SendRawAsync(new HttpRequestMessage(HttpMethod.Get, html.Url!.TrimStart('/')), CancellationToken.None);
         Assert.That(file.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(file.Headers.GetValues("Content-Security-Policy").Single(), Is.EqualTo(LinkSnap.Web.SnapshotOrigin.ContentSecurityPolicy), "hostile files: no script, no network, even when opened from the API");
         Assert.That(await file.Content.ReadAsStringAsync(), Does.Contain("faithful copy"));
@@ -83,7 +85,7 @@ public sealed class ApiCaptureTests
     [Test]
     public async Task Recapture_adds_a_version_and_keeps_the_first()
     {
-        var (linkId, first) = await _daemon.CaptureAsync(new { url = _server.Url("/article?v=1").ToString() });
+        var (linkId, first, _) = await _daemon.QueueAsync(new CaptureInput { Url = _server.Url("/article?v=1").ToString() });
         await _daemon.WaitForSnapshotAsync(first);
         var again = await Client.PostAsync($"/api/links/{linkId}/recapture", new { mode = "fresh" }, CancellationToken.None);
         var second = again.GetProperty("snapshotId").GetInt64();
@@ -142,16 +144,16 @@ public sealed class ApiCaptureTests
     [Test]
     public async Task An_unreachable_host_fails_with_a_reason_and_a_404_page_is_partial()
     {
-        var (_, unreachable) = await _daemon.CaptureAsync(new { url = "http://127.0.0.1:1/nothing-listens-here" });
-        var (_, missing) = await _daemon.CaptureAsync(new { url = _server.Url("/missing").ToString() });
+        var (_, unreachable, _) = await _daemon.QueueAsync(new CaptureInput { Url = "http://127.0.0.1:1/nothing-listens-here" });
+        var (_, missing, _) = await _daemon.QueueAsync(new CaptureInput { Url = _server.Url("/missing").ToString() });
 
         var failed = await _daemon.WaitForSnapshotAsync(unreachable);
-        Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("failed"));
-        Assert.That(failed.GetProperty("reason").GetString(), Is.Not.Null.And.Not.Empty);
+        Assert.That(failed.Status, Is.EqualTo(SnapshotStatus.Failed));
+        Assert.That(failed.Reason, Is.Not.Null.And.Not.Empty);
         var partial = await _daemon.WaitForSnapshotAsync(missing);
-        Assert.That(partial.GetProperty("status").GetString(), Is.EqualTo("partial"));
-        Assert.That(partial.GetProperty("reason").GetString(), Does.Contain("404"));
-        Assert.That(File.Exists(Path.Combine(failed.GetProperty("folder").GetString()!, "snapshot.json")), Is.True, "a failed job is recorded on disk too");
+        Assert.That(partial.Status, Is.EqualTo(SnapshotStatus.Partial));
+        Assert.That(partial.Reason, Does.Contain("404"));
+        Assert.That(File.Exists(Path.Combine(failed.Folder!, "snapshot.json")), Is.True, "a failed job is recorded on disk too");
     }
 
     [Test]

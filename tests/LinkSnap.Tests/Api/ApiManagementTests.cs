@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using LinkSnap.Api;
 using LinkSnap.Cli;
-using LinkSnap.Tests.Daemon;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Api;
@@ -12,7 +13,7 @@ namespace LinkSnap.Tests.Api;
 public sealed class ApiManagementTests
 {
     private FixtureServer _server = null!;
-    private InProcessDaemon _daemon = null!;
+    private TestDaemon _daemon = null!;
 
     private DaemonClient Client => _daemon.Client;
 
@@ -21,7 +22,7 @@ public sealed class ApiManagementTests
     {
         _server = await FixtureServer.StartAsync();
         _server.MapHtml("/page", "<html><head><title>Plain page</title></head><body><p>Some plain words for the archive.</p></body></html>");
-        _daemon = await InProcessDaemon.StartAsync();
+        _daemon = await TestDaemon.StartAsync();
     }
 
     [OneTimeTearDown]
@@ -33,7 +34,7 @@ public sealed class ApiManagementTests
 
     private async Task<long> AddLinkAsync(string path, params string[] tags)
     {
-        var (linkId, snapshotId) = await _daemon.CaptureAsync(new { url = _server.Url(path).ToString(), tags });
+        var (linkId, snapshotId, _) = await _daemon.QueueAsync(new CaptureInput { Url = _server.Url(path).ToString(), Tags = tags });
         await _daemon.WaitForSnapshotAsync(snapshotId);
         return linkId;
     }
@@ -115,7 +116,7 @@ public sealed class ApiManagementTests
         using var reader = new StreamReader(stream, Encoding.UTF8);
         Assert.That(await reader.ReadLineAsync(cancel.Token), Is.EqualTo(": connected"));
 
-        var (_, snapshotId) = await _daemon.CaptureAsync(new { url = _server.Url("/page?events").ToString() });
+        var (_, snapshotId, _) = await _daemon.QueueAsync(new CaptureInput { Url = _server.Url("/page?events").ToString() });
         var seen = new List<string>();
         while (!seen.Contains("done"))
         {

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using LinkSnap.Api;
 using LinkSnap.Cli;
-using LinkSnap.Tests.Daemon;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Api;
@@ -12,7 +12,7 @@ namespace LinkSnap.Tests.Api;
 public sealed class CaptureListTests
 {
     private FixtureServer _server = null!;
-    private InProcessDaemon _daemon = null!;
+    private TestDaemon _daemon = null!;
 
     private DaemonClient Client => _daemon.Client;
 
@@ -21,7 +21,7 @@ public sealed class CaptureListTests
     {
         _server = await FixtureServer.StartAsync();
         _server.MapHtml("/p", "<html><head><title>Listed</title></head><body><p>One of many.</p></body></html>");
-        _daemon = await InProcessDaemon.StartAsync(["--Background:HostGap=00:00:00"]);
+        _daemon = await TestDaemon.StartAsync(new TestDaemonOptions { Settings = { ["Background:HostGap"] = "00:00:00" } });
     }
 
     [OneTimeTearDown]
@@ -51,7 +51,7 @@ public sealed class CaptureListTests
         foreach (var item in items.Where(i => i.GetProperty("status").GetString() == "queued"))
         {
             var done = await _daemon.WaitForSnapshotAsync(item.GetProperty("snapshotId").GetInt64());
-            Assert.That(done.GetProperty("jobClass").GetString(), Is.EqualTo("user"), "a short list goes first, like a click");
+            Assert.That(done.JobClass, Is.EqualTo("user"), "a short list goes first, like a click");
             var link = await Client.GetAsync($"/api/links/{item.GetProperty("linkId").GetInt64()}", CancellationToken.None);
             Assert.That(link.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EquivalentTo(new[] { "pasted", "读书" }));
         }
@@ -69,12 +69,11 @@ public sealed class CaptureListTests
 
         Assert.That(result.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("status").GetString()).Distinct(), Is.EqualTo(new[] { "background" }));
         var importId = result.GetProperty("import").GetProperty("id").GetInt64();
-        var limit = DateTime.UtcNow.AddSeconds(120);
-        while ((await Client.GetAsync("/api/links?tag=long", CancellationToken.None)).GetProperty("total").GetInt32() < urls.Count)
-        {
-            Assert.That(DateTime.UtcNow, Is.LessThan(limit), "the list's links did not appear");
-            await Task.Delay(200);
-        }
+        await Eventually.ValueAsync(
+            async () => (await Client.GetAsync("/api/links?tag=long", CancellationToken.None)).GetProperty("total").GetInt32(),
+            total => total >= urls.Count,
+            TimeSpan.FromSeconds(120),
+            total => $"the list's {urls.Count} links to appear (there were {total})");
 
         var progress = await Client.GetAsync($"/api/imports/{importId}", CancellationToken.None);
         Assert.That(progress.GetProperty("created").GetInt32(), Is.EqualTo(urls.Count));

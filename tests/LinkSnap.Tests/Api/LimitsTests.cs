@@ -3,11 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LinkSnap.Cli;
 using LinkSnap.Core.Capture;
+using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using LinkSnap.Tests.Jobs;
-using LinkSnap.Tests.Web;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
-using LinkSnap.Testing;
 
 namespace LinkSnap.Tests.Api;
 
@@ -22,7 +22,7 @@ public sealed class LimitsTests
 {
     private const int Cap = 3;
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private LibraryTestDaemon _daemon = null!;
+    private TestDaemon _daemon = null!;
     private HttpClient _socket = null!;
     private long _heldLink;
 
@@ -34,8 +34,11 @@ public sealed class LimitsTests
             await _release.Task.WaitAsync(cancellationToken);
             return await FakeCaptureEngine.SaveAsync(request, folder, progress);
         });
-        _daemon = await LibraryTestDaemon.StartAsync(s => s.AddSingleton<ICaptureEngine>(engine),
-            $"--Daemon:MaxQueuedCaptures={Cap}", "--Daemon:Concurrency=1");
+        _daemon = await TestDaemon.StartAsync(new TestDaemonOptions
+        {
+            Services = s => s.AddSingleton<ICaptureEngine>(engine),
+            Settings = { ["Daemon:MaxQueuedCaptures"] = $"{Cap}", ["Daemon:Concurrency"] = "1" },
+        });
         _socket = _daemon.CreateSocketClient();
 
         using var held = await CaptureAsync("held", Tags(100));
@@ -57,7 +60,7 @@ public sealed class LimitsTests
     private static string[] Tags(int count, string prefix = "t") => Enumerable.Range(1, count).Select(i => $"{prefix}{i}").ToArray();
 
     private async Task<HttpResponseMessage> CaptureAsync(string path, object? tags = null) =>
-        await _socket.PostAsJsonAsync("/api/captures", new { url = "https://example.com/" + path, tags });
+        await _socket.PostAsJsonAsync("/api/captures", new { url = "https://example.com/" + path, Tags = tags });
 
     private async Task<int> TagCountAsync(long linkId) =>
         (await _socket.GetFromJsonAsync<JsonElement>($"/api/links/{linkId}")).GetProperty("tags").GetArrayLength();
@@ -139,7 +142,7 @@ public sealed class LimitsTests
         Assert.That(reply.GetProperty("error").GetProperty("code").GetString(), Is.EqualTo("queue-full"));
 
         var previous = Environment.GetEnvironmentVariable("LINKSNAP_HOME");
-        Environment.SetEnvironmentVariable("LINKSNAP_HOME", _daemon.Home.Path);
+        Environment.SetEnvironmentVariable("LINKSNAP_HOME", _daemon.DataDirectory);
         try
         {
             using var output = new StringWriter();

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using LinkSnap.Api;
 using LinkSnap.Cli;
-using LinkSnap.Tests.Daemon;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Api;
@@ -11,7 +12,7 @@ namespace LinkSnap.Tests.Api;
 public sealed class LinkStatesApiTests
 {
     private FixtureServer _server = null!;
-    private InProcessDaemon _daemon = null!;
+    private TestDaemon _daemon = null!;
 
     private DaemonClient Client => _daemon.Client;
 
@@ -20,7 +21,7 @@ public sealed class LinkStatesApiTests
     {
         _server = await FixtureServer.StartAsync();
         _server.MapHtml("/page", "<html><head><title>State page</title></head><body><p>Words about reading later.</p></body></html>");
-        _daemon = await InProcessDaemon.StartAsync();
+        _daemon = await TestDaemon.StartAsync();
     }
 
     [OneTimeTearDown]
@@ -32,7 +33,7 @@ public sealed class LinkStatesApiTests
 
     private async Task<long> AddLinkAsync(string path)
     {
-        var (linkId, snapshotId) = await _daemon.CaptureAsync(new { url = _server.Url(path).ToString(), tags = new[] { "states" } });
+        var (linkId, snapshotId, _) = await _daemon.QueueAsync(new CaptureInput { Url = _server.Url(path).ToString(), Tags = new[] { "states" } });
         await _daemon.WaitForSnapshotAsync(snapshotId);
         return linkId;
     }

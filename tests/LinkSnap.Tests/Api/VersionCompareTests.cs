@@ -1,8 +1,8 @@
-using LinkSnap.Tests.Cli;
 using System.Text.Json;
+using LinkSnap.Api;
 using LinkSnap.Cli;
-using LinkSnap.Tests.Daemon;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using Microsoft.AspNetCore.Http;
 using NUnit.Framework;
 
@@ -13,7 +13,7 @@ namespace LinkSnap.Tests.Api;
 public sealed class VersionCompareTests
 {
     private FixtureServer _server = null!;
-    private InProcessDaemon _daemon = null!;
+    private TestDaemon _daemon = null!;
     private long _linkId;
     private long _first;
     private long _second;
@@ -28,9 +28,9 @@ public sealed class VersionCompareTests
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.WriteAsync(Page(version));
         });
-        _daemon = await InProcessDaemon.StartAsync();
+        _daemon = await TestDaemon.StartAsync();
 
-        (_linkId, _first) = await _daemon.CaptureAsync(new { url = _server.Url("/garden").ToString() });
+        (_linkId, _first, _) = await _daemon.QueueAsync(new CaptureInput { Url = _server.Url("/garden").ToString() });
         await _daemon.WaitForSnapshotAsync(_first);
         version = 2;
         _second = (await _daemon.Client.PostAsync($"/api/links/{_linkId}/recapture", new { mode = "fresh" }, CancellationToken.None)).GetProperty("snapshotId").GetInt64();
@@ -77,18 +77,18 @@ public sealed class VersionCompareTests
     [Test]
     public async Task Linksnap_diff_prints_the_change_for_a_person_and_json_for_a_script()
     {
-        var (code, human, _) = await InProcessCli.RunAsync(_daemon.Paths, _daemon.Client, "diff", _first.ToString(), _second.ToString());
+        var (code, human, _) = await _daemon.RunCliAsync("diff", _first.ToString(), _second.ToString());
         Assert.That(code, Is.EqualTo(CliApp.Ok));
         Assert.That(human.ToString(), Does.Contain("title changed").And.Contain("[-lazy-]").And.Contain("{+sleepy+}").And.Contain("Garden notes → Garden notes (updated)"), human.ToString());
 
-        var json = (await InProcessCli.RunAsync(_daemon.Paths, _daemon.Client, "diff", _first.ToString(), _second.ToString(), "--json")).Output;
+        var json = (await _daemon.RunCliAsync("diff", _first.ToString(), _second.ToString(), "--json")).Output;
         Assert.That(JsonDocument.Parse(json.ToString()).RootElement.GetProperty("after").GetProperty("id").GetInt64(), Is.EqualTo(_second));
     }
 
     [Test]
     public async Task Versions_of_different_links_or_unknown_ids_get_a_clear_error()
     {
-        var (_, other) = await _daemon.CaptureAsync(new { url = "http://127.0.0.1:1/nothing-listens-here" });
+        var (_, other, _) = await _daemon.QueueAsync(new CaptureInput { Url = "http://127.0.0.1:1/nothing-listens-here" });
         await _daemon.WaitForSnapshotAsync(other);
 
         var mixed = (await Assert.ThrowsAsync<DaemonApiException>(() => _daemon.Client.GetAsync($"/api/snapshots/{_first}/compare/{other}", CancellationToken.None)))!;

@@ -1,8 +1,9 @@
 using System.IO.Compression;
 using System.Text.Json;
+using LinkSnap.Api;
 using LinkSnap.Core.Archive;
-using LinkSnap.Tests.Daemon;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Archive;
@@ -28,20 +29,20 @@ public sealed class WaczRoundTripTests
         var first = Path.Combine(temp.Path, "trip.wacz");
         var second = Path.Combine(temp.Path, "again.wacz");
 
-        await using (var source = await InProcessDaemon.StartAsync())
+        await using (var source = await TestDaemon.StartAsync())
         {
             foreach (var (path, tags) in new[] { ("/trip/a", new[] { "trip" }), ("/trip/b", new[] { "trip" }), ("/other", Array.Empty<string>()) })
             {
-                var (_, snapshotId) = await source.CaptureAsync(new { url = site.Url(path).AbsoluteUri, tags });
-                Assert.That((await source.WaitForSnapshotAsync(snapshotId)).GetProperty("status").GetString(), Is.EqualTo("done"));
+                var (_, snapshotId, _) = await source.QueueAsync(new CaptureInput { Url = site.Url(path).AbsoluteUri, Tags = tags });
+                Assert.That((await source.WaitForSnapshotAsync(snapshotId)).Status, Is.EqualTo(LinkSnap.Core.Storage.SnapshotStatus.Done));
             }
 
-            Assert.That((await LinkSnapProcess.RunAsync(source.Paths.DataDirectory, "export", "--wacz", first, "--tag", "trip")).ExitCode, Is.EqualTo(0));
+            Assert.That((await source.RunCliAsync("export", "--wacz", first, "--tag", "trip")).ExitCode, Is.EqualTo(0));
         }
 
-        await using (var empty = await InProcessDaemon.StartAsync())
+        await using (var empty = await TestDaemon.StartAsync())
         {
-            var import = await LinkSnapProcess.RunAsync(empty.Paths.DataDirectory, "import", first, "--json");
+            var import = await empty.RunCliAsync("import", first, "--json");
             Assert.That(import.ExitCode, Is.EqualTo(0), import.Error);
             using var result = JsonDocument.Parse(import.Output);
             Assert.That(result.RootElement.GetProperty("importedFrom").GetString(), Is.EqualTo("WACZ (LinkSnap)"));
@@ -60,7 +61,7 @@ public sealed class WaczRoundTripTests
 
             var search = await empty.Client.GetAsync("/api/links?q=" + Uri.EscapeDataString("harbour"), CancellationToken.None);
             Assert.That(search.GetProperty("items").GetArrayLength(), Is.EqualTo(1), "the page text of pages.jsonl is searchable");
-            Assert.That((await LinkSnapProcess.RunAsync(empty.Paths.DataDirectory, "export", "--wacz", second)).ExitCode, Is.EqualTo(0));
+            Assert.That((await empty.RunCliAsync("export", "--wacz", second)).ExitCode, Is.EqualTo(0));
         }
 
         var before = Members(first);

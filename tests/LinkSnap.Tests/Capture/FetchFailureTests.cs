@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using LinkSnap.Core.Capture;
+using LinkSnap.Testing;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Capture;
@@ -82,6 +83,7 @@ public sealed class FetchFailureTests : CaptureTestBase
         AssertFailed(await CaptureAsync(https), "TLS error");
     }
 
+    [Category(TestCategories.TimingSensitive)]
     [Test]
     public async Task Server_that_never_answers_times_out()
     {

@@ -1,4 +1,5 @@
 using LinkSnap.Core.Capture;
+using LinkSnap.Testing;
 using Microsoft.Playwright;
 using NUnit.Framework;
 
@@ -19,16 +20,10 @@ public sealed class RobustnessTests : CaptureTestBase
     }
 
     /// <summary>Polls a condition with a bound: the state changes in the background.</summary>
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            Assert.That(timeout.IsCancellationRequested, Is.False, $"timed out waiting until {what}");
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition, string what) =>
+        Eventually.TrueAsync(condition, TimeSpan.FromSeconds(30), what);
 
+    [Category(TestCategories.TimingSensitive)]
     [Test]
     [CancelAfter(90_000)]
     public async Task Page_that_reloads_forever_is_captured_partial_as_it_stands()
@@ -70,6 +65,7 @@ public sealed class RobustnessTests : CaptureTestBase
         Assert.That(captured.Text(ArtifactKinds.Html), Does.Not.Contain("A page the capture must not switch to."));
     }
 
+    [Category(TestCategories.TimingSensitive)]
     [Test]
     [CancelAfter(90_000)]
     public async Task Page_whose_image_never_arrives_is_captured_partial()
@@ -92,6 +88,7 @@ public sealed class RobustnessTests : CaptureTestBase
         Assert.That((Be32(16), Be32(20)), Is.EqualTo((1280, 2000)), "PNG IHDR width and height");
     }
 
+    [Category(TestCategories.TimingSensitive)]
     [Test]
     [CancelAfter(90_000)]
     public async Task Whole_job_deadline_still_saves_what_it_can()
@@ -146,6 +143,7 @@ public sealed class RobustnessTests : CaptureTestBase
         Assert.That(engine.Browsers.Launches, Is.EqualTo(2));
     }
 
+    [Category(TestCategories.TimingSensitive)]
     [Test]
     public async Task Idle_browser_is_closed_and_relaunched_on_demand()
     {

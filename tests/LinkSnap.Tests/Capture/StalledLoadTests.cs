@@ -1,4 +1,5 @@
 using LinkSnap.Core.Capture;
+using LinkSnap.Testing;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Capture;
@@ -9,6 +10,7 @@ namespace LinkSnap.Tests.Capture;
 /// no body: the article comes from the fetched document, and the capture ends partial with the
 /// reason, a screenshot and a copy.
 /// </summary>
+[Category(TestCategories.TimingSensitive)]
 [TestFixture]
 public sealed class StalledLoadTests : CaptureTestBase
 {

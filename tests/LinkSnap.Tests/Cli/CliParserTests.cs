@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using LinkSnap.Cli;
 using LinkSnap.Shared;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Cli;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Dapper;
+using LinkSnap.Core.Storage;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using NUnit.Framework;
@@ -11,13 +13,14 @@ namespace LinkSnap.Tests.Daemon;
 /// THE crash test: the daemon is a real process, SIGKILLed while captures run. After restarts every
 /// job ends done, partial or failed with a reason, and the database passes integrity_check.
 /// </summary>
+[Category(TestCategories.TimingSensitive)]
 [NonParallelizable]
 public sealed class CrashRecoveryTests
 {
     private static readonly Dictionary<string, string> Settings = new()
     {
-        ["LINKSNAP_Daemon__Concurrency"] = "2",
-        ["LINKSNAP_Daemon__MaxAttempts"] = "2",
+        ["Daemon:Concurrency"] = "2",
+        ["Daemon:MaxAttempts"] = "2",
     };
 
     [Test]
@@ -34,7 +37,7 @@ public sealed class CrashRecoveryTests
         using var temp = new TempDirectory();
 
         var ids = new List<long>();
-        await using (var first = await DaemonProcess.StartAsync(temp.Path, Settings))
+        await using (var first = await TestDaemon.StartAsync(TestDaemonOptions.OwnProcess(temp.Path, Settings)))
         {
             for (var i = 0; i < 4; i++)
             {
@@ -46,28 +49,28 @@ public sealed class CrashRecoveryTests
             await first.KillAsync();
         }
 
-        await using (var second = await DaemonProcess.StartAsync(temp.Path, Settings))
+        await using (var second = await TestDaemon.StartAsync(TestDaemonOptions.OwnProcess(temp.Path, Settings)))
         {
             // The interrupted jobs are first in line again, on their second attempt: kill once more.
             await WaitForRunningAsync(second, ids[..2], attempts: 2);
             await second.KillAsync();
         }
 
-        await using (var third = await DaemonProcess.StartAsync(temp.Path, Settings))
+        await using (var third = await TestDaemon.StartAsync(TestDaemonOptions.OwnProcess(temp.Path, Settings)))
         {
-            var final = new List<JsonElement>();
+            var final = new List<LinkSnap.Api.SnapshotDto>();
             foreach (var id in ids)
             {
-                final.Add(await third.WaitForFinishedAsync(id));
+                final.Add(await third.WaitForSnapshotAsync(id));
             }
 
-            TestContext.Out.WriteLine(string.Join("\n", final.Select(s => $"{s.GetProperty("id")}: {s.GetProperty("status")} {s.GetProperty("reason")} attempts={s.GetProperty("attempts")}")));
-            Assert.That(final.Select(s => s.GetProperty("status").GetString()), Is.EqualTo(new[] { "failed", "failed", "done", "done" }));
-            Assert.That(final[0].GetProperty("reason").GetString(), Is.EqualTo("daemon stopped during capture 2 times"));
-            Assert.That(final[1].GetProperty("reason").GetString(), Is.EqualTo("daemon stopped during capture 2 times"));
-            Assert.That(File.Exists(Path.Combine(final[0].GetProperty("folder").GetString()!, "snapshot.json")), Is.True);
-            Assert.That(final[2].GetProperty("attempts").GetInt32(), Is.EqualTo(1));
-            Assert.That(File.Exists(Path.Combine(final[2].GetProperty("folder").GetString()!, "page.html")), Is.True);
+            TestContext.Out.WriteLine(string.Join("\n", final.Select(s => $"{s.Id}: {s.Status} {s.Reason} attempts={s.Attempts}")));
+            Assert.That(final.Select(s => s.Status), Is.EqualTo(new[] { SnapshotStatus.Failed, SnapshotStatus.Failed, SnapshotStatus.Done, SnapshotStatus.Done }));
+            Assert.That(final[0].Reason, Is.EqualTo("daemon stopped during capture 2 times"));
+            Assert.That(final[1].Reason, Is.EqualTo("daemon stopped during capture 2 times"));
+            Assert.That(File.Exists(Path.Combine(final[0].Folder!, "snapshot.json")), Is.True);
+            Assert.That(final[2].Attempts, Is.EqualTo(1));
+            Assert.That(File.Exists(Path.Combine(final[2].Folder!, "page.html")), Is.True);
 
             var jobs = await third.Client.GetAsync("/api/status", CancellationToken.None);
             Assert.That(jobs.GetProperty("queue").GetProperty("running").GetInt32() + jobs.GetProperty("queue").GetProperty("queued").GetInt32(), Is.Zero);
@@ -82,20 +85,20 @@ public sealed class CrashRecoveryTests
         Assert.That(connection.ExecuteScalar<long>("SELECT COUNT(*) FROM snapshots WHERE status IN ('partial', 'failed') AND (reason IS NULL OR reason = '')"), Is.Zero);
     }
 
-    private static Task WaitForRunningAsync(DaemonProcess daemon, IReadOnlyList<long> ids, int attempts) =>
+    private static Task WaitForRunningAsync(TestDaemon daemon, IReadOnlyList<long> ids, int attempts) =>
         Eventually.ValueAsync(
             async () =>
             {
-                var states = new List<(string? Status, int Attempts)>();
+                var states = new List<(SnapshotStatus Status, int Attempts)>();
                 foreach (var id in ids)
                 {
-                    var s = await daemon.Client.GetAsync($"/api/snapshots/{id}", CancellationToken.None);
-                    states.Add((s.GetProperty("status").GetString(), s.GetProperty("attempts").GetInt32()));
+                    var s = await daemon.GetSnapshotAsync(id);
+                    states.Add((s.Status, s.Attempts));
                 }
 
                 return states;
             },
-            states => states.All(s => s.Status == "running" && s.Attempts == attempts),
+            states => states.All(s => s.Status == SnapshotStatus.Running && s.Attempts == attempts),
             TimeSpan.FromSeconds(60),
             states => $"jobs {string.Join(",", ids)} running (attempt {attempts}); they were {string.Join(", ", states)}\n{daemon.Log}");
 }

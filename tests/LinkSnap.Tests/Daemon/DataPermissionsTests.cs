@@ -1,4 +1,6 @@
+using LinkSnap.Core.Storage;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Daemon;
@@ -30,11 +32,11 @@ public sealed class DataPermissionsTests
         File.SetUnixFileMode(Path.Combine(home, "linksnap.db"), (UnixFileMode)0b110_100_100);
         File.Delete(Path.Combine(home, "linksnap.db")); // a fresh database, created by the daemon under its umask
 
-        await using var daemon = await DaemonProcess.StartAsync(home);
+        await using var daemon = await TestDaemon.StartAsync(TestDaemonOptions.OwnProcess(home));
         var accepted = await daemon.Client.PostAsync("/api/captures", new { url = server.Url("/page").ToString() }, CancellationToken.None);
-        var snapshot = await daemon.WaitForFinishedAsync(accepted.GetProperty("snapshotId").GetInt64());
+        var snapshot = await daemon.WaitForSnapshotAsync(accepted.GetProperty("snapshotId").GetInt64());
 
-        Assert.That(snapshot.GetProperty("status").GetString(), Is.AnyOf("done", "partial"), snapshot.ToString());
+        Assert.That(snapshot.Status, Is.AnyOf(SnapshotStatus.Done, SnapshotStatus.Partial), snapshot.ToString());
         Assert.That(File.GetUnixFileMode(home), Is.EqualTo((UnixFileMode)0b111_000_000), "data directory");
         Assert.That(File.GetUnixFileMode(daemon.Paths.SocketPath) & GroupOrOthers, Is.EqualTo((UnixFileMode)0), "socket");
         var loose = Directory.EnumerateFileSystemEntries(home, "*", SearchOption.AllDirectories)
@@ -42,7 +44,7 @@ public sealed class DataPermissionsTests
             .Select(p => $"{Path.GetRelativePath(home, p)} {Convert.ToString((int)File.GetUnixFileMode(p), 8)}")
             .ToList();
         Assert.That(loose, Is.Empty, "entries other users could open");
-        Assert.That(Directory.EnumerateFiles(snapshot.GetProperty("folder").GetString()!), Is.Not.Empty);
+        Assert.That(Directory.EnumerateFiles(snapshot.Folder!), Is.Not.Empty);
     }
 
     [Test]
@@ -56,8 +58,8 @@ public sealed class DataPermissionsTests
         File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
         File.SetUnixFileMode(temp.Path, (UnixFileMode)0b111_101_101);
 
-        var first = await LinkSnapProcess.RunAsync(temp.Path, "doctor");
-        var second = await LinkSnapProcess.RunAsync(temp.Path, "doctor");
+        var first = await LinkSnapCli.RunAsync(temp.Path, "doctor");
+        var second = await LinkSnapCli.RunAsync(temp.Path, "doctor");
 
         Assert.That(first.Output, Does.Contain("[warn] data permissions:").And.Contain("made owner-only"));
         Assert.That(File.GetUnixFileMode(Path.Combine(folder, "page.html")), Is.EqualTo((UnixFileMode)0b110_000_000));
@@ -72,14 +74,14 @@ public sealed class DataPermissionsTests
         using var temp = new TempDirectory();
         try
         {
-            var start = await LinkSnapProcess.RunAsync(temp.Path, "start");
+            var start = await LinkSnapCli.RunAsync(temp.Path, "start");
             Assert.That(start.ExitCode, Is.EqualTo(0), start.Error);
             var log = Path.Combine(temp.Path, "logs", "daemon.log");
             Assert.That(File.GetUnixFileMode(log) & GroupOrOthers, Is.EqualTo((UnixFileMode)0), "the launcher's shell creates the log");
         }
         finally
         {
-            await LinkSnapProcess.RunAsync(temp.Path, "stop");
+            await LinkSnapCli.RunAsync(temp.Path, "stop");
         }
     }
 }

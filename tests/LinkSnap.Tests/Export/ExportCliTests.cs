@@ -1,11 +1,12 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
+using LinkSnap.Api;
 using LinkSnap.Core.Capture;
 using LinkSnap.Shared;
-using LinkSnap.Tests.Daemon;
-using LinkSnap.Tests.Jobs;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
+using LinkSnap.Tests.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 
@@ -19,18 +20,18 @@ namespace LinkSnap.Tests.Export;
 [NonParallelizable]
 public sealed class ExportCliTests
 {
-    private InProcessDaemon _daemon = null!;
+    private TestDaemon _daemon = null!;
     private TempDirectory _temp = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         var engine = new FakeCaptureEngine((request, folder, progress, _) => FakeCaptureEngine.SaveAsync(request, folder, progress));
-        _daemon = await InProcessDaemon.StartAsync(configureServices: s => s.AddSingleton<ICaptureEngine>(engine));
+        _daemon = await TestDaemon.StartAsync(s => s.AddSingleton<ICaptureEngine>(engine));
         _temp = new TempDirectory();
         foreach (var (url, tags) in new[] { ("https://example.cn/模型", new[] { "中文/模型" }), ("https://example.org/a", new[] { "misc" }), ("https://example.org/b", Array.Empty<string>()) })
         {
-            var (_, snapshotId) = await _daemon.CaptureAsync(new { url, tags, note = "笔记 " + url });
+            var (_, snapshotId, _) = await _daemon.QueueAsync(new CaptureInput { Url = url, Tags = tags, Note = "笔记 " + url });
             await _daemon.WaitForSnapshotAsync(snapshotId);
         }
     }
@@ -73,12 +74,12 @@ public sealed class ExportCliTests
     public async Task Cli_exports_the_archive_and_restores_it_into_an_empty_home()
     {
         var archive = Path.Combine(_temp.Path, "library.zip");
-        var export = await LinkSnapProcess.RunAsync(_daemon.Paths.DataDirectory, "export", "--format", "zip", "--output", archive);
+        var export = await _daemon.RunCliAsync("export", "--format", "zip", "--output", archive);
         Assert.That(export.ExitCode, Is.EqualTo(0), export.Error);
         Assert.That(export.Output, Does.Contain("Exported to " + archive));
 
         var home = Path.Combine(_temp.Path, "new-home");
-        var restore = await LinkSnapProcess.RunAsync(home, "import", archive, "--json");
+        var restore = await LinkSnapCli.RunAsync(home, "import", archive, "--json");
         Assert.That(restore.ExitCode, Is.EqualTo(0), restore.Error);
         using var result = JsonDocument.Parse(restore.Output);
         Assert.That(result.RootElement.GetProperty("links").GetInt32(), Is.EqualTo(3));
@@ -89,9 +90,9 @@ public sealed class ExportCliTests
     public async Task Cli_refuses_to_restore_over_a_running_daemon_or_from_a_damaged_zip()
     {
         var archive = Path.Combine(_temp.Path, "refused.zip");
-        Assert.That((await LinkSnapProcess.RunAsync(_daemon.Paths.DataDirectory, "export", "--format", "zip", "--output", archive)).ExitCode, Is.EqualTo(0));
+        Assert.That((await _daemon.RunCliAsync("export", "--format", "zip", "--output", archive)).ExitCode, Is.EqualTo(0));
 
-        var running = await LinkSnapProcess.RunAsync(_daemon.Paths.DataDirectory, "import", archive);
+        var running = await _daemon.RunCliAsync("import", archive);
         Assert.That(running.ExitCode, Is.EqualTo(2));
         Assert.That(running.Error, Does.Contain("The daemon is running").And.Contain("linksnap stop"));
 
@@ -99,7 +100,7 @@ public sealed class ExportCliTests
         var damaged = Path.Combine(_temp.Path, "damaged.zip");
         await File.WriteAllBytesAsync(damaged, bytes[..(bytes.Length / 2)]);
         var home = Path.Combine(_temp.Path, "untouched");
-        var broken = await LinkSnapProcess.RunAsync(home, "import", damaged);
+        var broken = await LinkSnapCli.RunAsync(home, "import", damaged);
         Assert.That(broken.ExitCode, Is.EqualTo(2));
         Assert.That(broken.Error, Does.Contain("damaged.zip is not a readable zip file").And.Contain("Nothing was changed"));
         Assert.That(Directory.Exists(Path.Combine(home, "snapshots")) && Directory.EnumerateFiles(Path.Combine(home, "snapshots"), "*", SearchOption.AllDirectories).Any(), Is.False);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using LinkSnap.Core.Storage;
 using LinkSnap.Testing;
-using LinkSnap.Tests.Daemon;
+using LinkSnap.Testing.Daemon;
 using Microsoft.AspNetCore.Http;
 using NUnit.Framework;
 
@@ -27,33 +28,33 @@ public sealed class BrowserKillTests
         });
         server.Map("/image.png", async context => await stuck.Task.WaitAsync(context.RequestAborted));
         using var temp = new TempDirectory();
-        await using var daemon = await DaemonProcess.StartAsync(temp.Path);
+        await using var daemon = await TestDaemon.StartAsync(TestDaemonOptions.OwnProcess(temp.Path));
         var saved = await CaptureAsync(daemon, server, "/ok?before");
-        Assert.That(saved.Status, Is.EqualTo("done"));
+        Assert.That(saved.Status, Is.EqualTo(SnapshotStatus.Done));
 
         var renderer = await KillMidCaptureAsync(daemon, server, "renderer", p => p.CommandLine.Contains("--type=renderer", StringComparison.Ordinal));
         TestContext.Out.WriteLine($"renderer killed: {renderer.Status} {renderer.Reason}");
-        Assert.That(renderer.Status, Is.AnyOf("failed", "partial"));
+        Assert.That(renderer.Status, Is.AnyOf(SnapshotStatus.Failed, SnapshotStatus.Partial));
         Assert.That(renderer.Reason, Does.Contain("crashed"));
-        Assert.That((await CaptureAsync(daemon, server, "/ok?after-renderer")).Status, Is.EqualTo("done"), "a new tab captures after a renderer crash");
+        Assert.That((await CaptureAsync(daemon, server, "/ok?after-renderer")).Status, Is.EqualTo(SnapshotStatus.Done), "a new tab captures after a renderer crash");
 
         var browser = await KillMidCaptureAsync(daemon, server, "browser", p => !p.CommandLine.Contains("--type=", StringComparison.Ordinal));
         TestContext.Out.WriteLine($"browser killed: {browser.Status} {browser.Reason}");
-        Assert.That(browser.Status, Is.AnyOf("failed", "partial"));
+        Assert.That(browser.Status, Is.AnyOf(SnapshotStatus.Failed, SnapshotStatus.Partial));
         Assert.That(browser.Reason, Is.Not.Null.And.Not.Empty);
-        Assert.That((await CaptureAsync(daemon, server, "/ok?after-browser")).Status, Is.EqualTo("done"), "the browser is relaunched for the next capture");
+        Assert.That((await CaptureAsync(daemon, server, "/ok?after-browser")).Status, Is.EqualTo(SnapshotStatus.Done), "the browser is relaunched for the next capture");
 
         stuck.SetResult();
         await FaultChecks.AssertLibraryIntactAsync(daemon, [saved.Id]);
     }
 
-    private static async Task<(long Id, string? Status, string? Reason)> CaptureAsync(DaemonProcess daemon, FixtureServer server, string path)
+    private static async Task<(long Id, SnapshotStatus Status, string? Reason)> CaptureAsync(TestDaemon daemon, FixtureServer server, string path)
     {
-        var ended = await FaultChecks.CaptureAsync(daemon, server.Url(path), "browser-kill");
-        return (ended.GetProperty("id").GetInt64(), ended.GetProperty("status").GetString(), ended.GetProperty("reason").GetString());
+        var ended = (await daemon.CaptureAsync(server.Url(path), "browser-kill")).Snapshot;
+        return (ended.Id, ended.Status, ended.Reason);
     }
 
-    private static async Task<(long Id, string? Status, string? Reason)> KillMidCaptureAsync(DaemonProcess daemon, FixtureServer server, string what, Func<(int Pid, string CommandLine), bool> victim)
+    private static async Task<(long Id, SnapshotStatus Status, string? Reason)> KillMidCaptureAsync(TestDaemon daemon, FixtureServer server, string what, Func<(int Pid, string CommandLine), bool> victim)
     {
         var started = await daemon.Client.PostAsync("/api/captures", new { url = server.Url($"/stuck?{what}").ToString() }, CancellationToken.None);
         var id = started.GetProperty("snapshotId").GetInt64();
@@ -66,7 +67,7 @@ public sealed class BrowserKillTests
             process.Kill();
         }
 
-        var ended = await daemon.WaitForFinishedAsync(id);
-        return (id, ended.GetProperty("status").GetString(), ended.GetProperty("reason").GetString());
+        var ended = await daemon.WaitForSnapshotAsync(id);
+        return (id, ended.Status, ended.Reason);
     }
 }

@@ -1,6 +1,6 @@
 using LinkSnap.Cli;
 using LinkSnap.Testing;
-using LinkSnap.Tests.Daemon;
+using LinkSnap.Testing.Daemon;
 using Microsoft.AspNetCore.Http;
 using NUnit.Framework;
 
@@ -27,7 +27,7 @@ public sealed class CaptureBurstTests
             return context.Response.WriteAsync($"<html><head><title>Burst {context.Request.Query["n"]}</title></head><body><p>Burst page.</p></body></html>");
         });
         using var temp = new TempDirectory();
-        await using var daemon = await DaemonProcess.StartAsync(temp.Path, new Dictionary<string, string> { ["LINKSNAP_Daemon__MaxQueuedCaptures"] = "12" });
+        await using var daemon = await TestDaemon.StartAsync(TestDaemonOptions.OwnProcess(temp.Path, new Dictionary<string, string> { ["Daemon:MaxQueuedCaptures"] = "12" }));
         var refusals = new List<string>();
         var chromium = new HashSet<int>();
 

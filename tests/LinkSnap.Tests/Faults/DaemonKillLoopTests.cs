@@ -1,6 +1,7 @@
 using Dapper;
+using LinkSnap.Core.Storage;
 using LinkSnap.Testing;
-using LinkSnap.Tests.Daemon;
+using LinkSnap.Testing.Daemon;
 using Microsoft.AspNetCore.Http;
 using NUnit.Framework;
 
@@ -14,6 +15,7 @@ namespace LinkSnap.Tests.Faults;
 /// "nothing saved is lost" compares a set that is never empty (re-queued jobs go first: without the
 /// waits no capture had finished between kills, and the check had nothing to check).
 /// </summary>
+[Category(TestCategories.TimingSensitive)]
 [NonParallelizable]
 public sealed class DaemonKillLoopTests
 {
@@ -24,8 +26,8 @@ public sealed class DaemonKillLoopTests
 
     private static readonly Dictionary<string, string> Settings = new()
     {
-        ["LINKSNAP_Daemon__Concurrency"] = "2",
-        ["LINKSNAP_Daemon__MaxAttempts"] = "3",
+        ["Daemon:Concurrency"] = "2",
+        ["Daemon:MaxAttempts"] = "3",
     };
 
     [Test]
@@ -52,13 +54,13 @@ public sealed class DaemonKillLoopTests
         var waitedFor = 0;
         for (; kills < Kills && DateTime.UtcNow < deadline; kills++)
         {
-            await using var daemon = await DaemonProcess.StartAsync(temp.Path, Settings);
+            await using var daemon = await TestDaemon.StartAsync(TestDaemonOptions.OwnProcess(temp.Path, Settings));
             if (kills % SaveEvery == 0)
             {
                 var waiting = DateTime.UtcNow;
-                var kept = await FaultChecks.CaptureAsync(daemon, server.Url($"/page?n=saved-{kills}"), "kill", "saved");
+                var kept = (await daemon.CaptureAsync(server.Url($"/page?n=saved-{kills}"), "kill", "saved")).Snapshot;
                 TestContext.Out.WriteLine($"round {kills}: waited {(DateTime.UtcNow - waiting).TotalSeconds:0} s for a saved capture");
-                Assert.That(kept.GetProperty("status").GetString(), Is.EqualTo("done"), $"the capture waited for in round {kills}: {kept}");
+                Assert.That(kept.Status, Is.EqualTo(SnapshotStatus.Done), $"the capture waited for in round {kills}: {kept}");
                 waitedFor++;
             }
 
@@ -75,11 +77,11 @@ public sealed class DaemonKillLoopTests
         Assert.That(saved, Has.Count.GreaterThanOrEqualTo(waitedFor), "snapshots saved before and between kills, checked after the last restart");
         Assert.That(waitedFor, Is.EqualTo(2));
 
-        await using (var last = await DaemonProcess.StartAsync(temp.Path, Settings))
+        await using (var last = await TestDaemon.StartAsync(TestDaemonOptions.OwnProcess(temp.Path, Settings)))
         {
             foreach (var id in ids)
             {
-                await last.WaitForFinishedAsync(id, seconds: 180);
+                await last.WaitForSnapshotAsync(id, TimeSpan.FromSeconds(180));
             }
 
             using (var connection = FaultChecks.Open(last.Paths.DatabasePath))

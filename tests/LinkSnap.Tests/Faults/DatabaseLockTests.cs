@@ -1,7 +1,8 @@
 using Dapper;
 using LinkSnap.Cli;
+using LinkSnap.Core.Storage;
 using LinkSnap.Testing;
-using LinkSnap.Tests.Daemon;
+using LinkSnap.Testing.Daemon;
 using Microsoft.AspNetCore.Http;
 using NUnit.Framework;
 
@@ -29,9 +30,9 @@ public sealed class DatabaseLockTests
             await context.Response.WriteAsync("<html><head><title>Held</title></head><body><p>Captured during the lock.</p></body></html>");
         });
         using var temp = new TempDirectory();
-        await using var daemon = await DaemonProcess.StartAsync(temp.Path, new Dictionary<string, string> { ["LINKSNAP_Daemon__DatabaseBusyTimeout"] = "00:00:01" });
-        var quick = await FaultChecks.CaptureAsync(daemon, server.Url("/quick"), "lock");
-        Assert.That(quick.GetProperty("status").GetString(), Is.EqualTo("done"));
+        await using var daemon = await TestDaemon.StartAsync(TestDaemonOptions.OwnProcess(temp.Path, new Dictionary<string, string> { ["Daemon:DatabaseBusyTimeout"] = "00:00:01" }));
+        var quick = (await daemon.CaptureAsync(server.Url("/quick"), "lock")).Snapshot;
+        Assert.That(quick.Status, Is.EqualTo(SnapshotStatus.Done));
 
         var held = (await daemon.Client.PostAsync("/api/captures", new { url = server.Url("/held").ToString() }, CancellationToken.None)).GetProperty("snapshotId").GetInt64();
         await FaultChecks.WaitUntilAsync(() => Task.FromResult(server.Requests.Any(r => r.StartsWith("/held", StringComparison.Ordinal))), "the capture to request its page", daemon);
@@ -54,13 +55,13 @@ public sealed class DatabaseLockTests
             locker.Execute("ROLLBACK");
         }
 
-        var ended = await daemon.WaitForFinishedAsync(held);
-        Assert.That(ended.GetProperty("status").GetString(), Is.EqualTo("done"), ended.ToString());
+        var ended = await daemon.WaitForSnapshotAsync(held);
+        Assert.That(ended.Status, Is.EqualTo(SnapshotStatus.Done), ended.ToString());
         Assert.That(FaultChecks.Library(daemon.Paths.DatabasePath).Where(l => !l.Contains("/held", StringComparison.Ordinal)), Is.EqualTo(before.Where(l => !l.Contains("/held", StringComparison.Ordinal))),
             "the refused request changed nothing");
 
-        var after = await FaultChecks.CaptureAsync(daemon, server.Url("/quick?after"));
-        Assert.That(after.GetProperty("status").GetString(), Is.EqualTo("done"), "captures work again once the lock is gone");
-        await FaultChecks.AssertLibraryIntactAsync(daemon, [quick.GetProperty("id").GetInt64()]);
+        var after = (await daemon.CaptureAsync(server.Url("/quick?after"))).Snapshot;
+        Assert.That(after.Status, Is.EqualTo(SnapshotStatus.Done), "captures work again once the lock is gone");
+        await FaultChecks.AssertLibraryIntactAsync(daemon, [quick.Id]);
     }
 }

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using LinkSnap.Cli;
+using LinkSnap.Core.Storage;
 using LinkSnap.Testing;
-using LinkSnap.Tests.Daemon;
+using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Faults;
@@ -25,16 +26,16 @@ public sealed class DeletedFilesTests
         }
 
         using var temp = new TempDirectory();
-        await using var daemon = await DaemonProcess.StartAsync(temp.Path);
-        var snapshots = new Dictionary<string, JsonElement>();
+        await using var daemon = await TestDaemon.StartAsync(TestDaemonOptions.OwnProcess(temp.Path));
+        var snapshots = new Dictionary<string, LinkSnap.Api.SnapshotDto>();
         foreach (var name in names)
         {
-            snapshots[name] = await FaultChecks.CaptureAsync(daemon, server.Url($"/{name}"), "by-hand");
-            Assert.That(snapshots[name].GetProperty("status").GetString(), Is.EqualTo("done"));
+            snapshots[name] = (await daemon.CaptureAsync(server.Url($"/{name}"), "by-hand")).Snapshot;
+            Assert.That(snapshots[name].Status, Is.EqualTo(SnapshotStatus.Done));
         }
 
-        long Id(string name) => snapshots[name].GetProperty("id").GetInt64();
-        string Folder(string name) => snapshots[name].GetProperty("folder").GetString()!;
+        long Id(string name) => snapshots[name].Id;
+        string Folder(string name) => snapshots[name].Folder!;
         var before = FaultChecks.Library(daemon.Paths.DatabasePath);
         Directory.Delete(Folder("folder-deleted"), recursive: true);
         File.Delete(Path.Combine(Folder("file-deleted"), "page.html"));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using LinkSnap.Core.Storage;
 using LinkSnap.Testing;
-using LinkSnap.Tests.Daemon;
+using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Faults;
@@ -28,18 +29,18 @@ public sealed class DiskFullTests
             var noise = new string([.. Enumerable.Range(0, 3_000_000).Select(i => (char)('a' + Random.Shared.Next(26)))]);
             server.MapHtml("/big", $"<html><head><title>Big</title></head><body><p>A big page.</p><textarea hidden>{noise}</textarea></body></html>");
 
-            await using var daemon = await DaemonProcess.StartAsync(data);
-            var small = await FaultChecks.CaptureAsync(daemon, server.Url("/small"), "disk");
-            Assert.That(small.GetProperty("status").GetString(), Is.EqualTo("done"));
-            var savedId = small.GetProperty("id").GetInt64();
+            await using var daemon = await TestDaemon.StartAsync(TestDaemonOptions.OwnProcess(data));
+            var small = (await daemon.CaptureAsync(server.Url("/small"), "disk")).Snapshot;
+            Assert.That(small.Status, Is.EqualTo(SnapshotStatus.Done));
+            var savedId = small.Id;
 
             var filler = Path.Combine(data, "filler");
             Fill(filler, leave: 1_500_000);
-            var full = await FaultChecks.CaptureAsync(daemon, server.Url("/big"), "disk");
-            TestContext.Out.WriteLine($"{full.GetProperty("status")}: {full.GetProperty("reason")}");
-            Assert.That(full.GetProperty("status").GetString(), Is.EqualTo("failed"));
-            Assert.That(full.GetProperty("reason").GetString(), Does.StartWith("disk full ("));
-            var folder = full.TryGetProperty("folder", out var f) ? f.GetString() : null;
+            var full = (await daemon.CaptureAsync(server.Url("/big"), "disk")).Snapshot;
+            TestContext.Out.WriteLine($"{full.Status}: {full.Reason}");
+            Assert.That(full.Status, Is.EqualTo(SnapshotStatus.Failed));
+            Assert.That(full.Reason, Does.StartWith("disk full ("));
+            var folder = full.Folder;
             if (folder is not null && Directory.Exists(folder))
             {
                 Assert.That(Directory.GetFileSystemEntries(folder).Select(Path.GetFileName), Is.EquivalentTo(new[] { "snapshot.json" }),
@@ -51,8 +52,8 @@ public sealed class DiskFullTests
             Assert.That((await daemon.Client.GetAsync("/api/status", CancellationToken.None)).GetProperty("pid").GetInt32(), Is.EqualTo(daemon.Pid), "the daemon keeps serving");
 
             File.Delete(filler);
-            var again = await FaultChecks.CaptureAsync(daemon, server.Url("/big"), "disk");
-            Assert.That(again.GetProperty("status").GetString(), Is.EqualTo("done"), again.ToString());
+            var again = (await daemon.CaptureAsync(server.Url("/big"), "disk")).Snapshot;
+            Assert.That(again.Status, Is.EqualTo(SnapshotStatus.Done), again.ToString());
             await FaultChecks.AssertLibraryIntactAsync(daemon, [savedId]);
         }
         finally

@@ -1,8 +1,8 @@
 using Dapper;
-using LinkSnap.Tests.Daemon;
+using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using Microsoft.Data.Sqlite;
 using NUnit.Framework;
-using LinkSnap.Testing;
 
 namespace LinkSnap.Tests.Faults;
 
@@ -13,7 +13,7 @@ namespace LinkSnap.Tests.Faults;
 /// </summary>
 public static class FaultChecks
 {
-    public static async Task AssertLibraryIntactAsync(DaemonProcess daemon, IReadOnlyCollection<long> savedBefore)
+    public static async Task AssertLibraryIntactAsync(TestDaemon daemon, IReadOnlyCollection<long> savedBefore)
     {
         var database = daemon.Paths.DatabasePath;
         using (var connection = Open(database))
@@ -70,7 +70,7 @@ public static class FaultChecks
 
     /// <summary>Chromium processes below the daemon (renderer: those with --type=renderer; browser: the one without --type).</summary>
     public static IReadOnlyList<(int Pid, string CommandLine)> Chromium(int daemonPid) =>
-        [.. LinkSnapProcess.Descendants(daemonPid)
+        [.. ChildProcesses.Descendants(daemonPid)
             .Select(pid => (pid, CommandLine: CommandLine(pid)))
             .Where(p => p.CommandLine.Contains("chrom", StringComparison.OrdinalIgnoreCase) && !p.CommandLine.Contains("node", StringComparison.Ordinal))];
 
@@ -100,14 +100,7 @@ public static class FaultChecks
         }
     }
 
-    /// <summary>Asks for a capture and waits (bounded) until it is done, partial or failed; returns the snapshot.</summary>
-    public static async Task<System.Text.Json.JsonElement> CaptureAsync(DaemonProcess daemon, Uri url, params string[] tags)
-    {
-        var accepted = await daemon.Client.PostAsync("/api/captures", new { url = url.ToString(), tags }, CancellationToken.None);
-        return await daemon.WaitForFinishedAsync(accepted.GetProperty("snapshotId").GetInt64());
-    }
-
     /// <summary>Polls a condition with a bound; fails the test with <paramref name="what"/> and the daemon's log.</summary>
-    public static Task WaitUntilAsync(Func<Task<bool>> condition, string what, DaemonProcess? daemon = null, int seconds = 60) =>
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, string what, TestDaemon? daemon = null, int seconds = 60) =>
         Eventually.ValueAsync(condition, held => held, TimeSpan.FromSeconds(seconds), _ => $"{what}\n{daemon?.Log}");
 }

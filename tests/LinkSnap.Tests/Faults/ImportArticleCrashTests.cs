@@ -1,11 +1,11 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using LinkSnap.Core.Import;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Shared;
 using LinkSnap.Testing;
-using LinkSnap.Tests.Daemon;
+using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Faults;
@@ -45,7 +45,7 @@ public sealed class ImportArticleCrashTests
             store.AddImportedSnapshot(linkIds[1], plan.Links[1].ContentSource ?? plan.Format, plan.Links[1].SavedAt);
         }
 
-        await using var daemon = await DaemonProcess.StartAsync(temp.Path);
+        await using var daemon = await TestDaemon.StartAsync(TestDaemonOptions.OwnProcess(temp.Path));
         await Eventually.TrueAsync(async () =>
             (await daemon.Client.GetAsync($"/api/imports/{importId}", CancellationToken.None)).GetProperty("status").GetString() == "done",
             TimeSpan.FromSeconds(120), "the killed import finishes");

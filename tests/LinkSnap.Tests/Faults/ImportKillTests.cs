@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using LinkSnap.Testing;
-using LinkSnap.Tests.Daemon;
+using LinkSnap.Testing.Daemon;
 using Microsoft.AspNetCore.Http;
 using NUnit.Framework;
 
@@ -28,10 +28,10 @@ public sealed class ImportKillTests
 
     private static readonly Dictionary<string, string> Settings = new()
     {
-        ["LINKSNAP_Daemon__Concurrency"] = "4",
-        ["LINKSNAP_Background__Concurrency"] = "3",
-        ["LINKSNAP_Background__HostGap"] = "00:00:00",
-        ["LINKSNAP_Capture__SaveWacz"] = "false",
+        ["Daemon:Concurrency"] = "4",
+        ["Background:Concurrency"] = "3",
+        ["Background:HostGap"] = "00:00:00",
+        ["Capture:SaveWacz"] = "false",
     };
 
     [Test]
@@ -53,7 +53,7 @@ public sealed class ImportKillTests
             using var temp = new TempDirectory();
             var clock = Stopwatch.StartNew();
             long importId;
-            await using (var first = await DaemonProcess.StartAsync(temp.Path, Settings))
+            await using (var first = await TestDaemon.StartAsync(TestDaemonOptions.OwnProcess(temp.Path, Settings)))
             {
                 var started = await first.Client.PostAsync("/api/imports?name=bookmarks.html", new ByteArrayContent(Netscape(urls)), CancellationToken.None);
                 importId = started.GetProperty("import").GetProperty("id").GetInt64();
@@ -62,7 +62,7 @@ public sealed class ImportKillTests
                 TestContext.Out.WriteLine($"kill 1 at {clock.Elapsed.TotalSeconds:0.0} s: {atKill}");
             }
 
-            await using (var second = await DaemonProcess.StartAsync(temp.Path, Settings))
+            await using (var second = await TestDaemon.StartAsync(TestDaemonOptions.OwnProcess(temp.Path, Settings)))
             {
                 var atKill = await WaitForProgressAsync(
                     second, importId, p => p.GetProperty("archived").GetInt32() + p.GetProperty("failed").GetInt32() >= 20 && p.GetProperty("queued").GetInt32() > 0, "captures running", seconds: 300);
@@ -70,7 +70,7 @@ public sealed class ImportKillTests
                 TestContext.Out.WriteLine($"kill 2 at {clock.Elapsed.TotalSeconds:0.0} s: {atKill}");
             }
 
-            await using var last = await DaemonProcess.StartAsync(temp.Path, Settings);
+            await using var last = await TestDaemon.StartAsync(TestDaemonOptions.OwnProcess(temp.Path, Settings));
             var done = await WaitForProgressAsync(last, importId, p => p.GetProperty("status").GetString() == "done", "the import and all its captures to end", seconds: 900);
             TestContext.Out.WriteLine($"done at {clock.Elapsed.TotalSeconds:0.0} s: {done}");
             Assert.That((done.GetProperty("links").GetInt32(), done.GetProperty("added").GetInt32()), Is.EqualTo((Links, Links)));
@@ -123,7 +123,7 @@ public sealed class ImportKillTests
         return Encoding.UTF8.GetBytes(file.Append("</DL><p>\n</DL><p>\n").ToString());
     }
 
-    private static async Task<JsonElement> WaitForProgressAsync(DaemonProcess daemon, long id, Func<JsonElement, bool> reached, string what, int seconds = 120)
+    private static async Task<JsonElement> WaitForProgressAsync(TestDaemon daemon, long id, Func<JsonElement, bool> reached, string what, int seconds = 120)
     {
         JsonElement progress = default;
         await FaultChecks.WaitUntilAsync(

@@ -1,8 +1,8 @@
-using LinkSnap.Tests.Cli;
 using System.Text.Json;
+using LinkSnap.Api;
 using LinkSnap.Cli;
 using LinkSnap.Testing;
-using LinkSnap.Tests.Daemon;
+using LinkSnap.Testing.Daemon;
 using Microsoft.AspNetCore.Http;
 using NUnit.Framework;
 
@@ -26,14 +26,14 @@ public sealed class HealthApiTests
             await ctx.Response.WriteAsync(removed ? "<title>Not found</title>" : "<title>An essay</title><p>Words worth keeping for later reading.</p>");
         });
         server.MapHtml("/other", "<title>Other</title><p>Still here.</p>");
-        await using var daemon = await InProcessDaemon.StartAsync(["--Health:HostGap=00:00:00"]);
-        var (essay, essaySnapshot) = await daemon.CaptureAsync(new { url = server.Url("/essay").AbsoluteUri, tags = new[] { "reading" } });
-        var (other, otherSnapshot) = await daemon.CaptureAsync(new { url = server.Url("/other").AbsoluteUri, tags = new[] { "elsewhere" } });
+        await using var daemon = await TestDaemon.StartAsync(new TestDaemonOptions { Settings = { ["Health:HostGap"] = "00:00:00" } });
+        var (essay, essaySnapshot, _) = await daemon.QueueAsync(new CaptureInput { Url = server.Url("/essay").AbsoluteUri, Tags = new[] { "reading" } });
+        var (other, otherSnapshot, _) = await daemon.QueueAsync(new CaptureInput { Url = server.Url("/other").AbsoluteUri, Tags = new[] { "elsewhere" } });
         await daemon.WaitForSnapshotAsync(essaySnapshot);
         await daemon.WaitForSnapshotAsync(otherSnapshot);
         removed = true;
 
-        var (exit, output, _) = await InProcessCli.RunAsync(daemon.Paths, daemon.Client, "check", "--tag", "reading", "--json");
+        var (exit, output, _) = await daemon.RunCliAsync("check", "--tag", "reading", "--json");
 
         Assert.That(exit, Is.EqualTo(CliApp.Ok));
         var checks = JsonDocument.Parse(output.ToString()).RootElement.EnumerateArray().ToList();
@@ -51,7 +51,7 @@ public sealed class HealthApiTests
         var notChecked = await daemon.Client.GetAsync($"/api/links/{other}", CancellationToken.None);
         Assert.That(notChecked.GetProperty("health").ValueKind, Is.EqualTo(JsonValueKind.Null), "not checked yet");
 
-        var text = (await InProcessCli.RunAsync(daemon.Paths, daemon.Client, "check")).Output;
+        var text = (await daemon.RunCliAsync("check")).Output;
         Assert.That(text.ToString(), Does.Contain("Checked 2: 1 alive, 1 gone."));
 
         var bad = await Assert.ThrowsAsync<DaemonApiException>(() => daemon.Client.GetAsync("/api/links?health=dead", CancellationToken.None));

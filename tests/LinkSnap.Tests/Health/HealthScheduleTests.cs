@@ -81,19 +81,8 @@ public sealed class HealthScheduleTests
         Assert.That(setup.Store.ListLinks(new LinkListQuery { Health = [HealthState.Gone] }).Items.Select(l => l.Id), Is.EqualTo(new[] { link }));
     }
 
-    private static async Task WaitAsync(Func<bool> condition, string what)
-    {
-        var limit = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > limit)
-            {
-                Assert.Fail($"Timed out waiting: {what}.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    private static Task WaitAsync(Func<bool> condition, string what) =>
+        Eventually.TrueAsync(condition, TimeSpan.FromSeconds(30), what);
 
     private sealed class Setup : IDisposable
     {

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using LinkSnap.Tests.Daemon;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Imports;
@@ -16,7 +16,7 @@ namespace LinkSnap.Tests.Imports;
 public sealed class ImportApiTests
 {
     private FixtureServer _server = null!;
-    private InProcessDaemon _daemon = null!;
+    private TestDaemon _daemon = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -24,7 +24,7 @@ public sealed class ImportApiTests
         _server = await FixtureServer.StartAsync();
         _server.MapHtml("/a", "<!doctype html><title>Page A</title><p>Alpha page about tide tables.</p>");
         _server.MapHtml("/b", "<!doctype html><title>页面 B</title><p>Beta page.</p>");
-        _daemon = await InProcessDaemon.StartAsync(["--Background:HostGap=00:00:00"]);
+        _daemon = await TestDaemon.StartAsync(new TestDaemonOptions { Settings = { ["Background:HostGap"] = "00:00:00" } });
     }
 
     [OneTimeTearDown]
@@ -149,7 +149,7 @@ public sealed class ImportApiTests
         string Plain(string prefix) => $"""<DL><DT><A HREF="{_server.Url(prefix + "/a")}">A</A><DT><A HREF="{_server.Url(prefix + "/b")}">B</A><DT><A HREF="{_server.Url(prefix + "/gone")}">Gone</A></DL>""";
         await File.WriteAllTextAsync(file, Plain("/cli"));
 
-        var run = await LinkSnapProcess.RunAsync(_daemon.Paths.DataDirectory, "import", file, "--wait");
+        var run = await _daemon.RunCliAsync("import", file, "--wait");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         TestContext.Out.WriteLine(run.Output);
@@ -159,7 +159,7 @@ public sealed class ImportApiTests
         Assert.That(lines, Has.Some.StartsWith("Import ").And.Some.StartsWith("3 captures archived, 0 failed."));
 
         await File.WriteAllTextAsync(file, Plain("/cli-json"));
-        var json = await LinkSnapProcess.RunAsync(_daemon.Paths.DataDirectory, "import", file, "--json");
+        var json = await _daemon.RunCliAsync("import", file, "--json");
         Assert.That(json.ExitCode, Is.EqualTo(0), json.Error);
         using var parsed = JsonDocument.Parse(json.Output); // nothing else in the output, or this throws
         Assert.That(parsed.RootElement.GetProperty("import").GetProperty("added").GetInt32(), Is.EqualTo(3));
@@ -183,7 +183,7 @@ public sealed class ImportApiTests
         }
 
         var before = await TotalAsync();
-        var cli = await LinkSnapProcess.RunAsync(_daemon.Paths.DataDirectory, "import", huge);
+        var cli = await _daemon.RunCliAsync("import", huge);
 
         Assert.That(cli.ExitCode, Is.EqualTo(2), cli.Output);
         Assert.That(cli.Error, Does.Contain($"{huge} is 200 MB; an import takes at most 128 MB."));
@@ -193,18 +193,6 @@ public sealed class ImportApiTests
     private async Task<int> TotalAsync() =>
         (await _daemon.Client.GetAsync("/api/links", CancellationToken.None)).GetProperty("total").GetInt32();
 
-    private static async Task<JsonElement> WaitAsync(Func<Task<JsonElement?>> probe)
-    {
-        var limit = DateTime.UtcNow.AddSeconds(120);
-        while (true)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            Assert.That(DateTime.UtcNow, Is.LessThan(limit), "the import did not get there in time");
-            await Task.Delay(200);
-        }
-    }
+    private static async Task<JsonElement> WaitAsync(Func<Task<JsonElement?>> probe) =>
+        (await Eventually.ValueAsync(probe, found => found is not null, TimeSpan.FromSeconds(120), last => $"the import to get there (last seen: {last})"))!.Value;
 }

@@ -2,8 +2,8 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using LinkSnap.Core.Import;
-using LinkSnap.Tests.Daemon;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Imports;
@@ -19,7 +19,7 @@ public sealed class ImportedArticleVersionsTests
     private const string Hostile = """<p>潮汐表的文章：月亮牵引海水。</p><script>document.title='pwned'</script><img src="{TRACK}" onerror="alert(1)"><p>Tide tables explained.</p>""";
 
     private FixtureServer _server = null!;
-    private InProcessDaemon _daemon = null!;
+    private TestDaemon _daemon = null!;
     private int _tracked;
 
     [OneTimeSetUp]
@@ -31,7 +31,7 @@ public sealed class ImportedArticleVersionsTests
             Interlocked.Increment(ref _tracked);
             return Task.CompletedTask;
         });
-        _daemon = await InProcessDaemon.StartAsync();
+        _daemon = await TestDaemon.StartAsync();
     }
 
     [OneTimeTearDown]
@@ -165,18 +165,6 @@ public sealed class ImportedArticleVersionsTests
         Assert.That(file.StartsWith("omnivore", StringComparison.Ordinal) || withContent.Count > 0, Is.True, "the wallabag files carry content");
     }
 
-    private static async Task<JsonElement> WaitAsync(Func<Task<JsonElement?>> probe)
-    {
-        var limit = DateTime.UtcNow.AddSeconds(120);
-        while (true)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            Assert.That(DateTime.UtcNow, Is.LessThan(limit), "the import did not get there in time");
-            await Task.Delay(200);
-        }
-    }
+    private static async Task<JsonElement> WaitAsync(Func<Task<JsonElement?>> probe) =>
+        (await Eventually.ValueAsync(probe, found => found is not null, TimeSpan.FromSeconds(120), last => $"the import to get there (last seen: {last})"))!.Value;
 }

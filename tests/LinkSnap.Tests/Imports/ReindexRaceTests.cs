@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using LinkSnap.Core.Snapshots;
-using LinkSnap.Tests.Daemon;
-using NUnit.Framework;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
+using NUnit.Framework;
 
 namespace LinkSnap.Tests.Imports;
 
@@ -21,7 +21,7 @@ public sealed class ReindexRaceTests
     [Test]
     public async Task Edits_made_while_reindex_runs_are_neither_dropped_from_links_jsonl_nor_undone()
     {
-        await using var daemon = await InProcessDaemon.StartAsync();
+        await using var daemon = await TestDaemon.StartAsync();
         var file = new StringBuilder("<DL>");
         for (var i = 0; i < Count; i++)
         {
@@ -66,7 +66,7 @@ public sealed class ReindexRaceTests
         await AssertEveryEditKeptAsync(daemon, ids, "after one more reindex");
     }
 
-    private static async Task AssertEveryEditKeptAsync(InProcessDaemon daemon, IReadOnlyList<long> ids, string when)
+    private static async Task AssertEveryEditKeptAsync(TestDaemon daemon, IReadOnlyList<long> ids, string when)
     {
         var page = await daemon.Client.GetAsync($"/api/links?limit={Count}", CancellationToken.None);
         var notes = page.GetProperty("items").EnumerateArray().ToDictionary(l => l.GetProperty("url").GetString()!, l => l.GetProperty("note").GetString());

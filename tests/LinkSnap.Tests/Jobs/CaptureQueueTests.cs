@@ -2,6 +2,8 @@ using LinkSnap.Core.Capture;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Jobs;
+using LinkSnap.Testing;
+using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Jobs;
@@ -51,10 +53,7 @@ public sealed class CaptureQueueTests : QueueTestBase
         await queue.StartAsync(CancellationToken.None);
 
         await WaitForAsync(ids[1], s => s.Status == SnapshotStatus.Running);
-        while (engine.InFlight < 2)
-        {
-            await Task.Delay(10);
-        }
+        await Eventually.TrueAsync(() => engine.InFlight >= 2, TimeSpan.FromSeconds(30), "two captures in the engine at once");
 
         Assert.That(Store.CountActiveJobs(), Is.EqualTo((3, 2)));
         gate.SetResult();
@@ -68,27 +67,45 @@ public sealed class CaptureQueueTests : QueueTestBase
     }
 
     [Test]
-    public async Task A_hanging_capture_fails_at_the_job_timeout_and_a_throwing_engine_fails_with_its_message()
+    public async Task A_hanging_capture_fails_once_the_job_timeout_has_passed_on_the_clock()
     {
-        var engine = new FakeCaptureEngine(async (request, folder, progress, ct) =>
+        // The daemon's own limit (3 min), reached by moving a fake clock: no real waiting, and no
+        // early failure on a slow machine.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
+        UseClock(clock);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var engine = new FakeCaptureEngine(async (_, _, _, ct) =>
         {
-            if (request.Url.AbsolutePath == "/hang")
-            {
-                await Task.Delay(Timeout.Infinite, ct);
-            }
-
-            throw new InvalidOperationException("boom");
+            started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, ct);
+            throw new InvalidOperationException("not reached");
         });
-        var queue = Queue(engine, jobTimeout: TimeSpan.FromSeconds(1));
+        var timeout = new LinkSnap.Daemon.DaemonOptions().JobTimeout;
+        var queue = Queue(engine, jobTimeout: timeout, time: clock);
         await queue.StartAsync(CancellationToken.None);
         var hang = Enqueue("/hang", queue);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        clock.Advance(timeout - TimeSpan.FromSeconds(1));
+        Assert.That(Store.GetSnapshot(hang)!.Status, Is.EqualTo(SnapshotStatus.Running), "still within the limit");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var timedOut = await WaitFinishedAsync(hang);
+        await queue.StopAsync(CancellationToken.None);
+
+        Assert.That((timedOut.Status, timedOut.Reason), Is.EqualTo((SnapshotStatus.Failed, $"the capture took longer than {timeout.TotalSeconds:0} s (Daemon:JobTimeout) and was stopped")));
+    }
+
+    [Test]
+    public async Task A_throwing_engine_fails_with_its_message_in_the_store_and_on_disk()
+    {
+        var engine = new FakeCaptureEngine((_, _, _, _) => throw new InvalidOperationException("boom"));
+        var queue = Queue(engine);
+        await queue.StartAsync(CancellationToken.None);
         var boom = Enqueue("/boom", queue);
 
-        var timedOut = await WaitFinishedAsync(hang);
         var thrown = await WaitFinishedAsync(boom);
         await queue.StopAsync(CancellationToken.None);
 
-        Assert.That((timedOut.Status, timedOut.Reason), Is.EqualTo((SnapshotStatus.Failed, "the capture took longer than 1 s (Daemon:JobTimeout) and was stopped")));
         Assert.That((thrown.Status, thrown.Reason), Is.EqualTo((SnapshotStatus.Failed, "the capture engine failed: boom")));
         Assert.That(SnapshotFolders.ReadDocument(Folders.Resolve(thrown.Folder!))!.Reason, Is.EqualTo("the capture engine failed: boom"));
     }

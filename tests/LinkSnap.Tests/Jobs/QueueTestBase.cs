@@ -75,26 +75,23 @@ public abstract class QueueTestBase
     /// The queue sets its timer (or a site's rest) a moment after the store says the previous job ended;
     /// a single Advance that lands in that moment would leave the timer a whole step in the future.
     /// </summary>
-    protected async Task<SnapshotRecord> AdvanceUntilFinishedAsync(FakeTimeProvider clock, long id, TimeSpan step)
+    protected Task<SnapshotRecord> AdvanceUntilFinishedAsync(FakeTimeProvider clock, long id, TimeSpan step)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
         var nextAdvance = DateTime.MinValue;
-        while (true)
-        {
-            var snapshot = Store.GetSnapshot(id)!;
-            if (snapshot.IsFinished)
+        return Eventually.ValueAsync(
+            () =>
             {
-                return snapshot;
-            }
+                var snapshot = Store.GetSnapshot(id)!;
+                if (!snapshot.IsFinished && DateTime.UtcNow >= nextAdvance)
+                {
+                    clock.Advance(step);
+                    nextAdvance = DateTime.UtcNow.AddSeconds(1);
+                }
 
-            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"snapshot {id} stayed {snapshot.Status}");
-            if (DateTime.UtcNow >= nextAdvance)
-            {
-                clock.Advance(step);
-                nextAdvance = DateTime.UtcNow.AddSeconds(1);
-            }
-
-            await Task.Delay(20);
-        }
+                return Task.FromResult(snapshot);
+            },
+            snapshot => snapshot.IsFinished,
+            TimeSpan.FromSeconds(30),
+            snapshot => $"snapshot {id} to finish while the clock moves by {step} (it stayed {snapshot.Status})");
     }
 }

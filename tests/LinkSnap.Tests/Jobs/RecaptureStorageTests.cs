@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
-using LinkSnap.Tests.Daemon;
+using LinkSnap.Api;
+using LinkSnap.Core.Storage;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Jobs;
@@ -23,14 +25,14 @@ public sealed class RecaptureStorageTests
         """;
 
     private FixtureServer _server = null!;
-    private InProcessDaemon _daemon = null!;
+    private TestDaemon _daemon = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         _server = await FixtureServer.StartAsync();
         _server.MapHtml("/tides", Page);
-        _daemon = await InProcessDaemon.StartAsync();
+        _daemon = await TestDaemon.StartAsync();
     }
 
     [OneTimeTearDown]
@@ -43,15 +45,15 @@ public sealed class RecaptureStorageTests
     [Test]
     public async Task Recapturing_an_unchanged_page_links_identical_files_and_either_snapshot_survives_the_other()
     {
-        var (linkId, firstId) = await _daemon.CaptureAsync(new { url = _server.Url("/tides").ToString() });
+        var (linkId, firstId, _) = await _daemon.QueueAsync(new CaptureInput { Url = _server.Url("/tides").ToString() });
         var first = await _daemon.WaitForSnapshotAsync(firstId);
         var recapture = await _daemon.Client.PostAsync($"/api/links/{linkId}/recapture", null, CancellationToken.None);
         var second = await _daemon.WaitForSnapshotAsync(recapture.GetProperty("snapshotId").GetInt64());
-        Assert.That(first.GetProperty("status").GetString(), Is.EqualTo("done"), first.ToString());
-        Assert.That(second.GetProperty("status").GetString(), Is.EqualTo("done"), second.ToString());
+        Assert.That(first.Status, Is.EqualTo(SnapshotStatus.Done), first.ToString());
+        Assert.That(second.Status, Is.EqualTo(SnapshotStatus.Done), second.ToString());
 
-        var firstFolder = first.GetProperty("folder").GetString()!;
-        var secondFolder = second.GetProperty("folder").GetString()!;
+        var firstFolder = first.Folder!;
+        var secondFolder = second.Folder!;
         var identical = Directory.GetFiles(secondFolder)
             .Select(Path.GetFileName)
             .OfType<string>()
@@ -80,8 +82,8 @@ public sealed class RecaptureStorageTests
         }
     }
 
-    private static string ArtifactName(JsonElement snapshot, string kind) =>
-        snapshot.GetProperty("artifacts").EnumerateArray().Single(a => a.GetProperty("kind").GetString() == kind).GetProperty("fileName").GetString()!;
+    private static string ArtifactName(SnapshotDto snapshot, string kind) =>
+        snapshot.Artifacts!.Single(a => a.Kind == kind).FileName!;
 
     /// <summary>Inode and hard-link count as stat(1) reports them (.NET does not expose st_nlink).</summary>
     private static async Task<(long Inode, int Links)> StatAsync(string path)

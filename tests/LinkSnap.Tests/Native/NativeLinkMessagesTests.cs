@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using LinkSnap.Core.Capture;
+using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using LinkSnap.Tests.Jobs;
 using LinkSnap.Tests.Relay;
-using LinkSnap.Tests.Web;
-using LinkSnap.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
 
@@ -18,14 +18,14 @@ namespace LinkSnap.Tests.Native;
 [TestFixture]
 public sealed class NativeLinkMessagesTests
 {
-    private LibraryTestDaemon _daemon = null!;
+    private TestDaemon _daemon = null!;
     private HttpClient _socket = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         var engine = new FakeCaptureEngine((request, folder, progress, _) => FakeCaptureEngine.SaveAsync(request, folder, progress));
-        _daemon = await LibraryTestDaemon.StartAsync(s => s.AddSingleton<ICaptureEngine>(engine));
+        _daemon = await TestDaemon.StartAsync(s => s.AddSingleton<ICaptureEngine>(engine));
         _socket = _daemon.CreateSocketClient();
     }
 

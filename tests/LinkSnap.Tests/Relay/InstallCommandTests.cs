@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Relay;
@@ -32,7 +33,7 @@ public sealed class InstallCommandTests
     [Test]
     public async Task Install_writes_chromium_and_firefox_manifests_with_the_fixed_and_given_ids()
     {
-        var (code, stdout, stderr) = await LinkSnapProcess.RunAsync(Env(), "install", "--browser", "chromium", "--browser", "firefox",
+        var (code, stdout, stderr) = await LinkSnapCli.RunAsync(Env(), null, "install", "--browser", "chromium", "--browser", "firefox",
             "--extension-id", StoreId, "--extension-id", "store@linksnap.example", "--relay", _relay);
 
         Assert.That(code, Is.EqualTo(0), stderr);
@@ -56,42 +57,42 @@ public sealed class InstallCommandTests
         Directory.CreateDirectory(Path.Combine(_home.Path, ".config", "BraveSoftware", "Brave-Browser"));
         var emptyPath = Directory.CreateDirectory(Path.Combine(_home.Path, "bin")).FullName;
 
-        var (code, stdout, stderr) = await LinkSnapProcess.RunAsync(Env(emptyPath), "install", "--relay", _relay);
+        var (code, stdout, stderr) = await LinkSnapCli.RunAsync(Env(emptyPath), null, "install", "--relay", _relay);
 
         Assert.That(code, Is.EqualTo(0), stderr);
         Assert.That(stdout, Does.Contain("Brave"));
         Assert.That(File.Exists(Path.Combine(_home.Path, ".config/BraveSoftware/Brave-Browser/NativeMessagingHosts/com.linksnap.relay.json")), Is.True);
         Assert.That(Directory.Exists(Path.Combine(_home.Path, ".config", "chromium")), Is.False);
 
-        var removed = await LinkSnapProcess.RunAsync(Env(emptyPath), "uninstall");
-        Assert.That(removed.ExitCode, Is.EqualTo(0), removed.Stderr);
+        var removed = await LinkSnapCli.RunAsync(Env(emptyPath), null, "uninstall");
+        Assert.That(removed.ExitCode, Is.EqualTo(0), removed.Error);
         Assert.That(File.Exists(Path.Combine(_home.Path, ".config/BraveSoftware/Brave-Browser/NativeMessagingHosts/com.linksnap.relay.json")), Is.False);
     }
 
     [Test]
     public async Task Bad_arguments_are_refused_with_a_message()
     {
-        var badId = await LinkSnapProcess.RunAsync(Env(), "install", "--extension-id", "not-an-id", "--relay", _relay);
-        var badBrowser = await LinkSnapProcess.RunAsync(Env(), "install", "--browser", "netscape", "--relay", _relay);
-        var noRelay = await LinkSnapProcess.RunAsync(Env(), "install", "--browser", "chromium", "--relay", Path.Combine(_home.Path, "missing"));
+        var badId = await LinkSnapCli.RunAsync(Env(), null, "install", "--extension-id", "not-an-id", "--relay", _relay);
+        var badBrowser = await LinkSnapCli.RunAsync(Env(), null, "install", "--browser", "netscape", "--relay", _relay);
+        var noRelay = await LinkSnapCli.RunAsync(Env(), null, "install", "--browser", "chromium", "--relay", Path.Combine(_home.Path, "missing"));
 
         Assert.That(badId.ExitCode, Is.EqualTo(2));
-        Assert.That(badId.Stderr, Does.Contain("not an extension id"));
-        Assert.That(badBrowser.Stderr, Does.Contain("unknown browser \"netscape\""));
-        Assert.That(noRelay.Stderr, Does.Contain("relay was not found"));
+        Assert.That(badId.Error, Does.Contain("not an extension id"));
+        Assert.That(badBrowser.Error, Does.Contain("unknown browser \"netscape\""));
+        Assert.That(noRelay.Error, Does.Contain("relay was not found"));
     }
 
     [Test]
     public async Task Doctor_reports_manifests_relay_and_daemon_and_flags_a_manifest_whose_relay_is_gone()
     {
         var relay = await RelayBinary.GetAsync();
-        await LinkSnapProcess.RunAsync(Env(), "install", "--browser", "chromium", "--relay", relay);
+        await LinkSnapCli.RunAsync(Env(), null, "install", "--browser", "chromium", "--relay", relay);
         var fake = Path.Combine(_home.Path, "old-relay");
         File.WriteAllText(fake, "");
-        await LinkSnapProcess.RunAsync(Env(), "install", "--browser", "firefox", "--relay", fake);
+        await LinkSnapCli.RunAsync(Env(), null, "install", "--browser", "firefox", "--relay", fake);
         File.Delete(fake);
 
-        var (_, stdout, _) = await LinkSnapProcess.RunAsync(Env(), "doctor", "--relay", relay);
+        var (_, stdout, _) = await LinkSnapCli.RunAsync(Env(), null, "doctor", "--relay", relay);
 
         Assert.That(stdout, Does.Contain("[ok  ] Chromium host manifest"));
         Assert.That(stdout, Does.Contain("[FAIL] Firefox host manifest").And.Contain("missing relay"));
@@ -106,22 +107,22 @@ public sealed class InstallCommandTests
         var relay = await RelayBinary.GetAsync();
         var profile = Path.Combine(_home.Path, "test-profile");
         var manifest = Path.Combine(profile, "NativeMessagingHosts", "com.linksnap.relay.json");
-        var install = await LinkSnapProcess.RunAsync(Env(), "install", "--browser", "chromium", "--user-data-dir", profile, "--relay", relay);
-        Assert.That(install.ExitCode, Is.EqualTo(0), install.Stderr);
+        var install = await LinkSnapCli.RunAsync(Env(), null, "install", "--browser", "chromium", "--user-data-dir", profile, "--relay", relay);
+        Assert.That(install.ExitCode, Is.EqualTo(0), install.Error);
 
-        var healthy = await LinkSnapProcess.RunAsync(Env(), "doctor", "--relay", relay);
-        Assert.That(healthy.Stdout, Does.Contain($"[ok  ] Chromium host manifest (profile {profile}): {manifest}"));
-        Assert.That(healthy.Stdout, Does.Not.Contain("no browser has the LinkSnap native host registered"));
+        var healthy = await LinkSnapCli.RunAsync(Env(), null, "doctor", "--relay", relay);
+        Assert.That(healthy.Output, Does.Contain($"[ok  ] Chromium host manifest (profile {profile}): {manifest}"));
+        Assert.That(healthy.Output, Does.Not.Contain("no browser has the LinkSnap native host registered"));
 
         File.Delete(manifest);
-        var broken = await LinkSnapProcess.RunAsync(Env(), "doctor", "--relay", relay);
-        Assert.That(broken.Stdout, Does.Contain($"[FAIL] Chromium host manifest (profile {profile}): missing ({manifest})"));
-        Assert.That(broken.Stdout, Does.Contain($"--user-data-dir {profile}"));
+        var broken = await LinkSnapCli.RunAsync(Env(), null, "doctor", "--relay", relay);
+        Assert.That(broken.Output, Does.Contain($"[FAIL] Chromium host manifest (profile {profile}): missing ({manifest})"));
+        Assert.That(broken.Output, Does.Contain($"--user-data-dir {profile}"));
 
-        var uninstall = await LinkSnapProcess.RunAsync(Env(), "uninstall", "--browser", "chromium", "--user-data-dir", profile);
-        Assert.That(uninstall.ExitCode, Is.EqualTo(0), uninstall.Stderr);
-        var after = await LinkSnapProcess.RunAsync(Env(), "doctor", "--relay", relay);
-        Assert.That(after.Stdout, Does.Not.Contain("(profile "), "an uninstalled profile is forgotten");
+        var uninstall = await LinkSnapCli.RunAsync(Env(), null, "uninstall", "--browser", "chromium", "--user-data-dir", profile);
+        Assert.That(uninstall.ExitCode, Is.EqualTo(0), uninstall.Error);
+        var after = await LinkSnapCli.RunAsync(Env(), null, "doctor", "--relay", relay);
+        Assert.That(after.Output, Does.Not.Contain("(profile "), "an uninstalled profile is forgotten");
     }
 
     private JsonElement Read(string relative) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Relay;
@@ -21,7 +22,7 @@ public sealed class RelayDaemonStartTests
         using var home = new TempDirectory();
         var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
         var wrapper = Path.Combine(home.Path, "linksnap");
-        File.WriteAllText(wrapper, $"#!/bin/sh\nexec \"{dotnet}\" \"{LinkSnapProcess.DllPath}\" \"$@\"\n");
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec \"{dotnet}\" \"{LinkSnapCli.DllPath}\" \"$@\"\n");
         File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var data = Path.Combine(home.Path, "data");
         var env = new Dictionary<string, string>

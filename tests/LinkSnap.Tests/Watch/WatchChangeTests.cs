@@ -1,10 +1,10 @@
-using LinkSnap.Tests.Cli;
 using System.Text.Json;
 using Dapper;
+using LinkSnap.Api;
 using LinkSnap.Cli;
 using LinkSnap.Core.Storage;
-using LinkSnap.Tests.Daemon;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using LinkSnap.Watch;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
@@ -20,7 +20,7 @@ namespace LinkSnap.Tests.Watch;
 public sealed class WatchChangeTests
 {
     private FixtureServer _server = null!;
-    private InProcessDaemon _daemon = null!;
+    private TestDaemon _daemon = null!;
     private readonly Dictionary<string, JsonElement> _checks = [];
     private readonly Dictionary<string, long> _links = [];
 
@@ -28,24 +28,24 @@ public sealed class WatchChangeTests
     public async Task StartAsync()
     {
         _server = (await FixtureServer.StartAsync()).MapChangingPages();
-        _daemon = await InProcessDaemon.StartAsync(["--Background:HostGap=00:00:00"]);
+        _daemon = await TestDaemon.StartAsync(new TestDaemonOptions { Settings = { ["Background:HostGap"] = "00:00:00" } });
         foreach (var kind in ChangingPages.Kinds)
         {
-            var (linkId, snapshotId) = await _daemon.CaptureAsync(new { url = _server.Url("/changing/" + kind).ToString() });
+            var (linkId, snapshotId, _) = await _daemon.QueueAsync(new CaptureInput { Url = _server.Url("/changing/" + kind).ToString() });
             await _daemon.WaitForSnapshotAsync(snapshotId);
-            var (code, output, _) = await InProcessCli.RunAsync(_daemon.Paths, _daemon.Client, "watch", linkId.ToString(), "--every", "daily");
+            var (code, output, _) = await _daemon.RunCliAsync("watch", linkId.ToString(), "--every", "daily");
             Assert.That(code, Is.EqualTo(CliApp.Ok));
             Assert.That(output.ToString(), Does.StartWith($"Link {linkId} is watched daily; next check"));
             _links[kind] = linkId;
         }
 
         // Make every watch due now and wake the running scheduler, as its clock reaching the due time would.
-        using (var connection = _daemon.App.Services.GetRequiredService<LinkSnapDatabase>().Open())
+        using (var connection = _daemon.Services.GetRequiredService<LinkSnapDatabase>().Open())
         {
             connection.Execute("UPDATE watches SET next_due_at = '2000-01-01T00:00:00.000Z'");
         }
 
-        _daemon.App.Services.GetRequiredService<WatchScheduler>().Wake();
+        _daemon.Services.GetRequiredService<WatchScheduler>().Wake();
         foreach (var (kind, linkId) in _links)
         {
             _checks[kind] = await Eventually.ValueAsync(
@@ -98,7 +98,7 @@ public sealed class WatchChangeTests
         Assert.That(changes.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("linkId").GetInt64()),
             Is.EquivalentTo(new[] { _links["text"], _links["image"], _links["title"] }));
 
-        var list = (await InProcessCli.RunAsync(_daemon.Paths, _daemon.Client, "watch", "--list")).Output;
+        var list = (await _daemon.RunCliAsync("watch", "--list")).Output;
         Assert.That(list.ToString(), Does.Contain("5 watched link(s)").And.Contain("last unchanged").And.Contain("[changed]").And.Contain("Recent changes:"), list.ToString());
 
         await _daemon.Client.PostAsync($"/api/links/{_links["title"]}/seen", null, CancellationToken.None);
@@ -113,7 +113,7 @@ public sealed class WatchChangeTests
         Assert.That((bad.Status, bad.Message), Is.EqualTo((400, "'fortnightly' is not a schedule; use one of: off, hourly, daily, weekly, monthly.")));
         var unknown = (await Assert.ThrowsAsync<DaemonApiException>(() => _daemon.Client.SendAsync(HttpMethod.Put, "/api/links/999999/watch", new { every = "daily" }, CancellationToken.None)))!;
         Assert.That(unknown.Status, Is.EqualTo(404));
-        var usage = await InProcessCli.RunAsync(_daemon.Paths, _daemon.Client, "watch", "5");
+        var usage = await _daemon.RunCliAsync("watch", "5");
         Assert.That(usage.ExitCode, Is.EqualTo(2));
         Assert.That(usage.Error, Does.StartWith("linksnap: Say how often with --every."));
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using Microsoft.Playwright;
 using NUnit.Framework;
 using static Microsoft.Playwright.Assertions;
@@ -14,7 +15,7 @@ namespace LinkSnap.Tests.Web;
 [TestFixture]
 public sealed class LibraryBrowserSecurityTests
 {
-    private LibraryTestDaemon _daemon = null!;
+    private TestDaemon _daemon = null!;
     private FixtureServer _site = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
@@ -27,7 +28,7 @@ public sealed class LibraryBrowserSecurityTests
     {
         _site = await FixtureServer.StartAsync();
         _site.MapHtml("/article.html", SnapshotOriginTests.ArticleHtml);
-        _daemon = await LibraryTestDaemon.StartAsync();
+        _daemon = await TestDaemon.StartAsync();
         (_linkId, _snapshotId, _) = await _daemon.CaptureAsync(_site.Url("/article.html"), "victim");
 
         // The archived copy is replaced by a page that tries everything a hostile page would.

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LinkSnap.Core.Search;
 using LinkSnap.Core.Storage;
+using LinkSnap.Testing.Daemon;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using NUnit.Framework;
@@ -21,13 +22,13 @@ public sealed class LibraryScaleTests
 {
     private const int Count = 100_000;
     private static readonly DateTimeOffset Base = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private LibraryTestDaemon _daemon = null!;
+    private TestDaemon _daemon = null!;
     private HttpClient _client = null!;
 
     [OneTimeSetUp]
     public async Task FillAsync()
     {
-        _daemon = await LibraryTestDaemon.StartAsync();
+        _daemon = await TestDaemon.StartAsync();
         _client = _daemon.CreateSocketClient();
         using var connection = _daemon.Services.GetRequiredService<LinkSnapDatabase>().Open();
         using var tx = connection.BeginTransaction();

@@ -1,9 +1,10 @@
-using NUnit.Framework;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using LinkSnap.Web;
+using NUnit.Framework;
 
 namespace LinkSnap.Tests.Web;
 
@@ -11,7 +12,7 @@ namespace LinkSnap.Tests.Web;
 [TestFixture]
 public sealed class LibrarySecurityTests
 {
-    private LibraryTestDaemon _daemon = null!;
+    private TestDaemon _daemon = null!;
     private FixtureServer _site = null!;
     private HttpClient _http = null!;
     private long _snapshotId;
@@ -21,8 +22,8 @@ public sealed class LibrarySecurityTests
     {
         _site = await FixtureServer.StartAsync();
         _site.MapHtml("/article.html", SnapshotOriginTests.ArticleHtml);
-        _daemon = await LibraryTestDaemon.StartAsync();
-        _http = LibraryTestDaemon.LoopbackClient(_daemon.LibraryUri);
+        _daemon = await TestDaemon.StartAsync();
+        _http = TestDaemon.LoopbackClient(_daemon.LibraryUri);
         (_, _snapshotId, _) = await _daemon.CaptureAsync(_site.Url("/article.html"));
     }
 
@@ -41,7 +42,7 @@ public sealed class LibrarySecurityTests
         return setCookie.Split(';')[0];
     }
 
-    private string ReadToken() => File.ReadAllText(Path.Combine(_daemon.Home.Path, "token")).Trim();
+    private string ReadToken() => File.ReadAllText(Path.Combine(_daemon.DataDirectory, "token")).Trim();
 
     [Test]
     public async Task WithoutSessionTheApiAnswers401AndThePageExplainsHowToSignIn()
@@ -66,7 +67,7 @@ public sealed class LibrarySecurityTests
         Assert.That(token, Has.Length.EqualTo(43), "32 random bytes, base64url");
         if (!OperatingSystem.IsWindows())
         {
-            Assert.That(File.GetUnixFileMode(Path.Combine(_daemon.Home.Path, "token")),
+            Assert.That(File.GetUnixFileMode(Path.Combine(_daemon.DataDirectory, "token")),
                 Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
         }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using LinkSnap.Web;
 using Microsoft.Extensions.DependencyInjection;
 using NUnit.Framework;
@@ -17,14 +18,18 @@ namespace LinkSnap.Tests.Web;
 public sealed class LibrarySessionTests
 {
     private readonly ManualTime _clock = new(DateTimeOffset.Parse("2026-12-05T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-    private LibraryTestDaemon _daemon = null!;
+    private TestDaemon _daemon = null!;
     private HttpClient _http = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _daemon = await LibraryTestDaemon.StartAsync(s => s.AddSingleton<TimeProvider>(_clock), "--Library:SessionLifetime=01:00:00");
-        _http = LibraryTestDaemon.LoopbackClient(_daemon.LibraryUri);
+        _daemon = await TestDaemon.StartAsync(new TestDaemonOptions
+        {
+            Services = s => s.AddSingleton<TimeProvider>(_clock),
+            Settings = { ["Library:SessionLifetime"] = "01:00:00" },
+        });
+        _http = TestDaemon.LoopbackClient(_daemon.LibraryUri);
     }
 
     [OneTimeTearDown]
@@ -34,7 +39,7 @@ public sealed class LibrarySessionTests
         await _daemon.DisposeAsync();
     }
 
-    private string Token => File.ReadAllText(Path.Combine(_daemon.Home.Path, "token")).Trim();
+    private string Token => File.ReadAllText(Path.Combine(_daemon.DataDirectory, "token")).Trim();
 
     private async Task<string> LoginAsync(string? token = null)
     {
@@ -67,7 +72,7 @@ public sealed class LibrarySessionTests
         var host = _daemon.Session.LibraryHost;
         Assert.That(host, Does.Match("^ls-[a-z2-7]{20}\\.localhost$"));
         Assert.That(_daemon.Session.LoginUrl, Does.StartWith($"http://{host}:{_daemon.Session.LibraryPort}/login?token="));
-        Assert.That(File.ReadAllText(Path.Combine(_daemon.Home.Path, "library-host")).Trim(), Is.EqualTo(host), "kept per install");
+        Assert.That(File.ReadAllText(Path.Combine(_daemon.DataDirectory, "library-host")).Trim(), Is.EqualTo(host), "kept per install");
 
         var port = _daemon.Session.LibraryPort;
         foreach (var wrong in new[] { $"127.0.0.1:{port}", $"localhost:{port}", $"[::1]:{port}", $"{host}:1", $"x{host}:{port}" })
@@ -105,11 +110,11 @@ public sealed class LibrarySessionTests
     public async Task Session_expires_after_its_lifetime_and_survives_a_file_reload()
     {
         var cookie = await LoginAsync();
-        var sessions = File.ReadAllText(Path.Combine(_daemon.Home.Path, "sessions.json"));
+        var sessions = File.ReadAllText(Path.Combine(_daemon.DataDirectory, "sessions.json"));
         Assert.That(sessions, Does.Not.Contain(cookie.Split('=')[1]), "only hashes are stored");
         if (!OperatingSystem.IsWindows())
         {
-            Assert.That(File.GetUnixFileMode(Path.Combine(_daemon.Home.Path, "sessions.json")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            Assert.That(File.GetUnixFileMode(Path.Combine(_daemon.DataDirectory, "sessions.json")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
         }
 
         _clock.Advance(TimeSpan.FromMinutes(59));
@@ -151,7 +156,7 @@ public sealed class LibrarySessionTests
         var cookie = await LoginAsync();
         var oldCapability = _daemon.Session.SnapshotCapability("1");
 
-        using var http = LibraryTestDaemon.LoopbackClient(_daemon.LibraryUri);
+        using var http = TestDaemon.LoopbackClient(_daemon.LibraryUri);
         using var overTcp = new HttpRequestMessage(HttpMethod.Post, "/api/token/rotate") { Content = JsonContent.Create(new { }) };
         overTcp.Headers.Add("Cookie", cookie);
         overTcp.Headers.Add("Origin", $"http://{_daemon.Session.LibraryHost}:{_daemon.Session.LibraryPort}");

@@ -1,8 +1,9 @@
-using NUnit.Framework;
 using System.Net;
 using System.Net.Http.Headers;
 using LinkSnap.Testing;
+using LinkSnap.Testing.Daemon;
 using LinkSnap.Web;
+using NUnit.Framework;
 
 namespace LinkSnap.Tests.Web;
 
@@ -10,7 +11,7 @@ namespace LinkSnap.Tests.Web;
 [TestFixture]
 public sealed class SnapshotOriginTests
 {
-    private LibraryTestDaemon _daemon = null!;
+    private TestDaemon _daemon = null!;
     private FixtureServer _site = null!;
     private HttpClient _http = null!;
     private string _snap1 = "";
@@ -31,11 +32,11 @@ public sealed class SnapshotOriginTests
         _site = await FixtureServer.StartAsync();
         _site.MapHtml("/article.html", ArticleHtml);
         _site.MapHtml("/other.html", "<!doctype html><title>Other</title><p>other snapshot</p>");
-        _daemon = await LibraryTestDaemon.StartAsync();
+        _daemon = await TestDaemon.StartAsync();
         _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = _daemon.SnapshotUri };
         _snap1 = (await _daemon.CaptureAsync(_site.Url("/article.html"))).SnapshotId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _snap2 = (await _daemon.CaptureAsync(_site.Url("/other.html"))).SnapshotId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        File.WriteAllText(Path.Combine(_daemon.Home.Path, "secret.txt"), "top secret");
+        File.WriteAllText(Path.Combine(_daemon.DataDirectory, "secret.txt"), "top secret");
         var folder = _daemon.FolderOf(long.Parse(_snap1, System.Globalization.CultureInfo.InvariantCulture));
         File.WriteAllText(Path.Combine(Path.GetDirectoryName(folder)!, "secret.txt"), "top secret");
     }
@@ -115,7 +116,7 @@ public sealed class SnapshotOriginTests
         foreach (var path in new[] { "/", "/api/links", "/login?token=x", "/assets/app.js" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(_daemon.Home.Path, "token")));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(_daemon.DataDirectory, "token")));
             using var response = await _http.SendAsync(request);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
         }
