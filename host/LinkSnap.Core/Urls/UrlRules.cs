@@ -78,6 +78,20 @@ public static partial class UrlRules
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
+    /// <summary>
+    /// What a person typed into a box, as a URL: a bare "example.org/page" (a dotted host name, an optional
+    /// port and path, no scheme) gets https://, as a browser's address bar does. Anything else is left for
+    /// <see cref="Parse"/> to accept or refuse with its reason.
+    /// </summary>
+    public static string AssumeHttps(string typed)
+    {
+        var text = typed.Trim();
+        return BareHostPattern().IsMatch(text) ? "https://" + text : text;
+    }
+
     [GeneratedRegex("^([a-zA-Z][a-zA-Z0-9+.-]*):")]
     private static partial Regex SchemePattern();
+
+    [GeneratedRegex(@"^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d{1,5})?([/?#]\S*)?$")]
+    private static partial Regex BareHostPattern();
 }

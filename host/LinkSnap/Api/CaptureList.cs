@@ -1,6 +1,9 @@
+using LinkSnap.Core.Capture;
+using LinkSnap.Core.Capture.Fetching;
 using LinkSnap.Core.Import;
 using LinkSnap.Core.Import.Formats;
 using LinkSnap.Core.Storage;
+using LinkSnap.Core.Urls;
 using LinkSnap.Daemon;
 using LinkSnap.Imports;
 using Microsoft.Extensions.Options;
@@ -12,9 +15,11 @@ namespace LinkSnap.Api;
 /// import's URL-list format and planned by the import's rules (one link per normalized URL, refused entries
 /// with reasons, the same tags on each). A short list that fits the user queue becomes user captures, which
 /// run first; a longer one becomes a background import, so a pasted list never fills the user queue and
-/// never meets its 429 (decision 042). Already saved URLs get a new version, as a single capture does.
+/// never meets its 429 (decision 042). Already saved URLs get a new version, as a single capture does, and
+/// say so. A bare "example.org/page" gets https://, and a private address the capture would refuse is
+/// refused here, before anything is queued (issue 17 item 8).
 /// </summary>
-public sealed class CaptureList(LinkSnapService service, ImportService imports, IOptions<DaemonOptions> options)
+public sealed class CaptureList(LinkSnapService service, ImportService imports, IOptions<DaemonOptions> options, IOptions<CaptureOptions> capture)
 {
     /// <summary>Up to this many URLs are user captures; more go through the import's background queue.</summary>
     public const int MaxUserCaptures = 20;
@@ -30,7 +35,17 @@ public sealed class CaptureList(LinkSnapService service, ImportService imports, 
 
         var importOptions = new ImportOptions { ExtraTags = [.. input.Tags ?? []] };
         var parsed = new UrlListFormat().Parse(new ImportText(Source, input.Text), importOptions);
-        var plan = ImportPlanner.Plan(parsed, importOptions);
+        var entries = parsed.Entries.Select(e => e with { Url = UrlRules.AssumeHttps(e.Url) }).ToList();
+        var refused = entries
+            .Select(e => (entry: e, reason: UrlRules.TryParse(e.Url, out var url, out _) ? UpFrontRefusal.PrivateAddress(url!, capture.Value) : null))
+            .Where(x => x.reason is not null)
+            .ToList();
+        var planned = ImportPlanner.Plan(parsed with { Entries = [.. entries.Except(refused.Select(x => x.entry))] }, importOptions);
+        var plan = planned with
+        {
+            EntryCount = planned.EntryCount + refused.Count,
+            Rejected = [.. planned.Rejected, .. refused.Select(x => new ImportRejection(x.entry.Position, x.entry.Url, x.reason!))],
+        };
         var invalid = plan.Rejected.Select(r => new CaptureListItem(r.Url, CaptureListItem.Invalid) { Position = r.Position, Reason = r.Reason });
         var room = options.Value.MaxQueuedCaptures - service.Store.CountQueuedUserCaptures();
         if (plan.Links.Count <= Math.Min(MaxUserCaptures, room))
@@ -38,7 +53,7 @@ public sealed class CaptureList(LinkSnapService service, ImportService imports, 
             var queued = plan.Links.Select(link =>
             {
                 var ticket = service.Capture(new CaptureInput { Url = link.Url.OriginalString, Tags = link.Tags, Note = input.Note });
-                return new CaptureListItem(link.Url.OriginalString, CaptureListItem.Queued) { LinkId = ticket.LinkId, SnapshotId = ticket.SnapshotId };
+                return new CaptureListItem(link.Url.OriginalString, CaptureListItem.Queued) { LinkId = ticket.LinkId, SnapshotId = ticket.SnapshotId, AlreadySaved = !ticket.LinkCreated };
             }).ToList();
             return new CaptureListResult([.. queued, .. invalid], plan.DuplicatesInFile, null);
         }
@@ -66,6 +81,10 @@ public sealed record CaptureListItem(string Url, string Status)
 
     public long? LinkId { get; init; }
     public long? SnapshotId { get; init; }
+
+    /// <summary>For a queued URL: true when the link was already in the library (the capture is a new version of it).</summary>
+    public bool? AlreadySaved { get; init; }
+
     public long? ImportId { get; init; }
     public string? Position { get; init; }
     public string? Reason { get; init; }

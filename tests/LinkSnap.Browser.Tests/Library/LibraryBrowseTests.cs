@@ -75,6 +75,57 @@ public sealed class LibraryBrowseTests : LibraryPageTestBase
     }
 
     [Test]
+    public async Task At_phone_width_the_bar_is_compact_and_the_filters_fold_behind_a_toggle()
+    {
+        await Page.SetViewportSizeAsync(390, 844);
+        await GotoAsync("/?tag=sea");
+        var toggle = Page.Locator("#filters-toggle");
+        await Expect(toggle).ToHaveTextAsync("Filters (1)");
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(Page.Locator("#filters")).ToBeHiddenAsync();
+        await Expect(Page.Locator("#filter-sort")).ToBeHiddenAsync();
+        // Link, tags and Save share one row; the search box and the toggle another.
+        var rows = await Page.EvaluateAsync<double[]>("""
+            () => ['#add-url', '#add-tags', '#add-form button', '#search', '#filters-toggle']
+              .map((s) => document.querySelector(s).getBoundingClientRect().top)
+            """);
+        Assert.That(rows[1], Is.EqualTo(rows[0]).Within(4), "tags beside the link");
+        Assert.That(rows[2], Is.EqualTo(rows[0]).Within(4), "Save beside the link");
+        Assert.That(rows[4], Is.EqualTo(rows[3]).Within(4), "the toggle beside the search box");
+        Assert.That(await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(390));
+        await PhoneShotsAsync("phone-filters-folded");
+
+        await toggle.ClickAsync();
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(Page.Locator("#filters")).ToBeVisibleAsync();
+        await Page.SelectOptionAsync("#filter-status", "done");
+        // The filter redraws the bar; it stays open and counts the new filter.
+        await Expect(toggle).ToHaveTextAsync("Filters (2)");
+        await Expect(Page.Locator("#filters")).ToBeVisibleAsync();
+        await PhoneShotsAsync("phone-filters-open");
+
+        await Page.SetViewportSizeAsync(1280, 860);
+        await Expect(toggle).ToBeHiddenAsync();
+        await Expect(Page.Locator("#filter-sort")).ToBeVisibleAsync();
+    }
+
+    // The phone screen as it is, light and dark.
+    private async Task PhoneShotsAsync(string name)
+    {
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        {
+            await Page.EmulateMediaAsync(new() { ColorScheme = scheme });
+            var path = Path.Combine(folder, $"{nameof(LibraryBrowseTests)}-{name}-{scheme.ToString().ToLowerInvariant()}.png");
+            await Page.ScreenshotAsync(new() { Path = path });
+            TestContext.AddTestAttachment(path, $"{name}, {scheme}");
+        }
+
+        await Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+    }
+
+    [Test]
     public async Task OpenSnapshotShowsTheArchivedCopyAndTheReaderView()
     {
         await GotoAsync("/?tag=history&tag=sea");
@@ -86,9 +137,42 @@ public sealed class LibraryBrowseTests : LibraryPageTestBase
         Assert.That(await Page.Locator("#archive-frame").GetAttributeAsync("sandbox"), Is.EqualTo(""));
         await ScreenshotsAsync("snapshot-archived");
 
+        // At phone width the copy can be scaled to fit: laid out at the capture's 1280 px, shown at the box's width.
+        await Page.SetViewportSizeAsync(390, 844);
+        await Page.ClickAsync("#fit-width");
+        await Expect(Page.Locator("#fit-width")).ToHaveAttributeAsync("aria-pressed", "true");
+        var fit = await Page.EvaluateAsync<double[]>("""
+            () => { const f = document.getElementById('archive-frame'); const box = f.parentElement.getBoundingClientRect();
+              return [f.offsetWidth, f.getBoundingClientRect().width, box.width, document.documentElement.scrollWidth]; }
+            """);
+        Assert.That(fit[0], Is.EqualTo(1280), "laid out at the capture's width");
+        Assert.That(fit[1], Is.EqualTo(fit[2]).Within(1), "scaled to the box");
+        Assert.That(fit[3], Is.LessThanOrEqualTo(390), "no sideways scroll");
+        await PhoneShotsAsync("phone-archived-fit");
+        await Page.ClickAsync("#fit-width");
+        await Expect(Page.Locator("#fit-width")).ToHaveAttributeAsync("aria-pressed", "false");
+        await Page.SetViewportSizeAsync(1280, 860);
+
         await Page.ClickAsync("[data-tab=reader]");
         await Expect(Page.FrameLocator("#reader-frame").Locator("main.reader")).ToContainTextAsync("trimming wicks");
         await ScreenshotsAsync("snapshot-reader");
+
+        // Reader controls: the frame (cross-origin, no script) is reloaded with the choice; remembered for the next link.
+        var reader = Page.FrameLocator("#reader-frame");
+        await Page.SelectOptionAsync("#reader-size", "xl");
+        await Page.SelectOptionAsync("#reader-width", "narrow");
+        await Page.SelectOptionAsync("#reader-theme", "sepia");
+        await Expect(reader.Locator("body")).ToHaveCSSAsync("font-size", "24px");
+        await Expect(reader.Locator("main.reader")).ToHaveCSSAsync("max-width", "512px");
+        await Expect(reader.Locator("body")).ToHaveCSSAsync("background-color", "rgb(244, 236, 216)");
+        await ScreenshotsAsync("snapshot-reader-sepia");
+        await GotoAsync($"/links/{_model}?tab=reader");
+        await Expect(Page.Locator("#reader-size")).ToHaveValueAsync("xl");
+        await Expect(Page.FrameLocator("#reader-frame").Locator("body")).ToHaveCSSAsync("font-size", "24px");
+        await Page.SelectOptionAsync("#reader-size", "m");
+        await Page.SelectOptionAsync("#reader-width", "medium");
+        await Page.SelectOptionAsync("#reader-theme", "auto");
+        await GotoAsync($"/links/{_lighthouse}?tab=reader");
 
         await Page.ClickAsync("[data-tab=screenshot]");
         await Expect(Page.Locator("#screenshot")).ToBeVisibleAsync();
@@ -96,6 +180,16 @@ public sealed class LibraryBrowseTests : LibraryPageTestBase
 
         await Page.ClickAsync("[data-tab=pdf]");
         await Expect(Page.Locator("#pdf-link")).ToHaveAttributeAsync("href", new Regex($@"^http://127\.0\.0\.1:{Daemon.Session.SnapshotPort}/s/\d+/[A-Za-z0-9_-]+/page\.pdf$"));
+        // Embedded: the browser's PDF viewer (an extension frame) opens inside the tab; a sandboxed frame would
+        // show an error page instead. The PDF document itself keeps the snapshot origin's CSP sandbox.
+        await Expect(Page.Locator("#pdf-frame")).ToHaveAttributeAsync("src", new Regex(@"/page\.pdf$"));
+        Assert.That(await Page.Locator("#pdf-frame").GetAttributeAsync("sandbox"), Is.Null);
+        await LinkSnap.Testing.Eventually.TrueAsync(
+            () => Page.Frames.Any(f => f.Url.StartsWith("chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30), "Chromium's PDF viewer in the PDF tab");
+        var pdf = await Page.APIRequest.GetAsync((await Page.Locator("#pdf-frame").GetAttributeAsync("src"))!);
+        Assert.That(pdf.Headers["content-security-policy"], Does.StartWith("sandbox;"));
+        Assert.That(pdf.Headers["content-type"], Is.EqualTo("application/pdf"));
 
         await Page.ClickAsync("[data-tab=info]");
         await Expect(Page.Locator("#details")).ToContainTextAsync("HTTP status");

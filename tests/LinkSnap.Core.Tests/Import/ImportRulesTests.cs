@@ -110,6 +110,14 @@ public sealed class ImportRulesTests
     }
 
     [Test]
+    public void A_line_of_bare_hosts_gives_one_entry_per_host_and_a_line_of_words_stays_one_entry()
+    {
+        var entries = Read("a.example/4 b.example/5\nsome words here\n", name: "list.txt").Entries;
+
+        Assert.That(entries.Select(e => e.Url), Is.EqualTo(new[] { "a.example/4", "b.example/5", "some words here" }));
+    }
+
+    [Test]
     public void A_pocket_zip_is_read_like_its_csv()
     {
         var zip = Zip(("part_000000.csv", "title,url,time_added,tags,status\n中文标题,https://example.cn/p,1600000000,a|b,archive\n"));

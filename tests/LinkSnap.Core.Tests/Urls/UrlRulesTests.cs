@@ -36,6 +36,19 @@ public sealed class UrlRulesTests
         Assert.That(message, Is.EqualTo(error.Message));
     }
 
+    // What a person types into a box: a bare host (with a dot) and path gets https://; anything else is left for Parse.
+    [TestCase("example.org/page", "https://example.org/page")]
+    [TestCase(" news.example.co.uk ", "https://news.example.co.uk")]
+    [TestCase("10.1.2.3:8080/x?y=1", "https://10.1.2.3:8080/x?y=1")]
+    [TestCase("例子.中国/页面", "https://例子.中国/页面")]
+    [TestCase("http://example.org", "http://example.org")]
+    [TestCase("javascript:alert(1)", "javascript:alert(1)")]
+    [TestCase("mailto:someone@example.org", "mailto:someone@example.org")]
+    [TestCase("localhost/x", "localhost/x")]
+    [TestCase("just words", "just words")]
+    public void A_bare_host_typed_in_a_box_gets_https(string typed, string expected) =>
+        Assert.That(UrlRules.AssumeHttps(typed), Is.EqualTo(expected));
+
     [Test]
     public void Refuses_a_100_KB_url_and_says_the_limit()
     {

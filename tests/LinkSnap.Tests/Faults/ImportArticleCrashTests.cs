@@ -14,7 +14,7 @@ namespace LinkSnap.Tests.Faults;
 /// An import's articles are written after their batch's commit (the links must exist first). A daemon killed
 /// between the two leaves the data directory built here by the store itself: the batch committed, one article
 /// never begun, one begun (its version row born failed) without its files. The real daemon started on that
-/// directory writes both, once each, and finishes the import.
+/// directory writes both, once each, finishes the import, and leaves the library intact (<see cref="FaultChecks"/>).
 /// </summary>
 [NonParallelizable]
 public sealed class ImportArticleCrashTests
@@ -59,5 +59,7 @@ public sealed class ImportArticleCrashTests
             var hits = await daemon.Client.GetAsync("/api/links?q=" + marker, CancellationToken.None);
             Assert.That(hits.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("url").GetString()), Is.EqualTo(new[] { url }), "the article's text is searchable");
         }
+
+        await FaultChecks.AssertLibraryIntactAsync(daemon, []);
     }
 }

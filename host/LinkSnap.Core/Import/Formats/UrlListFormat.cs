@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LinkSnap.Core.Urls;
 
 namespace LinkSnap.Core.Import.Formats;
 
@@ -6,7 +7,7 @@ namespace LinkSnap.Core.Import.Formats;
 /// Plain text: one URL per line, Markdown links ("[title](url)", also inside list items), and OneTab's
 /// "url | title" lines. Blank lines and Markdown headings are skipped; any other line is an entry, so a
 /// line that is not a URL is listed with its reason rather than dropped. A line holding several URLs
-/// (pasted "a b", "a, b") gives one entry per word, so a pasted list may be separated any way.
+/// (pasted "a b", "a, b", also bare "a.org b.org") gives one entry per word, so a pasted list may be separated any way.
 /// </summary>
 public sealed partial class UrlListFormat : IImportFormat
 {
@@ -37,7 +38,7 @@ public sealed partial class UrlListFormat : IImportFormat
             }
 
             var words = Separator().Split(line).Select(w => w.Trim(',')).Where(w => w.Length > 0).ToList();
-            if (words.Count(w => w.Contains("://", StringComparison.Ordinal)) > 1)
+            if (words.Count(LooksLikeUrl) > 1)
             {
                 entries.AddRange(words.Select(w => new ImportEntry { Position = position, Url = w }));
                 continue;
@@ -51,6 +52,10 @@ public sealed partial class UrlListFormat : IImportFormat
 
         return new ParsedImport(Name, entries);
     }
+
+    // A word with a scheme, or a bare "example.org/page" that a box would complete with https://.
+    private static bool LooksLikeUrl(string word) =>
+        word.Contains("://", StringComparison.Ordinal) || UrlRules.AssumeHttps(word) != word;
 
     // Whitespace, or a comma before the next URL's scheme (a comma inside a URL stays).
     [GeneratedRegex(@"\s+|,(?=\s*[a-zA-Z][a-zA-Z0-9+.-]*://)")]

@@ -76,62 +76,58 @@ addUrl.addEventListener('keydown', (event) => {
   document.getElementById('add-form').requestSubmit();
 });
 
+// One link or a pasted list go the same way: the server adds https:// to a bare "example.org/page", refuses
+// up front what cannot be captured (refused entries stay in the box with their reasons) and says which
+// links were already saved (each gets a new version).
 document.getElementById('add-form').addEventListener('submit', async (event) => {
   event.preventDefault();
-  const urlInput = addUrl;
   const tagsInput = document.getElementById('add-tags');
-  const url = urlInput.value.trim();
-  if (!url) return;
+  const text = addUrl.value.trim();
+  if (!text) return;
   addInvalid.hidden = true;
-  // More than one word (lines, spaces, commas, Markdown links): one capture per URL on the server.
-  if (/[\s,]|\]\(/.test(url)) {
-    await addList(url, parseTags(tagsInput.value));
-    return;
-  }
   try {
-    const queued = await api.capture(url, parseTags(tagsInput.value));
+    const result = await api.captureList(text, parseTags(tagsInput.value));
+    const by = (status) => result.items.filter((i) => i.status === status);
+    const invalid = by('invalid');
+    addUrl.value = invalid.map((i) => i.url).join('\n');
+    if (!invalid.length) tagsInput.value = '';
     clearError();
-    urlInput.value = '';
-    tagsInput.value = '';
-    // "Saving…" turns into "Saved" (or the failure) when the capture's job ends.
-    const note = toast(t('add.saving'), 120000);
-    const stop = onJob((job) => {
-      if (job.linkId !== queued.linkId || !['done', 'partial', 'failed'].includes(job.status)) return;
-      stop();
-      note.update(job.status === 'failed' ? t('add.failed') : t('add.saved'));
-    });
-    if (location.pathname !== '/') navigate('/');
-    await currentView?.showAdded?.(queued.linkId);
+    // Under the box, not in the page's notice: the view drawn next clears that one.
+    addInvalid.textContent = [t('add.listInvalid', { count: invalid.length }), ...invalid.map((i) => t('add.listInvalidLine', { url: i.url, reason: i.reason }))].join('\n');
+    addInvalid.hidden = !invalid.length;
+    const queued = by('queued');
+    if (queued.length === 1 && !by('background').length) {
+      await followOne(queued[0]);
+    } else {
+      toast(listSummary(result, queued.length, by('background').length), 6000);
+      if (location.pathname !== '/') navigate('/'); else route();
+    }
     refreshTags();
   } catch (error) {
     showError(error);
   }
 });
 
-// A pasted list: the server plans it like an import. Refused entries stay in the box with their reasons.
-async function addList(text, tags) {
-  try {
-    const result = await api.captureList(text, tags);
-    const by = (status) => result.items.filter((i) => i.status === status);
-    const invalid = by('invalid');
-    addUrl.value = invalid.map((i) => i.url).join('\n');
-    if (!invalid.length) document.getElementById('add-tags').value = '';
-    clearError();
-    // Under the box, not in the page's notice: the view drawn next clears that one.
-    addInvalid.textContent = [t('add.listInvalid', { count: invalid.length }), ...invalid.map((i) => t('add.listInvalidLine', { url: i.url, reason: i.reason }))].join('\n');
-    addInvalid.hidden = !invalid.length;
-    const queued = by('queued').length;
-    const background = by('background').length;
-    toast([
-      queued ? t('add.listQueued', { count: queued }) : null,
-      background ? t('add.listBackground', { count: background }) : null,
-      result.duplicates ? t('add.listDuplicates', { count: result.duplicates }) : null,
-    ].filter(Boolean).join(' ') || t('add.listNothing'), 6000);
-    if (location.pathname !== '/') navigate('/'); else route();
-    refreshTags();
-  } catch (error) {
-    showError(error);
-  }
+// One link: "Saving…" (or "already in your library") turns into "Saved" or the failure when its job ends.
+async function followOne(item) {
+  const note = toast(item.alreadySaved ? t('add.alreadySaved') : t('add.saving'), 120000);
+  const stop = onJob((job) => {
+    if (job.linkId !== item.linkId || !['done', 'partial', 'failed'].includes(job.status)) return;
+    stop();
+    note.update(job.status === 'failed' ? t('add.failed') : item.alreadySaved ? t('add.savedAgain') : t('add.saved'));
+  });
+  if (location.pathname !== '/') navigate('/');
+  await currentView?.showAdded?.(item.linkId);
+}
+
+function listSummary(result, queued, background) {
+  const again = result.items.filter((i) => i.alreadySaved).length;
+  return [
+    queued ? t('add.listQueued', { count: queued }) : null,
+    again ? t('add.listAlreadySaved', { count: again }) : null,
+    background ? t('add.listBackground', { count: background }) : null,
+    result.duplicates ? t('add.listDuplicates', { count: result.duplicates }) : null,
+  ].filter(Boolean).join(' ') || t('add.listNothing');
 }
 
 // Ends the session on the daemon too, so the cookie left in this browser opens nothing.

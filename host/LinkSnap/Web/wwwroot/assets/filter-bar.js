@@ -7,6 +7,9 @@ import { healthFilters, stateFilters } from './filters.js';
 import { checkAllButton } from './health.js';
 
 let typingTimer = null;
+// Phone width only (app.css): the filters and view controls fold behind one toggle; wider screens show them
+// always. Kept across redraws, which happen on every filter change.
+let filtersOpen = false;
 
 export function renderFilters(state, setState) {
   const search = h('input', {
@@ -24,8 +27,20 @@ export function renderFilters(state, setState) {
     }
   });
 
+  const active = activeFilters(state);
+  const toggle = h('button', {
+    type: 'button', id: 'filters-toggle', class: 'filters-toggle', 'aria-expanded': String(filtersOpen), 'aria-controls': 'filters',
+    onclick: () => {
+      filtersOpen = !filtersOpen;
+      root.classList.toggle('filters-open', filtersOpen);
+      toggle.setAttribute('aria-expanded', String(filtersOpen));
+    },
+  }, active ? t('filter.toggleActive', { count: active }) : t('filter.toggle'));
+
   const toolbar = h('div', { class: 'toolbar' },
     h('div', { class: 'search' }, search),
+    toggle,
+    h('span', { class: 'toolbar-more' },
     h('label', {}, h('span', { class: 'visually-hidden' }, t('filter.sortBy')),
       select('sort', state.sort, [['saved', t('filter.sortSaved')], ['title', t('filter.sortTitle')], ['site', t('filter.sortSite')]], (sort) => setState({ sort }), t('filter.sortBy'))),
     h('button', {
@@ -37,7 +52,7 @@ export function renderFilters(state, setState) {
       onclick: () => setState({ view: state.view === 'grid' ? 'list' : 'grid' }, { reload: false }),
     }, state.view === 'grid' ? t('filter.listView') : t('filter.gridView')),
     renderExportMenu({ state }),
-    checkAllButton(state, () => setState({}, { redraw: false })));
+    checkAllButton(state, () => setState({}, { redraw: false }))));
 
   const tagInput = h('input', {
     id: 'filter-tag', type: 'text', list: 'tag-suggestions', placeholder: t('filter.tagPlaceholder'), 'aria-label': t('filter.tag'), class: 'tag-input',
@@ -81,7 +96,13 @@ export function renderFilters(state, setState) {
       ? h('button', { type: 'button', class: 'link', onclick: () => setState({ q: '', tags: [], site: '', from: '', to: '', status: '', health: '', changed: false, attention: false, linkState: '' }) }, t('filter.clearAll'))
       : null);
 
-  return h('div', {}, toolbar, filters);
+  const root = h('div', { class: filtersOpen ? 'browse-controls filters-open' : 'browse-controls' }, toolbar, filters);
+  return root;
+}
+
+// How many filters narrow the list (the search box stays visible, so it does not count).
+function activeFilters(state) {
+  return state.tags.length + [state.site, state.from, state.to, state.status, state.health, state.changed, state.attention, state.linkState].filter(Boolean).length;
 }
 
 function select(id, value, options, onChange, label) {

@@ -12,6 +12,8 @@ import { healthBadge, healthBanner, checkButton } from './health.js';
 import { exportUrl } from './export-menu.js';
 import { changedBadge, watchControl } from './watch.js';
 import { stateButtons } from './link-states.js';
+import { fittedFrame } from './frame-fit.js';
+import { readerWithControls } from './reader-controls.js';
 
 const tabs = ['archived', 'screenshot', 'reader', 'pdf', 'info', 'compare'];
 // A version worth showing by default: saved, and not a server's error page.
@@ -149,12 +151,17 @@ export function renderSnapshotView(root, linkId, navigate) {
     }
     const src = sandbox.baseUrl + (tab === 'reader' ? `reader/${encodeURIComponent(file.fileName)}` : encodeURIComponent(file.fileName));
     if (tab === 'pdf') {
+      // The browser's own PDF viewer, framed. Any sandbox attribute on the frame forbids that viewer (it is a
+      // plugin), so this one frame has none; the document is still sandboxed by the snapshot origin's CSP
+      // header, as every snapshot file is (decision 064).
       body.replaceChildren(h('p', {}, h('a', { href: src, target: '_blank', rel: 'noopener noreferrer', id: 'pdf-link' }, t('link.openPdf')), ' ',
-        h('a', { href: api.fileUrl(current.id, file.fileName), download: file.fileName }, t('action.download'))));
+        h('a', { href: api.fileUrl(current.id, file.fileName), download: file.fileName }, t('action.download'))),
+        h('iframe', { class: 'frame', id: 'pdf-frame', src, title: t('tab.pdf'), referrerpolicy: 'no-referrer' }));
       return;
     }
     // No allow-scripts, no allow-same-origin, no top navigation: the copy can only be looked at.
-    body.replaceChildren(h('iframe', { class: 'frame', id: tab === 'reader' ? 'reader-frame' : 'archive-frame', sandbox: '', src, title: t(`tab.${tab}`), referrerpolicy: 'no-referrer' }));
+    const frame = h('iframe', { class: 'frame', id: tab === 'reader' ? 'reader-frame' : 'archive-frame', sandbox: '', src, title: t(`tab.${tab}`), referrerpolicy: 'no-referrer' });
+    body.replaceChildren(...(tab === 'reader' ? readerWithControls(frame, src) : fittedFrame(frame)));
   };
 
   // The version's own archive.wacz; a version without one (as-seen, imported article) goes through
