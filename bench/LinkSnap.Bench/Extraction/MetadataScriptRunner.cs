@@ -22,7 +22,14 @@ public static class MetadataScriptRunner
     /// <summary>LINKSNAP_PAGEMETA_STATIC=1: page scripts off, no network-idle wait — a quick loop while developing rules, not the figure.</summary>
     private static readonly bool Static = Environment.GetEnvironmentVariable("LINKSNAP_PAGEMETA_STATIC") == "1";
 
-    public static async Task<Dictionary<string, ScriptResult>> RunAsync(IBrowser browser, IReadOnlyList<MetadataPage> pages, CancellationToken cancellationToken)
+    public static Task<Dictionary<string, ScriptResult>> RunAsync(IBrowser browser, IReadOnlyList<MetadataPage> pages, CancellationToken cancellationToken) =>
+        RunAsync(browser, pages, pageScripts: !Static, cancellationToken);
+
+    /// <summary>
+    /// <paramref name="pageScripts"/> false: the pages' own scripts off and no network-idle wait, as the
+    /// quick loop and the corpus rate tests run them (the layer reads the served DOM, several times faster).
+    /// </summary>
+    public static async Task<Dictionary<string, ScriptResult>> RunAsync(IBrowser browser, IReadOnlyList<MetadataPage> pages, bool pageScripts, CancellationToken cancellationToken)
     {
         await using var server = await FixtureServer.StartAsync();
         foreach (var page in pages)
@@ -38,7 +45,7 @@ public static class MetadataScriptRunner
             try
             {
                 // A page script that never yields would hold the evaluation forever.
-                result = await ReadAsync(browser, server.Url($"/{page.Set}/{Uri.EscapeDataString(page.Id)}.html"), origin, page.Url).WaitAsync(TimeSpan.FromSeconds(60));
+                result = await ReadAsync(browser, server.Url($"/{page.Set}/{Uri.EscapeDataString(page.Id)}.html"), origin, page.Url, pageScripts).WaitAsync(TimeSpan.FromSeconds(60));
             }
             catch (Exception e) when (e is TimeoutException or PlaywrightException)
             {
@@ -58,20 +65,20 @@ public static class MetadataScriptRunner
         return results;
     }
 
-    private static async Task<ScriptResult> ReadAsync(IBrowser browser, Uri url, string origin, string? originalUrl)
+    private static async Task<ScriptResult> ReadAsync(IBrowser browser, Uri url, string origin, string? originalUrl, bool pageScripts)
     {
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             ServiceWorkers = ServiceWorkerPolicy.Block,
-            JavaScriptEnabled = !Static,
+            JavaScriptEnabled = pageScripts,
         });
         await context.RouteAsync("**/*", route => route.Request.Url.StartsWith(origin + "/", StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync("blockedbyclient"));
         var page = await context.NewPageAsync();
         try
         {
             await page.GotoAsync(url.AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 20_000 });
-            if (!Static)
+            if (pageScripts)
             {
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 3_000 });
             }

@@ -93,6 +93,13 @@ internal sealed class LinkFilter
             Parameters.Add("site", site.StartsWith("www.", StringComparison.Ordinal) ? site[4..] : site);
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Author))
+        {
+            // links.author is kept from the latest capture's byline (migration 014).
+            LinkClauses.Add("instr(lower(l.author), lower(@author)) > 0");
+            Parameters.Add("author", query.Author.Trim());
+        }
+
         if (query.From is { } fromTime)
         {
             LinkClauses.Add("l.created_at >= @fromTime");

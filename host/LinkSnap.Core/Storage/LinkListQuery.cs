@@ -14,6 +14,9 @@ public sealed record LinkListQuery
 
     public string? Site { get; init; }
 
+    /// <summary>The page's author (its latest capture's byline) contains this text, ignoring case.</summary>
+    public string? Author { get; init; }
+
     /// <summary>Saved at or after this time.</summary>
     public DateTimeOffset? From { get; init; }
 
@@ -48,4 +51,7 @@ public enum LinkSort
     Saved,
     Title,
     Site,
+
+    /// <summary>The page's own publication date (metadata.publishedTime); links without one come last newest-first.</summary>
+    Published,
 }

@@ -10,6 +10,11 @@ public sealed record LinkRecord
 
     public required string NormalizedUrl { get; init; }
     public required string Site { get; init; }
+
+    /// <summary>The page's author and publication date (ISO 8601 as the page gave it) from its latest capture that saved it.</summary>
+    public string? Author { get; init; }
+
+    public string? Published { get; init; }
     public string Title { get; init; } = "";
 
     /// <summary>True once a person set the title; captures then no longer replace it.</summary>

@@ -60,6 +60,7 @@ public sealed partial class LinkStore
         {
             LinkSort.Title => ("l.title", " COLLATE NOCASE"),
             LinkSort.Site => ("l.site", ""),
+            LinkSort.Published => ("l.published", ""),
             _ => ("l.created_at", ""),
         };
         var direction = query.Descending ? "DESC" : "ASC";
@@ -166,6 +167,7 @@ public sealed partial class LinkStore
     {
         LinkSort.Title => row.Title,
         LinkSort.Site => row.Site,
+        LinkSort.Published => row.Published,
         _ => row.CreatedAt,
     };
 }

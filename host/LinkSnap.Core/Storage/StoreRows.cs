@@ -29,6 +29,8 @@ internal sealed class LinkRow
     public string? HealthReason { get; set; }
     public string? HealthCheckedAt { get; set; }
     public string? HealthMovedTo { get; set; }
+    public string? Author { get; set; }
+    public string Published { get; set; } = "";
 
     public LinkRecord ToRecord(IReadOnlyList<string> tags, SnapshotRecord? latest) => new()
     {
@@ -36,6 +38,8 @@ internal sealed class LinkRow
         Url = Url,
         NormalizedUrl = NormalizedUrl,
         Site = Site,
+        Author = Author,
+        Published = Published.Length == 0 ? null : Published,
         Title = Title,
         TitleIsCustom = TitleIsCustom != 0,
         Note = Note,

@@ -11,6 +11,12 @@ public sealed record LinkDto
     public required string Url { get; init; }
     public string? Title { get; init; }
     public required string Site { get; init; }
+
+    /// <summary>The page's author and publication date as its latest capture read them (metadata.byline, metadata.publishedTime).</summary>
+    public string? Author { get; init; }
+
+    public string? Published { get; init; }
+
     public string Note { get; init; } = "";
     public IReadOnlyList<string> Tags { get; init; } = [];
     public DateTimeOffset CreatedAt { get; init; }
@@ -40,6 +46,8 @@ public sealed record LinkDto
         Url = link.Url,
         Title = link.Title.Length == 0 ? null : link.Title,
         Site = link.Site,
+        Author = link.Author,
+        Published = link.Published,
         Note = link.Note,
         Tags = link.Tags,
         CreatedAt = link.CreatedAt,

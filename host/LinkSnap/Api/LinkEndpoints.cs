@@ -67,6 +67,7 @@ public static class LinkEndpoints
                 _ => throw new ArgumentException("tagMode must be 'and' or 'or'."),
             },
             Site = query["site"].ToString(),
+            Author = query["author"].ToString(),
             From = ParseDate(query["from"].ToString(), "from", endOfDay: false),
             To = ParseDate(query["to"].ToString(), "to", endOfDay: true),
             Status = status.Length == 0 ? null
@@ -95,11 +96,12 @@ public static class LinkEndpoints
                 "" or "saved" => LinkSort.Saved,
                 "title" => LinkSort.Title,
                 "site" => LinkSort.Site,
-                _ => throw new ArgumentException("sort must be saved, title or site."),
+                "published" => LinkSort.Published,
+                _ => throw new ArgumentException("sort must be saved, published, title or site."),
             },
             Descending = order switch
             {
-                "" => sort is "" or "saved",
+                "" => sort is "" or "saved" or "published",
                 "desc" => true,
                 "asc" => false,
                 _ => throw new ArgumentException("order must be asc or desc."),

@@ -135,6 +135,36 @@ public sealed class SelfContainedHtmlTests
         Assert.That(lost.HasAttribute("src") || lost.HasAttribute("srcdoc"), Is.False);
     }
 
+    /// <summary>Issue 18 item 9a: a frame whose load failed is archived as Chromium's error document; the copy keeps the slot empty.</summary>
+    [Test]
+    public void Leaves_a_frame_empty_whose_archived_document_is_the_browsers_network_error_page()
+    {
+        var mhtml = new MhtmlBuilder(Page, "<iframe id=failed src=\"cid:frame-e@mhtml.blink\"></iframe><iframe id=fine src=\"cid:frame-f@mhtml.blink\"></iframe>")
+            .Frame("frame-e@mhtml.blink", "chrome-error://chromewebdata/", "<body class=\"neterror\"><h1>This site can’t be reached</h1><p>ERR_TUNNEL_CONNECTION_FAILED</p></body>")
+            .Frame("frame-f@mhtml.blink", "https://frames.test/fine.html", "<p id=fine-text>fine</p>");
+
+        var result = SelfContainedHtml.Convert(mhtml.ToString(), new Uri(Page), new InliningOptions());
+
+        var copy = new SavedCopy(result.Html);
+        var failed = copy.Single("#failed");
+        Assert.That(failed.HasAttribute("src") || failed.HasAttribute("srcdoc"), Is.False, result.Html);
+        Assert.That(result.Html, Does.Not.Contain("ERR_TUNNEL_CONNECTION_FAILED"));
+        Assert.That(copy.Frame("#fine").Single("#fine-text").TextContent, Is.EqualTo("fine"));
+        Assert.That(result.Stats.FramesInlined, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Removes_the_mark_the_eager_image_pass_leaves_on_a_swapped_placeholder()
+    {
+        var mhtml = new MhtmlBuilder(Page, $"<img id=photo src=\"photo.png\" data-src=\"photo.png\" {SnapshotPreparation.PlaceholderAttribute}=\"/placeholder.png\">")
+            .Binary("https://example.test/articles/photo.png", "image/png", Png);
+
+        var copy = Convert(mhtml);
+
+        Assert.That(copy.Single("#photo").HasAttribute(SnapshotPreparation.PlaceholderAttribute), Is.False);
+        Assert.That(SavedCopy.DataBytes(copy.Single("#photo").GetAttribute("src")!), Is.EqualTo(Png));
+    }
+
     [Test]
     public void Stops_embedding_frames_past_the_depth_limit()
     {

@@ -74,6 +74,7 @@ internal sealed class ResourceRules(InliningContext context, Uri baseUri)
     private void Image(IElement img)
     {
         var candidates = new List<string>();
+        img.RemoveAttribute(SnapshotPreparation.PlaceholderAttribute);
         if (img.GetAttribute(SnapshotPreparation.CurrentSourceAttribute) is { Length: > 0 } current)
         {
             candidates.Add(current);

@@ -17,6 +17,12 @@ public static class SnapshotPreparation
     /// <summary>Attribute of a shadow host holding the CSS of its (open) shadow root.</summary>
     public const string ShadowCssAttribute = "data-linksnap-shadow-css";
 
+    /// <summary>
+    /// Attribute the eager-image pass (PageScripts.MakeImagesEager) leaves on an image whose placeholder
+    /// <c>src</c> it replaced, so a second pass does not swap again; the converter removes it.
+    /// </summary>
+    public const string PlaceholderAttribute = "data-linksnap-placeholder";
+
     /// <summary>Attribute of a &lt;canvas&gt; holding its pixels as a data: URI (MHTML keeps no canvas content).</summary>
     public const string CanvasAttribute = "data-linksnap-canvas";
 

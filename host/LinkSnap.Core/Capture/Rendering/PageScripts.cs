@@ -1,3 +1,5 @@
+using LinkSnap.Core.Capture.Inlining;
+
 namespace LinkSnap.Core.Capture.Rendering;
 
 /// <summary>Small functions evaluated in the captured page (or in a blank helper page).</summary>
@@ -9,7 +11,7 @@ internal static class PageScripts
     /// <c>src</c> is empty, a <c>data:</c> URL or a different image (a placeholder such as
     /// <c>/placeholder.png</c>); should the real one fail, the placeholder comes back. Returns the image count.
     /// </summary>
-    public const string MakeImagesEager = """
+    public const string MakeImagesEager = $$"""
         (attributes) => {
           const resolve = (v) => { try { const u = new URL(v, document.baseURI); return /^(https?|data):$/.test(u.protocol) ? u.href : null; } catch (e) { return null; } };
           for (const img of document.querySelectorAll('img')) {
@@ -17,8 +19,8 @@ internal static class PageScripts
             const name = attributes.find(a => (img.getAttribute(a) || '').trim());
             const real = name ? resolve(img.getAttribute(name).trim()) : null;
             const current = img.getAttribute('src') || '';
-            if (real && real !== img.src && !img.hasAttribute('data-linksnap-placeholder')) {
-              img.setAttribute('data-linksnap-placeholder', current);
+            if (real && real !== img.src && !img.hasAttribute('{{SnapshotPreparation.PlaceholderAttribute}}')) {
+              img.setAttribute('{{SnapshotPreparation.PlaceholderAttribute}}', current);
               if (current !== '' && !current.startsWith('data:')) img.addEventListener('error', () => img.setAttribute('src', current), { once: true });
               img.setAttribute('src', real);
             }

@@ -48,6 +48,7 @@ public sealed class QualityGuardTests : CaptureTestBase
             ["/wechat"] = (QualityPages.WeChat, 200),
             ["/csdn"] = (QualityPages.Csdn, 200),
             ["/csdn-site"] = (QualityPages.Csdn, 200),
+            ["/error-frame"] = (QualityPages.FailedFrame, 200),
         };
         foreach (var (path, (html, status)) in pages)
         {
@@ -60,6 +61,7 @@ public sealed class QualityGuardTests : CaptureTestBase
         Server.MapContent("/placeholder.png", "image/png", Fixtures.RedPng);
         Server.MapContent("/photo.png", "image/png", Fixtures.BluePng);
         Server.MapContent("/mmbiz/photo.png", "image/png", Fixtures.BluePng);
+        Server.MapHtml("/fine-frame", "<html><body><p id=fine-frame>The embedded map legend.</p></body></html>");
         Server.MapHtml("/captcha-frame", "<html><body><input type=checkbox> I am human</body></html>");
 
         using var slots = new SemaphoreSlim(3);
@@ -156,6 +158,7 @@ public sealed class QualityGuardTests : CaptureTestBase
         Assert.That(await CountPixelsAsync(screenshot, 0, 0, 255), Is.GreaterThan(300 * 300 * 9 / 10), "the real photo is shown");
         Assert.That(await CountPixelsAsync(screenshot, 255, 0, 0), Is.LessThan(100), "the placeholder is not");
         Assert.That(Flags("/placeholder"), Is.Empty);
+        Assert.That(_captured["/placeholder"].Text(ArtifactKinds.Html), Does.Not.Contain("data-linksnap-placeholder"), "the swap's own mark is not part of the page");
     }
 
     [Test]
@@ -178,5 +181,22 @@ public sealed class QualityGuardTests : CaptureTestBase
         Assert.That(Flags(path), Is.Empty, Describe(captured));
         var text = captured.Text(ArtifactKinds.ArticleText);
         Assert.That(text, Does.Contain(rule == "zhihu" ? "这就是我对这座港口的全部印象" : "以上就是港口调度算法的全部内容"));
+    }
+
+    /// <summary>Issue 18 item 9a: the unreachable frame's slot stays empty in the copy instead of holding Chromium's error page.</summary>
+    [Test]
+    public void A_frame_whose_load_failed_is_saved_empty_not_as_the_browsers_error_page()
+    {
+        var captured = _captured["/error-frame"];
+        var html = captured.Text(ArtifactKinds.Html);
+        var copy = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var failed = copy.QuerySelector("#failed")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.GetAttribute("srcdoc") ?? failed.GetAttribute("src"), Is.Null.Or.Empty, "the failed frame is an empty slot");
+            Assert.That(html, Does.Not.Contain("neterror").And.Not.Contain("ERR_"), "no trace of the error document");
+            Assert.That(copy.QuerySelector("#fine")!.GetAttribute("srcdoc"), Does.Contain("The embedded map legend."), "a frame that loaded is kept");
+            Assert.That(Flags("/error-frame"), Is.Empty, Describe(captured));
+        });
     }
 }

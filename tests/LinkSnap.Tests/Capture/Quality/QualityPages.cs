@@ -18,6 +18,12 @@ internal static class QualityPages
         <body><main><h1>{{title}}</h1>{{body}}</main></body></html>
         """;
 
+    /// <summary>An article with two frames: an advert on a host that cannot be reached (Chromium shows its network-error page there) and one that loads.</summary>
+    public static readonly string FailedFrame = Page("Harbour map", Story + """
+        <iframe id="failed" src="https://no-such-host.invalid/advert.html" width="300" height="150"></iframe>
+        <iframe id="fine" src="/fine-frame" width="300" height="150"></iframe>
+        """);
+
     /// <summary>OneTrust: a bottom banner in #onetrust-consent-sdk with its dark filter, as its script injects it.</summary>
     public static readonly string OneTrust = Page("Harbour news", Story + """
         <div id="onetrust-consent-sdk">

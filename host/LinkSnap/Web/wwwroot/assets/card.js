@@ -58,7 +58,10 @@ export function renderCard(link, { selected, onSelect, onChange }) {
     h('a', { class: 'title', href, 'data-nav': true, title: link.url, tabindex: -1 }, link.title || link.url),
     h('div', { class: 'meta' },
       h('span', { class: 'site' }, favicon(latest), site),
-      h('time', { datetime: link.createdAt }, formatDate(link.createdAt)),
+      link.author ? h('span', { class: 'author' }, link.author) : null,
+      // The page's own date beside the saved one: ISO as the page gave it, to the day (no time zone to guess).
+      link.published ? h('time', { class: 'published', datetime: link.published.slice(0, 10) }, t('card.published', { date: link.published.slice(0, 10) })) : null,
+      h('time', { datetime: link.createdAt, title: t('card.saved') }, formatDate(link.createdAt)),
       statusBadge(latest),
       healthBadge(link.health),
       changedBadge(link),

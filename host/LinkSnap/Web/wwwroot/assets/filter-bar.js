@@ -42,7 +42,7 @@ export function renderFilters(state, setState) {
     toggle,
     h('span', { class: 'toolbar-more' },
     h('label', {}, h('span', { class: 'visually-hidden' }, t('filter.sortBy')),
-      select('sort', state.sort, [['saved', t('filter.sortSaved')], ['title', t('filter.sortTitle')], ['site', t('filter.sortSite')]], (sort) => setState({ sort }), t('filter.sortBy'))),
+      select('sort', state.sort, [['saved', t('filter.sortSaved')], ['published', t('filter.sortPublished')], ['title', t('filter.sortTitle')], ['site', t('filter.sortSite')]], (sort) => setState({ sort }), t('filter.sortBy'))),
     h('button', {
       type: 'button', id: 'order', title: t('filter.order'), 'aria-label': state.order === 'desc' ? t('filter.orderDesc') : t('filter.orderAsc'),
       onclick: () => setState({ order: state.order === 'desc' ? 'asc' : 'desc' }),
@@ -70,6 +70,8 @@ export function renderFilters(state, setState) {
 
   const site = h('input', { id: 'filter-site', type: 'text', value: state.site, placeholder: t('filter.sitePlaceholder'), 'aria-label': t('filter.site'), class: 'tag-input' });
   site.addEventListener('change', () => setState({ site: site.value.trim() }));
+  const author = h('input', { id: 'filter-author', type: 'text', value: state.author, placeholder: t('filter.authorPlaceholder'), 'aria-label': t('filter.author'), class: 'tag-input' });
+  author.addEventListener('change', () => setState({ author: author.value.trim() }));
   const from = h('input', { id: 'filter-from', type: 'date', value: state.from, 'aria-label': t('filter.from') });
   from.addEventListener('change', () => setState({ from: from.value }));
   const to = h('input', { id: 'filter-to', type: 'date', value: state.to, 'aria-label': t('filter.to') });
@@ -83,6 +85,7 @@ export function renderFilters(state, setState) {
       : null,
     tagInput,
     site,
+    author,
     h('label', {}, t('filter.fromLabel'), ' ', from),
     h('label', {}, t('filter.toLabel'), ' ', to),
     select('status', state.status, [['', t('filter.anyStatus')], ...['done', 'partial', 'failed', 'queued', 'running'].map((s) => [s, word('status', s)])],
@@ -93,7 +96,7 @@ export function renderFilters(state, setState) {
     h('label', {}, h('input', { type: 'checkbox', id: 'filter-changed', checked: state.changed, onchange: (event) => setState({ changed: event.target.checked }) }), ' ', t('filter.changed')),
     h('label', {}, h('input', { type: 'checkbox', id: 'filter-attention', checked: state.attention, onchange: (event) => setState({ attention: event.target.checked }) }), ' ', t('filter.attention')),
     hasFilters(state)
-      ? h('button', { type: 'button', class: 'link', onclick: () => setState({ q: '', tags: [], site: '', from: '', to: '', status: '', health: '', changed: false, attention: false, linkState: '' }) }, t('filter.clearAll'))
+      ? h('button', { type: 'button', class: 'link', onclick: () => setState({ q: '', tags: [], site: '', author: '', from: '', to: '', status: '', health: '', changed: false, attention: false, linkState: '' }) }, t('filter.clearAll'))
       : null);
 
   const root = h('div', { class: filtersOpen ? 'browse-controls filters-open' : 'browse-controls' }, toolbar, filters);
@@ -113,5 +116,5 @@ function select(id, value, options, onChange, label) {
 }
 
 function hasFilters(state) {
-  return Boolean(state.q || state.tags.length || state.site || state.from || state.to || state.status || state.health || state.changed || state.attention || state.linkState);
+  return Boolean(state.q || state.tags.length || state.site || state.author || state.from || state.to || state.status || state.health || state.changed || state.attention || state.linkState);
 }

@@ -1,7 +1,7 @@
 // The browse state lives in the URL (so a filtered view can be bookmarked): q, tag (repeated),
-// tagMode, site, from, to, status, health, changed, state, sort, order, view. Only known keys are read; bad values fall back.
+// tagMode, site, author, from, to, status, health, changed, state, sort, order, view. Only known keys are read; bad values fall back.
 
-const sorts = ['saved', 'title', 'site'];
+const sorts = ['saved', 'published', 'title', 'site'];
 const statuses = ['', 'done', 'partial', 'failed', 'queued', 'running'];
 // 'gone' stands for the original being gone or a soft 404: "your copy is the only one".
 export const healthFilters = ['', 'gone', 'moved', 'unknown', 'alive'];
@@ -17,6 +17,7 @@ export function readState(search = location.search) {
     tags: [...new Set(p.getAll('tag').map((t) => t.trim()).filter(Boolean))].slice(0, 20),
     tagMode: pick('tagMode', ['and', 'or'], 'and'),
     site: (p.get('site') || '').trim(),
+    author: (p.get('author') || '').trim().slice(0, 200),
     from: validDate(p.get('from')),
     to: validDate(p.get('to')),
     status: pick('status', statuses, ''),
@@ -41,6 +42,7 @@ export function stateToSearch(state) {
   for (const tag of state.tags) p.append('tag', tag);
   if (state.tags.length > 1 && state.tagMode !== 'and') p.set('tagMode', state.tagMode);
   if (state.site) p.set('site', state.site);
+  if (state.author) p.set('author', state.author);
   if (state.from) p.set('from', state.from);
   if (state.to) p.set('to', state.to);
   if (state.status) p.set('status', state.status);
@@ -62,6 +64,7 @@ export function stateToApi(state, cursor, limit = 50) {
   for (const tag of state.tags) p.append('tag', tag);
   if (state.tags.length) p.set('tagMode', state.tagMode);
   if (state.site) p.set('site', state.site);
+  if (state.author) p.set('author', state.author);
   if (state.from) p.set('from', `${state.from}T00:00:00.000Z`);
   if (state.to) p.set('to', endOfDay(state.to));
   if (state.status) p.set('status', state.status);
