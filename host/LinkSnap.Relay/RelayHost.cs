@@ -39,7 +39,7 @@ internal sealed class RelayHost
             return 1;
         }
 
-        var daemon = new DaemonForwarder(new DaemonClient(_paths.SocketPath, _options.RequestTimeout), new DaemonLauncher(_options, _paths, _log), _options, _log);
+        var daemon = new DaemonForwarder(new DaemonClient(_paths.SocketPath, _options.RequestTimeout), _paths, _options, _log);
         while (true)
         {
             var frame = await reader.ReadAsync(cancellationToken);

@@ -1,3 +1,5 @@
+using LinkSnap.Shared;
+
 namespace LinkSnap.Relay;
 
 /// <summary>
@@ -18,7 +20,7 @@ internal sealed record RelayOptions(string DaemonExecutable, bool StartDaemon, T
 
         var noStart = Environment.GetEnvironmentVariable("LINKSNAP_RELAY_NO_START");
         var timeoutText = Environment.GetEnvironmentVariable("LINKSNAP_RELAY_START_TIMEOUT_MS");
-        var timeout = int.TryParse(timeoutText, out var ms) && ms >= 0 ? TimeSpan.FromMilliseconds(ms) : TimeSpan.FromSeconds(20);
+        var timeout = int.TryParse(timeoutText, out var ms) && ms >= 0 ? TimeSpan.FromMilliseconds(ms) : DaemonLauncher.StartTimeout;
         return new RelayOptions(exe, noStart is null or "" or "0", timeout, TimeSpan.FromSeconds(60));
     }
 }

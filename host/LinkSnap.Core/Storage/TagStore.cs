@@ -58,6 +58,30 @@ public sealed class TagStore(LinkSnapDatabase database, TimeProvider time)
     }
 
     /// <summary>
+    /// The most used tags whose name starts with <paramref name="prefix"/> (case-insensitive, by the tag
+    /// key), for the extension's tag suggestions: a range seek on the key's unique index, so a library
+    /// with many tags is not read whole for each keystroke.
+    /// </summary>
+    public IReadOnlyList<TagCount> SuggestTags(string prefix, int limit)
+    {
+        using var connection = database.Open();
+        return connection.Query<(string Name, long Count)>(SuggestTagsQuery, SuggestTagsRange(prefix, limit))
+            .Select(t => new TagCount(t.Name, (int)t.Count))
+            .ToList();
+    }
+
+    /// <summary>Keys from the prefix's key up to it followed by the highest code point: every key that starts with it.</summary>
+    internal const string SuggestTagsQuery =
+        "SELECT t.name, (SELECT COUNT(*) FROM link_tags lt WHERE lt.tag_id = t.id) AS uses FROM tags t " +
+        "WHERE t.key >= @from AND t.key < @to ORDER BY uses DESC, t.key LIMIT @limit";
+
+    internal static object SuggestTagsRange(string prefix, int limit)
+    {
+        var from = TagName.Key(prefix.Trim());
+        return new { from, to = from + char.ConvertFromUtf32(0x10FFFF), limit };
+    }
+
+    /// <summary>
     /// Renames a tag and its whole subtree, keeping their links: "nlp" → "ml/nlp" also moves
     /// "nlp/interpretability" to "ml/nlp/interpretability". A name that exists already is merged into
     /// (the library asks first). A folder that is not itself a tag can be renamed too. Returns the

@@ -1,23 +1,22 @@
 using System.Net.Sockets;
 using LinkSnap.Relay.Protocol;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Relay.Daemon;
 
 /// <summary>Sends a validated message to the daemon, starting the daemon first when nothing answers.</summary>
 internal sealed class DaemonForwarder
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
-
     private readonly DaemonClient _client;
-    private readonly DaemonLauncher _launcher;
+    private readonly LinkSnapPaths _paths;
     private readonly RelayOptions _options;
     private readonly RelayLog _log;
     private string? _unavailable;
 
-    public DaemonForwarder(DaemonClient client, DaemonLauncher launcher, RelayOptions options, RelayLog log)
+    public DaemonForwarder(DaemonClient client, LinkSnapPaths paths, RelayOptions options, RelayLog log)
     {
         _client = client;
-        _launcher = launcher;
+        _paths = paths;
         _options = options;
         _log = log;
     }
@@ -66,25 +65,43 @@ internal sealed class DaemonForwarder
             return (null, _unavailable);
         }
 
-        var startProblem = _launcher.TryStart();
+        var startProblem = StartDaemon();
         if (startProblem is not null)
         {
             _log.Write(startProblem);
             return (null, _unavailable = startProblem);
         }
 
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < _options.StartTimeout)
+        if (await DaemonLauncher.WaitForAsync(_ => Task.FromResult(_client.TryConnect()), _options.StartTimeout, cancellationToken) is { } started)
         {
-            await Task.Delay(PollInterval, cancellationToken);
-            if (_client.TryConnect() is { } started)
-            {
-                return (started, null);
-            }
+            return (started, null);
         }
 
-        _unavailable = $"started the daemon but it did not answer within {_options.StartTimeout.TotalSeconds:0} s (see logs/daemon-start.log)";
+        _unavailable = $"started the daemon but it did not answer within {_options.StartTimeout.TotalSeconds:0} s (see {_paths.DaemonLogPath})";
         _log.Write(_unavailable);
         return (null, _unavailable);
+    }
+
+    /// <summary>Starts `linksnap serve` by the shared launcher; null on success, else why not.</summary>
+    private string? StartDaemon()
+    {
+        if (!_options.StartDaemon)
+        {
+            return "the daemon is not running (starting it is disabled by LINKSNAP_RELAY_NO_START)";
+        }
+
+        var exe = _options.DaemonExecutable;
+        if (!File.Exists(exe))
+        {
+            return $"the daemon is not running and {exe} was not found (set LINKSNAP_EXE or run `linksnap install` again)";
+        }
+
+        var problem = DaemonLauncher.TryStart([exe, "serve"], _paths);
+        if (problem is null)
+        {
+            _log.Write($"started daemon {exe} serve (output in {_paths.DaemonLogPath})");
+        }
+
+        return problem;
     }
 }

@@ -1,12 +1,11 @@
 using System.Text.Json;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
-using LinkSnap.Core.Urls;
 using LinkSnap.Library;
 
 namespace LinkSnap.Api;
 
-/// <summary>Translates the service's exceptions into RFC 7807 ProblemDetails, once for the whole API.</summary>
+/// <summary>Translates the service's exceptions into RFC 7807 ProblemDetails, once for the whole API, by the table in <see cref="ServiceError"/>.</summary>
 public sealed class ApiErrors : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -15,45 +14,15 @@ public sealed class ApiErrors : IEndpointFilter
         {
             return await next(context);
         }
-        catch (UrlRejectedException e)
+        catch (Exception e) when (ServiceError.Of(e) is { } error)
         {
-            return Problem(StatusCodes.Status400BadRequest, "URL refused", e.Message);
-        }
-        catch (NotFoundException e)
-        {
-            return Problem(StatusCodes.Status404NotFound, "Not found", e.Message);
-        }
-        catch (QueueFullException e)
-        {
-            // Retry-After is a hint: the queue drains at the speed of the captures ahead.
-            var http = context.HttpContext;
-            http.Response.Headers.RetryAfter = "30";
-            return TypedResults.Problem(detail: e.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Queue full",
-                extensions: new Dictionary<string, object?> { ["queued"] = e.Queued, ["max"] = e.Max });
-        }
-        catch (Core.Import.ImportException e)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Import refused", e.Message);
-        }
-        catch (TagInUseException e)
-        {
-            return Problem(StatusCodes.Status409Conflict, "Tag in use", e.Message);
-        }
-        catch (ArgumentException e)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Bad request", e.Message);
-        }
-        catch (Exception e) when (StorageFaults.IsBusy(e))
-        {
-            // Another process (a sqlite3 shell, a backup) holds the database: nothing was changed, ask again later.
-            context.HttpContext.Response.Headers.RetryAfter = "5";
-            return Problem(StatusCodes.Status503ServiceUnavailable, "Database busy",
-                $"The library database is locked by another program ({e.Message}); nothing was changed. Try again when it is released.");
-        }
-        catch (Exception e) when (StorageFaults.IsDiskFull(e))
-        {
-            return Problem(StatusCodes.Status507InsufficientStorage, "Disk full",
-                $"The disk holding the library is full ({e.Message}); nothing was saved. Free some space and try again.");
+            if (error.RetryAfterSeconds is { } seconds)
+            {
+                context.HttpContext.Response.Headers.RetryAfter = seconds;
+            }
+
+            var extensions = e is QueueFullException full ? new Dictionary<string, object?> { ["queued"] = full.Queued, ["max"] = full.Max } : null;
+            return TypedResults.Problem(detail: error.Detail, statusCode: error.Status, title: error.Title, extensions: extensions);
         }
     }
 

@@ -38,6 +38,6 @@ public static class SnapshotEndpoints
         });
 
         api.MapGet("/jobs", (string? limit, LinkSnapService service) =>
-            new { items = service.ListJobs(ApiErrors.ParseLimit(limit, 50)).Select(SnapshotDto.From).ToList() });
+            new { items = service.RecentJobs(ApiErrors.ParseLimit(limit, 50)).Select(SnapshotDto.From).ToList() });
     }
 }

@@ -15,7 +15,7 @@ public static class StatusEndpoints
     {
         api.MapGet("/status", (HttpContext context, LinkSnapService service, DaemonState state, LinkSnapPaths paths) =>
         {
-            var (queued, running) = service.CountActiveJobs();
+            var (queued, running) = service.QueueCounts();
 
             // The login URL carries the library secret: only callers on the per-user socket get it.
             var onSocket = DaemonConnection.IsUnixSocket(context);

@@ -22,7 +22,7 @@ public sealed class CliSession(LinkSnapPaths paths, DaemonClient client, TextWri
     /// <summary>The client of a running daemon: starts one in the background when none answers.</summary>
     public async Task<DaemonClient> DaemonAsync(CancellationToken cancellationToken)
     {
-        await DaemonLauncher.EnsureRunningAsync(Paths, Client, Error, cancellationToken);
+        await DaemonAutoStart.EnsureRunningAsync(Paths, Client, Error, cancellationToken);
         return Client;
     }
 

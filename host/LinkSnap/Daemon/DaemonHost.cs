@@ -46,7 +46,7 @@ public static class DaemonHost
         {
             kestrel.Listen(IPAddress.Loopback, options.Port, listen => tcp = listen);
             kestrel.ListenUnixSocket(paths.SocketPath);
-            kestrel.Limits.MaxRequestBodySize = 80L * 1024 * 1024; // as-seen pages arrive as one JSON body
+            kestrel.Limits.MaxRequestBodySize = Limits.MaxRequestBytes; // an as-seen page arrives as one JSON body (one frame from the relay)
         });
 
         var services = builder.Services;

@@ -1,3 +1,4 @@
+using System.Text;
 using LinkSnap.Api;
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Snapshots;
@@ -5,6 +6,7 @@ using LinkSnap.Core.Storage;
 using LinkSnap.Core.Urls;
 using LinkSnap.Daemon;
 using LinkSnap.Jobs;
+using LinkSnap.Shared;
 using Microsoft.Extensions.Options;
 
 namespace LinkSnap.Library;
@@ -13,12 +15,10 @@ namespace LinkSnap.Library;
 /// What a person can do with the library, in one place, for every way in (the HTTP API, the CLI
 /// through it, native messages): validates input, changes the store, keeps snapshot.json files in
 /// step, wakes the queue and publishes job events. Endpoints call these methods, never the store. Throws <see cref="UrlRejectedException"/>/<see cref="ArgumentException"/>
-/// for bad input, <see cref="NotFoundException"/>, <see cref="TagInUseException"/> and <see cref="QueueFullException"/>.
+/// for bad input, <see cref="ContentTooLargeException"/>, <see cref="NotFoundException"/>, <see cref="TagInUseException"/> and <see cref="QueueFullException"/>.
 /// </summary>
 public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, LinkJournal journal, CaptureQueue queue, JobEvents events, Reindexer reindexer, IOptions<DaemonOptions> options)
 {
-    /// <summary>As-seen DOMs beyond this are refused (the browser→host limit of Chrome is 64 MiB).</summary>
-    public const int MaxHtmlChars = 64 * 1024 * 1024;
 
     public CaptureTicket Capture(CaptureInput input)
     {
@@ -72,10 +72,14 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
 
     public IReadOnlyList<TagCount> ListTags() => store.Tags.ListTags();
 
-    /// <summary>Queued and running jobs first (oldest first), then the most recently finished.</summary>
-    public IReadOnlyList<SnapshotRecord> ListJobs(int limit) => store.Jobs.ListJobs(limit);
+    /// <summary>The queue as a person follows it: active jobs first (oldest first), then the latest finished (GET /api/jobs, the recent message).</summary>
+    public IReadOnlyList<SnapshotRecord> RecentJobs(int limit) => store.Jobs.ListJobs(limit);
 
-    public (int Queued, int Running) CountActiveJobs() => store.Jobs.CountActiveJobs();
+    /// <summary>Jobs waiting and running now (GET /api/status, the ping message).</summary>
+    public (int Queued, int Running) QueueCounts() => store.Jobs.CountActiveJobs();
+
+    /// <summary>The most used tags starting with a prefix (the extension's tag field).</summary>
+    public IReadOnlyList<TagCount> SuggestTags(string prefix, int limit) => store.Tags.SuggestTags(prefix, limit);
 
     /// <summary>How many more user captures the queue takes now (Daemon:MaxQueuedCaptures less those waiting).</summary>
     public int RoomInQueue() => options.Value.MaxQueuedCaptures - store.Jobs.CountQueuedUserCaptures();
@@ -213,8 +217,10 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
             return null;
         }
 
-        return html.Length > MaxHtmlChars
-            ? throw new ArgumentException($"The page HTML is {html.Length / 1024 / 1024} MB; the limit is {MaxHtmlChars / 1024 / 1024} MB. Use mode 'fresh'.")
+        // In UTF-8 bytes, as the extension counts them; a string longer than the limit is over it whatever it holds.
+        var bytes = html.Length > Limits.MaxHtmlBytes ? html.Length : Encoding.UTF8.GetByteCount(html);
+        return bytes > Limits.MaxHtmlBytes
+            ? throw new ContentTooLargeException($"The page HTML is {bytes / 1_000_000} MB; the limit is {Limits.MaxHtmlBytes / 1_000_000} MB. Use mode 'fresh'.")
             : folders.SaveInput(html);
     }
 

@@ -13,7 +13,7 @@ namespace LinkSnap.Native;
 /// <summary>
 /// The popup's view of a saved link (lookup-url) and its edits (update-link). Answered by the same
 /// services the API endpoints call, without an HTTP round trip (issue 12 item 1); their exceptions
-/// become protocol errors in <see cref="NativeErrors"/>.
+/// become protocol errors by the table in <see cref="ServiceError"/>.
 /// </summary>
 internal sealed class NativeLinkMessages(LinkSnapService service, LinkWatchService watches)
 {

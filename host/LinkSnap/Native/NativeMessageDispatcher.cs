@@ -1,123 +1,89 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using LinkSnap.Api;
+using LinkSnap.Core.Snapshots;
+using LinkSnap.Core.Storage;
 using LinkSnap.Daemon;
+using LinkSnap.Library;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Native;
 
-/// <summary>One method per protocol message: maps it to the API call(s) and shapes the result (docs/protocol.md).</summary>
-internal sealed class NativeMessageDispatcher(NativeApiClient api, DaemonState state, NativeLinkMessages links)
+/// <summary>
+/// One method per protocol message (docs/protocol.md), each calling the same service method as the API
+/// endpoint that does the same thing, in process: no hop back through HTTP. The services' exceptions
+/// become protocol errors by the table in <see cref="ServiceError"/>.
+/// </summary>
+internal sealed class NativeMessageDispatcher(LinkSnapService service, DaemonState state, LinkSnapPaths paths, NativeLinkMessages links)
 {
-    public Task<JsonObject> DispatchAsync(string type, JsonObject message, CancellationToken cancellationToken) => type switch
+    /// <summary>Tag suggestions when the message gives no limit.</summary>
+    private const int DefaultTagLimit = 200;
+
+    /// <summary>Queue items when the message gives no limit.</summary>
+    private const int DefaultRecentLimit = 20;
+
+    public object Dispatch(string type, JsonObject message) => type switch
     {
-        "ping" => PingAsync(cancellationToken),
-        "capture" => CaptureAsync(message, cancellationToken),
-        "status" => StatusAsync(message, cancellationToken),
-        "lookup-url" => Task.FromResult(links.Lookup(message)),
-        "update-link" => Task.FromResult(links.Update(message)),
-        "tags" => TagsAsync(message, cancellationToken),
-        "open-library" => OpenLibraryAsync(message, cancellationToken),
-        "recent" => RecentAsync(message, cancellationToken),
+        "ping" => Ping(),
+        "capture" => Capture(Read<CaptureRequest>(message)),
+        "status" => Status(Read<StatusRequest>(message)),
+        "lookup-url" => links.Lookup(message),
+        "update-link" => links.Update(message),
+        "tags" => Tags(Read<TagsRequest>(message)),
+        "open-library" => OpenLibrary(Read<OpenLibraryRequest>(message)),
+        "recent" => Recent(Read<RecentRequest>(message)),
         _ => throw new NativeException("unknown-type", $"unknown message type \"{type}\""),
     };
 
-    private async Task<JsonObject> PingAsync(CancellationToken cancellationToken)
+    private PingReply Ping()
     {
-        var status = await api.GetAsync("api/status", "no status", cancellationToken);
-        return new JsonObject
-        {
-            ["protocol"] = NativeProtocol.Version,
-            ["version"] = status["version"]?.DeepClone(),
-            ["dataDirectory"] = status["dataDirectory"]?.DeepClone(),
-            ["libraryUrl"] = state.LibraryUrl,
-            ["queue"] = status["queue"]?.DeepClone(),
-        };
+        var (queued, running) = service.QueueCounts();
+        return new PingReply(NativeProtocol.Version, StatusEndpoints.Version, paths.DataDirectory, state.LibraryUrl, new QueueCountsDto(queued, running));
     }
 
-    private async Task<JsonObject> CaptureAsync(JsonObject message, CancellationToken cancellationToken)
+    private CaptureReply Capture(CaptureRequest request)
     {
-        var mode = message["mode"]?.GetValue<string>() ?? "fresh";
-        if (mode == "as-seen" && message["html"] is null)
-        {
-            throw new NativeException("bad-message", "an as-seen capture needs the page's html");
-        }
-
-        var body = new JsonObject { ["url"] = message["url"]!.DeepClone(), ["mode"] = mode };
-        foreach (var name in new[] { "tags", "note", "html" })
-        {
-            if (message[name] is { } value)
-            {
-                body[name] = value.DeepClone();
-            }
-        }
-
-        var queued = await api.PostAsync("api/captures", body, "invalid-url", cancellationToken);
-        return new JsonObject
-        {
-            ["linkId"] = queued["linkId"]?.DeepClone(),
-            ["snapshotId"] = queued["snapshotId"]?.DeepClone(),
-            ["status"] = queued["status"]?.DeepClone() ?? "queued",
-        };
+        var ticket = service.Capture(new CaptureInput { Url = request.Url, Tags = request.Tags, Note = request.Note, Mode = request.Mode ?? "fresh", Html = request.Html });
+        return new CaptureReply(ticket.LinkId, ticket.SnapshotId, SnapshotStatus.Queued);
     }
 
-    private async Task<JsonObject> StatusAsync(JsonObject message, CancellationToken cancellationToken)
+    private StatusReply Status(StatusRequest request)
     {
-        var id = Id(message["snapshotId"]);
-        var snapshot = await api.GetAsync($"api/snapshots/{Uri.EscapeDataString(id)}", $"there is no snapshot {id} (it may have been deleted)", cancellationToken);
-        var linkId = snapshot["linkId"]?.ToString();
-        return new JsonObject
-        {
-            ["snapshotId"] = snapshot["id"]?.DeepClone() ?? id,
-            ["linkId"] = snapshot["linkId"]?.DeepClone(),
-            ["url"] = snapshot["url"]?.DeepClone(),
-            ["title"] = snapshot["metadata"]?["title"]?.DeepClone(),
-            ["status"] = snapshot["status"]?.DeepClone(),
-            ["stage"] = snapshot["stage"]?.DeepClone(),
-            ["reason"] = snapshot["reason"]?.DeepClone(),
+        var snapshot = service.GetSnapshot(ApiErrors.ParseId(request.SnapshotId, "snapshot"));
+        return new StatusReply(
+            snapshot.Id, snapshot.LinkId, snapshot.Url, snapshot.Metadata?.Title, snapshot.Status, snapshot.Stage, snapshot.Reason,
             // The quality guard's flags ({kind, reason, action}), for the popup's "needs attention" and "save as you see it".
-            ["quality"] = snapshot["metadata"]?["quality"]?["flags"]?.DeepClone(),
-            ["libraryUrl"] = linkId is null ? null : Combine(state.LibraryUrl, "links/" + Uri.EscapeDataString(linkId)),
-        };
+            snapshot.Metadata?.Quality?.Flags,
+            LinkPage(snapshot.LinkId));
     }
 
-    private async Task<JsonObject> TagsAsync(JsonObject message, CancellationToken cancellationToken)
+    private TagsReply Tags(TagsRequest request) => new(service.SuggestTags(request.Prefix ?? "", request.Limit ?? DefaultTagLimit));
+
+    private OpenLibraryReply OpenLibrary(OpenLibraryRequest request)
     {
-        var prefix = message["prefix"]?.GetValue<string>() ?? "";
-        var limit = message["limit"]?.GetValue<int>() ?? 200;
-        var all = await api.GetAsync("api/tags", "no tags", cancellationToken) as JsonArray ?? [];
-        var tags = all.OfType<JsonObject>()
-            .Where(t => (t["name"]?.GetValue<string>() ?? "").StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(t => t["count"]?.GetValue<int>() ?? 0)
-            .ThenBy(t => t["name"]?.GetValue<string>(), StringComparer.OrdinalIgnoreCase)
-            .Take(limit)
-            .Select(t => (JsonNode)new JsonObject { ["name"] = t["name"]!.DeepClone(), ["count"] = t["count"]?.DeepClone() ?? 0 });
-        return new JsonObject { ["tags"] = new JsonArray([.. tags]) };
+        long? linkId = request.LinkId is { } link ? ApiErrors.ParseId(link, "link")
+            : request.SnapshotId is { } snapshot ? service.GetSnapshot(ApiErrors.ParseId(snapshot, "snapshot")).LinkId
+            : null;
+
+        // The login link sets the session cookie; the extension then shows pageUrl in the same tab.
+        return new OpenLibraryReply(state.LoginUrl ?? state.LibraryUrl, linkId is { } id ? LinkPage(id) : state.LibraryUrl);
     }
 
-    private async Task<JsonObject> OpenLibraryAsync(JsonObject message, CancellationToken cancellationToken)
+    private RecentReply Recent(RecentRequest request) =>
+        new([.. service.RecentJobs(request.Limit ?? DefaultRecentLimit).Select(SnapshotDto.From)]);
+
+    private string LinkPage(long linkId) => state.LibraryUrl.TrimEnd('/') + "/links/" + linkId;
+
+    /// <summary>The message as its request type. The relay has checked it against protocol.json; a caller on the socket that skips the relay gets bad-message.</summary>
+    private static T Read<T>(JsonObject message)
     {
-        string? linkId = message["linkId"] is { } l ? Id(l) : null;
-        if (linkId is null && message["snapshotId"] is { } s)
+        try
         {
-            var snapshot = await api.GetAsync($"api/snapshots/{Uri.EscapeDataString(Id(s))}", $"there is no snapshot {Id(s)}", cancellationToken);
-            linkId = snapshot["linkId"]?.ToString();
+            return message.Deserialize<T>(SnapshotJson.Options) ?? throw new NativeException("bad-message", "the message is empty");
         }
-
-        var libraryUrl = state.LibraryUrl;
-        return new JsonObject
+        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
-            // The login link sets the session cookie; the extension then shows pageUrl in the same tab.
-            ["url"] = state.LoginUrl ?? libraryUrl,
-            ["pageUrl"] = linkId is null ? libraryUrl : Combine(libraryUrl, "links/" + Uri.EscapeDataString(linkId)),
-        };
+            throw new NativeException("bad-message", "the message does not fit its type: " + ex.Message);
+        }
     }
-
-    private async Task<JsonObject> RecentAsync(JsonObject message, CancellationToken cancellationToken)
-    {
-        var limit = message["limit"]?.GetValue<int>() ?? 20;
-        var jobs = await api.GetAsync($"api/jobs?limit={limit}", "no jobs", cancellationToken);
-        return new JsonObject { ["items"] = jobs["items"]?.DeepClone() ?? new JsonArray() };
-    }
-
-    private static string Combine(string libraryUrl, string page) => libraryUrl.TrimEnd('/') + "/" + page;
-
-    private static string Id(JsonNode? node) => node?.ToString() ?? throw new NativeException("bad-message", "an id is required");
 }

@@ -1,29 +1,29 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LinkSnap.Daemon;
+using LinkSnap.Api;
+using LinkSnap.Core.Snapshots;
 using LinkSnap.Relay.Protocol;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Native;
 
 /// <summary>
-/// Answers one protocol message (already validated by the relay against protocol.json) by calling the
-/// daemon's API, or its services directly for the link messages (<see cref="NativeLinkMessages"/>). Replies are {ok:true, result} or {ok:false, error:{code, message}}; the relay adds the id.
+/// Answers one protocol message (already validated by the relay against protocol.json) with the
+/// services, through <see cref="NativeMessageDispatcher"/>. Replies are {ok:true, result} or
+/// {ok:false, error:{code, message}}; the relay adds the id. Failures get their code from the one
+/// table the API uses too (<see cref="ServiceError"/>).
 /// </summary>
-public sealed class NativeMessageHandler : IDisposable
+internal sealed class NativeMessageHandler
 {
     private const int MaxDepth = 64;
-    private readonly DaemonState _state;
+    private readonly NativeMessageDispatcher _dispatcher;
     private readonly ILogger<NativeMessageHandler> _logger;
-    private readonly Lazy<NativeApiClient> _api;
-    private readonly IServiceProvider _services;
 
-    public NativeMessageHandler(DaemonState state, ILogger<NativeMessageHandler> logger, IServiceProvider services)
+    public NativeMessageHandler(NativeMessageDispatcher dispatcher, ILogger<NativeMessageHandler> logger)
     {
-        _state = state;
+        _dispatcher = dispatcher;
         _logger = logger;
-        _services = services;
-        _api = new Lazy<NativeApiClient>(() => new NativeApiClient(state.SocketPath));
     }
 
     public async Task<byte[]> HandleAsync(Stream body, CancellationToken cancellationToken)
@@ -52,37 +52,28 @@ public sealed class NativeMessageHandler : IDisposable
 
         try
         {
-            var links = ActivatorUtilities.CreateInstance<NativeLinkMessages>(_services);
-            var result = await new NativeMessageDispatcher(_api.Value, _state, links).DispatchAsync(type, message, cancellationToken);
-            return Ok(result);
+            return Ok(JsonSerializer.SerializeToNode(_dispatcher.Dispatch(type, message), SnapshotJson.Options));
         }
         catch (NativeException ex)
         {
             return Error(ex.Code, ex.Message);
         }
-        catch (Exception ex) when (NativeErrors.Code(ex) is { } code)
+        catch (Exception ex) when (ServiceError.Of(ex) is { } error)
         {
-            return Error(code, ex.Message);
+            return Error(error.ProtocolCode, error.Detail);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or JsonException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is IOException or JsonException or InvalidOperationException or FormatException)
         {
             _logger.LogWarning(ex, "native message {Type} failed", type);
             return Error("internal", $"{type} failed in the daemon: {ex.Message}");
         }
     }
 
-    public void Dispose()
+    private static byte[] Ok(JsonNode? result)
     {
-        if (_api.IsValueCreated)
-        {
-            _api.Value.Dispose();
-        }
-    }
-
-    private static byte[] Ok(JsonObject result)
-    {
-        var reply = Encoding.UTF8.GetBytes(new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString());
-        return reply.Length <= NativeProtocol.MaxReplyBytes - 200
+        var reply = Encoding.UTF8.GetBytes(new JsonObject { ["ok"] = true, ["result"] = result }.ToJsonString(SnapshotJson.Options));
+        // Room for the id the relay adds.
+        return reply.Length <= Limits.MaxReplyBytes - 200
             ? reply
             : Error("reply-too-large", $"the answer is {reply.Length} bytes, over the native messaging limit; ask for fewer items");
     }

@@ -12,6 +12,8 @@ public static class NativeMessagingSetup
 
     public static IServiceCollection AddNativeMessaging(this IServiceCollection services)
     {
+        services.AddSingleton<NativeLinkMessages>();
+        services.AddSingleton<NativeMessageDispatcher>();
         services.AddSingleton<NativeMessageHandler>();
         return services;
     }

@@ -17,7 +17,4 @@ public static class NativeProtocol
         "bad-frame", "bad-json", "bad-message", "unknown-type", "forbidden-origin", "too-large",
         "reply-too-large", "daemon-unavailable", "invalid-url", "not-found", "queue-full", "internal",
     ];
-
-    /// <summary>Replies must stay under the browser's 1 MB host-to-extension limit.</summary>
-    public const int MaxReplyBytes = 1_000_000;
 }

@@ -71,7 +71,8 @@ public sealed partial class ExtensionEndToEndTests
         var opened = _harness.Browser.WaitForPageAsync(new() { Timeout = 30_000 });
         await popup.Locator("#snapshot-link").ClickAsync();
         var library = await opened;
-        await library.WaitForURLAsync(url => url.EndsWith(linkPage, StringComparison.Ordinal), new() { Timeout = 30_000 });
+        // The link page adds its tab and version to the query (history.replaceState), so only the path is compared.
+        await library.WaitForURLAsync(url => new Uri(url).AbsolutePath == linkPage, new() { Timeout = 30_000 });
         var apiStatus = await library.EvaluateAsync<int>($"() => fetch('/api/links/{link.GetProperty("id").GetInt64()}').then(r => r.status)");
         Assert.That(apiStatus, Is.EqualTo(200), "the library tab has a session");
         await library.CloseAsync();

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using LinkSnap.Daemon;
 using LinkSnap.Native;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NUnit.Framework;
 
@@ -39,7 +38,8 @@ public sealed class NativeMessageTextTests
 
     private static async Task<JsonElement> HandleAsync(byte[] body)
     {
-        using var handler = new NativeMessageHandler(new DaemonState { SocketPath = "/nonexistent/linksnap.sock" }, NullLogger<NativeMessageHandler>.Instance, new ServiceCollection().BuildServiceProvider());
+        // The text is refused before any service is asked: the dispatcher gets none.
+        var handler = new NativeMessageHandler(new NativeMessageDispatcher(null!, new DaemonState { SocketPath = "/nonexistent/linksnap.sock" }, null!, null!), NullLogger<NativeMessageHandler>.Instance);
         var reply = await handler.HandleAsync(new MemoryStream(body), CancellationToken.None);
         return JsonDocument.Parse(reply).RootElement.Clone();
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using LinkSnap.Install;
 using LinkSnap.Native;
+using LinkSnap.Shared;
 using LinkSnap.Testing;
 using NUnit.Framework;
 
@@ -31,7 +32,17 @@ public sealed class ProtocolTableTests
         Assert.That(NativeProtocol.MessageTypes, Is.EquivalentTo(_table.GetProperty("messages").EnumerateObject().Select(m => m.Name)));
         Assert.That(NativeProtocol.ErrorCodes, Is.EquivalentTo(_table.GetProperty("errors").EnumerateObject().Select(m => m.Name)));
         Assert.That(NativeProtocol.Version, Is.EqualTo(_table.GetProperty("version").GetInt32()));
-        Assert.That(NativeProtocol.MaxReplyBytes, Is.EqualTo(_table.GetProperty("limits").GetProperty("maxReplyBytes").GetInt32()));
+    }
+
+    [Test]
+    public void The_extension_relay_and_daemon_share_one_value_per_limit()
+    {
+        var limits = _table.GetProperty("limits");
+        Assert.That(Limits.MaxReplyBytes, Is.EqualTo(limits.GetProperty("maxReplyBytes").GetInt32()));
+        Assert.That(Limits.MaxRequestBytes, Is.EqualTo(limits.GetProperty("maxRequestBytes").GetInt32()));
+        Assert.That(Limits.MaxHtmlBytes, Is.EqualTo(limits.GetProperty("maxHtmlBytes").GetInt32()));
+        var html = _table.GetProperty("messages").GetProperty("capture").GetProperty("request").GetProperty("html");
+        Assert.That(html.GetProperty("maxLength").GetInt32(), Is.EqualTo(Limits.MaxHtmlBytes), "the relay refuses what the extension and the service refuse");
     }
 
     [Test]
