@@ -21,10 +21,7 @@ public sealed class CliCommandTests
     public async Task StartAsync()
     {
         _server = await FixtureServer.StartAsync();
-        _server.MapHtml("/cli", """
-            <html><head><meta charset="utf-8"><title>CLI fixture 模型</title></head>
-            <body><article><h1>CLI fixture</h1><p>这个页面讨论语言模型。The command line saved this page with its tags.</p></article></body></html>
-            """);
+        _server.MapHtml("/cli", CliFixturePage.Html);
         _daemon = await TestDaemon.StartAsync();
 
         // One capture shared by the tests; every test reads from it (link 1).

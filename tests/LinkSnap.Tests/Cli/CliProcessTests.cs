@@ -23,10 +23,7 @@ public sealed class CliProcessTests
     public async Task StartAsync()
     {
         _server = await FixtureServer.StartAsync();
-        _server.MapHtml("/cli", """
-            <html><head><meta charset="utf-8"><title>CLI fixture 模型</title></head>
-            <body><article><h1>CLI fixture</h1><p>这个页面讨论语言模型。The command line saved this page with its tags.</p></article></body></html>
-            """);
+        _server.MapHtml("/cli", CliFixturePage.Html);
         _home = new TempDirectory();
 
         // One capture shared by the tests (each CLI start costs seconds); every test reads from it.

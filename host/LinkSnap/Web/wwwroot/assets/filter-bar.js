@@ -103,9 +103,12 @@ export function renderFilters(state, setState) {
   return root;
 }
 
+// The filters behind the toggle; one list, so a filter added later is counted and cleared like the others.
+const NARROWING = ['site', 'author', 'from', 'to', 'status', 'health', 'changed', 'attention', 'linkState'];
+
 // How many filters narrow the list (the search box stays visible, so it does not count).
 function activeFilters(state) {
-  return state.tags.length + [state.site, state.from, state.to, state.status, state.health, state.changed, state.attention, state.linkState].filter(Boolean).length;
+  return state.tags.length + NARROWING.filter((name) => state[name]).length;
 }
 
 function select(id, value, options, onChange, label) {
@@ -116,5 +119,5 @@ function select(id, value, options, onChange, label) {
 }
 
 function hasFilters(state) {
-  return Boolean(state.q || state.tags.length || state.site || state.author || state.from || state.to || state.status || state.health || state.changed || state.attention || state.linkState);
+  return Boolean(state.q) || activeFilters(state) > 0;
 }
