@@ -61,6 +61,21 @@ public class MetadataCorpusRateTests
         };
         TestContext.Out.WriteLine($"{set}: " + string.Join(", ", measured.Select(m => $"{m.Key} {m.Value:0.000}")));
 
+        // The worst pages first: where a text rule change should look.
+        foreach (var (id, f1) in pages.Where(p => p.Text is not null).Select(p => (p.Id, TextF1.Score(p.Text, results[p.Id].Text, CjkTokenizer.Tokenize))).OrderBy(x => x.Item2).Take(10))
+        {
+            TestContext.Out.WriteLine($"  text F1 {f1:0.000} {id}");
+        }
+
+        if (Environment.GetEnvironmentVariable("LINKSNAP_PAGEMETA_DUMP") is { Length: > 0 } dump)
+        {
+            Directory.CreateDirectory(dump);
+            foreach (var page in pages)
+            {
+                await File.WriteAllTextAsync(Path.Combine(dump, $"{set}.{page.Id}.txt"), results[page.Id].Text);
+            }
+        }
+
         Assert.Multiple(() =>
         {
             foreach (var (field, floor) in new[] { ("title", title), ("author", author), ("published", published), ("text F1", textF1) })

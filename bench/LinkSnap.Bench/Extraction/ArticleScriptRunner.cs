@@ -64,24 +64,26 @@ public static class ArticleScriptRunner
 
         var (article, pageText) = await ReadAsync(page);
         var articleText = article is { ValueKind: JsonValueKind.Object } json && json.TryGetProperty("textContent", out var t) && t.ValueKind == JsonValueKind.String
-            ? t.GetString()!.Trim()
-            : "";
+            ? t.GetString()
+            : null;
 
-        // As HtmlPageCapture.IsSubstantial: a scrap is not an article; the fallback is the first 4,000
-        // characters of the page text, as PageScripts.Facts reads it.
-        return articleText.Length >= 200 || articleText.Length * 2 >= pageText.Length ? articleText : pageText[..Math.Min(pageText.Length, 4000)];
+        // As the engine: a scrap is not an article; the fallback is the start of the page's main text.
+        return ArticleFallback.Choose(articleText, pageText.Text, pageText.Length);
     }
 
+    /// <summary>What <see cref="ArticleFallback.PageTextScript"/> returns.</summary>
+    public sealed record PageText(string Text, int Length);
+
     /// <summary>A page that navigates itself while it is read is read again on the document it ends up with.</summary>
-    private static async Task<(JsonElement? Article, string PageText)> ReadAsync(IPage page)
+    public static async Task<(JsonElement? Article, PageText PageText)> ReadAsync(IPage page)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 var article = await page.EvaluateAsync<JsonElement?>(ReadabilityScript.Source);
-                var pageText = await page.EvaluateAsync<string>("() => document.body ? document.body.innerText || '' : ''");
-                return (article, pageText);
+                var pageText = await page.EvaluateAsync<JsonElement>(ArticleFallback.PageTextScript);
+                return (article, new PageText(pageText.GetProperty("text").GetString() ?? "", pageText.GetProperty("length").GetInt32()));
             }
             catch (PlaywrightException e) when (attempt < 5 && (e.Message.Contains("navigation", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("context", StringComparison.OrdinalIgnoreCase)))
             {

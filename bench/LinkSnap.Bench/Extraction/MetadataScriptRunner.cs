@@ -42,15 +42,26 @@ public static class MetadataScriptRunner
         await Parallel.ForEachAsync(pages, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, async (page, _) =>
         {
             ScriptResult result;
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                // A page script that never yields would hold the evaluation forever.
-                result = await ReadAsync(browser, server.Url($"/{page.Set}/{Uri.EscapeDataString(page.Id)}.html"), origin, page.Url, pageScripts).WaitAsync(TimeSpan.FromSeconds(60));
-            }
-            catch (Exception e) when (e is TimeoutException or PlaywrightException)
-            {
-                Console.Error.WriteLine($"[pagemeta] {page.Id}: {e.Message.Split('\n')[0]}");
-                result = new ScriptResult(null, null, null, null, "");
+                try
+                {
+                    // A page script that never yields would hold the evaluation forever. On a loaded machine a
+                    // page can miss the limit for want of CPU: it gets a second go with twice the time, so the
+                    // figure measures extraction rather than the machine (each failure is printed).
+                    var limit = TimeSpan.FromSeconds(60 * attempt);
+                    result = await ReadAsync(browser, server.Url($"/{page.Set}/{Uri.EscapeDataString(page.Id)}.html"), origin, page.Url, pageScripts).WaitAsync(limit);
+                    break;
+                }
+                catch (Exception e) when (e is TimeoutException or PlaywrightException)
+                {
+                    Console.Error.WriteLine($"[pagemeta] {page.Id} (attempt {attempt}): {e.Message.Split('\n')[0]}");
+                    if (attempt == 2)
+                    {
+                        result = new ScriptResult(null, null, null, null, "");
+                        break;
+                    }
+                }
             }
 
             lock (results)
@@ -92,14 +103,12 @@ public static class MetadataScriptRunner
         {
             try
             {
-                var article = await page.EvaluateAsync<JsonElement?>(ReadabilityScript.Source);
-                var pageText = await page.EvaluateAsync<string>("() => document.body ? document.body.innerText || '' : ''");
+                var (article, pageText) = await ArticleScriptRunner.ReadAsync(page);
                 var a = article is { ValueKind: JsonValueKind.Object } json ? json : default;
                 string? Get(string name) => a.ValueKind == JsonValueKind.Object && a.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
                 var facts = new { title = Get("title"), byline = Get("byline"), publishedTime = Get("publishedTime"), siteName = Get("siteName") };
                 var scan = await page.EvaluateAsync<JsonElement>(MetadataScript.Source, new { now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), url = originalUrl ?? url.AbsoluteUri, article = facts });
-                var text = (Get("textContent") ?? "").Trim();
-                text = text.Length >= 200 || text.Length * 2 >= pageText.Length ? text : pageText[..Math.Min(pageText.Length, 4000)];
+                var text = ArticleFallback.Choose(Get("textContent"), pageText.Text, pageText.Length);
                 return new ScriptResult(scan.Deserialize<MetadataScan>(Web), Get("title"), Get("byline"), Get("publishedTime"), text);
             }
             catch (PlaywrightException e) when (attempt < 5 && (e.Message.Contains("navigation", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("context", StringComparison.OrdinalIgnoreCase)))

@@ -62,11 +62,23 @@ const hasBoilerplateClass = (el) => {
   return words.trim() !== '' && BOILERPLATE_CLASS.test(words);
 };
 
-const isLinkList = (list) => {
+// minItems: how many <li> a list needs (0: any block).
+const isLinkList = (list, minItems = 3) => {
   const text = list.textContent.replace(/\s+/g, '').length;
   const links = [...list.querySelectorAll('a')].reduce((n, a) => n + a.textContent.replace(/\s+/g, '').length, 0);
-  return list.querySelectorAll('li').length >= 3 && text > 0 && links / text > 0.8;
+  return list.querySelectorAll('li').length >= minItems && text > 0 && links / text > 0.8;
 };
+
+// A block that is a list of links in all but name — a table or column of headlines, one link per row
+// (old portal templates put these inside the article's table): three links or more, nearly all of its
+// text in them.
+const isLinkBlock = (el, total) => {
+  if (el.textContent.length >= total * MAX_SHARE || el.querySelectorAll('a').length < 3) return false;
+  return isLinkList(el, 0);
+};
+
+// A site's legal notice under its articles ("反侵权公告：…", "免责声明：…"): the block its label opens.
+const LEGAL_NOTICE = /^[【\[（(]?\s*(反侵权公告|侵权公告|版权声明|免责声明|郑重声明|特别声明|版权说明)\s*[】\]）)]?\s*[:：]/;
 
 // [selector, predicate(element, total article length)]: matching elements are removed, in this order.
 const RULES = [
@@ -74,7 +86,9 @@ const RULES = [
   ['figcaption', () => true],
   ['p, div, li, span, figcaption, small, em, strong, h2, h3, h4, h5, h6', (el) => textMatches(el, 160, BOILERPLATE_TEXT)],
   ['nav, [role=navigation], header, footer, aside', (el, total) => el.textContent.length < total * MAX_SHARE],
-  ['ul, ol', isLinkList],
+  ['ul, ol', (el) => isLinkList(el)],
+  ['table, tr, td, div, section, dl', isLinkBlock],
+  ['div, section, table, td, p', (el, total) => el.textContent.length < total * MAX_SHARE && LEGAL_NOTICE.test(el.textContent.trim())],
   ['p, div, li, span, time, small, h4, h5, h6', (el) => { const t = textOf(el, 80); return t !== null && /\d/.test(t) && DATE_LINE.test(t); }],
   ['p, div, small, cite', (el) => { const t = textOf(el, 80); return t !== null && !/[.!?]$/.test(t) && AGENCY.test(t); }],
   ['p, div, span, li', (el) => textMatches(el, 20, [/^\d+( of \d+| \/ \d+)?$/])],

@@ -5,6 +5,7 @@ using LinkSnap.Core.Capture.Fetching;
 using LinkSnap.Core.Capture.Inlining;
 using LinkSnap.Core.Capture.Metadata;
 using LinkSnap.Core.Capture.Quality;
+using LinkSnap.Core.Capture.Readability;
 using Microsoft.Playwright;
 
 namespace LinkSnap.Core.Capture.Rendering;
@@ -251,13 +252,6 @@ internal sealed class HtmlPageCapture(
         return (null, false);
     }
 
-    /// <summary>
-    /// On portals and index pages Readability may return a scrap ("en"); a real article is either
-    /// long enough or most of the page.
-    /// </summary>
-    private static bool IsSubstantial(ArticleData article, PageFacts facts)
-    {
-        var length = article.TextContent?.Trim().Length ?? 0;
-        return length >= 200 || length * 2 >= facts.TextLength;
-    }
+    private static bool IsSubstantial(ArticleData article, PageFacts facts) =>
+        ArticleFallback.IsSubstantial(article.TextContent, facts.TextLength);
 }

@@ -1,4 +1,5 @@
 using LinkSnap.Core.Capture.Inlining;
+using LinkSnap.Core.Capture.Readability;
 
 namespace LinkSnap.Core.Capture.Rendering;
 
@@ -113,7 +114,10 @@ internal static class PageScripts
         }
         """;
 
-    /// <summary>Head metadata (meta, Open Graph, JSON-LD, links) and the start of the visible text.</summary>
+    /// <summary>
+    /// Head metadata (meta, Open Graph, JSON-LD, links) and the start of the visible text: of the main
+    /// container when the page marks one (<see cref="ArticleFallback.PageTextScript"/>), with the whole body's length.
+    /// </summary>
     public const string Facts = """
         () => {
           const meta = (sel) => { const el = document.querySelector(sel); const v = el && el.getAttribute('content'); return v && v.trim() ? v.trim() : null; };
@@ -131,7 +135,11 @@ internal static class PageScripts
               }
             } catch (e) { }
           }
-          const text = document.body ? document.body.innerText || '' : '';
+          const page = (
+        """
+        + ArticleFallback.PageTextScript
+        + """
+        )();
           return {
             title: document.title || meta('meta[property="og:title"]'),
             lang: (document.documentElement && document.documentElement.getAttribute('lang')) || meta('meta[http-equiv="content-language" i]'),
@@ -143,8 +151,8 @@ internal static class PageScripts
             author: meta('meta[name="author" i]') || (typeof ld.author === 'string' ? ld.author : null),
             canonical: link('link[rel~="canonical" i]'),
             icon: link('link[rel~="icon" i]') || link('link[rel~="apple-touch-icon" i]'),
-            text: text.slice(0, 4000),
-            textLength: text.length,
+            text: page.text,
+            textLength: page.length,
           };
         }
         """;

@@ -1,0 +1,136 @@
+using LinkSnap.Core.Capture;
+using NUnit.Framework;
+
+namespace LinkSnap.Tests.Capture;
+
+/// <summary>
+/// Issue 18: the article text of Chinese pages, in the shapes the zh-cwced-dev pages showed (the
+/// fixtures reproduce their structure; docs/benchmarks.md has the figures): a short news item on a
+/// portal keeps the item, not the portal's menus; an old table-layout portal's headline tables and the
+/// site's legal notice inside the article container are not article text.
+/// </summary>
+[TestFixture]
+public sealed class ChineseArticleTextTests : CaptureTestBase
+{
+    private const string ShortItem =
+        "1月20日，城东职业学院文化与旅游学院举办“剪窗花，迎新春”活动。师生们在红纸中间剪出了“团圆”两字，在四周剪出了梅花和喜鹊，用别具一格的形式迎接新春佳节。（王小明 李华）";
+
+    private static readonly string[] Paragraphs =
+    [
+        "河口镇的老渡口今年春天停航了。新建的跨江大桥通车以后，每天往返两岸的人从几千人减少到不到一百人，渡船的收入已经不够支付燃油和人工。",
+        "船老大陈建国在这条航线上开了二十六年船。他说，最热闹的时候，一天要跑四十多趟，赶集的、上学的、挑着菜担子的，挤满了甲板。",
+        "镇政府计划把渡口改造成一个小型的江边公园，保留原来的石阶和候船亭，并在亭子里展出老渡船的照片和船票。",
+        "不少老居民说，渡口是他们记忆里最重要的地方之一，希望改造以后还能常常回来看看。",
+    ];
+
+    private static readonly string[] Boilerplate =
+    [
+        "首页", "时政", "省委关注", "豫政双周", "授权发布", "人事任免", "法治在线", // the portal's menu
+        "老人公园里练太极", "菜市场早晨的烟火气", "小学生植树护绿", "雨后彩虹挂山头", // a headline table
+        "反侵权公告", "未经书面许可", "欢迎读者提供侵权线索", // the site's legal notice
+    ];
+
+    private Captured _short = null!;
+    private Captured _portal = null!;
+
+    [OneTimeSetUp]
+    public async Task CaptureAsync()
+    {
+        Server.MapHtml("/short-item", ShortItemPage);
+        Server.MapHtml("/ferry", PortalArticlePage);
+        _short = await CaptureAsync(Server.Url("/short-item"));
+        _portal = await CaptureAsync(Server.Url("/ferry"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(_short.Result.Outcome, Is.EqualTo(CaptureOutcome.Done), _short.Result.Reason);
+            Assert.That(_portal.Result.Outcome, Is.EqualTo(CaptureOutcome.Done), _portal.Result.Reason);
+        });
+    }
+
+    [Test]
+    public void A_short_article_keeps_its_text_and_not_the_pages_menus()
+    {
+        var text = _short.Text(ArtifactKinds.ArticleText);
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain(ShortItem[..30]), "the short item is the article");
+            foreach (var menu in Boilerplate[..7])
+            {
+                Assert.That(text, Does.Not.Contain(menu), "the portal's menu is not the article");
+            }
+        });
+    }
+
+    [Test]
+    public void A_portal_article_keeps_every_paragraph_and_drops_headline_tables_and_the_legal_notice()
+    {
+        var text = _portal.Text(ArtifactKinds.ArticleText);
+        Assert.Multiple(() =>
+        {
+            foreach (var paragraph in Paragraphs)
+            {
+                Assert.That(text, Does.Contain(paragraph));
+            }
+
+            Assert.That(text, Does.Contain("交通局的公告"), "a paragraph with a link in it is text");
+            foreach (var line in Boilerplate[7..])
+            {
+                Assert.That(text, Does.Not.Contain(line));
+            }
+        });
+    }
+
+    private static string Menu => string.Join(" ", new[]
+    {
+        "首页", "时政", "省委关注", "豫政双周", "省政府常务会", "授权发布", "人事任免", "法治在线", "中岳观察", "清风中原", "经济", "国家战略",
+        "三农聚焦", "美丽河南", "河南制造", "数据说话", "金融豫报", "文化", "科教园", "中原风", "行走中原", "读书观影", "社会", "点赞河南",
+        "健康行", "青年汇", "求证", "新世说", "影像志", "学习", "理论园地", "干部心得", "公务员之家", "民情", "记者调查", "民意调查",
+    }.Select(m => $"<li><a href=\"/{m.Length}\">{m}</a></li>"));
+
+    private static string ShortItemPage => $"""
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head><meta charset="utf-8"><title>城东职业学院：剪窗花 迎新春_河南网</title></head>
+        <body>
+          <div class="top"><ul class="menu">{Menu}</ul></div>
+          <div class="position">当前位置：城东 &gt; 图说城东</div>
+          <div class="content">
+            <h1>城东职业学院：剪窗花 迎新春</h1>
+            <div class="info">2022-01-21 09:30 来源：河南网</div>
+            <div id="text"><p>{ShortItem}</p></div>
+          </div>
+          <div class="foot"><ul>{Menu}</ul><p>关于本网 联系我们 广告服务 版权声明</p></div>
+        </body>
+        </html>
+        """;
+
+    private static string Headlines => string.Join("", new[] { "老人公园里练太极", "菜市场早晨的烟火气", "小学生植树护绿", "雨后彩虹挂山头" }
+        .Select((h, i) => $"<tr><td><a href=\"/news/{i}\">[百态]</a> <a href=\"/news/{i}.html\">{h}（图）</a></td></tr>"));
+
+    private static string PortalArticlePage => $"""
+        <!DOCTYPE html>
+        <html>
+        <head><meta charset="utf-8"><title>老渡口停航了</title></head>
+        <body>
+          <table width="960"><tr>
+            <td width="700" valign="top">
+              <div class="article">
+                <h1>老渡口停航了</h1>
+                <p>{Paragraphs[0]}</p>
+                <p>{Paragraphs[1]}</p>
+                <table class="list">{Headlines}</table>
+                <p>{Paragraphs[2]}详见<a href="/notice">交通局的公告</a>。</p>
+                <p>{Paragraphs[3]}</p>
+                <div id="used">
+                  <p><b>反侵权公告：</b></p>
+                  <p>根据有关法律法规，未经书面许可，擅自转载本报社作品的，将涉嫌侵犯著作权人合法权益。</p>
+                  <p>一、任何单位或个人使用本报社的原创内容，必须事先取得书面授权；</p>
+                  <p>二、对于各类非法转载行为，欢迎读者提供侵权线索。</p>
+                </div>
+              </div>
+            </td>
+          </tr></table>
+        </body>
+        </html>
+        """;
+}
