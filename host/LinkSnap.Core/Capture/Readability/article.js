@@ -32,6 +32,8 @@ const BOILERPLATE_BLOCK_TEXT = [
   /^(view (all )?(posts|articles|stories)( by [^.!?]{1,40})?|view author archive|email the author|follow (us |him |her |me )?on (twitter|facebook|instagram))$/i,
   /^(this (document|article|content|material) is (subject to|protected by) copyright|all rights reserved)/i,
   /^if you (enjoyed|liked) (this|the) (article|story|post)/i,
+  // Chinese pagers: "第1页/共1页", "<< 上一页 | 下一页 >>".
+  /^(第\s*\d+\s*页\s*[\/／]\s*共\s*\d+\s*页)?\s*((<<|«)?\s*上一页\s*[|｜]?\s*下一页\s*(>>|»)?)?$/,
 ];
 
 // Bylines and datelines Readability did not recognize as such (no sentence punctuation).
@@ -80,6 +82,18 @@ const isLinkBlock = (el, total) => {
 // A site's legal notice under its articles ("反侵权公告：…", "免责声明：…"): the block its label opens.
 const LEGAL_NOTICE = /^[【\[（(]?\s*(反侵权公告|侵权公告|版权声明|免责声明|郑重声明|特别声明|版权说明)\s*[】\]）)]?\s*[:：]/;
 
+// Table layouts (old portals and blogs): the article's row holds the text column and a side column
+// of categories, archives and latest comments. A cell beside a longer cell, itself two or more
+// lists for the most part (seven tenths of its text), is that side column. (Readability may have
+// turned the row into a <div>: the cell's siblings are what counts.)
+const compact = (el) => el.textContent.replace(/\s+/g, '').length;
+const isSideColumn = (cell) => {
+  const cells = [...cell.parentElement.children].filter((c) => c.tagName === 'TD');
+  const own = compact(cell);
+  const lists = [...cell.querySelectorAll('ul, ol')].filter((l) => !l.parentElement.closest('ul, ol'));
+  return own > 0 && cells.some((c) => c !== cell && compact(c) > own) && lists.length >= 2 && lists.reduce((n, l) => n + compact(l), 0) >= own * 0.7;
+};
+
 // [selector, predicate(element, total article length)]: matching elements are removed, in this order.
 const RULES = [
   ['[class], [id]', (el, total) => hasBoilerplateClass(el) && el.textContent.length < total * MAX_SHARE],
@@ -87,12 +101,13 @@ const RULES = [
   ['p, div, li, span, figcaption, small, em, strong, h2, h3, h4, h5, h6', (el) => textMatches(el, 160, BOILERPLATE_TEXT)],
   ['nav, [role=navigation], header, footer, aside', (el, total) => el.textContent.length < total * MAX_SHARE],
   ['ul, ol', (el) => isLinkList(el)],
+  ['td', isSideColumn],
   ['table, tr, td, div, section, dl', isLinkBlock],
   ['div, section, table, td, p', (el, total) => el.textContent.length < total * MAX_SHARE && LEGAL_NOTICE.test(el.textContent.trim())],
   ['p, div, li, span, time, small, h4, h5, h6', (el) => { const t = textOf(el, 80); return t !== null && /\d/.test(t) && DATE_LINE.test(t); }],
   ['p, div, small, cite', (el) => { const t = textOf(el, 80); return t !== null && !/[.!?]$/.test(t) && AGENCY.test(t); }],
   ['p, div, span, li', (el) => textMatches(el, 20, [/^\d+( of \d+| \/ \d+)?$/])],
-  ['p, div, li, h2, h3, h4, h5, h6', (el) => textMatches(el, 200, BOILERPLATE_BLOCK_TEXT)],
+  ['p, div, li, td, h2, h3, h4, h5, h6', (el) => textMatches(el, 200, BOILERPLATE_BLOCK_TEXT)],
   ['p, div, span, small, h4, h5, h6', (el) => textMatches(el, 80, BYLINE_TEXT)],
   ['p, div, span, small, time, li, h4, h5, h6', (el) => { const t = textOf(el, 40); return t !== null && isDateOnly(t); }],
 ];
