@@ -25,7 +25,7 @@ export function trackReading(frame, link) {
   const onMessage = (event) => {
     if (event.source !== frame.contentWindow || event.data?.linksnapReader !== key) return;
     if (event.data.kind === 'ready') {
-      if (fraction > 0) frame.contentWindow.postMessage({ linksnapRestore: fraction }, '*');
+      frame.contentWindow.postMessage({ linksnapRestore: fraction }, '*'); // 0 too: the answer is the same for every load
       return;
     }
     const value = Number(event.data.fraction);
