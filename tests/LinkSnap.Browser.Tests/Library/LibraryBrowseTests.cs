@@ -165,7 +165,7 @@ public sealed partial class LibraryBrowseTests : LibraryPageTestBase
         await Expect(Page.FrameLocator("#reader-frame").Locator("main.reader")).ToContainTextAsync("trimming wicks");
         await ScreenshotsAsync("snapshot-reader");
 
-        // Reader controls: the frame (cross-origin, no script) is reloaded with the choice; remembered for the next link.
+        // Reader controls: the frame (cross-origin, none of the page's script) is reloaded with the choice; remembered for the next link.
         var reader = Page.FrameLocator("#reader-frame");
         await Page.SelectOptionAsync("#reader-size", "xl");
         await Page.SelectOptionAsync("#reader-width", "narrow");
