@@ -24,15 +24,15 @@ internal sealed class NativeMessageDispatcher(LinkSnapService service, DaemonSta
 
     public object Dispatch(string type, JsonObject message) => type switch
     {
-        "ping" => Ping(),
-        "capture" => Capture(Read<CaptureRequest>(message)),
-        "status" => Status(Read<StatusRequest>(message)),
-        "lookup-url" => links.Lookup(message),
-        "update-link" => links.Update(message),
-        "tags" => Tags(Read<TagsRequest>(message)),
-        "open-library" => OpenLibrary(Read<OpenLibraryRequest>(message)),
-        "recent" => Recent(Read<RecentRequest>(message)),
-        _ => throw new NativeException("unknown-type", $"unknown message type \"{type}\""),
+        MessageTypes.Ping => Ping(),
+        MessageTypes.Capture => Capture(Read<CaptureRequest>(message)),
+        MessageTypes.Status => Status(Read<StatusRequest>(message)),
+        MessageTypes.LookupUrl => links.Lookup(Read<LookupUrlRequest>(message)),
+        MessageTypes.UpdateLink => links.Update(Read<UpdateLinkRequest>(message)),
+        MessageTypes.Tags => Tags(Read<TagsRequest>(message)),
+        MessageTypes.OpenLibrary => OpenLibrary(Read<OpenLibraryRequest>(message)),
+        MessageTypes.Recent => Recent(Read<RecentRequest>(message)),
+        _ => throw new NativeException(ErrorCodes.UnknownType, $"unknown message type \"{type}\""),
     };
 
     private PingReply Ping()
@@ -79,11 +79,11 @@ internal sealed class NativeMessageDispatcher(LinkSnapService service, DaemonSta
     {
         try
         {
-            return message.Deserialize<T>(SnapshotJson.Options) ?? throw new NativeException("bad-message", "the message is empty");
+            return message.Deserialize<T>(SnapshotJson.Options) ?? throw new NativeException(ErrorCodes.BadMessage, "the message is empty");
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
-            throw new NativeException("bad-message", "the message does not fit its type: " + ex.Message);
+            throw new NativeException(ErrorCodes.BadMessage, "the message does not fit its type: " + ex.Message);
         }
     }
 }
