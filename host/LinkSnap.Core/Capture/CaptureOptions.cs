@@ -25,7 +25,11 @@ public sealed class CaptureOptions
     /// <summary>Each artifact (HTML copy, screenshot, PDF, article, ...) must be produced within this.</summary>
     public TimeSpan ArtifactTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The whole capture; artifacts not produced by then are recorded as skipped.</summary>
+    /// <summary>
+    /// The whole capture job, the one limit for it (decision 066): the engine stops at it and records the
+    /// artifacts not produced by then as failed; the daemon's job runner only backs it up for an engine
+    /// that overruns. Replaces the old Daemon:JobTimeout, which is still read with a warning.
+    /// </summary>
     public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Main documents (and non-HTML files) larger than this fail the capture.</summary>
