@@ -14,6 +14,7 @@ namespace LinkSnap.Jobs;
 public sealed class CaptureJobRunner(
     LinkStore store,
     SnapshotFolders folders,
+    SnapshotWriter writer,
     ICaptureEngine engine,
     JobEvents events,
     IOptions<CaptureOptions> capture,
@@ -27,8 +28,6 @@ public sealed class CaptureJobRunner(
     internal static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
     internal static readonly TimeSpan HardStopGrace = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan PersistRetryDelay = TimeSpan.FromSeconds(1);
-
-    private readonly SnapshotWriter _writer = new(store, folders, logger);
 
     public async Task RunAsync(SnapshotRecord job, CancellationToken stoppingToken)
     {
@@ -112,7 +111,7 @@ public sealed class CaptureJobRunner(
     }
 
     /// <summary>Writes a folder with only snapshot.json for a job that ended without a capture (e.g. failed at recovery).</summary>
-    public void WriteRecord(SnapshotRecord snapshot) => _writer.WriteRecord(snapshot);
+    public void WriteRecord(SnapshotRecord snapshot) => writer.WriteRecord(snapshot);
 
     public void CleanTemporaryFiles() => folders.CleanTemp();
 
@@ -197,7 +196,7 @@ public sealed class CaptureJobRunner(
             TimingsMs = result.TimingsMs,
             Gone = gone,
         };
-        var relative = _writer.WriteFolder(temp, finished, link, result.ArticleText);
+        var relative = writer.WriteFolder(temp, finished, link, result.ArticleText);
         var completion = new SnapshotCompletion
         {
             Status = status,
@@ -210,7 +209,7 @@ public sealed class CaptureJobRunner(
             FinishedAt = finished.FinishedAt,
             Gone = gone,
         };
-        if (!await PersistAsync(() => _writer.Record(job.Id, completion), stoppingToken))
+        if (!await PersistAsync(() => writer.Record(job.Id, completion), stoppingToken))
         {
             return; // deleted while it was being captured
         }

@@ -53,7 +53,7 @@ public abstract class QueueTestBase
         var options = Options.Create(new DaemonOptions { Concurrency = concurrency, MaxAttempts = maxAttempts });
         var capture = Options.Create(new CaptureOptions { JobTimeout = jobTimeout ?? TimeSpan.FromMinutes(1) });
         var backgroundOptions = Options.Create(background ?? new BackgroundOptions());
-        var runner = new CaptureJobRunner(Store, Folders, engine, Events, capture, backgroundOptions, time, NullLogger<CaptureJobRunner>.Instance);
+        var runner = new CaptureJobRunner(Store, Folders, new SnapshotWriter(Store, Folders), engine, Events, capture, backgroundOptions, time, NullLogger<CaptureJobRunner>.Instance);
         return new CaptureQueue(Store, runner, Events, options, backgroundOptions, new HostPoliteness(time), time, NullLogger<CaptureQueue>.Instance);
     }
 

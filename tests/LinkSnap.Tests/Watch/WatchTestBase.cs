@@ -1,5 +1,6 @@
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Scheduling;
+using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Core.Watching;
 using LinkSnap.Daemon;
@@ -50,7 +51,7 @@ public abstract class WatchTestBase : QueueTestBase
         var daemon = Options.Create(new DaemonOptions());
         var background = Options.Create(new BackgroundOptions { HostGap = TimeSpan.Zero });
         var capture = Options.Create(new CaptureOptions { JobTimeout = TimeSpan.FromMinutes(1) });
-        Runner = new CaptureJobRunner(Store, Folders, engine, Events, capture, background, Clock, NullLogger<CaptureJobRunner>.Instance);
+        Runner = new CaptureJobRunner(Store, Folders, new SnapshotWriter(Store, Folders), engine, Events, capture, background, Clock, NullLogger<CaptureJobRunner>.Instance);
         var queue = new CaptureQueue(Store, Runner, Events, daemon, background, new HostPoliteness(Clock), Clock, NullLogger<CaptureQueue>.Instance);
         Watches = new WatchStore(Database, Clock);
         var options = Options.Create(new WatchOptions());
