@@ -25,6 +25,8 @@ internal sealed class NativeMessageDispatcher(LinkSnapService service, DaemonSta
     public object Dispatch(string type, JsonObject message) => type switch
     {
         MessageTypes.Ping => Ping(),
+        // The relay has started the daemon even though `linksnap stop` had stopped it: the answer is ping's.
+        MessageTypes.Start => Ping(),
         MessageTypes.Capture => Capture(Read<CaptureRequest>(message)),
         MessageTypes.Status => Status(Read<StatusRequest>(message)),
         MessageTypes.LookupUrl => links.Lookup(Read<LookupUrlRequest>(message)),
@@ -32,6 +34,8 @@ internal sealed class NativeMessageDispatcher(LinkSnapService service, DaemonSta
         MessageTypes.Tags => Tags(Read<TagsRequest>(message)),
         MessageTypes.OpenLibrary => OpenLibrary(Read<OpenLibraryRequest>(message)),
         MessageTypes.Recent => Recent(Read<RecentRequest>(message)),
+        MessageTypes.DefaultTags => new DefaultTagsReply(service.DefaultTags()),
+        MessageTypes.SetDefaultTags => new DefaultTagsReply(service.SetDefaultTags(Read<SetDefaultTagsRequest>(message).Tags)),
         _ => throw new NativeException(ErrorCodes.UnknownType, $"unknown message type \"{type}\""),
     };
 
@@ -43,7 +47,7 @@ internal sealed class NativeMessageDispatcher(LinkSnapService service, DaemonSta
 
     private CaptureReply Capture(CaptureRequest request)
     {
-        var ticket = service.Capture(new CaptureInput { Url = request.Url, Tags = request.Tags, Note = request.Note, Mode = request.Mode ?? "fresh", Html = request.Html });
+        var ticket = service.Capture(new CaptureInput { Url = request.Url, Tags = request.Tags, UseDefaultTags = request.UseDefaultTags, Note = request.Note, Mode = request.Mode ?? "fresh", Html = request.Html });
         return new CaptureReply(ticket.LinkId, ticket.SnapshotId, SnapshotStatus.Queued);
     }
 
