@@ -92,6 +92,7 @@ public static class DaemonHost
         services.AddLibraryWeb(builder.Configuration);
         services.AddNativeMessaging();
         services.AddWatching(builder.Configuration);
+        services.AddSingleton<Core.Reading.ReadingProgressStore>();
         configureServices?.Invoke(services);
 
         var app = builder.Build();
