@@ -15,7 +15,7 @@ namespace LinkSnap.Bench.Quality;
 /// </summary>
 public sealed class QualityBenchmark : IBenchmark
 {
-    private const int GuardRounds = 4;
+    private const int GuardRounds = 2;
 
     public string Section => "quality";
 
