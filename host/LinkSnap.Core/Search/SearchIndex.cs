@@ -1,5 +1,6 @@
 using System.Data;
 using Dapper;
+using LinkSnap.Core.Storage;
 
 namespace LinkSnap.Core.Search;
 
@@ -25,27 +26,42 @@ public static class SearchIndex
 
         body ??= connection.QuerySingleOrDefault<string?>("SELECT body FROM search WHERE rowid = @linkId", new { linkId }, transaction);
         var tags = connection.Query<string>(
-            "SELECT t.name FROM link_tags lt JOIN tags t ON t.id = lt.tag_id WHERE lt.link_id = @linkId ORDER BY t.name",
+            "SELECT t.name FROM link_tags lt JOIN tags t ON t.id = lt.tag_id WHERE lt.link_id = @linkId",
             new { linkId },
             transaction);
 
         Delete(connection, transaction, linkId);
-        connection.Execute(
-            "INSERT INTO search (rowid, title, url, tags, note, body) VALUES (@linkId, @title, @url, @tags, @note, @body)",
-            new
-            {
-                linkId,
-                title = SearchText.Segment(link.Title),
-                url = link.Url,
-                tags = SearchText.Segment(string.Join(' ', tags)),
-                note = SearchText.Segment(link.Note),
-                body = SearchText.Segment(body),
-            },
-            transaction);
+        using var writer = new Writer(connection, transaction);
+        writer.Insert(linkId, link.Title, link.Url, tags, link.Note, body);
     }
 
     public static void Delete(IDbConnection connection, IDbTransaction? transaction, long linkId)
     {
         connection.Execute("DELETE FROM search WHERE rowid = @linkId", new { linkId }, transaction);
+    }
+
+    /// <summary>
+    /// The one place a search row is written and its text segmented. Prepared once, so a batch that
+    /// creates many links (an import) keeps one writer and inserts their rows from what it just stored.
+    /// </summary>
+    internal sealed class Writer(IDbConnection connection, IDbTransaction? transaction) : IDisposable
+    {
+        private readonly PreparedStatement _insert = new(
+            connection,
+            transaction,
+            "INSERT INTO search (rowid, title, url, tags, note, body) VALUES ($linkId, $title, $url, $tags, $note, $body)",
+            "$linkId", "$title", "$url", "$tags", "$note", "$body");
+
+        /// <summary>Inserts the row of a link that has none (<see cref="Update"/> deletes the old one first).</summary>
+        public void Insert(long linkId, string title, string url, IEnumerable<string> tags, string note, string? body) =>
+            _insert.Execute(
+                linkId,
+                SearchText.Segment(title),
+                url,
+                SearchText.Segment(string.Join(' ', tags.Order(StringComparer.Ordinal))),
+                SearchText.Segment(note),
+                SearchText.Segment(body));
+
+        public void Dispose() => _insert.Dispose();
     }
 }

@@ -66,6 +66,7 @@ public static class DaemonHost
         services.AddSingleton<LinkStore>();
         services.AddSingleton(sp => sp.GetRequiredService<LinkStore>().Health); // the health endpoints' store
         services.AddSingleton<SnapshotFolders>();
+        services.AddSingleton<SnapshotWriter>();
         services.AddSingleton<ImportedVersions>();
         services.AddSingleton<LinkSnap.Core.Archive.WaczImporter>();
         services.AddSingleton<LinkJournal>();
