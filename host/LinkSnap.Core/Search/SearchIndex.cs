@@ -1,4 +1,5 @@
 using System.Data;
+using System.Text.Json;
 using Dapper;
 
 namespace LinkSnap.Core.Search;
@@ -41,6 +42,27 @@ public static class SearchIndex
                 note = SearchText.Segment(link.Note),
                 body = SearchText.Segment(body),
             },
+            transaction);
+    }
+
+    /// <summary>
+    /// Search rows for links that have none yet (an import batch), in one statement: the same segmented
+    /// fields as <see cref="Update"/>, tags in name order, no article text.
+    /// </summary>
+    public static void InsertNew(IDbConnection connection, IDbTransaction transaction, IReadOnlyList<SearchRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var values = rows.Select(r => new object[]
+        {
+            r.LinkId, SearchText.Segment(r.Title), r.Url, SearchText.Segment(string.Join(' ', r.Tags.Order(StringComparer.Ordinal))), SearchText.Segment(r.Note),
+        });
+        connection.Execute(
+            "INSERT INTO search (rowid, title, url, tags, note, body) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, NULL FROM json_each(@rows)",
+            new { rows = JsonSerializer.Serialize(values) },
             transaction);
     }
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Dapper;
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Import;
 using LinkSnap.Core.Search;
@@ -6,132 +8,79 @@ using Microsoft.Data.Sqlite;
 namespace LinkSnap.Core.Storage;
 
 /// <summary>
-/// Writes the links an import batch creates with statements prepared once per batch. Through Dapper each link
-/// cost about fifteen statements parsed and prepared anew (1 ms of CPU per link, 10 s for 10,000 bookmarks);
-/// here each statement is prepared once and only its values change, and a tag's id is looked up once a batch.
-/// Same rows as <see cref="LinkStore.AddCapture"/> and the store's tag rule: a new link, its tags, its search
-/// row and (when captures are queued) its import capture job.
+/// Writes the links an import batch creates, a whole batch per statement: the batch goes to SQLite as one
+/// JSON parameter and each table gets one INSERT … SELECT FROM json_each (decision 071). Row by row, even
+/// with prepared statements, each statement cost SQLite a statement journal and the driver a round trip:
+/// 0.3 ms of CPU per link against 0.02 ms per link a batch at a time. Same rows as
+/// <see cref="LinkStore.AddCapture"/>: a new link, its tags (through <see cref="TagRows.AddToNewLinks"/>),
+/// its search row (<see cref="SearchIndex.InsertNew"/>) and, when captures are queued, its import capture job.
 /// </summary>
-internal sealed class NewImportedLinks : IDisposable
+internal static class NewImportedLinks
 {
-    private readonly Dictionary<string, long> _tagIds = new(StringComparer.Ordinal);
-    private readonly SqliteCommand _findLink;
-    private readonly SqliteCommand _insertLink;
-    private readonly SqliteCommand _insertSnapshot;
-    private readonly SqliteCommand _pointLinkAtSnapshot;
-    private readonly SqliteCommand _insertTag;
-    private readonly SqliteCommand _findTag;
-    private readonly SqliteCommand _tagLink;
-    private readonly SqliteCommand _insertSearch;
+    /// <summary>The library's links among these normalized URLs (one query a batch): id and note by normalized URL.</summary>
+    public static Dictionary<string, (long Id, string Note)> Find(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<string> normalizedUrls) =>
+        connection.Query<(string NormalizedUrl, long Id, string Note)>(
+                "SELECT l.normalized_url, l.id, l.note FROM json_each(@urls) j JOIN links l ON l.normalized_url = j.value",
+                new { urls = JsonSerializer.Serialize(normalizedUrls) },
+                transaction)
+            .ToDictionary(r => r.NormalizedUrl, r => (r.Id, r.Note), StringComparer.Ordinal);
 
-    public NewImportedLinks(SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>
+    /// Adds links none of which the library has (distinct normalized URLs); returns their ids by normalized URL.
+    /// With <paramref name="captureForImport"/> each gets a queued import capture, in the batch's order.
+    /// </summary>
+    public static Dictionary<string, long> Add(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<(PlannedLink Link, string Saved)> links, string now, long? captureForImport)
     {
-        SqliteCommand Prepare(string sql, params string[] parameters)
+        if (links.Count == 0)
         {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            foreach (var name in parameters)
-            {
-                command.Parameters.Add(new SqliteParameter(name, null));
-            }
-
-            command.Prepare();
-            return command;
+            return new Dictionary<string, long>(StringComparer.Ordinal);
         }
 
-        _findLink = Prepare("SELECT id, note FROM links WHERE normalized_url = $normalized", "$normalized");
-        _insertLink = Prepare(
-            """
-            INSERT INTO links (url, normalized_url, site, title, note, created_at, updated_at, is_read, is_favorite, is_archived, is_private)
-            VALUES ($url, $normalized, $site, $title, $note, $saved, $now, $read, $favorite, $archived, $private) RETURNING id
-            """,
-            "$url", "$normalized", "$site", "$title", "$note", "$saved", "$now", "$read", "$favorite", "$archived", "$private");
-        _insertSnapshot = Prepare(
-            "INSERT INTO snapshots (link_id, status, mode, created_at, job_class, import_id) VALUES ($linkId, 'queued', $mode, $now, $jobClass, $importId) RETURNING id",
-            "$linkId", "$mode", "$now", "$jobClass", "$importId");
-        _pointLinkAtSnapshot = Prepare("UPDATE links SET latest_snapshot_id = $id WHERE id = $linkId", "$id", "$linkId");
-        _insertTag = Prepare("INSERT OR IGNORE INTO tags (name, key) VALUES ($name, $key)", "$name", "$key");
-        _findTag = Prepare("SELECT id FROM tags WHERE key = $key", "$key");
-        _tagLink = Prepare("INSERT OR IGNORE INTO link_tags (link_id, tag_id) VALUES ($linkId, $tagId)", "$linkId", "$tagId");
-        _insertSearch = Prepare(
-            "INSERT INTO search (rowid, title, url, tags, note, body) VALUES ($linkId, $title, $url, $tags, $note, NULL)",
-            "$linkId", "$title", "$url", "$tags", "$note");
-    }
-
-    /// <summary>The id and note of the library's link with this normalized URL; null when there is none.</summary>
-    public (long Id, string Note)? Find(string normalizedUrl)
-    {
-        _findLink.Parameters[0].Value = normalizedUrl;
-        using var reader = _findLink.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : null;
-    }
-
-    public long Add(PlannedLink link, string saved, string now, long? captureForImport)
-    {
-        if (link.Tags.Count > TagName.MaxPerLink)
+        var rows = links.Select(l => new object[]
         {
-            throw new ArgumentException($"{link.Tags.Count} tags given; a link can carry at most {TagName.MaxPerLink}.");
-        }
-
-        var url = link.Url.OriginalString.Trim();
-        var title = LinkTitle.FromPage(link.Title);
-        var linkId = Scalar(_insertLink, url, link.NormalizedUrl, Urls.UrlNormalizer.Site(link.Url), title, link.Note, saved, now,
-            link.Read ? 1 : 0, link.Favorite ? 1 : 0, link.Archived ? 1 : 0, link.Private ? 1 : 0);
+            l.Link.Url.OriginalString.Trim(), l.Link.NormalizedUrl, Urls.UrlNormalizer.Site(l.Link.Url), LinkTitle.FromPage(l.Link.Title), l.Link.Note, l.Saved,
+            l.Link.Read ? 1 : 0, l.Link.Favorite ? 1 : 0, l.Link.Archived ? 1 : 0, l.Link.Private ? 1 : 0,
+        });
+        var ids = connection.Query<(long Id, string NormalizedUrl)>(
+                """
+                INSERT INTO links (url, normalized_url, site, title, note, created_at, updated_at, is_read, is_favorite, is_archived, is_private)
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, @now, value ->> 6, value ->> 7, value ->> 8, value ->> 9
+                FROM json_each(@rows) ORDER BY key
+                RETURNING id, normalized_url
+                """,
+                new { rows = JsonSerializer.Serialize(rows), now },
+                transaction)
+            .ToDictionary(r => r.NormalizedUrl, r => r.Id, StringComparer.Ordinal);
+        var inOrder = links.Select(l => ids[l.Link.NormalizedUrl]).ToList();
         if (captureForImport is { } importId)
         {
-            var snapshotId = Scalar(_insertSnapshot, linkId, StorageText.Mode(CaptureMode.Fresh), now, JobClasses.Import, importId);
-            Execute(_pointLinkAtSnapshot, snapshotId, linkId);
+            QueueCaptures(connection, transaction, inOrder, now, importId);
         }
 
-        foreach (var name in link.Tags)
-        {
-            Execute(_tagLink, linkId, TagId(name));
-        }
-
-        // The link is new, so it has no search row yet: written from what was just stored, not read back
+        TagRows.AddToNewLinks(connection, transaction, links.Select(l => (ids[l.Link.NormalizedUrl], l.Link.Tags)).ToList());
+        // The links are new, so they have no search row yet: written from what was just stored, not read back
         // (the same fields SearchIndex.Update reads: the stored, capped title).
-        Execute(_insertSearch, linkId, SearchText.Segment(title), url, SearchText.Segment(string.Join(' ', link.Tags.Order(StringComparer.Ordinal))), SearchText.Segment(link.Note));
-        return linkId;
+        SearchIndex.InsertNew(connection, transaction, links.Select(l => new SearchRow(
+            ids[l.Link.NormalizedUrl], LinkTitle.FromPage(l.Link.Title), l.Link.Url.OriginalString.Trim(), l.Link.Tags, l.Link.Note)).ToList());
+        return ids;
     }
 
-    private long TagId(string name)
+    private static void QueueCaptures(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<long> linkIds, string now, long importId)
     {
-        var key = TagName.Key(name);
-        if (!_tagIds.TryGetValue(key, out var id))
-        {
-            Execute(_insertTag, name, key);
-            _tagIds[key] = id = Scalar(_findTag, key);
-        }
-
-        return id;
-    }
-
-    private static long Scalar(SqliteCommand command, params object?[] values)
-    {
-        Bind(command, values);
-        return (long)command.ExecuteScalar()!;
-    }
-
-    private static void Execute(SqliteCommand command, params object?[] values)
-    {
-        Bind(command, values);
-        command.ExecuteNonQuery();
-    }
-
-    private static void Bind(SqliteCommand command, object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
-
-    public void Dispose()
-    {
-        foreach (var command in new[] { _findLink, _insertLink, _insertSnapshot, _pointLinkAtSnapshot, _insertTag, _findTag, _tagLink, _insertSearch })
-        {
-            command.Dispose();
-        }
+        var parameters = new { ids = JsonSerializer.Serialize(linkIds), mode = StorageText.Mode(CaptureMode.Fresh), now, jobClass = JobClasses.Import, importId };
+        connection.Execute(
+            """
+            INSERT INTO snapshots (link_id, status, mode, created_at, job_class, import_id)
+            SELECT value, 'queued', @mode, @now, @jobClass, @importId FROM json_each(@ids) ORDER BY key
+            """,
+            parameters,
+            transaction);
+        connection.Execute(
+            """
+            UPDATE links SET latest_snapshot_id = (SELECT MAX(s.id) FROM snapshots s WHERE s.link_id = links.id)
+            WHERE id IN (SELECT value FROM json_each(@ids))
+            """,
+            parameters,
+            transaction);
     }
 }

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Text.Json;
 using Dapper;
 
 namespace LinkSnap.Core.Storage;
@@ -32,6 +33,35 @@ internal static class TagRows
         {
             throw new ArgumentException($"Link {linkId} would carry {count} tags; a link can carry at most {TagName.MaxPerLink}. Remove some first.");
         }
+    }
+
+    /// <summary>
+    /// Tags many links that have none yet (an import batch), one statement per table for the whole batch:
+    /// the same rows and per-link limit as <see cref="Add"/>, without its per-link statements.
+    /// </summary>
+    public static void AddToNewLinks(IDbConnection connection, IDbTransaction transaction, IReadOnlyList<(long LinkId, IReadOnlyList<string> Names)> links)
+    {
+        if (links.FirstOrDefault(l => l.Names.Count > TagName.MaxPerLink) is { Names: { } tooMany })
+        {
+            throw new ArgumentException($"{tooMany.Count} tags given; a link can carry at most {TagName.MaxPerLink}.");
+        }
+
+        var pairs = links.SelectMany(l => l.Names.Select(name => new object[] { l.LinkId, name, TagName.Key(name) })).ToList();
+        if (pairs.Count == 0)
+        {
+            return;
+        }
+
+        var rows = JsonSerializer.Serialize(pairs);
+        // The first spelling of a new tag in the batch names it, as the first Add would.
+        connection.Execute(
+            "INSERT OR IGNORE INTO tags (name, key) SELECT value ->> 1, value ->> 2 FROM json_each(@rows) ORDER BY key",
+            new { rows },
+            transaction);
+        connection.Execute(
+            "INSERT OR IGNORE INTO link_tags (link_id, tag_id) SELECT j.value ->> 0, t.id FROM json_each(@rows) j JOIN tags t ON t.key = j.value ->> 2",
+            new { rows },
+            transaction);
     }
 
     /// <summary>A tag no link carries any more is gone.</summary>
