@@ -9,10 +9,8 @@ namespace LinkSnap.Core.Snapshots;
 /// (<see cref="CaptureMode.Imported"/>, <see cref="SnapshotRecord.ImportedFrom"/>). One path for every
 /// importer, so an imported version looks the same whatever brought it.
 /// </summary>
-public sealed class ImportedVersions(LinkStore store, SnapshotFolders folders, TimeProvider time)
+public sealed class ImportedVersions(LinkStore store, SnapshotFolders folders, SnapshotWriter writer, TimeProvider time)
 {
-    private readonly SnapshotWriter _writer = new(store, folders);
-
     /// <summary>
     /// Writes the version's files with <paramref name="write"/> (given an empty folder) and records it as done.
     /// Returns the snapshot id; null when the link no longer exists. When <paramref name="write"/> throws, the
@@ -43,8 +41,8 @@ public sealed class ImportedVersions(LinkStore store, SnapshotFolders folders, T
             var content = write(temp);
             var status = content.Artifacts.Any(a => a.Status == ArtifactStatus.Failed) ? SnapshotStatus.Partial : SnapshotStatus.Done;
             var finished = snapshot with { Status = status, Reason = null, FinishedAt = time.GetUtcNow(), Metadata = content.Metadata, Artifacts = content.Artifacts };
-            var relative = _writer.WriteFolder(temp, finished, link, content.SearchText);
-            _writer.Record(id, new SnapshotCompletion
+            var relative = writer.WriteFolder(temp, finished, link, content.SearchText);
+            writer.Record(id, new SnapshotCompletion
             {
                 Status = status,
                 Folder = relative,

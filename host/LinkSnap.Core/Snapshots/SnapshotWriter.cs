@@ -10,9 +10,9 @@ namespace LinkSnap.Core.Snapshots;
 /// as hard links, the folder renamed into place (<see cref="SnapshotFolders"/>), then its row recorded.
 /// Writing the folder before the row means a crash leaves at most a folder that reindex reads back.
 /// </summary>
-public sealed class SnapshotWriter(LinkStore store, SnapshotFolders folders, ILogger? logger = null)
+public sealed class SnapshotWriter(LinkStore store, SnapshotFolders folders, ILogger<SnapshotWriter>? logger = null)
 {
-    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+    private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
     /// <summary>
     /// Puts the finished version's folder in place from <paramref name="temp"/> (the engine's files) and returns

@@ -15,6 +15,9 @@ public sealed record LinkRecord
     public string? Author { get; init; }
 
     public string? Published { get; init; }
+
+    /// <summary>How far the reader view was read, 0 to 1 (decision 069); null until it was first scrolled.</summary>
+    public double? ReadingProgress { get; init; }
     public string Title { get; init; } = "";
 
     /// <summary>True once a person set the title; captures then no longer replace it.</summary>

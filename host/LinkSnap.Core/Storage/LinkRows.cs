@@ -11,7 +11,7 @@ internal static class LinkRows
     public const string Columns =
         "l.id, l.url, l.normalized_url, l.site, l.title, l.title_is_custom, l.note, l.created_at, l.updated_at, l.latest_snapshot_id, " +
         "l.is_read, l.is_favorite, l.is_archived, l.is_private, l.changed_at, " +
-        "l.health, l.health_reason, l.health_checked_at, l.health_moved_to, l.author, l.published, " +
+        "l.health, l.health_reason, l.health_checked_at, l.health_moved_to, l.author, l.published, l.reading_progress, " +
         "(SELECT COUNT(*) FROM snapshots c WHERE c.link_id = l.id) AS snapshot_count";
 
     /// <summary>Snapshot rows with their link (the site and URL a <see cref="SnapshotRecord"/> carries).</summary>

@@ -12,8 +12,8 @@ namespace LinkSnap.Core.Storage;
 /// JSON parameter and each table gets one INSERT … SELECT FROM json_each (decision 071). Row by row, even
 /// with prepared statements, each statement cost SQLite a statement journal and the driver a round trip:
 /// 0.3 ms of CPU per link against 0.02 ms per link a batch at a time. Same rows as
-/// <see cref="LinkStore.AddCapture"/>: a new link, its tags (through <see cref="TagRows.AddToNewLinks"/>),
-/// its search row (<see cref="SearchIndex.InsertNew"/>) and, when captures are queued, its import capture job.
+/// <see cref="LinkStore.AddCapture"/>: a new link, its tags (through the one <see cref="TagWriter"/>),
+/// its search row (through the one <see cref="SearchIndex.Writer"/>) and, when captures are queued, its import capture job.
 /// </summary>
 internal static class NewImportedLinks
 {
@@ -57,10 +57,16 @@ internal static class NewImportedLinks
             QueueCaptures(connection, transaction, inOrder, now, importId);
         }
 
-        TagRows.AddToNewLinks(connection, transaction, links.Select(l => (ids[l.Link.NormalizedUrl], l.Link.Tags)).ToList());
+        // Too many tags throws here and the caller's transaction takes the batch back with it.
+        using (var tags = new TagWriter(connection, transaction))
+        {
+            tags.AddToNewLinks(links.Select(l => (ids[l.Link.NormalizedUrl], l.Link.Tags)).ToList());
+        }
+
         // The links are new, so they have no search row yet: written from what was just stored, not read back
         // (the same fields SearchIndex.Update reads: the stored, capped title).
-        SearchIndex.InsertNew(connection, transaction, links.Select(l => new SearchRow(
+        using var search = new SearchIndex.Writer(connection, transaction);
+        search.InsertNew(links.Select(l => new SearchRow(
             ids[l.Link.NormalizedUrl], LinkTitle.FromPage(l.Link.Title), l.Link.Url.OriginalString.Trim(), l.Link.Tags, l.Link.Note)).ToList());
         return ids;
     }

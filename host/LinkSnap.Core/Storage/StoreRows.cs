@@ -31,6 +31,7 @@ internal sealed class LinkRow
     public string? HealthMovedTo { get; set; }
     public string? Author { get; set; }
     public string Published { get; set; } = "";
+    public double? ReadingProgress { get; set; }
 
     public LinkRecord ToRecord(IReadOnlyList<string> tags, SnapshotRecord? latest) => new()
     {
@@ -40,6 +41,7 @@ internal sealed class LinkRow
         Site = Site,
         Author = Author,
         Published = Published.Length == 0 ? null : Published,
+        ReadingProgress = ReadingProgress,
         Title = Title,
         TitleIsCustom = TitleIsCustom != 0,
         Note = Note,

@@ -20,6 +20,7 @@ public static class ApiEndpoints
         api.MapImportEndpoints();
         api.MapWaczImportEndpoints();
         api.MapWatchEndpoints();
+        Reading.ReadingEndpoints.MapReadingEndpoints(api);
         Health.HealthEndpoints.MapHealthEndpoints(api);
         return routes;
     }

@@ -17,6 +17,9 @@ public sealed record LinkDto
 
     public string? Published { get; init; }
 
+    /// <summary>How far the reader view was read, 0 to 1 (decision 069); null until it was first scrolled.</summary>
+    public double? ReadingProgress { get; init; }
+
     public string Note { get; init; } = "";
     public IReadOnlyList<string> Tags { get; init; } = [];
     public DateTimeOffset CreatedAt { get; init; }
@@ -48,6 +51,7 @@ public sealed record LinkDto
         Site = link.Site,
         Author = link.Author,
         Published = link.Published,
+        ReadingProgress = link.ReadingProgress,
         Note = link.Note,
         Tags = link.Tags,
         CreatedAt = link.CreatedAt,

@@ -66,6 +66,7 @@ public static class DaemonHost
         services.AddSingleton<LinkStore>();
         services.AddSingleton(sp => sp.GetRequiredService<LinkStore>().Health); // the health endpoints' store
         services.AddSingleton<SnapshotFolders>();
+        services.AddSingleton<SnapshotWriter>();
         services.AddSingleton<ImportedVersions>();
         services.AddSingleton<LinkSnap.Core.Archive.WaczImporter>();
         services.AddSingleton<LinkJournal>();
@@ -92,6 +93,7 @@ public static class DaemonHost
         services.AddLibraryWeb(builder.Configuration);
         services.AddNativeMessaging();
         services.AddWatching(builder.Configuration);
+        services.AddSingleton<Core.Reading.ReadingProgressStore>();
         configureServices?.Invoke(services);
 
         var app = builder.Build();

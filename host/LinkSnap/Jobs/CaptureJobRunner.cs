@@ -15,6 +15,7 @@ namespace LinkSnap.Jobs;
 public sealed class CaptureJobRunner(
     LinkStore store,
     SnapshotFolders folders,
+    SnapshotWriter writer,
     ICaptureEngine engine,
     JobEvents events,
     IOptions<DaemonOptions> options,
@@ -25,8 +26,6 @@ public sealed class CaptureJobRunner(
     // Grace on top of the job timeout for an engine that does not react to cancellation.
     private static readonly TimeSpan HardStopGrace = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan PersistRetryDelay = TimeSpan.FromSeconds(1);
-
-    private readonly SnapshotWriter _writer = new(store, folders, logger);
 
     public async Task RunAsync(SnapshotRecord job, CancellationToken stoppingToken)
     {
@@ -110,7 +109,7 @@ public sealed class CaptureJobRunner(
     }
 
     /// <summary>Writes a folder with only snapshot.json for a job that ended without a capture (e.g. failed at recovery).</summary>
-    public void WriteRecord(SnapshotRecord snapshot) => _writer.WriteRecord(snapshot);
+    public void WriteRecord(SnapshotRecord snapshot) => writer.WriteRecord(snapshot);
 
     public void CleanTemporaryFiles() => folders.CleanTemp();
 
@@ -195,7 +194,7 @@ public sealed class CaptureJobRunner(
             TimingsMs = result.TimingsMs,
             Gone = gone,
         };
-        var relative = _writer.WriteFolder(temp, finished, link, result.ArticleText);
+        var relative = writer.WriteFolder(temp, finished, link, result.ArticleText);
         var completion = new SnapshotCompletion
         {
             Status = status,
@@ -208,7 +207,7 @@ public sealed class CaptureJobRunner(
             FinishedAt = finished.FinishedAt,
             Gone = gone,
         };
-        if (!await PersistAsync(() => _writer.Record(job.Id, completion), stoppingToken))
+        if (!await PersistAsync(() => writer.Record(job.Id, completion), stoppingToken))
         {
             return; // deleted while it was being captured
         }

@@ -7,17 +7,22 @@ namespace LinkSnap.Browser.Tests.Library;
 
 /// <summary>Browsing, searching, filtering, opening and managing saved links in the library page.</summary>
 [TestFixture]
-public sealed class LibraryBrowseTests : LibraryPageTestBase
+public sealed partial class LibraryBrowseTests : LibraryPageTestBase
 {
     private long _lighthouse;
     private long _model;
     private long _bridges;
     private long _castles;
 
-    protected override void MapSite(LinkSnap.Testing.FixtureServer site) => LibraryPages.Map(site);
+    protected override void MapSite(LinkSnap.Testing.FixtureServer site)
+    {
+        LibraryPages.Map(site);
+        MapReadingPages(site);
+    }
 
     protected override async Task SeedAsync()
     {
+        await SeedReadingAsync();
         var ids = await Daemon.CaptureManyAsync(
             (Site.Url("/lighthouse.html"), ["sea", "history"]),
             (Site.Url("/tides.html"), ["sea", "nautical/charts"]),
@@ -92,6 +97,10 @@ public sealed class LibraryBrowseTests : LibraryPageTestBase
         Assert.That(rows[1], Is.EqualTo(rows[0]).Within(4), "tags beside the link");
         Assert.That(rows[2], Is.EqualTo(rows[0]).Within(4), "Save beside the link");
         Assert.That(rows[4], Is.EqualTo(rows[3]).Within(4), "the toggle beside the search box");
+        // The Add box sizes to its content, its hint included: the hint stays on one line (measured: a wrapped hint made the
+        // whole row 59 px tall, the search box's one line is ~36 px). The tags field stretches with the row, so compare with search.
+        var heights = await Page.EvaluateAsync<double[]>("() => ['#add-url', '#search'].map((s) => document.querySelector(s).getBoundingClientRect().height)");
+        Assert.That(heights[0], Is.LessThanOrEqualTo(heights[1] + 6), "the Add box's placeholder does not wrap");
         Assert.That(await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(390));
         await PhoneShotsAsync("phone-filters-folded");
 
@@ -157,7 +166,7 @@ public sealed class LibraryBrowseTests : LibraryPageTestBase
         await Expect(Page.FrameLocator("#reader-frame").Locator("main.reader")).ToContainTextAsync("trimming wicks");
         await ScreenshotsAsync("snapshot-reader");
 
-        // Reader controls: the frame (cross-origin, no script) is reloaded with the choice; remembered for the next link.
+        // Reader controls: the frame (cross-origin, none of the page's script) is reloaded with the choice; remembered for the next link.
         var reader = Page.FrameLocator("#reader-frame");
         await Page.SelectOptionAsync("#reader-size", "xl");
         await Page.SelectOptionAsync("#reader-width", "narrow");

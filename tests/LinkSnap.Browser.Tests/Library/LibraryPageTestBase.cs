@@ -81,10 +81,19 @@ public abstract class LibraryPageTestBase
             // The page reports refused requests itself; only script errors and CSP violations count.
             if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
             {
-                _consoleErrors.Add(message.Text);
+                lock (_consoleErrors)
+                {
+                    _consoleErrors.Add(message.Text);
+                }
             }
         };
-        Page.PageError += (_, error) => _consoleErrors.Add(error);
+        Page.PageError += (_, error) =>
+        {
+            lock (_consoleErrors)
+            {
+                _consoleErrors.Add(error);
+            }
+        };
     }
 
     [TearDown]
@@ -135,5 +144,16 @@ public abstract class LibraryPageTestBase
         return (int)response.StatusCode;
     }
 
-    protected ILocator Card(string titleText) => Page.Locator(".card").Filter(new LocatorFilterOptions { HasText = titleText });
+    /// <summary>Takes the console errors that match (those a test expects, e.g. the browser's CSP refusals) out of the teardown's check.</summary>
+    protected IReadOnlyList<string> TakeConsoleErrors(Func<string, bool> expected)
+    {
+        lock (_consoleErrors)
+        {
+            var taken = _consoleErrors.Where(expected).ToList();
+            _consoleErrors.RemoveAll(e => expected(e));
+            return taken;
+        }
+    }
+
+        protected ILocator Card(string titleText) => Page.Locator(".card").Filter(new LocatorFilterOptions { HasText = titleText });
 }

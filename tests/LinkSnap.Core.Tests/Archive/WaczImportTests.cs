@@ -72,7 +72,7 @@ public sealed class WaczImportTests
     {
         using var library = new SampleLibrary();
         var journal = new LinkJournal(library.Paths, library.Clock);
-        var importer = new WaczImporter(library.Store, new ImportedVersions(library.Store, library.Folders, library.Clock), journal, library.Clock);
+        var importer = new WaczImporter(library.Store, new ImportedVersions(library.Store, library.Folders, new SnapshotWriter(library.Store, library.Folders), library.Clock), journal, library.Clock);
         var result = await importer.ImportAsync(wacz, ["imported"], Path.Combine(scratch, "work"), CancellationToken.None);
         var versions = new Dictionary<string, List<byte[]>>();
         foreach (var page in result.Imported)

@@ -25,7 +25,7 @@ public sealed class ImportedVersionsTests
         store.Jobs.CompleteSnapshot(link.SnapshotId, new SnapshotCompletion { Status = SnapshotStatus.Failed, Reason = "HTTP 404" });
         var savedAt = DateTimeOffset.FromUnixTimeSeconds(1500000000);
 
-        var id = new ImportedVersions(store, folders, TimeProvider.System).Add(link.LinkId, "wallabag", savedAt, folder =>
+        var id = new ImportedVersions(store, folders, new SnapshotWriter(store, folders), TimeProvider.System).Add(link.LinkId, "wallabag", savedAt, folder =>
         {
             File.WriteAllText(Path.Combine(folder, ArtifactFiles.ArticleHtml), "<p>潮汐表的文章</p>");
             return new ImportedContent
@@ -46,7 +46,7 @@ public sealed class ImportedVersionsTests
         var restored = store.Snapshots.ListSnapshots(link.LinkId).Single(s => s.Mode == CaptureMode.Imported);
         Assert.That((restored.ImportedFrom, restored.Status), Is.EqualTo(("wallabag", SnapshotStatus.Done)));
 
-        Assert.That(() => new ImportedVersions(store, folders, TimeProvider.System).Add(link.LinkId, "x", null, _ => throw new IOException("disk full")), Throws.TypeOf<IOException>());
+        Assert.That(() => new ImportedVersions(store, folders, new SnapshotWriter(store, folders), TimeProvider.System).Add(link.LinkId, "x", null, _ => throw new IOException("disk full")), Throws.TypeOf<IOException>());
         var unfinished = store.Snapshots.ListSnapshots(link.LinkId).Single(s => s.ImportedFrom == "x");
         Assert.That((unfinished.Status, unfinished.Reason), Is.EqualTo((SnapshotStatus.Failed, SnapshotStore.ImportedUnfinished)), "a version whose files were not written says why");
         Assert.That(store.Jobs.RetrySnapshot(unfinished.Id), Is.True);

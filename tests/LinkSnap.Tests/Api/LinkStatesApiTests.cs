@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using LinkSnap.Api;
 using LinkSnap.Cli;
@@ -94,5 +95,37 @@ public sealed class LinkStatesApiTests
             .Select(line => JsonDocument.Parse(line).RootElement)
             .Last(entry => entry.GetProperty("id").GetInt64() == c);
         Assert.That(journal.GetProperty("link").GetProperty("states").GetProperty("favorite").GetBoolean(), Is.True);
+    }
+
+    [Test]
+    public async Task Reading_progress_is_kept_per_link_refused_outside_0_to_1_and_leaves_updatedAt()
+    {
+        var linkId = await AddLinkAsync("/page");
+        var first = await Client.GetAsync($"/api/links/{linkId}", CancellationToken.None);
+        Assert.That(first.GetProperty("readingProgress").ValueKind, Is.EqualTo(JsonValueKind.Null), "null until first read");
+        var updatedAt = first.GetProperty("updatedAt").GetString();
+
+        using var http = _daemon.CreateSocketClient();
+        using (var saved = await http.PutAsJsonAsync($"/api/links/{linkId}/reading-progress", new { fraction = 0.42 }))
+        {
+            Assert.That((int)saved.StatusCode, Is.EqualTo(204), await saved.Content.ReadAsStringAsync());
+        }
+
+        var link = await Client.GetAsync($"/api/links/{linkId}", CancellationToken.None);
+        Assert.That(link.GetProperty("readingProgress").GetDouble(), Is.EqualTo(0.42));
+        Assert.That(link.GetProperty("updatedAt").GetString(), Is.EqualTo(updatedAt), "reading is not editing");
+
+        foreach (var bad in new object[] { new { fraction = 1.5 }, new { fraction = -0.1 }, new { } })
+        {
+            using var refused = await http.PutAsJsonAsync($"/api/links/{linkId}/reading-progress", bad);
+            Assert.That((int)refused.StatusCode, Is.EqualTo(400), $"{System.Text.Json.JsonSerializer.Serialize(bad)}: {await refused.Content.ReadAsStringAsync()}");
+        }
+
+        using (var unknown = await http.PutAsJsonAsync("/api/links/987654/reading-progress", new { fraction = 0.5 }))
+        {
+            Assert.That((int)unknown.StatusCode, Is.EqualTo(404));
+        }
+
+        Assert.That((await Client.GetAsync($"/api/links/{linkId}", CancellationToken.None)).GetProperty("readingProgress").GetDouble(), Is.EqualTo(0.42), "refused values change nothing");
     }
 }

@@ -52,7 +52,7 @@ public abstract class QueueTestBase
         time ??= TimeProvider.System;
         var options = Options.Create(new DaemonOptions { Concurrency = concurrency, MaxAttempts = maxAttempts, JobTimeout = jobTimeout ?? TimeSpan.FromMinutes(1) });
         var backgroundOptions = Options.Create(background ?? new BackgroundOptions());
-        var runner = new CaptureJobRunner(Store, Folders, engine, Events, options, backgroundOptions, time, NullLogger<CaptureJobRunner>.Instance);
+        var runner = new CaptureJobRunner(Store, Folders, new SnapshotWriter(Store, Folders), engine, Events, options, backgroundOptions, time, NullLogger<CaptureJobRunner>.Instance);
         return new CaptureQueue(Store, runner, Events, options, backgroundOptions, new HostPoliteness(time), time, NullLogger<CaptureQueue>.Instance);
     }
 

@@ -1,5 +1,6 @@
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Scheduling;
+using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 using LinkSnap.Core.Watching;
 using LinkSnap.Daemon;
@@ -49,7 +50,7 @@ public abstract class WatchTestBase : QueueTestBase
         UseClock(Clock);
         var daemon = Options.Create(new DaemonOptions { JobTimeout = TimeSpan.FromMinutes(1) });
         var background = Options.Create(new BackgroundOptions { HostGap = TimeSpan.Zero });
-        Runner = new CaptureJobRunner(Store, Folders, engine, Events, daemon, background, Clock, NullLogger<CaptureJobRunner>.Instance);
+        Runner = new CaptureJobRunner(Store, Folders, new SnapshotWriter(Store, Folders), engine, Events, daemon, background, Clock, NullLogger<CaptureJobRunner>.Instance);
         var queue = new CaptureQueue(Store, Runner, Events, daemon, background, new HostPoliteness(Clock), Clock, NullLogger<CaptureQueue>.Instance);
         Watches = new WatchStore(Database, Clock);
         var options = Options.Create(new WatchOptions());

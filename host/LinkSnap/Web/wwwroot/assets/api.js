@@ -68,6 +68,7 @@ export const api = {
   setTagWatch: (tag, every) => request('PUT', '/api/tags/watch', { tag, every }),
   watches: () => request('GET', '/api/watches?limit=1'),
   markSeen: (id) => request('POST', `/api/links/${enc(id)}/seen`),
+  setReadingProgress: (id, fraction) => request('PUT', `/api/links/${enc(id)}/reading-progress`, { fraction }),
   checkHealth: (linkIds) => request('POST', '/api/health/checks', { linkIds }),
   checkHealthPage: ({ tag, afterId }) => request('POST', '/api/health/checks', { tag, afterId, limit: 25 }),
   setup: () => request('GET', '/api/setup'),

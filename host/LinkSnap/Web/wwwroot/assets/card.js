@@ -6,6 +6,7 @@ import { t, word, formatDate } from './i18n.js';
 import { healthBadge } from './health.js';
 import { changedBadge } from './watch.js';
 import { attentionBadge } from './quality.js';
+import { progressBar } from './reading-progress.js';
 import { stateButtons } from './link-states.js';
 
 export function statusText(snapshot) {
@@ -78,6 +79,7 @@ export function renderCard(link, { selected, onSelect, onChange }) {
     latest?.reason && (latest.status === 'failed' || latest.status === 'partial') && latest.reason !== httpError(latest)
       ? h('div', { class: 'snippet reason' }, latest.reason) : null,
     link.snippet ? h('div', { class: 'snippet' }, snippetNodes(link.snippet)) : null,
+    progressBar(link),
     tagEditor(link)));
   return card;
 }

@@ -1,5 +1,6 @@
-// Font size, line width and theme of the reader view. The reader frame is cross-origin and runs no script,
-// so a choice reloads it with the choice in its query string (ReaderPage applies it). Remembered in this
+// Font size, line width and theme of the reader view. The reader frame is cross-origin and runs none of
+// this page's script, so a choice reloads it with the choice in its query string (ReaderPage applies it);
+// the fragment (the reading-progress key) is kept, and the frame scrolls back to where the person was. Remembered in this
 // browser for every link: it is how this person likes to read, not a property of the link.
 import { h } from './dom.js';
 import { t } from './i18n.js';
@@ -21,11 +22,11 @@ function load() {
   }
 }
 
-const withChoices = (src, choices) => `${src}?${new URLSearchParams(choices)}`;
+const withChoices = (src, choices, key) => `${src}?${new URLSearchParams(choices)}#${encodeURIComponent(key)}`;
 
-export function readerWithControls(frame, src) {
+export function readerWithControls(frame, src, key) {
   const choices = load();
-  frame.src = withChoices(src, choices);
+  frame.src = withChoices(src, choices, key);
   const controls = h('div', { class: 'reader-controls', role: 'group', 'aria-label': t('reader.controls') },
     Object.keys(options).map((key) => {
       const select = h('select', { id: `reader-${key}`, 'aria-label': t(`reader.${key}`) },
@@ -33,7 +34,7 @@ export function readerWithControls(frame, src) {
       select.addEventListener('change', () => {
         choices[key] = select.value;
         localStorage.setItem(storageKey, JSON.stringify(choices));
-        frame.src = withChoices(src, choices);
+        frame.src = withChoices(src, choices, key);
       });
       return h('label', {}, h('span', {}, t(`reader.${key}`)), ' ', select);
     }));

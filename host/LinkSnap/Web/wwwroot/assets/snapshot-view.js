@@ -14,6 +14,8 @@ import { changedBadge, watchControl } from './watch.js';
 import { stateButtons } from './link-states.js';
 import { fittedFrame } from './frame-fit.js';
 import { readerWithControls } from './reader-controls.js';
+import { trackReading } from './reading-progress.js';
+import { qualityFlags } from './quality.js';
 
 const tabs = ['archived', 'screenshot', 'reader', 'pdf', 'info', 'compare'];
 // A version worth showing by default: saved, and not a server's error page.
@@ -29,6 +31,8 @@ export function renderSnapshotView(root, linkId, navigate) {
   let changes = new Map();
   let lastRead = null;
   let stop = () => {};
+  // The reader frame's progress listener, ended whenever the tab is drawn again and when the page is left.
+  let stopReading = () => {};
   // Set when the person has left the page (Back, another link): a reply that arrives later must not
   // draw the link page over the next one, nor rewrite its history entry.
   let left = false;
@@ -94,9 +98,11 @@ export function renderSnapshotView(root, linkId, navigate) {
           checkButton(link, (health) => { link = { ...link, health }; draw(); }),
           h('button', { type: 'button', id: 'recapture', onclick: recapture, title: t('action.recaptureTitle') }, t('action.recapture')),
           current ? downloadWacz() : null,
-          current?.status === 'failed' || current?.status === 'partial'
-            ? h('button', { type: 'button', id: 'retry', onclick: retry, title: t('action.retryTitle') }, t('action.retry')) : null,
+          canRetry() ? h('button', { type: 'button', id: 'retry', onclick: retry, title: t('action.retryTitle') }, t('action.retry')) : null,
           h('button', { type: 'button', class: 'danger', id: 'delete-link', onclick: deleteLink }, t('action.delete'))),
+        // Both buttons side by side look alike; one line says which does what (kept as two: see docs/decisions/070).
+        canRetry() ? h('p', { class: 'muted help', id: 'retry-help' }, t('action.retryOrRecapture')) : null,
+        asSeenOffer(),
         current?.reason ? h('p', { class: 'muted', id: 'reason' }, current.reason) : null,
         newer && !params.get('snapshot') ? h('p', { class: 'newer-version', id: 'newer-version', role: 'status' },
           t(['queued', 'running'].includes(newer.status) ? 'link.newerRunning' : 'link.newerNotGood', { date: formatDate(current.createdAt), status: statusText(newer) })) : null,
@@ -112,6 +118,8 @@ export function renderSnapshotView(root, linkId, navigate) {
   };
 
   const drawTab = async (body) => {
+    stopReading();
+    stopReading = () => {};
     if (!current) {
       body.replaceChildren(h('p', { class: 'empty' }, t('link.noSnapshot')));
       return;
@@ -160,8 +168,17 @@ export function renderSnapshotView(root, linkId, navigate) {
       return;
     }
     // No allow-scripts, no allow-same-origin, no top navigation: the copy can only be looked at.
-    const frame = h('iframe', { class: 'frame', id: tab === 'reader' ? 'reader-frame' : 'archive-frame', sandbox: '', src, title: t(`tab.${tab}`), referrerpolicy: 'no-referrer' });
-    body.replaceChildren(...(tab === 'reader' ? readerWithControls(frame, src) : fittedFrame(frame)));
+    // The reader frame allows scripts, still without allow-same-origin (an opaque origin): its page admits
+    // only LinkSnap's reading-progress script, by hash, and nothing of the article (decision 069).
+    const reader = tab === 'reader';
+    const frame = h('iframe', { class: 'frame', id: reader ? 'reader-frame' : 'archive-frame', sandbox: reader ? 'allow-scripts' : '', src, title: t(`tab.${tab}`), referrerpolicy: 'no-referrer' });
+    if (!reader) {
+      body.replaceChildren(...fittedFrame(frame));
+      return;
+    }
+    const reading = trackReading(frame, link);
+    stopReading = reading.stop;
+    body.replaceChildren(...readerWithControls(frame, src, reading.key));
   };
 
   // The version's own archive.wacz; a version without one (as-seen, imported article) goes through
@@ -173,6 +190,24 @@ export function renderSnapshotView(root, linkId, navigate) {
       href: wacz ? api.fileUrl(current.id, wacz.fileName) : exportUrl('wacz', { ids: [link.id] }),
       title: t('action.downloadWaczTitle'),
     }, t('action.downloadWacz'));
+  };
+
+  const canRetry = () => current?.status === 'failed' || current?.status === 'partial';
+
+  // Issue 18 item 10: a fresh capture the quality guard flagged (consent or sign-in wall, fold…) is offered
+  // again as seen. Only the person's own tab has their login and dismissed banner, and the library cannot
+  // read a tab: the offer opens the page in a tab, where LinkSnap's button offers "Save as you see it" for
+  // this flagged link (the popup's own offer, reused). The library does not start an as-seen capture from a
+  // URL by itself, because any web page can open a URL (docs/decisions/070).
+  const asSeenOffer = () => {
+    if (current?.mode !== 'fresh') return null;
+    const flags = qualityFlags(current).filter((f) => f.action === 'save-as-seen');
+    if (!flags.length) return null;
+    return h('div', { class: 'as-seen-offer', id: 'as-seen-offer', role: 'status' },
+      h('p', {}, t('quality.asSeenOffer', { kinds: flags.map((f) => t(`quality.kind.${f.kind}`)).join(', ') })),
+      h('p', { class: 'muted', id: 'as-seen-reason' }, flags.map((f) => f.reason).join(' · ')),
+      h('p', {}, h('a', { class: 'button', id: 'open-as-seen', href: link.url, target: '_blank', rel: 'noopener noreferrer' }, t('quality.asSeenOpen')),
+        ' ', h('span', { class: 'muted' }, t('quality.asSeenHow'))));
   };
 
   // A snapshot whose files were deleted by hand says so, before any reindex.
@@ -257,5 +292,5 @@ export function renderSnapshotView(root, linkId, navigate) {
 
   stop = onJob((job) => { if (String(job.linkId) === String(linkId) && ['done', 'partial', 'failed'].includes(job.status)) show(); });
   show();
-  return { dispose: () => { left = true; stop(); } };
+  return { dispose: () => { left = true; stop(); stopReading(); } };
 }
