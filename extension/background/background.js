@@ -9,6 +9,7 @@ import { openLibrary } from './library.js';
 import { goneTab, watchGonePages } from './gone-pages.js';
 import { createMenus, runMenuItem } from './menus.js';
 import { listPending } from './pending-queue.js';
+import { defaultTags, setDefaultTags } from './default-tags.js';
 import { DEFAULT_SETTINGS } from '../shared/settings.js';
 
 const RETRY_ALARM = 'linksnap-retry-pending';
@@ -46,7 +47,15 @@ api.commands.onCommand.addListener((command) => {
 // Requests from the popup and the options page. Each returns {ok, result} or {ok:false, error, code}.
 const handlers = {
   'capture-tab': (m) => captureTab(m.tabId, { tags: m.tags, note: m.note, mode: m.mode }),
-  'capture-url': (m) => captureUrl(m.url, { tags: m.tags }),
+  'capture-url': (m) => captureUrl(m.url, { tags: m.tags, useDefaultTags: m.useDefaultTags }),
+  'default-tags': () => defaultTags(),
+  'set-default-tags': (m) => setDefaultTags(m.tags),
+  // The popup's "Start LinkSnap" after `linksnap stop`: the relay starts the daemon; then what waited is sent.
+  'start-daemon': async () => {
+    const info = await sendNative('start');
+    await flushPending();
+    return info;
+  },
   'menu': async (m) => runMenuItem(m.info, m.tabId ? await api.tabs.get(m.tabId) : undefined),
   'command': (m) => runCommand(m.command),
   'native': (m) => sendNative(m.type, m.fields ?? {}),

@@ -8,13 +8,21 @@ import { setBadge, notifyFailure } from './badge.js';
 import { loadMessages, t } from '../shared/i18n.js';
 import { serializeTab, SerializeError } from './page-serializer.js';
 import { addPending, listPending, markAttempt, removePending } from './pending-queue.js';
+import { moveLegacyDefaultTags } from './default-tags.js';
 
 const POLL_MS = 1000;
 const TRACK_LIMIT_MS = 15 * 60 * 1000;
 const FINAL = new Set(['done', 'partial', 'failed']);
 
+/** The request's tags: those given, else (tags undefined) the daemon adds its default tags when it files the capture. */
+function tagFields(tags, useDefaultTags) {
+  if (tags === undefined || tags === null) return { useDefaultTags: true };
+  return useDefaultTags ? { tags, useDefaultTags: true } : { tags };
+}
+
 /**
- * Saves a tab. mode 'as-seen' sends its live DOM; 'fresh' lets the daemon load the URL itself.
+ * Saves a tab. mode 'as-seen' sends its live DOM; 'fresh' lets the daemon load the URL itself. Without
+ * tags (the keyboard shortcut, the page's context menu) the daemon gives it the default tags.
  * Resolves to {snapshotId, linkId, status} or {pending: true, reason}; rejects with a readable error.
  */
 export async function captureTab(tabId, { tags, note, mode } = {}) {
@@ -23,7 +31,7 @@ export async function captureTab(tabId, { tags, note, mode } = {}) {
   const request = {
     url: tab.url,
     title: tab.title ?? '',
-    tags: tags ?? settings.defaultTags,
+    ...tagFields(tags),
     mode: mode ?? settings.defaultMode,
   };
   if (note) request.note = note;
@@ -45,10 +53,9 @@ export async function captureTab(tabId, { tags, note, mode } = {}) {
   return submit(request);
 }
 
-/** Saves a URL that is not (necessarily) open, e.g. a link target: always fresh. */
-export async function captureUrl(url, { tags } = {}) {
-  const settings = await getSettings();
-  return submit({ url, tags: tags ?? settings.defaultTags, mode: 'fresh' });
+/** Saves a URL that is not (necessarily) open, e.g. a link target: always fresh. useDefaultTags adds the defaults to tags. */
+export async function captureUrl(url, { tags, useDefaultTags } = {}) {
+  return submit({ url, ...tagFields(tags, useDefaultTags), mode: 'fresh' });
 }
 
 async function submit(request) {
@@ -75,6 +82,8 @@ let flushing = null;
 export function flushPending() {
   flushing ??= (async () => {
     try {
+      // A good moment for the one-time move of old extension-side default tags to the daemon.
+      await moveLegacyDefaultTags().catch(() => {});
       for (const entry of await listPending()) {
         try {
           const queued = await sendNative('capture', entry.request);

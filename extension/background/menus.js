@@ -1,6 +1,7 @@
-// Context menus: "Snapshot this link" (the link target, fresh), "Snapshot this page", "Open LinkSnap library".
+// Context menus: "Snapshot this link" (the link target, fresh, after a quick tag prompt), "Snapshot this
+// page", "Open LinkSnap library".
 import { api } from '../shared/browser-api.js';
-import { captureTab, captureUrl } from './capture-service.js';
+import { captureTab } from './capture-service.js';
 import { openLibrary } from './library.js';
 import { notifyFailure } from './badge.js';
 import { loadMessages, t } from '../shared/i18n.js';
@@ -16,11 +17,21 @@ export async function createMenus() {
   });
 }
 
+/**
+ * "Snapshot this link" asks for tags first, in a small window of the extension's own (prompt/): an
+ * extension page, so the page the link was on can neither read nor fake what is typed there.
+ */
+async function openLinkPrompt(linkUrl) {
+  const url = api.runtime.getURL(`prompt/prompt.html?url=${encodeURIComponent(linkUrl)}`);
+  const window = await api.windows.create({ url, type: 'popup', width: 420, height: 300, focused: true });
+  return { prompt: true, windowId: window.id };
+}
+
 /** Runs a menu item. info is the contextMenus.onClicked info ({menuItemId, linkUrl}). */
 export async function runMenuItem(info, tab) {
   switch (info.menuItemId) {
     case MENU_IDS.link:
-      return captureUrl(info.linkUrl);
+      return openLinkPrompt(info.linkUrl);
     case MENU_IDS.page:
       return captureTab(tab.id);
     case MENU_IDS.library:

@@ -27,9 +27,9 @@ async function init() {
   $('page-url').title = tab?.url ?? '';
 
   const settings = await getSettings();
-  $('tags').value = formatTags(settings.defaultTags);
   $('mode').value = settings.defaultMode;
   autocomplete = new TagAutocomplete($('tags'), $('tag-suggestions'));
+  $('start-linksnap').addEventListener('click', startLinkSnap);
 
   $('save-form').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -55,7 +55,7 @@ async function init() {
   loadTags();
   offerSavedCopy();
   if (tab?.url && /^https?:/i.test(tab.url)) {
-    lookup(tab.url);
+    loadDefaultTags(lookup(tab.url));
     refuseLibraryPage(tab.url);
   } else {
     $('save').disabled = true;
@@ -77,6 +77,32 @@ async function loadTags() {
     document.body.dataset.tagsLoaded = 'true';
   } catch (e) {
     reportHostProblem(e);
+  }
+}
+
+/** The daemon's default tags, in the box of a page not saved yet (after the lookup; not over what the person typed meanwhile). */
+async function loadDefaultTags(looked) {
+  try {
+    const [tags] = await Promise.all([ask('default-tags'), looked]);
+    if (!editor && $('tags').value.trim() === '') $('tags').value = formatTags(tags);
+  } catch {
+    // Not reachable: reportHostProblem says so (from the tags or lookup call); a capture then gets the defaults later.
+  } finally {
+    document.body.dataset.defaultsLoaded = 'true';
+  }
+}
+
+/** "Start LinkSnap" after `linksnap stop`: the relay starts the daemon, then the popup starts over. */
+async function startLinkSnap() {
+  $('start-linksnap').disabled = true;
+  $('stopped-text').textContent = t('popup_starting');
+  try {
+    await ask('start-daemon');
+    location.reload();
+  } catch (e) {
+    console.info('LinkSnap could not be started:', e.code, e.message);
+    $('stopped-text').textContent = t('popup_startFailed');
+    $('start-linksnap').disabled = false;
   }
 }
 
@@ -135,7 +161,7 @@ async function saveChanges() {
     setState('done', t('popup_changesSaved'));
   } catch (e) {
     // Edits are not queued like captures: they change a link the extension cannot see offline. Say so plainly.
-    const offline = e.code === 'host-missing' || e.code === 'daemon-unavailable';
+    const offline = ['host-missing', 'daemon-unavailable', 'daemon-stopped'].includes(e.code);
     setState('failed', offline ? t('popup_changesNeedLinkSnap') : t('popup_changesFailed', { reason: e.message }));
   } finally {
     $('save').disabled = false;
@@ -177,7 +203,7 @@ async function save() {
       try {
         editor.show(await ask('native', { type: 'update-link', fields: editor.changes() }));
       } catch (e) {
-        if (e.code !== 'host-missing' && e.code !== 'daemon-unavailable') throw e;
+        if (!['host-missing', 'daemon-unavailable', 'daemon-stopped'].includes(e.code)) throw e;
         offline = editor.changes();
       }
     }
@@ -272,7 +298,13 @@ function setState(state, text) {
 }
 
 function reportHostProblem(e) {
-  if (e.code === 'host-missing' || e.code === 'daemon-unavailable') {
+  if (e.code === 'daemon-stopped') {
+    // Stopped on purpose (`linksnap stop`): say so and let the person start it (decision 068).
+    console.info('LinkSnap host problem:', e.code, e.message);
+    if ($('stopped').hidden) $('stopped-text').textContent = t('popup_stopped');
+    $('stopped').hidden = false;
+    document.body.dataset.host = 'stopped';
+  } else if (e.code === 'host-missing' || e.code === 'daemon-unavailable') {
     // Plain words for the person; the technical detail (paths, variables) goes to the console.
     console.info('LinkSnap host problem:', e.code, e.message);
     showProblem(t('popup_notReachable'));

@@ -1,9 +1,14 @@
 // Sends protocol messages to the relay. Each call starts a relay process (sendNativeMessage); the
-// relay starts the daemon when needed, so a reply can take a few seconds on the first message.
+// relay starts the daemon when needed, so a reply can take a few seconds on the first message. A daemon
+// stopped on purpose (`linksnap stop`) is not started: the relay answers daemon-stopped, and only the
+// "start" message (the popup's Start button, or the option to start LinkSnap automatically) starts it.
 import { api } from './browser-api.js';
 import { loadProtocol, validateRequest } from './protocol.js';
+import { getSettings } from './settings.js';
 
 const REPLY_TIMEOUT_MS = 45000;
+/** start waits for a cold daemon start (the relay allows it LINKSNAP_RELAY_START_TIMEOUT_MS, 30 s by default). */
+const START_TIMEOUT_MS = 120000;
 
 /** A failed message. code is a protocol error code, or 'host-missing' when no relay could be run. */
 export class NativeError extends Error {
@@ -16,11 +21,22 @@ export class NativeError extends Error {
 
 /** True when the failure means "LinkSnap is not reachable right now" (keep the request, retry later). */
 export function isUnreachable(error) {
-  return error instanceof NativeError && (error.code === 'host-missing' || error.code === 'daemon-unavailable');
+  return error instanceof NativeError && ['host-missing', 'daemon-unavailable', 'daemon-stopped'].includes(error.code);
+}
+
+/** Sends {type, ...fields}; when LinkSnap was stopped on purpose and the person chose to start it automatically, starts it and sends again. */
+export async function sendNative(type, fields = {}) {
+  try {
+    return await sendOnce(type, fields);
+  } catch (e) {
+    if (e.code !== 'daemon-stopped' || type === 'start' || !(await getSettings()).autoStart) throw e;
+    await sendOnce('start');
+    return sendOnce(type, fields);
+  }
 }
 
 /** Sends {type, ...fields}; resolves with the reply's result or rejects with a NativeError. */
-export async function sendNative(type, fields = {}) {
+async function sendOnce(type, fields = {}) {
   const table = await loadProtocol();
   const message = { id: crypto.randomUUID(), type, ...fields };
   const invalid = validateRequest(table, message);
@@ -28,7 +44,7 @@ export async function sendNative(type, fields = {}) {
 
   let reply;
   try {
-    reply = await withTimeout(api.runtime.sendNativeMessage(table.hostName, message), REPLY_TIMEOUT_MS);
+    reply = await withTimeout(api.runtime.sendNativeMessage(table.hostName, message), type === 'start' ? START_TIMEOUT_MS : REPLY_TIMEOUT_MS);
   } catch (e) {
     throw new NativeError('host-missing', hostMissingText(e));
   }

@@ -95,7 +95,7 @@ internal sealed class RelayHost
                 return Replies.Error(id, error);
             }
 
-            var reply = await daemon.ForwardAsync(id!, body, cancellationToken);
+            var reply = await daemon.ForwardAsync(id!, message.GetProperty("type").GetString()!, body, cancellationToken);
             if (reply.Length > _schema.MaxReplyBytes)
             {
                 _log.Write($"reply of {reply.Length} bytes to {message.GetProperty("type").GetString()} dropped");

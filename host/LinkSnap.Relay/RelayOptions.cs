@@ -5,7 +5,7 @@ namespace LinkSnap.Relay;
 /// <summary>
 /// The relay's few settings, from environment variables (a native host gets no command line of its own).
 /// LINKSNAP_EXE: the linksnap executable to start (default: `linksnap` next to the relay);
-/// LINKSNAP_RELAY_NO_START=1: never start the daemon; LINKSNAP_RELAY_START_TIMEOUT_MS: how long to wait for it.
+/// LINKSNAP_RELAY_NO_START=1: never start the daemon on its own (the start message still does); LINKSNAP_RELAY_START_TIMEOUT_MS: how long to wait for it.
 /// </summary>
 internal sealed record RelayOptions(string DaemonExecutable, bool StartDaemon, TimeSpan StartTimeout, TimeSpan RequestTimeout)
 {

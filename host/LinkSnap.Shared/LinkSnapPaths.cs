@@ -33,6 +33,12 @@ public sealed class LinkSnapPaths
     /// <summary>Where a daemon started in the background (by the relay or the CLI) writes its output.</summary>
     public string DaemonLogPath => Path.Combine(LogsDirectory, "daemon.log");
 
+    /// <summary>
+    /// Written by `linksnap stop`, deleted by a starting daemon: while it exists the relay does not start the
+    /// daemon on its own but answers daemon-stopped, so the extension can say so and offer to start it (decision 068).
+    /// </summary>
+    public string StoppedMarkerPath => Path.Combine(DataDirectory, "stopped");
+
     /// <summary>Secret from which library sessions are made (file mode 0600).</summary>
     public string TokenPath => Path.Combine(DataDirectory, "token");
 

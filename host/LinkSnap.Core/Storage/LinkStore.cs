@@ -26,6 +26,9 @@ public sealed class LinkStore(LinkSnapDatabase database, TimeProvider time)
 
     public TagStore Tags { get; } = new(database, time);
 
+    /// <summary>The default tags captures can ask for (issue 17 item 5).</summary>
+    public DefaultTagStore DefaultTags { get; } = new(database);
+
     /// <summary>Listing, filters and full-text search (set its limits with init when a test needs small ones).</summary>
     public LinkListing Listing { get; init; } = new(database);
 

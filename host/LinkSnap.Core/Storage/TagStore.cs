@@ -111,6 +111,7 @@ public sealed class TagStore(LinkSnapDatabase database, TimeProvider time)
             MergeTags([old], renamed);
         }
 
+        new DefaultTagStore(database).FollowRename(source, target);
         return links;
     }
 
@@ -155,6 +156,7 @@ public sealed class TagStore(LinkSnapDatabase database, TimeProvider time)
             transaction);
         connection.Execute("DELETE FROM link_tags WHERE tag_id IN @sources AND tag_id <> @targetId", new { sources, targetId }, transaction);
         Watching.WatchStore.FollowTagMerge(connection, transaction, sourceKeys, targetKey, target);
+        DefaultTagStore.FollowTagMerge(connection, transaction, sourceKeys, targetKey, target);
         TagRows.DeleteOrphans(connection, transaction);
         foreach (var linkId in links)
         {

@@ -21,12 +21,15 @@ internal sealed class DaemonForwarder
         _log = log;
     }
 
-    public async Task<byte[]> ForwardAsync(string id, byte[] message, CancellationToken cancellationToken)
+    /// <summary>The message that starts a daemon stopped on purpose (the popup's "Start LinkSnap").</summary>
+    internal const string StartType = "start";
+
+    public async Task<byte[]> ForwardAsync(string id, string type, byte[] message, CancellationToken cancellationToken)
     {
-        var (connection, problem) = await ConnectAsync(cancellationToken);
+        var (connection, problem) = await ConnectAsync(startStopped: type == StartType, cancellationToken);
         if (connection is null)
         {
-            return Replies.Error(id, "daemon-unavailable", problem!);
+            return Replies.Error(id, problem == StoppedProblem ? "daemon-stopped" : "daemon-unavailable", problem!);
         }
 
         using (connection)
@@ -50,13 +53,23 @@ internal sealed class DaemonForwarder
         }
     }
 
-    /// <summary>A connection to the daemon, starting it first when nothing answers; or why there is none.</summary>
-    private async Task<(Socket? Connection, string? Problem)> ConnectAsync(CancellationToken cancellationToken)
+    private const string StoppedProblem = "LinkSnap was stopped (`linksnap stop`); start it again with `linksnap start` or the extension's Start button";
+
+    /// <summary>
+    /// A connection to the daemon, starting it first when nothing answers; or why there is none. A daemon
+    /// stopped on purpose (the marker of `linksnap stop`) is started only for the start message.
+    /// </summary>
+    private async Task<(Socket? Connection, string? Problem)> ConnectAsync(bool startStopped, CancellationToken cancellationToken)
     {
         if (_client.TryConnect() is { } connection)
         {
             _unavailable = null;
             return (connection, null);
+        }
+
+        if (!startStopped && File.Exists(_paths.StoppedMarkerPath))
+        {
+            return (null, StoppedProblem);
         }
 
         // One start attempt per relay process: a port that keeps sending messages must not spawn daemons in a loop.
@@ -65,7 +78,7 @@ internal sealed class DaemonForwarder
             return (null, _unavailable);
         }
 
-        var startProblem = StartDaemon();
+        var startProblem = StartDaemon(asked: startStopped);
         if (startProblem is not null)
         {
             _log.Write(startProblem);
@@ -82,10 +95,13 @@ internal sealed class DaemonForwarder
         return (null, _unavailable);
     }
 
-    /// <summary>Starts `linksnap serve` by the shared launcher; null on success, else why not.</summary>
-    private string? StartDaemon()
+    /// <summary>
+    /// Starts `linksnap serve` by the shared launcher; null on success, else why not. <paramref name="asked"/>:
+    /// the person asked for it (the start message), which LINKSNAP_RELAY_NO_START does not prevent.
+    /// </summary>
+    private string? StartDaemon(bool asked)
     {
-        if (!_options.StartDaemon)
+        if (!_options.StartDaemon && !asked)
         {
             return "the daemon is not running (starting it is disabled by LINKSNAP_RELAY_NO_START)";
         }

@@ -225,6 +225,9 @@ public sealed record RecaptureDto(string? Mode, string? Html);
 
 public sealed record RenameTagDto(string? From, string? To);
 
+/// <summary>Body of PUT /api/default-tags and reply of GET: the default tags in order.</summary>
+public sealed record DefaultTagsDto(IReadOnlyList<string>? Tags);
+
 public sealed record MergeTagsDto(IReadOnlyList<string>? From, string? Into);
 
 public sealed record BulkDto(IReadOnlyList<long>? LinkIds, string? Action, string? Tag);

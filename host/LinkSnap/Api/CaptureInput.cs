@@ -5,6 +5,9 @@ public sealed record CaptureInput
 {
     public string? Url { get; init; }
     public IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>Adds the default tags (GET /api/default-tags) to <see cref="Tags"/>: the shortcut and the context menu ask for them.</summary>
+    public bool? UseDefaultTags { get; init; }
     public string? Note { get; init; }
 
     /// <summary>"fresh" (default) or "as-seen".</summary>

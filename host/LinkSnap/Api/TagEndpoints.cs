@@ -2,7 +2,7 @@ using LinkSnap.Library;
 
 namespace LinkSnap.Api;
 
-/// <summary>/api/tags: counts, rename, merge, delete.</summary>
+/// <summary>/api/tags: counts, rename, merge, delete; /api/default-tags: the default tags.</summary>
 public static class TagEndpoints
 {
     public static void MapTagEndpoints(this RouteGroupBuilder api)
@@ -28,6 +28,16 @@ public static class TagEndpoints
             }
 
             return new { affected = service.MergeTags(body.From, body.Into) };
+        });
+
+        // The default tags (issue 17 item 5): the extension's options page edits them through the relay
+        // (native messages default-tags / set-default-tags), the library and scripts through here.
+        api.MapGet("/default-tags", (LinkSnapService service) => new DefaultTagsDto(service.DefaultTags()));
+
+        api.MapPut("/default-tags", async (HttpRequest request, LinkSnapService service, CancellationToken cancellationToken) =>
+        {
+            var body = await ApiErrors.ReadBodyAsync<DefaultTagsDto>(request, cancellationToken);
+            return new DefaultTagsDto(service.SetDefaultTags(body.Tags));
         });
 
         api.MapDelete("/tags/{*name}", (string name, bool? force, LinkSnapService service) =>

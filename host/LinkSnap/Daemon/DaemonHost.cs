@@ -37,6 +37,7 @@ public static class DaemonHost
         options.Validate();
         var paths = new LinkSnapPaths(string.IsNullOrWhiteSpace(options.DataDirectory) ? LinkSnapPaths.ResolveDataDirectory() : options.DataDirectory);
         paths.EnsureCreated();
+        File.Delete(paths.StoppedMarkerPath); // started again, however: the relay may start it from now on (decision 068)
         DataPermissions.Tighten(paths, wholeTree: false);
         DaemonSocket.Prepare(paths.SocketPath);
 

@@ -25,7 +25,8 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
         var url = UrlRules.Parse(input.Url);
         var mode = ParseMode(input.Mode);
         EnsureRoomInQueue(1);
-        TagName.NormalizeAll(input.Tags);
+        IReadOnlyList<string>? tags = input.UseDefaultTags == true ? [.. input.Tags ?? [], .. store.DefaultTags.Get()] : input.Tags;
+        TagName.NormalizeAll(tags);
         if (mode == CaptureMode.AsSeen && string.IsNullOrEmpty(input.Html))
         {
             throw new ArgumentException("An as-seen capture needs the page's HTML in 'html'; use mode 'fresh' to let LinkSnap load the page itself.");
@@ -34,7 +35,7 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
         var inputPath = SaveInput(mode, input.Html);
         var ticket = journal.Serialized(() =>
         {
-            var added = store.AddCapture(url, input.Tags, input.Note, mode, inputPath);
+            var added = store.AddCapture(url, tags, input.Note, mode, inputPath);
             journal.Append(store.GetLinks([added.LinkId]));
             return added;
         });
@@ -141,6 +142,13 @@ public sealed class LinkSnapService(LinkStore store, SnapshotFolders folders, Li
             journal.Append(store.GetLinks([snapshot.LinkId])); // its last version may be gone: links.jsonl keeps the link
         });
     }
+
+    /// <summary>The default tags, in the person's order.</summary>
+    public IReadOnlyList<string> DefaultTags() => store.DefaultTags.Get();
+
+    /// <summary>Replaces the default tags; returns them normalized. Throws ArgumentException for a tag that is not valid.</summary>
+    public IReadOnlyList<string> SetDefaultTags(IReadOnlyList<string>? tags) =>
+        store.DefaultTags.Set(tags ?? throw new ArgumentException("Send {\"tags\": [\"a\", \"b\"]} (an empty list clears them)."));
 
     public int RenameTag(string from, string to) => EditTags(store.Tags.TagSubtree(from), () => store.Tags.RenameTag(from, to), from);
 

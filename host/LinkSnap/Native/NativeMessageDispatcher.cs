@@ -25,6 +25,8 @@ internal sealed class NativeMessageDispatcher(LinkSnapService service, DaemonSta
     public object Dispatch(string type, JsonObject message) => type switch
     {
         "ping" => Ping(),
+        // The relay has started the daemon even though `linksnap stop` had stopped it: the answer is ping's.
+        "start" => Ping(),
         "capture" => Capture(Read<CaptureRequest>(message)),
         "status" => Status(Read<StatusRequest>(message)),
         "lookup-url" => links.Lookup(message),
@@ -32,6 +34,8 @@ internal sealed class NativeMessageDispatcher(LinkSnapService service, DaemonSta
         "tags" => Tags(Read<TagsRequest>(message)),
         "open-library" => OpenLibrary(Read<OpenLibraryRequest>(message)),
         "recent" => Recent(Read<RecentRequest>(message)),
+        "default-tags" => new DefaultTagsReply(service.DefaultTags()),
+        "set-default-tags" => new DefaultTagsReply(service.SetDefaultTags(Read<SetDefaultTagsRequest>(message).Tags)),
         _ => throw new NativeException("unknown-type", $"unknown message type \"{type}\""),
     };
 
@@ -43,7 +47,7 @@ internal sealed class NativeMessageDispatcher(LinkSnapService service, DaemonSta
 
     private CaptureReply Capture(CaptureRequest request)
     {
-        var ticket = service.Capture(new CaptureInput { Url = request.Url, Tags = request.Tags, Note = request.Note, Mode = request.Mode ?? "fresh", Html = request.Html });
+        var ticket = service.Capture(new CaptureInput { Url = request.Url, Tags = request.Tags, UseDefaultTags = request.UseDefaultTags, Note = request.Note, Mode = request.Mode ?? "fresh", Html = request.Html });
         return new CaptureReply(ticket.LinkId, ticket.SnapshotId, SnapshotStatus.Queued);
     }
 

@@ -12,7 +12,9 @@ namespace LinkSnap.Native;
 // Ids arrive as a string or a number ("id" in protocol.json), so they are read as text and parsed
 // by the same rule as the API's path ids (ApiErrors.ParseId).
 
-internal sealed record CaptureRequest(string Url, IReadOnlyList<string>? Tags, string? Note, string? Mode, string? Html);
+internal sealed record CaptureRequest(string Url, IReadOnlyList<string>? Tags, bool? UseDefaultTags, string? Note, string? Mode, string? Html);
+
+internal sealed record SetDefaultTagsRequest(IReadOnlyList<string> Tags);
 
 internal sealed record StatusRequest([property: JsonConverter(typeof(IdText))] string SnapshotId);
 
@@ -31,6 +33,8 @@ internal sealed record StatusReply(
     IReadOnlyList<QualityFlag>? Quality, string LibraryUrl);
 
 internal sealed record TagsReply(IReadOnlyList<TagCount> Tags);
+
+internal sealed record DefaultTagsReply(IReadOnlyList<string> Tags);
 
 internal sealed record OpenLibraryReply(string Url, string PageUrl);
 

@@ -10,11 +10,11 @@ public static class NativeProtocol
     public const int Version = 1;
 
     public static readonly IReadOnlyList<string> MessageTypes =
-        ["ping", "capture", "status", "lookup-url", "update-link", "tags", "open-library", "recent"];
+        ["ping", "start", "capture", "status", "lookup-url", "update-link", "tags", "default-tags", "set-default-tags", "open-library", "recent"];
 
     public static readonly IReadOnlyList<string> ErrorCodes =
     [
         "bad-frame", "bad-json", "bad-message", "unknown-type", "forbidden-origin", "too-large",
-        "reply-too-large", "daemon-unavailable", "invalid-url", "not-found", "queue-full", "internal",
+        "reply-too-large", "daemon-unavailable", "daemon-stopped", "invalid-url", "not-found", "queue-full", "internal",
     ];
 }

@@ -6,8 +6,9 @@ using LinkSnap.Testing;
 namespace LinkSnap.Browser.Tests.Extension;
 
 /// <summary>
-/// The extension used as a person would: save from the popup, "Snapshot this link", the keyboard command,
-/// an as-seen copy of a page changed after load, and a save while LinkSnap is down that arrives once it is back.
+/// The extension used as a person would: save from the popup, "Snapshot this link" (its tag prompt), the keyboard
+/// command with the daemon's default tags, an as-seen copy of a page changed after load, a save while LinkSnap is
+/// down that arrives once it is back, and LinkSnap stopped on purpose and started from the popup.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -22,10 +23,7 @@ public sealed partial class ExtensionEndToEndTests
         _harness.Server
             .MapHtml("/article", Page("Tide tables of the northern coast", "<p>High water at 06:12 and 18:40.</p>"))
             .MapHtml("/tagged-before", Page("Earlier reading", "<p>Saved before, to give the user a tag.</p>"))
-            .MapHtml("/links", Page("Reading list", "<p><a id='target' href='/link-target'>The target article</a></p>"))
-            .MapHtml("/link-target", Page("Link target page", "<p>This is what the link points to.</p>"))
             .MapHtml("/changing", Page("Changing page", "<p id='live'>Original text from the server.</p>"))
-            .MapHtml("/shortcut", Page("Saved by the keyboard", "<p>No popup was opened for this one.</p>"))
             .MapHtml("/offline", Page("Saved while offline", "<p>Kept in the extension until LinkSnap is back.</p>"));
     }
 
@@ -80,31 +78,6 @@ public sealed partial class ExtensionEndToEndTests
     }
 
     [Test]
-    public async Task Snapshot_this_link_captures_the_link_target_not_the_tab()
-    {
-        var tab = await OpenAsync("/links");
-        var helper = await _harness.Browser.NewPageAsync();
-        await helper.GotoAsync(_harness.ExtensionUrl("popup/popup.html"));
-        var tabId = await _harness.TabIdAsync(helper, tab.Url);
-        var target = await tab.Locator("#target").EvaluateAsync<string>("a => a.href");
-
-        // The same handler contextMenus.onClicked calls (headless Chromium has no context menu to click).
-        var reply = await helper.EvaluateAsync<JsonElement>(
-            "([tabId, linkUrl]) => chrome.runtime.sendMessage({ kind: 'menu', tabId, info: { menuItemId: 'snapshot-link', linkUrl, pageUrl: location.href } })",
-            new object[] { tabId, target });
-
-        Assert.That(reply.GetProperty("ok").GetBoolean(), Is.True, reply.ToString());
-        var (link, snapshot) = await _harness.WaitForSavedAsync(target);
-        Assert.That(snapshot.GetProperty("mode").GetString(), Is.EqualTo("fresh"));
-        Assert.That(snapshot.GetProperty("status").GetString(), Is.EqualTo("done"));
-        Assert.That(await ArtifactTextAsync(snapshot, "html"), Does.Contain("This is what the link points to."));
-        Assert.That(await _harness.Api.FindLinkAsync(Url("/links")), Is.Null, "the tab itself must not be captured");
-        Assert.That(link.GetProperty("url").GetString(), Does.EndWith("/link-target"));
-        await helper.CloseAsync();
-        await tab.CloseAsync();
-    }
-
-    [Test]
     public async Task As_seen_copy_contains_what_script_changed_after_load()
     {
         var tab = await OpenAsync("/changing");
@@ -124,34 +97,6 @@ public sealed partial class ExtensionEndToEndTests
         await Assertions.Expect(popup.Locator("body")).ToHaveAttributeAsync("data-state", "done");
         await WaitForBadgeAsync(popup, "✓");
         await popup.CloseAsync();
-        await tab.CloseAsync();
-    }
-
-    [Test]
-    public async Task Keyboard_command_saves_the_active_tab_with_the_default_tags_and_mode()
-    {
-        var helper = await _harness.Browser.NewPageAsync();
-        await helper.GotoAsync(_harness.ExtensionUrl("options/options.html"));
-        await helper.EvaluateAsync("() => chrome.storage.local.set({ settings: { defaultTags: ['from-keyboard'], defaultMode: 'fresh' } })");
-        var tab = await OpenAsync("/shortcut");
-        await tab.BringToFrontAsync();
-        try
-        {
-            // What commands.onCommand runs for Alt+Shift+S (headless Chromium has no key binding to press).
-            var reply = await helper.EvaluateAsync<JsonElement>("() => chrome.runtime.sendMessage({ kind: 'command', command: 'save-page' })");
-            Assert.That(reply.GetProperty("ok").GetBoolean(), Is.True, reply.ToString());
-        }
-        finally
-        {
-            await helper.EvaluateAsync("() => chrome.storage.local.remove('settings')");
-        }
-
-        var (link, snapshot) = await _harness.WaitForSavedAsync(Url("/shortcut"));
-        Assert.That(link.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EqualTo(new[] { "from-keyboard" }));
-        Assert.That(snapshot.GetProperty("mode").GetString(), Is.EqualTo("fresh"));
-        Assert.That(snapshot.GetProperty("status").GetString(), Is.EqualTo("done"));
-        Assert.That(await ArtifactTextAsync(snapshot, "html"), Does.Contain("No popup was opened for this one."));
-        await helper.CloseAsync();
         await tab.CloseAsync();
     }
 

@@ -57,6 +57,22 @@ public sealed class ExtensionHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>What `linksnap stop` leaves behind (decision 068), for a daemon stopped in-process where the real command cannot signal it.</summary>
+    public void MarkStoppedOnPurpose() => File.WriteAllText(new LinkSnap.Shared.LinkSnapPaths(DataDirectory).StoppedMarkerPath, "stopped by a test\n");
+
+    /// <summary>`linksnap` for the relay to start: the built linksnap.dll on the test's own dotnet.</summary>
+    private string WriteLinkSnapWrapper()
+    {
+        var wrapper = Path.Combine(_temp.Path, "linksnap");
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec \"{LinkSnapCli.Dotnet}\" \"{LinkSnapCli.DllPath}\" \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return wrapper;
+    }
+
     /// <summary>The browser's tab id of the page showing url (asked from an extension page).</summary>
     public async Task<int> TabIdAsync(IPage extensionPage, string url)
     {
@@ -119,6 +135,14 @@ public sealed class ExtensionHarness : IAsyncDisposable
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "");
         env["LINKSNAP_HOME"] = DataDirectory;
         env["LINKSNAP_RELAY_NO_START"] = "1"; // the daemon runs in this process; "stopped" must stay stopped
+        // …except when the popup's "Start LinkSnap" asks (the start message): then the relay starts the real
+        // `linksnap serve` in its own process, on this data directory, a free port, loopback pages allowed.
+        env["LINKSNAP_EXE"] = WriteLinkSnapWrapper();
+        env["LINKSNAP_RELAY_START_TIMEOUT_MS"] = "90000";
+        env["LINKSNAP_Daemon__Port"] = "0";
+        env["LINKSNAP_Capture__AllowPrivateTargets"] = "true";
+        env["LINKSNAP_Capture__SettleTimeout"] = "00:00:08";
+        env["LINKSNAP_Logging__LogLevel__Default"] = "Warning";
 
         var extension = Path.Combine(Corpus.RepositoryRoot, "extension");
         _playwright = await Playwright.CreateAsync();

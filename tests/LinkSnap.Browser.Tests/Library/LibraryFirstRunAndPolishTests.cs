@@ -133,6 +133,12 @@ public sealed class LibraryFirstRunAndPolishTests : LibraryPageTestBase
         await Expect(Page.FrameLocator("#archive-frame").Locator("h1")).ToHaveTextAsync("Harbour pilots");
         await Expect(Page.Locator("#newer-version")).ToContainTextAsync("gone: HTTP 404 Not Found");
         await Expect(Page.Locator("#recapture")).ToHaveAttributeAsync("title", new Regex("new version"));
+
+        // A failed capture offers Retry beside Recapture, and one line says which does what (decision 070).
+        await GotoAsync($"/links/{broken}");
+        await Expect(Page.Locator("#retry")).ToBeVisibleAsync();
+        await Expect(Page.Locator("#retry-help")).ToContainTextAsync("no new version");
+        await Expect(Page.Locator("#retry-help")).ToContainTextAsync("keeps this one");
     }
 
     [Test]

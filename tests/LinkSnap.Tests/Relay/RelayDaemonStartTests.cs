@@ -8,7 +8,8 @@ namespace LinkSnap.Tests.Relay;
 
 /// <summary>
 /// The relay starts the real daemon (`linksnap serve`) when none answers, detached in its own session
-/// so that it outlives the relay (browsers kill the host's process group), and reuses it afterwards.
+/// so that it outlives the relay (browsers kill the host's process group), and reuses it afterwards. A daemon
+/// stopped on purpose (the marker of `linksnap stop`, decision 068) is started only by the start message.
 /// </summary>
 [TestFixture]
 public sealed class RelayDaemonStartTests
@@ -33,11 +34,21 @@ public sealed class RelayDaemonStartTests
             ["LINKSNAP_Daemon__Port"] = "0",
         };
         var ping = RelayRun.Frame("""{"id":"p","type":"ping"}""");
+        var marker = new LinkSnap.Shared.LinkSnapPaths(data).StoppedMarkerPath;
+        Directory.CreateDirectory(data);
+        File.WriteAllText(marker, "stopped by `linksnap stop`\n");
         int? daemonPid = null;
         try
         {
-            var first = await RelayRun.RunAsync(relay, ping, env, limit: TimeSpan.FromSeconds(120));
+            var refused = (await RelayRun.RunAsync(relay, ping, env, limit: TimeSpan.FromSeconds(60))).Frames().Single();
+            Assert.That(refused.GetProperty("ok").GetBoolean(), Is.False, refused.ToString());
+            Assert.That(refused.GetProperty("error").GetProperty("code").GetString(), Is.EqualTo("daemon-stopped"));
+            Assert.That(ReadDaemonPid(data), Is.Null, "a daemon stopped on purpose is not started by ping");
+
+            var start = RelayRun.Frame("""{"id":"s","type":"start"}""");
+            var first = await RelayRun.RunAsync(relay, start, env, limit: TimeSpan.FromSeconds(120));
             daemonPid = ReadDaemonPid(data);
+            Assert.That(File.Exists(marker), Is.False, "the started daemon removes the marker");
 
             var reply = first.Frames().Single();
             Assert.That(reply.GetProperty("ok").GetBoolean(), Is.True, reply.ToString());

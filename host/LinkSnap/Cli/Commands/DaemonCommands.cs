@@ -7,7 +7,8 @@ namespace LinkSnap.Cli.Commands;
 
 /// <summary>
 /// The daemon's life: `status` (never starts it), `start`, `stop` (SIGTERM, then waits), `open-library`
-/// (the login link) and `serve` (the daemon in the foreground).
+/// (the login link) and `serve` (the daemon in the foreground). `stop` leaves a marker so that the browser's relay
+/// does not start the daemon again on its own (decision 068).
 /// </summary>
 public static class DaemonCommands
 {
@@ -67,6 +68,8 @@ public static class DaemonCommands
         var command = new Command("stop", "stop the daemon (running captures go back to the queue)") { json };
         command.SetAction(async (result, cancellationToken) =>
         {
+            // Stopped on purpose: the relay must not start it again behind the person's back (decision 068).
+            MarkStopped(session);
             var info = DaemonInfo.Read(session.Paths.DaemonInfoPath);
             if (info is null || !await session.Client.IsRunningAsync(cancellationToken))
             {
@@ -95,6 +98,12 @@ public static class DaemonCommands
             return CliApp.Ok;
         });
         return command;
+    }
+
+    private static void MarkStopped(CliSession session)
+    {
+        session.Paths.EnsureCreated();
+        File.WriteAllText(session.Paths.StoppedMarkerPath, "Stopped by `linksnap stop`; `linksnap start` (or Start LinkSnap in the extension) removes this file.\n");
     }
 
     /// <summary>Everything after `serve` is the daemon's configuration (e.g. --Daemon:Port=0), read by ASP.NET Core's command-line provider.</summary>
