@@ -47,6 +47,7 @@ IBenchmark[] sections =
     new ImportBenchmark(),
     new LinkSnap.Bench.Health.HealthBenchmark(),
     new LinkSnap.Bench.Quality.QualityBenchmark(),
+    new LinkSnap.Bench.Compare.BeforeAfterBenchmark(),
 ];
 
 await using (var context = new BenchContext(options, report, Corpus.RepositoryRoot, Corpus.Root))
@@ -83,7 +84,7 @@ return 0;
 
 // The table reads in the order, whatever order the sections ran in.
 static int SectionOrder(string section) =>
-    Array.IndexOf(["extraction", "metadata", "fidelity", "speed", "relay", "scale", "memory", "export", "versions", "watch", "wacz", "burst", "import", "health", "quality"], section) is var i and >= 0 ? i : 99;
+    Array.IndexOf(["extraction", "metadata", "fidelity", "speed", "relay", "scale", "memory", "export", "versions", "watch", "wacz", "burst", "import", "health", "quality", "compare"], section) is var i and >= 0 ? i : 99;
 
 static string OutputPath(BenchOptions options) =>
     Path.IsPathRooted(options.OutputPath) ? options.OutputPath : Path.Combine(Corpus.RepositoryRoot, options.OutputPath);

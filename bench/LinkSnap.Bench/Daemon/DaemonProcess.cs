@@ -1,98 +1,67 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LinkSnap.Shared;
+using LinkSnap.Testing.Daemon;
 
 namespace LinkSnap.Bench.Daemon;
 
 /// <summary>
-/// A real `linksnap serve` process (the published build under artifacts/bench/linksnap) with its own
-/// data directory, talked to over its per-user Unix socket like the CLI and the relay do. Loopback
-/// capture targets are allowed: the corpora are served on 127.0.0.1.
+/// A real `linksnap serve` process (the published build under artifacts/bench/linksnap, or another build's)
+/// with its own data directory, started by the tests' one fixture (<see cref="TestDaemon"/> in its own-process
+/// mode) and talked to over its per-user Unix socket like the CLI and the relay do. Settings are the user's
+/// defaults except loopback capture targets, which are allowed by name: the corpora are served on
+/// 127.0.0.1, and every other host a page names still goes through the daemon's checks.
 /// </summary>
 public sealed class DaemonProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-
-    private DaemonProcess(Process process, string dataDirectory, HttpClient client)
+    /// <summary>On top of <see cref="TestDaemonOptions.Defaults"/>: the bench measures what a user runs.</summary>
+    private static readonly IReadOnlyDictionary<string, string> BenchSettings = new Dictionary<string, string>
     {
-        _process = process;
-        DataDirectory = dataDirectory;
-        Client = client;
+        ["Capture:AllowPrivateTargets"] = "false",
+        ["Capture:AllowedPrivateHosts:0"] = "127.0.0.1",
+        ["Logging:LogLevel:Default"] = "Information",
+    };
+
+    private readonly TestDaemon _daemon;
+
+    private DaemonProcess(TestDaemon daemon)
+    {
+        _daemon = daemon;
+        Client = daemon.CreateSocketClient();
     }
 
-    public int ProcessId => _process.Id;
-    public string DataDirectory { get; }
+    public int ProcessId => _daemon.Pid;
+    public string DataDirectory => _daemon.DataDirectory;
+
+    /// <summary>A plain HttpClient over the daemon's socket: the bench times raw requests.</summary>
     public HttpClient Client { get; }
-    public string SocketPath => Path.Combine(DataDirectory, "daemon.sock");
 
     /// <summary>The published daemon, or null with the reason when scripts/bench did not build it.</summary>
-    public static string? FindExecutable(out string reason)
+    public static string? FindExecutable(out string reason) =>
+        FindExecutable(Environment.GetEnvironmentVariable("LINKSNAP_BENCH_ARTIFACTS"), out reason);
+
+    /// <summary>The daemon published under <paramref name="artifacts"/> (scripts/bench's layout).</summary>
+    public static string? FindExecutable(string? artifacts, out string reason)
     {
-        var artifacts = Environment.GetEnvironmentVariable("LINKSNAP_BENCH_ARTIFACTS");
         var dll = artifacts is null ? null : Path.Combine(artifacts, "linksnap", "linksnap.dll");
         reason = dll is not null && File.Exists(dll) ? "" : "the daemon is not built (run the benchmark through scripts/bench)";
         return dll is not null && File.Exists(dll) ? dll : null;
     }
 
+    /// <param name="extraArgs">Settings in command-line form ("--Background:HostGap=00:00:00").</param>
     public static async Task<DaemonProcess> StartAsync(string dll, string dataDirectory, IEnumerable<string> extraArgs, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(dataDirectory);
-        var start = new ProcessStartInfo("dotnet")
+        var settings = new Dictionary<string, string>(BenchSettings);
+        foreach (var (key, value) in TestDaemonOptions.FromArguments(extraArgs))
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { dll, "serve", "--Daemon:DataDirectory=" + dataDirectory, "--Daemon:Port=0", "--Capture:AllowedPrivateHosts:0=127.0.0.1" }.Concat(extraArgs))
-        {
-            start.ArgumentList.Add(arg);
+            settings[key] = value;
         }
 
-        start.Environment["LINKSNAP_HOME"] = dataDirectory;
-        var process = Process.Start(start)!;
-        var log = Path.Combine(dataDirectory, "bench-daemon.log");
-        _ = PumpAsync(process.StandardOutput, log);
-        _ = PumpAsync(process.StandardError, log);
-
-        var socket = Path.Combine(dataDirectory, "daemon.sock");
-        var client = CreateClient(socket);
-        var daemon = new DaemonProcess(process, dataDirectory, client);
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"linksnap serve exited with {process.ExitCode}; see {log}");
-            }
-
-            if (File.Exists(socket))
-            {
-                try
-                {
-                    using var response = await client.GetAsync("/api/status", cancellationToken);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        return daemon;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Socket file present before Kestrel accepts: try again.
-                }
-            }
-
-            if (clock.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                await daemon.DisposeAsync();
-                throw new TimeoutException($"linksnap serve did not answer on {socket} within 60 s; see {log}");
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
+        // A first start on a seeded library writes its journal (links.jsonl) before answering: minutes under load.
+        var options = TestDaemonOptions.OwnProcess(dataDirectory, settings) with { Executable = dll, StartBound = TimeSpan.FromMinutes(5) };
+        return new DaemonProcess(await TestDaemon.StartAsync(options));
     }
-
-    public static HttpClient CreateClient(string socketPath) => DaemonSocketHttp.CreateClient(socketPath, TimeSpan.FromSeconds(60));
 
     public async Task<JsonElement> GetJsonAsync(string path, CancellationToken cancellationToken) =>
         await Client.GetFromJsonAsync<JsonElement>(path, cancellationToken);
@@ -100,33 +69,10 @@ public sealed class DaemonProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        if (!_process.HasExited)
-        {
-            // SIGTERM first (graceful: it owns SQLite and a Chromium), then the whole tree.
-            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
-            {
-                await term.WaitForExitAsync();
-            }
+        var log = _daemon.Log;
+        await _daemon.DisposeAsync();
 
-            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            try
-            {
-                await _process.WaitForExitAsync(wait.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-
-        _process.Dispose();
-    }
-
-    private static async Task PumpAsync(StreamReader reader, string log)
-    {
-        while (await reader.ReadLineAsync() is { } line)
-        {
-            await File.AppendAllTextAsync(log, line + "\n");
-        }
+        // Kept beside the data for inspection (the fixture holds a child's output in memory).
+        await File.AppendAllTextAsync(Path.Combine(DataDirectory, "bench-daemon.log"), log);
     }
 }

@@ -3,13 +3,19 @@ namespace LinkSnap.Bench.Harness;
 /// <summary>Command line of linksnap-bench (see docs/benchmarks.md). Defaults fit the 20-minute budget.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllSections = ["extraction", "metadata", "pagemeta", "fidelity", "speed", "relay", "scale", "memory", "export", "versions", "watch", "wacz", "burst", "import", "health", "quality"];
+    public static readonly string[] AllSections = ["extraction", "metadata", "pagemeta", "fidelity", "speed", "relay", "scale", "memory", "export", "versions", "watch", "wacz", "burst", "import", "health", "quality", "compare"];
+
+    /// <summary>
+    /// What a plain run measures: every section but "compare", which needs a second build
+    /// (scripts/bench --compare-with REV runs it alone).
+    /// </summary>
+    public static readonly string[] DefaultSections = AllSections.Where(s => s != "compare").ToArray();
 
     /// <summary>Every page of every corpus and 100,000 synthetic snapshots instead of the default subsets.</summary>
     public bool Full { get; init; }
 
-    /// <summary>Sections to run (default all).</summary>
-    public IReadOnlyList<string> Only { get; init; } = AllSections;
+    /// <summary>Sections to run (default all but "compare").</summary>
+    public IReadOnlyList<string> Only { get; init; } = DefaultSections;
 
     public int ExtractionPages { get; init; } = 30;
 
@@ -25,6 +31,10 @@ public sealed record BenchOptions
     public int RelayRuns { get; init; } = 50;
     public int ScaleLarge { get; init; } = 100_000;
     public int ScaleSmall { get; init; } = 1_000;
+
+    /// <summary>Before/after ("compare"): fidelity sites captured by each build per round, and the rounds.</summary>
+    public int CompareSites { get; init; } = 4;
+    public int CompareRounds { get; init; } = 3;
 
     /// <summary>Repetitions of each timed query or capture for medians and min–max.</summary>
     public int Repeats { get; init; } = 5;
@@ -56,6 +66,8 @@ public sealed record BenchOptions
                 "--relay-runs" => options with { RelayRuns = NextInt() },
                 "--scale" => options with { ScaleLarge = NextInt() },
                 "--repeats" => options with { Repeats = NextInt() },
+                "--compare-sites" => options with { CompareSites = NextInt() },
+                "--compare-rounds" => options with { CompareRounds = NextInt() },
                 "--out" => options with { OutputPath = Next() },
                 "--work" => options with { WorkDirectory = Next() },
                 _ => throw new ArgumentException($"unknown option {args[i]} (see docs/benchmarks.md)"),

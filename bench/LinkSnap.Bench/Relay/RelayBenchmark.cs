@@ -74,7 +74,7 @@ public sealed class RelayBenchmark : IBenchmark
         context.Report.Detail("relay.frameworkDependentMs", peer);
     }
 
-    private static async Task<(double Ms, string? Error)> RoundTripAsync(string relay, string dataDirectory, CancellationToken cancellationToken)
+    internal static async Task<(double Ms, string? Error)> RoundTripAsync(string relay, string dataDirectory, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(relay)
         {

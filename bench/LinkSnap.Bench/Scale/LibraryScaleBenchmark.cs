@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using LinkSnap.Bench.Daemon;
 using LinkSnap.Bench.Harness;
-using LinkSnap.Core.Storage;
 
 namespace LinkSnap.Bench.Scale;
 
@@ -12,7 +11,7 @@ namespace LinkSnap.Bench.Scale;
 /// </summary>
 public sealed class LibraryScaleBenchmark : IBenchmark
 {
-    private static readonly (string Name, string[] Paths)[] Queries =
+    internal static readonly (string Name, string[] Paths)[] Queries =
     [
         ("list (newest 50)", ["/api/links?limit=50", "/api/links?limit=50&sort=title&order=asc", "/api/links?limit=50&sort=site"]),
         ("search, Latin", ["/api/links?q=quantum&limit=50", "/api/links?q=interpretability+model&limit=50", "/api/links?q=coffee&limit=50"]),
@@ -32,17 +31,7 @@ public sealed class LibraryScaleBenchmark : IBenchmark
         }
 
         var dataDirectory = context.WorkPath("daemons", "scale");
-        if (Directory.Exists(dataDirectory))
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-
-        Directory.CreateDirectory(dataDirectory);
-        var databasePath = Path.Combine(dataDirectory, "linksnap.db");
-        using (var database = new LinkSnapDatabase(databasePath))
-        {
-            database.Migrate();
-        }
+        var databasePath = SyntheticLibrary.CreateEmpty(dataDirectory);
 
         var small = context.Options.ScaleSmall;
         var large = Math.Max(context.Options.ScaleLarge, small);
@@ -102,7 +91,7 @@ public sealed class LibraryScaleBenchmark : IBenchmark
         return result;
     }
 
-    private static async Task<double> GetAsync(DaemonProcess daemon, string path, CancellationToken cancellationToken)
+    internal static async Task<double> GetAsync(DaemonProcess daemon, string path, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         using var response = await daemon.Client.GetAsync(path, cancellationToken);

@@ -4,24 +4,16 @@ using NUnit.Framework;
 
 namespace LinkSnap.Core.Tests.Search;
 
-public sealed class SearchTests
+public sealed class SearchTests : StoreTestBase
 {
-    private StoreFixture _fixture = null!;
-
-    [SetUp]
-    public void SetUp() => _fixture = new StoreFixture();
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
     private long Save(string url, string title, string text, params string[] tags)
     {
-        var ticket = _fixture.Add(url, tags);
-        _fixture.Complete(ticket.SnapshotId, title, text);
+        var ticket = Fixture.Add(url, tags);
+        Fixture.Complete(ticket.SnapshotId, title, text);
         return ticket.LinkId;
     }
 
-    private LinkPage Search(string q, int limit = 50) => _fixture.Store.Listing.ListLinks(new LinkListQuery { Text = q, Limit = limit });
+    private LinkPage Search(string q, int limit = 50) => Fixture.Store.Listing.ListLinks(new LinkListQuery { Text = q, Limit = limit });
 
     [Test]
     public void Chinese_two_and_one_character_queries_find_the_word_inside_a_run()
@@ -64,7 +56,7 @@ public sealed class SearchTests
     public void Url_tags_and_note_are_searchable_and_prefixes_match()
     {
         var id = Save("https://docs.example.org/guide", "Guide", "text", "nlp/transformers");
-        _fixture.Store.UpdateLink(id, null, "remember the appendix", null);
+        Fixture.Store.UpdateLink(id, null, "remember the appendix", null);
 
         Assert.That(Search("docs").Items.Select(l => l.Id), Is.EqualTo(new[] { id }));
         Assert.That(Search("transformers").Items.Select(l => l.Id), Is.EqualTo(new[] { id }));
@@ -104,8 +96,8 @@ public sealed class SearchTests
         }
 
         var first = Search("common", limit: 2);
-        var second = _fixture.Store.Listing.ListLinks(new LinkListQuery { Text = "common", Limit = 2, Cursor = first.NextCursor });
-        var third = _fixture.Store.Listing.ListLinks(new LinkListQuery { Text = "common", Limit = 2, Cursor = second.NextCursor });
+        var second = Fixture.Store.Listing.ListLinks(new LinkListQuery { Text = "common", Limit = 2, Cursor = first.NextCursor });
+        var third = Fixture.Store.Listing.ListLinks(new LinkListQuery { Text = "common", Limit = 2, Cursor = second.NextCursor });
         Assert.That(first.Total, Is.EqualTo(5));
         Assert.That(third.NextCursor, Is.Null);
         Assert.That(first.Items.Concat(second.Items).Concat(third.Items).Select(l => l.Id).Distinct().Count(), Is.EqualTo(5));
@@ -115,11 +107,11 @@ public sealed class SearchTests
     public void A_newer_capture_replaces_the_indexed_text_and_a_failed_one_keeps_it()
     {
         var id = Save("https://example.org/a", "A", "original words");
-        var again = _fixture.Add("https://example.org/a");
-        _fixture.Complete(again.SnapshotId, null, null, SnapshotStatus.Failed);
+        var again = Fixture.Add("https://example.org/a");
+        Fixture.Complete(again.SnapshotId, null, null, SnapshotStatus.Failed);
         Assert.That(Search("original").Items.Select(l => l.Id), Is.EqualTo(new[] { id }));
-        var third = _fixture.Add("https://example.org/a");
-        _fixture.Complete(third.SnapshotId, "A", "replacement");
+        var third = Fixture.Add("https://example.org/a");
+        Fixture.Complete(third.SnapshotId, "A", "replacement");
         Assert.That(Search("original").Items, Is.Empty);
         Assert.That(Search("replacement").Items.Select(l => l.Id), Is.EqualTo(new[] { id }));
     }

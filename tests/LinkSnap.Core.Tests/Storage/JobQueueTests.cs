@@ -4,23 +4,13 @@ using NUnit.Framework;
 
 namespace LinkSnap.Core.Tests.Storage;
 
-public sealed class JobQueueTests
+public sealed class JobQueueTests : StoreTestBase
 {
-    private StoreFixture _fixture = null!;
-
-    private LinkStore Store => _fixture.Store;
-
-    [SetUp]
-    public void SetUp() => _fixture = new StoreFixture();
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
     [Test]
     public void Jobs_are_claimed_oldest_first_once_each()
     {
-        var a = _fixture.Add("https://example.org/a");
-        var b = _fixture.Add("https://example.org/b");
+        var a = Fixture.Add("https://example.org/a");
+        var b = Fixture.Add("https://example.org/b");
 
         var first = Store.Jobs.ClaimNextJob()!;
         var second = Store.Jobs.ClaimNextJob()!;
@@ -35,7 +25,7 @@ public sealed class JobQueueTests
     [Test]
     public void Interrupted_jobs_are_requeued_then_failed_after_max_attempts()
     {
-        var ticket = _fixture.Add("https://example.org/a");
+        var ticket = Fixture.Add("https://example.org/a");
         for (var attempt = 1; attempt < 3; attempt++)
         {
             Assert.That(Store.Jobs.ClaimNextJob()!.Attempts, Is.EqualTo(attempt));
@@ -55,7 +45,7 @@ public sealed class JobQueueTests
     [Test]
     public void A_released_job_goes_back_without_using_an_attempt_and_stages_are_recorded()
     {
-        _fixture.Add("https://example.org/a");
+        Fixture.Add("https://example.org/a");
         var job = Store.Jobs.ClaimNextJob()!;
         Store.Jobs.SetStage(job.Id, CaptureStage.Settling);
         Assert.That(Store.Snapshots.GetSnapshot(job.Id)!.Stage, Is.EqualTo(CaptureStage.Settling));
@@ -67,10 +57,10 @@ public sealed class JobQueueTests
     [Test]
     public void Only_failed_or_partial_snapshots_can_be_retried()
     {
-        var ticket = _fixture.Add("https://example.org/a");
+        var ticket = Fixture.Add("https://example.org/a");
         Assert.That(Store.Jobs.RetrySnapshot(ticket.SnapshotId), Is.False, "queued");
         Store.Jobs.ClaimNextJob();
-        _fixture.Complete(ticket.SnapshotId, null, null, SnapshotStatus.Failed);
+        Fixture.Complete(ticket.SnapshotId, null, null, SnapshotStatus.Failed);
         Assert.That(Store.Jobs.RetrySnapshot(ticket.SnapshotId), Is.True);
         Assert.That(Store.Snapshots.GetSnapshot(ticket.SnapshotId)!.Status, Is.EqualTo(SnapshotStatus.Queued));
     }
@@ -78,11 +68,11 @@ public sealed class JobQueueTests
     [Test]
     public void Job_list_shows_running_then_queued_then_recent()
     {
-        var done = _fixture.Add("https://example.org/done");
-        var running = _fixture.Add("https://example.org/running");
-        var queued = _fixture.Add("https://example.org/queued");
+        var done = Fixture.Add("https://example.org/done");
+        var running = Fixture.Add("https://example.org/running");
+        var queued = Fixture.Add("https://example.org/queued");
         Store.Jobs.ClaimNextJob();
-        _fixture.Complete(done.SnapshotId, "t", "x");
+        Fixture.Complete(done.SnapshotId, "t", "x");
         Store.Jobs.ClaimNextJob();
 
         Assert.That(Store.Jobs.ListJobs(10).Select(j => j.Id), Is.EqualTo(new[] { running.SnapshotId, queued.SnapshotId, done.SnapshotId }));

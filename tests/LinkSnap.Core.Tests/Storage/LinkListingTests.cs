@@ -3,22 +3,12 @@ using NUnit.Framework;
 
 namespace LinkSnap.Core.Tests.Storage;
 
-public sealed class LinkListingTests
+public sealed class LinkListingTests : StoreTestBase
 {
-    private StoreFixture _fixture = null!;
-
-    private LinkStore Store => _fixture.Store;
-
-    [SetUp]
-    public void SetUp() => _fixture = new StoreFixture();
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
     [Test]
     public void Keyset_pages_walk_every_link_once_newest_first()
     {
-        var ids = Enumerable.Range(0, 7).Select(i => _fixture.Add($"https://example.org/{i}").LinkId).ToList();
+        var ids = Enumerable.Range(0, 7).Select(i => Fixture.Add($"https://example.org/{i}").LinkId).ToList();
         var seen = new List<long>();
         string? cursor = null;
         do
@@ -36,10 +26,10 @@ public sealed class LinkListingTests
     [Test]
     public void Sorts_by_title_and_site_both_ways()
     {
-        var b = _fixture.Add("https://b.example/x");
-        var a = _fixture.Add("https://a.example/x");
-        _fixture.Complete(b.SnapshotId, "apple", "x");
-        _fixture.Complete(a.SnapshotId, "Banana", "x");
+        var b = Fixture.Add("https://b.example/x");
+        var a = Fixture.Add("https://a.example/x");
+        Fixture.Complete(b.SnapshotId, "apple", "x");
+        Fixture.Complete(a.SnapshotId, "Banana", "x");
 
         Assert.That(Store.Listing.ListLinks(new LinkListQuery { Sort = LinkSort.Title, Descending = false }).Items.Select(l => l.Title), Is.EqualTo(new[] { "apple", "Banana" }));
         Assert.That(Store.Listing.ListLinks(new LinkListQuery { Sort = LinkSort.Site, Descending = false }).Items.Select(l => l.Site), Is.EqualTo(new[] { "a.example", "b.example" }));
@@ -49,10 +39,10 @@ public sealed class LinkListingTests
     [Test]
     public void Filters_by_tags_and_or_with_children_site_status_and_dates()
     {
-        var both = _fixture.Add("https://www.one.example/a", "nlp/interpretability", "reading").LinkId;
-        var nlp = _fixture.Add("https://two.example/a", "NLP").LinkId;
-        var reading = _fixture.Add("https://two.example/b", "reading");
-        _fixture.Complete(reading.SnapshotId, "r", "x", SnapshotStatus.Failed);
+        var both = Fixture.Add("https://www.one.example/a", "nlp/interpretability", "reading").LinkId;
+        var nlp = Fixture.Add("https://two.example/a", "NLP").LinkId;
+        var reading = Fixture.Add("https://two.example/b", "reading");
+        Fixture.Complete(reading.SnapshotId, "r", "x", SnapshotStatus.Failed);
 
         long[] Ids(LinkListQuery q) => Store.Listing.ListLinks(q).Items.Select(l => l.Id).Order().ToArray();
 

@@ -4,18 +4,8 @@ using NUnit.Framework;
 
 namespace LinkSnap.Core.Tests.Storage;
 
-public sealed class LinkStoreTests
+public sealed class LinkStoreTests : StoreTestBase
 {
-    private StoreFixture _fixture = null!;
-
-    private LinkStore Store => _fixture.Store;
-
-    [SetUp]
-    public void SetUp() => _fixture = new StoreFixture();
-
-    [TearDown]
-    public void TearDown() => _fixture.Dispose();
-
     [Test]
     public void A_capture_creates_the_link_and_a_queued_snapshot()
     {
@@ -36,9 +26,9 @@ public sealed class LinkStoreTests
     [Test]
     public void Recapture_adds_a_version_and_keeps_the_old_one()
     {
-        var first = _fixture.Add("https://example.org/a");
-        _fixture.Complete(first.SnapshotId, "Version one", "first text");
-        var second = _fixture.Add("https://example.org/a#again", "later");
+        var first = Fixture.Add("https://example.org/a");
+        Fixture.Complete(first.SnapshotId, "Version one", "first text");
+        var second = Fixture.Add("https://example.org/a#again", "later");
         var third = Store.Snapshots.AddSnapshot(first.LinkId, CaptureMode.Fresh)!.Value;
 
         Assert.That(second.LinkId, Is.EqualTo(first.LinkId));
@@ -57,8 +47,8 @@ public sealed class LinkStoreTests
     public void Tags_are_unique_ignoring_case_and_unicode_form_and_keep_the_first_spelling()
     {
         var decomposed = "Cafe\u0301"; // "Café" as e + combining accent
-        var ticket = _fixture.Add("https://example.org/a", "Café", decomposed, "CAFÉ", "  ML  ");
-        var other = _fixture.Add("https://example.org/b", "ml", "café");
+        var ticket = Fixture.Add("https://example.org/a", "Café", decomposed, "CAFÉ", "  ML  ");
+        var other = Fixture.Add("https://example.org/b", "ml", "café");
 
         Assert.That(Store.GetLink(ticket.LinkId)!.Tags, Is.EqualTo(new[] { "Café", "ML" }));
         Assert.That(Store.GetLink(other.LinkId)!.Tags, Is.EqualTo(new[] { "Café", "ML" }));
@@ -71,7 +61,7 @@ public sealed class LinkStoreTests
     [TestCase("/x", "empty level")]
     public void Bad_tags_are_refused_before_anything_is_stored(string tag, string message)
     {
-        var error = Assert.Throws<ArgumentException>(() => _fixture.Add("https://example.org/a", tag))!;
+        var error = Assert.Throws<ArgumentException>(() => Fixture.Add("https://example.org/a", tag))!;
         Assert.That(error.Message, Does.Contain(message));
         Assert.That(Store.Listing.ListLinks(new LinkListQuery()).Total, Is.Zero);
     }
@@ -79,16 +69,16 @@ public sealed class LinkStoreTests
     [Test]
     public void A_tag_over_100_characters_is_refused()
     {
-        Assert.That(() => _fixture.Add("https://example.org/a", new string('x', 101)), Throws.ArgumentException.With.Message.Contains("limit is 100"));
-        Assert.That(() => _fixture.Add("https://example.org/a", new string('x', 100)), Throws.Nothing);
+        Assert.That(() => Fixture.Add("https://example.org/a", new string('x', 101)), Throws.ArgumentException.With.Message.Contains("limit is 100"));
+        Assert.That(() => Fixture.Add("https://example.org/a", new string('x', 100)), Throws.Nothing);
     }
 
     [Test]
     public void Edit_replaces_tags_sets_a_custom_title_that_captures_do_not_override()
     {
-        var ticket = _fixture.Add("https://example.org/a", "one", "two");
+        var ticket = Fixture.Add("https://example.org/a", "one", "two");
         var edited = Store.UpdateLink(ticket.LinkId, "My title", "my note", ["three"])!;
-        _fixture.Complete(ticket.SnapshotId, "Page title", "text");
+        Fixture.Complete(ticket.SnapshotId, "Page title", "text");
 
         Assert.That(edited.Tags, Is.EqualTo(new[] { "three" }));
         var link = Store.GetLink(ticket.LinkId)!;
@@ -101,16 +91,16 @@ public sealed class LinkStoreTests
     [Test]
     public void A_capture_title_names_the_link_until_a_person_renames_it()
     {
-        var ticket = _fixture.Add("https://example.org/a");
-        _fixture.Complete(ticket.SnapshotId, "Page title", "text");
+        var ticket = Fixture.Add("https://example.org/a");
+        Fixture.Complete(ticket.SnapshotId, "Page title", "text");
         Assert.That(Store.GetLink(ticket.LinkId)!.Title, Is.EqualTo("Page title"));
     }
 
     [Test]
     public void An_error_page_does_not_name_the_link_and_long_titles_are_cut_at_500()
     {
-        var ticket = _fixture.Add("https://example.org/a");
-        _fixture.Complete(ticket.SnapshotId, "Harbour pilots", "text");
+        var ticket = Fixture.Add("https://example.org/a");
+        Fixture.Complete(ticket.SnapshotId, "Harbour pilots", "text");
         var again = Store.AddCapture(new Uri("https://example.org/a"), [], null, CaptureMode.Fresh);
         Store.Jobs.CompleteSnapshot(again.SnapshotId, new SnapshotCompletion
         {
@@ -120,7 +110,7 @@ public sealed class LinkStoreTests
         Assert.That(Store.GetLink(ticket.LinkId)!.Title, Is.EqualTo("Harbour pilots"));
 
         var long_ = Store.AddCapture(new Uri("https://example.org/long"), [], null, CaptureMode.Fresh);
-        _fixture.Complete(long_.SnapshotId, new string('长', 150_000), "text");
+        Fixture.Complete(long_.SnapshotId, new string('长', 150_000), "text");
         var title = Store.GetLink(long_.LinkId)!.Title;
         Assert.That((title.Length, title[^1]), Is.EqualTo((LinkTitle.MaxLength, '…')));
         Assert.Throws<ArgumentException>(() => Store.UpdateLink(long_.LinkId, new string('x', 501), null, null));
@@ -129,8 +119,8 @@ public sealed class LinkStoreTests
     [Test]
     public void Add_and_remove_tags_and_rename_merge_delete()
     {
-        var a = _fixture.Add("https://example.org/a", "nlp");
-        var b = _fixture.Add("https://example.org/b", "NLP-old", "ml");
+        var a = Fixture.Add("https://example.org/a", "nlp");
+        var b = Fixture.Add("https://example.org/b", "NLP-old", "ml");
         Assert.That(Store.Tags.AddTags(a.LinkId, ["ml", "x"]), Is.True);
         Assert.That(Store.Tags.RemoveTag(a.LinkId, "X"), Is.True);
         Assert.That(Store.GetLink(a.LinkId)!.Tags, Is.EqualTo(new[] { "ml", "nlp" }));
@@ -153,9 +143,9 @@ public sealed class LinkStoreTests
     [Test]
     public void Renaming_a_parent_moves_its_whole_subtree_and_merges_onto_existing_names()
     {
-        var a = _fixture.Add("https://example.org/a", "nlp", "nlp/interpretability");
-        var b = _fixture.Add("https://example.org/b", "nlp/interpretability/probing", "ml/nlp/interpretability");
-        var c = _fixture.Add("https://example.org/c", "nlp-other");
+        var a = Fixture.Add("https://example.org/a", "nlp", "nlp/interpretability");
+        var b = Fixture.Add("https://example.org/b", "nlp/interpretability/probing", "ml/nlp/interpretability");
+        var c = Fixture.Add("https://example.org/c", "nlp-other");
 
         Assert.That(Store.Tags.RenameTag("nlp", "ml/nlp"), Is.EqualTo(2), "links a and b");
         Assert.That(Store.GetLink(a.LinkId)!.Tags, Is.EqualTo(new[] { "ml/nlp", "ml/nlp/interpretability" }));
@@ -170,7 +160,7 @@ public sealed class LinkStoreTests
     [Test]
     public void Deleting_a_link_removes_its_snapshots_and_returns_their_files()
     {
-        var ticket = _fixture.Add("https://example.org/a", "t");
+        var ticket = Fixture.Add("https://example.org/a", "t");
         Store.Jobs.CompleteSnapshot(ticket.SnapshotId, new SnapshotCompletion { Status = SnapshotStatus.Done, Folder = "snapshots/2026/01/1" });
 
         var files = Store.DeleteLink(ticket.LinkId);
@@ -184,8 +174,8 @@ public sealed class LinkStoreTests
     [Test]
     public void Deleting_the_latest_snapshot_makes_the_previous_one_latest()
     {
-        var first = _fixture.Add("https://example.org/a");
-        var second = _fixture.Add("https://example.org/a");
+        var first = Fixture.Add("https://example.org/a");
+        var second = Fixture.Add("https://example.org/a");
         Assert.That(Store.Snapshots.DeleteSnapshot(second.SnapshotId), Is.Empty);
         Assert.That(Store.GetLink(first.LinkId)!.Latest!.Id, Is.EqualTo(first.SnapshotId));
         Assert.That(Store.Snapshots.DeleteSnapshot(second.SnapshotId), Is.Null);

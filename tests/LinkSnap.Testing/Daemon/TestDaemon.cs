@@ -23,8 +23,6 @@ namespace LinkSnap.Testing.Daemon;
 /// </summary>
 public sealed class TestDaemon : IAsyncDisposable
 {
-    private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(60);
-
     private readonly WebApplication? _app;
     private readonly Process? _process;
     private readonly TempDirectory? _ownedDirectory;
@@ -113,23 +111,34 @@ public sealed class TestDaemon : IAsyncDisposable
 
         var started = Stopwatch.StartNew();
         var daemon = new TestDaemon(dataDirectory, owned, null, Process.Start(info)!);
-        await daemon.WaitForProcessToAnswerAsync();
+        await daemon.WaitForProcessToAnswerAsync(options.StartBound);
         TestContext.Out.WriteLine($"test daemon as process {daemon.Pid} on {dataDirectory}: answering after {started.Elapsed.TotalSeconds:0.00} s");
         return daemon;
     }
 
-    private async Task WaitForProcessToAnswerAsync()
+    private async Task WaitForProcessToAnswerAsync(TimeSpan bound)
     {
         var process = _process!;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var answering = await Eventually.ValueAsync(
-            async () => process.HasExited ? (bool?)null : await Client.IsRunningAsync(CancellationToken.None),
-            up => up is not false,
-            StartBound,
-            _ => $"linksnap serve to answer on {Paths.SocketPath}\n{Log}");
+        bool? answering;
+        try
+        {
+            answering = await Eventually.ValueAsync(
+                async () => process.HasExited ? (bool?)null : await Client.IsRunningAsync(CancellationToken.None),
+                up => up is not false,
+                bound,
+                _ => $"linksnap serve to answer on {Paths.SocketPath}\n{Log}");
+        }
+        catch
+        {
+            // A daemon too slow to answer is stopped, not left running after the failure.
+            await DisposeAsync();
+            throw;
+        }
+
         if (answering is null)
         {
             await DisposeAsync();

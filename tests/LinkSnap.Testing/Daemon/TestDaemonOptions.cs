@@ -28,6 +28,9 @@ public sealed record TestDaemonOptions
     /// <summary>Services replaced before the daemon starts (InProcess only).</summary>
     public Action<IServiceCollection>? Services { get; init; }
 
+    /// <summary>How long a daemon in its own process may take to answer (the bench's libraries make a first start slow).</summary>
+    public TimeSpan StartBound { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The linksnap.dll to run (Process only); null: the build next to the tests.</summary>
     public string? Executable { get; init; }
 
