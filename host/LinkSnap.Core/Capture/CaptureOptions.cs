@@ -63,6 +63,12 @@ public sealed class CaptureOptions
     public bool SaveArticle { get; set; } = true;
     public bool SaveFavicon { get; set; } = true;
 
+    /// <summary>
+    /// Fresh captures refuse non-essential cookies on a consent banner autoconsent recognises, before
+    /// the screenshot, PDF and copy (decision 072); as-seen captures keep what the user chose.
+    /// </summary>
+    public bool DismissConsent { get; set; } = true;
+
     /// <summary>Fresh captures also record every HTTP exchange as a web archive (archive.wacz).</summary>
     public bool SaveWacz { get; set; } = true;
 
@@ -75,6 +81,12 @@ public sealed class CaptureOptions
     /// this rejects are blocked, so corpus pages never reach the internet.
     /// </summary>
     internal Func<Uri, bool>? RequestFilterForTests { get; set; }
+
+    /// <summary>
+    /// Benchmark only (not configuration): false skips the quality guard's prepare step and check, so
+    /// `scripts/bench --only quality` can time captures with and without it (decision 053).
+    /// </summary>
+    internal bool RunQualityGuard { get; set; } = true;
 
     internal long MaxDocumentBytes => MaxDocumentMegabytes * 1024L * 1024L;
 
