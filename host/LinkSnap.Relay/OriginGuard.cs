@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LinkSnap.Relay.Protocol;
 using LinkSnap.Shared;
 
 namespace LinkSnap.Relay;
@@ -18,9 +17,9 @@ internal sealed class OriginGuard
         _allowed = new HashSet<string>(allowedOrigins.Select(Normalize), StringComparer.Ordinal);
     }
 
-    public static OriginGuard Create(ProtocolSchema schema, LinkSnapPaths paths, RelayLog log)
+    public static OriginGuard Create(LinkSnapPaths paths, RelayLog log)
     {
-        var origins = new List<string> { "chrome-extension://" + schema.ChromiumExtensionId + "/", schema.FirefoxExtensionId };
+        var origins = new List<string> { "chrome-extension://" + NativeProtocol.ChromiumExtensionId + "/", NativeProtocol.FirefoxExtensionId };
         try
         {
             // Written by `linksnap install --extension-id ...` for store-published IDs.

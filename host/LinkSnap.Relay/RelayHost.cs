@@ -29,13 +29,13 @@ internal sealed class RelayHost
 
     public async Task<int> RunAsync(string[] args, Stream input, Stream output, CancellationToken cancellationToken)
     {
-        var reader = new NativeFrameReader(input, _schema.MaxRequestBytes);
+        var reader = new NativeFrameReader(input, Limits.MaxRequestBytes);
         var writer = new NativeFrameWriter(output);
         var origin = OriginGuard.CallerOrigin(args);
-        if (!OriginGuard.Create(_schema, _paths, _log).IsAllowed(origin))
+        if (!OriginGuard.Create(_paths, _log).IsAllowed(origin))
         {
             _log.Write($"refused caller {origin ?? "(none)"}");
-            await writer.WriteAsync(Replies.Error(null, "forbidden-origin", $"{origin ?? "this caller"} is not a LinkSnap extension"), cancellationToken);
+            await writer.WriteAsync(Replies.Error(null, ErrorCodes.ForbiddenOrigin, $"{origin ?? "this caller"} is not a LinkSnap extension"), cancellationToken);
             return 1;
         }
 
@@ -49,10 +49,10 @@ internal sealed class RelayHost
                     return 0;
                 case FrameReadKind.Broken:
                     _log.Write("closing: " + frame.Problem);
-                    await writer.WriteAsync(Replies.Error(null, "bad-frame", frame.Problem!), cancellationToken);
+                    await writer.WriteAsync(Replies.Error(null, ErrorCodes.BadFrame, frame.Problem!), cancellationToken);
                     return 1;
                 case FrameReadKind.Empty:
-                    await writer.WriteAsync(Replies.Error(null, "bad-frame", frame.Problem!), cancellationToken);
+                    await writer.WriteAsync(Replies.Error(null, ErrorCodes.BadFrame, frame.Problem!), cancellationToken);
                     continue;
             }
 
@@ -75,7 +75,7 @@ internal sealed class RelayHost
         }
         catch (JsonException ex)
         {
-            return Replies.Error(null, "bad-json", "the frame is not valid UTF-8 JSON: " + ex.Message);
+            return Replies.Error(null, ErrorCodes.BadJson, "the frame is not valid UTF-8 JSON: " + ex.Message);
         }
 
         using (doc)
@@ -96,10 +96,10 @@ internal sealed class RelayHost
             }
 
             var reply = await daemon.ForwardAsync(id!, message.GetProperty("type").GetString()!, body, cancellationToken);
-            if (reply.Length > _schema.MaxReplyBytes)
+            if (reply.Length > Limits.MaxReplyBytes)
             {
                 _log.Write($"reply of {reply.Length} bytes to {message.GetProperty("type").GetString()} dropped");
-                return Replies.Error(id, "reply-too-large", $"the daemon's reply ({reply.Length} bytes) is over the native messaging limit");
+                return Replies.Error(id, ErrorCodes.ReplyTooLarge, $"the daemon's reply ({reply.Length} bytes) is over the native messaging limit");
             }
 
             return reply;

@@ -25,7 +25,11 @@ public sealed class CaptureOptions
     /// <summary>Each artifact (HTML copy, screenshot, PDF, article, ...) must be produced within this.</summary>
     public TimeSpan ArtifactTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The whole capture; artifacts not produced by then are recorded as skipped.</summary>
+    /// <summary>
+    /// The whole capture job, the one limit for it (decision 066): the engine stops at it and records the
+    /// artifacts not produced by then as failed; the daemon's job runner only backs it up for an engine
+    /// that overruns. Replaces the old Daemon:JobTimeout, which is still read with a warning.
+    /// </summary>
     public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Main documents (and non-HTML files) larger than this fail the capture.</summary>
@@ -63,6 +67,12 @@ public sealed class CaptureOptions
     public bool SaveArticle { get; set; } = true;
     public bool SaveFavicon { get; set; } = true;
 
+    /// <summary>
+    /// Fresh captures refuse non-essential cookies on a consent banner autoconsent recognises, before
+    /// the screenshot, PDF and copy (decision 072); as-seen captures keep what the user chose.
+    /// </summary>
+    public bool DismissConsent { get; set; } = true;
+
     /// <summary>Fresh captures also record every HTTP exchange as a web archive (archive.wacz).</summary>
     public bool SaveWacz { get; set; } = true;
 
@@ -75,6 +85,12 @@ public sealed class CaptureOptions
     /// this rejects are blocked, so corpus pages never reach the internet.
     /// </summary>
     internal Func<Uri, bool>? RequestFilterForTests { get; set; }
+
+    /// <summary>
+    /// Benchmark only (not configuration): false skips the quality guard's prepare step and check, so
+    /// `scripts/bench --only quality` can time captures with and without it (decision 053).
+    /// </summary>
+    internal bool RunQualityGuard { get; set; } = true;
 
     internal long MaxDocumentBytes => MaxDocumentMegabytes * 1024L * 1024L;
 

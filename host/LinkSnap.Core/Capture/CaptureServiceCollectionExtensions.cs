@@ -13,8 +13,10 @@ public static class CaptureServiceCollectionExtensions
             .Bind(configuration.GetSection(CaptureOptions.SectionName))
             .ValidateDataAnnotations()
             .Validate(o => o.NavigationTimeout > TimeSpan.Zero && o.SettleTimeout > TimeSpan.Zero
-                && o.ArtifactTimeout > TimeSpan.Zero && o.JobTimeout > TimeSpan.Zero && o.BrowserIdleTimeout > TimeSpan.Zero,
+                && o.ArtifactTimeout > TimeSpan.Zero && o.BrowserIdleTimeout > TimeSpan.Zero,
                 "Capture timeouts must be positive.")
+            .Validate(o => o.JobTimeout >= TimeSpan.FromSeconds(1) && o.JobTimeout <= TimeSpan.FromHours(1),
+                "Capture:JobTimeout must be between 00:00:01 and 01:00:00.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PlaywrightCaptureEngine>();

@@ -53,8 +53,9 @@ public sealed class PlaywrightCaptureEngine : ICaptureEngine, IAsyncDisposable
     {
         var start = _time.GetTimestamp();
         var recorder = new ArtifactRecorder(outputDirectory, _time, _options.ArtifactTimeout, start, _options.JobTimeout);
-        using var job = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        job.CancelAfter(_options.JobTimeout);
+        // The one whole-job limit (Capture:JobTimeout), on the injected clock like the recorder's deadline.
+        using var timeLimit = new CancellationTokenSource(_options.JobTimeout, _time);
+        using var job = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeLimit.Token);
         try
         {
             TargetGuard.EnsureHttpScheme(request.Url);

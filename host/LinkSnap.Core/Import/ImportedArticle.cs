@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using AngleSharp.Html.Parser;
 using LinkSnap.Core.Capture;
@@ -15,6 +16,13 @@ namespace LinkSnap.Core.Import;
 /// </summary>
 public static class ImportedArticle
 {
+    /// <summary>
+    /// What makes two imported articles the same (SHA-256 of the export's content, hex): a repeated import of
+    /// the same export finds the version it made the first time (<see cref="ImportedVersions.Add"/>).
+    /// </summary>
+    public static string? ContentHash(PlannedLink link) =>
+        link.Content is { } content ? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))) : null;
+
     public static ImportedContent Write(string folder, PlannedLink link)
     {
         var content = link.Content ?? throw new ArgumentException("The link has no imported content.", nameof(link));

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Text.Json;
 using Dapper;
 using LinkSnap.Core.Storage;
 
@@ -54,13 +55,33 @@ public static class SearchIndex
 
         /// <summary>Inserts the row of a link that has none (<see cref="Update"/> deletes the old one first).</summary>
         public void Insert(long linkId, string title, string url, IEnumerable<string> tags, string note, string? body) =>
-            _insert.Execute(
-                linkId,
-                SearchText.Segment(title),
-                url,
-                SearchText.Segment(string.Join(' ', tags.Order(StringComparer.Ordinal))),
-                SearchText.Segment(note),
-                SearchText.Segment(body));
+            _insert.Execute(Fields(new SearchRow(linkId, title, url, [.. tags], note), body));
+
+        /// <summary>
+        /// Inserts the rows of many links that have none (an import batch) in one statement: the batch goes to
+        /// SQLite as one JSON array (decision 071: row by row cost 0.03 ms a link more, for the same rows).
+        /// </summary>
+        public void InsertNew(IReadOnlyList<SearchRow> rows)
+        {
+            if (rows.Count > 0)
+            {
+                connection.Execute(
+                    "INSERT INTO search (rowid, title, url, tags, note, body) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(@rows)",
+                    new { rows = JsonSerializer.Serialize(rows.Select(r => Fields(r, body: null))) },
+                    transaction);
+            }
+        }
+
+        /// <summary>A row's values as stored: the text segmented, the tags in name order.</summary>
+        private static object?[] Fields(SearchRow row, string? body) =>
+        [
+            row.LinkId,
+            SearchText.Segment(row.Title),
+            row.Url,
+            SearchText.Segment(string.Join(' ', row.Tags.Order(StringComparer.Ordinal))),
+            SearchText.Segment(row.Note),
+            SearchText.Segment(body),
+        ];
 
         public void Dispose() => _insert.Dispose();
     }

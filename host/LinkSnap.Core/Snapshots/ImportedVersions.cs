@@ -15,9 +15,13 @@ public sealed class ImportedVersions(LinkStore store, SnapshotFolders folders, S
     /// Writes the version's files with <paramref name="write"/> (given an empty folder) and records it as done.
     /// Returns the snapshot id; null when the link no longer exists. When <paramref name="write"/> throws, the
     /// version stays failed with the import's reason and the exception goes on.
+    /// With <paramref name="contentHash"/> (a hash of the export's content), a link that already has a finished
+    /// version made from the same content gets no second one: that version's id is returned and nothing is written,
+    /// so importing the same export again adds nothing.
     /// </summary>
-    public long? Add(long linkId, string importedFrom, DateTimeOffset? savedAt, Func<string, ImportedContent> write) =>
-        store.Snapshots.AddImportedSnapshot(linkId, importedFrom, savedAt) is { } id ? Fill(id, write) : null;
+    public long? Add(long linkId, string importedFrom, DateTimeOffset? savedAt, Func<string, ImportedContent> write, string? contentHash = null) =>
+        contentHash is not null && store.Snapshots.FindImportedContent(linkId, contentHash) is { } same ? same
+        : store.Snapshots.AddImportedSnapshot(linkId, importedFrom, savedAt, contentHash) is { } id ? Fill(id, write) : null;
 
     /// <summary>
     /// Writes the files of an imported version that exists but was never completed (born failed with

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Text.Json;
 using Dapper;
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Import;
@@ -40,7 +41,8 @@ public sealed class ImportStore(LinkSnapDatabase database, TimeProvider time)
     public int CountSavedUrls(IEnumerable<string> normalizedUrls)
     {
         using var connection = database.Open();
-        return normalizedUrls.Chunk(500).Sum(chunk => connection.ExecuteScalar<int>("SELECT COUNT(*) FROM links WHERE normalized_url IN @chunk", new { chunk }));
+        return connection.ExecuteScalar<int>(
+            "SELECT COUNT(*) FROM json_each(@urls) j JOIN links l ON l.normalized_url = j.value", new { urls = JsonSerializer.Serialize(normalizedUrls) });
     }
 
     /// <summary>
@@ -54,38 +56,51 @@ public sealed class ImportStore(LinkSnapDatabase database, TimeProvider time)
         var now = Now();
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        using var newLinks = new NewImportedLinks(connection, transaction);
-        int created = 0, merged = 0;
-        var linkIds = new List<long>(batch.Count);
-        foreach (var link in batch)
+        // The library's links among the batch in one query; the new ones are written a batch per statement.
+        var existing = NewImportedLinks.Find(connection, transaction, batch.Select(l => l.NormalizedUrl));
+        var saved = batch.Select(l => l.SavedAt is { } at ? StorageText.Time(at) : now).ToList();
+        var fresh = batch.Select((link, i) => (Link: link, Saved: saved[i]))
+            .Where(l => !existing.ContainsKey(l.Link.NormalizedUrl))
+            .DistinctBy(l => l.Link.NormalizedUrl, StringComparer.Ordinal)
+            .ToList();
+        var created = NewImportedLinks.Add(connection, transaction, fresh, now, queueCaptures ? importId : null);
+        foreach (var (link, note) in fresh.Select(l => (l.Link, l.Link.Note)))
         {
-            var saved = link.SavedAt is { } at ? StorageText.Time(at) : now;
-            if (newLinks.Find(link.NormalizedUrl) is { } existing)
+            existing[link.NormalizedUrl] = (created[link.NormalizedUrl], note);
+        }
+
+        var merged = 0;
+        var linkIds = new List<long>(batch.Count);
+        var unmerged = fresh.Select(l => l.Link).ToHashSet(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var link = batch[i];
+            var (id, existingNote) = existing[link.NormalizedUrl];
+            linkIds.Add(id);
+            if (unmerged.Contains(link))
             {
-                merged++;
-                connection.Execute(
-                    """
-                    UPDATE links SET title = CASE WHEN title = '' THEN @title ELSE title END, note = @note,
-                        created_at = MIN(created_at, @saved), updated_at = @now,
-                        is_read = MAX(is_read, @read), is_favorite = MAX(is_favorite, @favorite), is_archived = MAX(is_archived, @archived), is_private = MAX(is_private, @private)
-                    WHERE id = @linkId
-                    """,
-                    new { linkId = existing.Id, title = LinkTitle.FromPage(link.Title), note = ImportPlanner.JoinNotes(existing.Note, link.Note), saved, now, read = link.Read, favorite = link.Favorite, archived = link.Archived, @private = link.Private },
-                    transaction);
-                TagRows.Add(connection, transaction, existing.Id, link.Tags);
-                SearchIndex.Update(connection, transaction, existing.Id);
-                linkIds.Add(existing.Id);
+                continue; // just created from this entry
             }
-            else
-            {
-                created++;
-                linkIds.Add(newLinks.Add(link, saved, now, queueCaptures ? importId : null));
-            }
+
+            // A URL the library had (or a repeat within the batch): merged into that link.
+            merged++;
+            connection.Execute(
+                """
+                UPDATE links SET title = CASE WHEN title = '' THEN @title ELSE title END, note = @note,
+                    created_at = MIN(created_at, @saved), updated_at = @now,
+                    is_read = MAX(is_read, @read), is_favorite = MAX(is_favorite, @favorite), is_archived = MAX(is_archived, @archived), is_private = MAX(is_private, @private)
+                WHERE id = @linkId
+                """,
+                new { linkId = id, title = LinkTitle.FromPage(link.Title), note = ImportPlanner.JoinNotes(existingNote, link.Note), saved = saved[i], now, read = link.Read, favorite = link.Favorite, archived = link.Archived, @private = link.Private },
+                transaction);
+            existing[link.NormalizedUrl] = (id, ImportPlanner.JoinNotes(existingNote, link.Note));
+            TagRows.Add(connection, transaction, id, link.Tags);
+            SearchIndex.Update(connection, transaction, id);
         }
 
         connection.Execute(
             "UPDATE imports SET applied = @appliedAfter, created = created + @created, merged = merged + @merged WHERE id = @importId",
-            new { importId, appliedAfter, created, merged },
+            new { importId, appliedAfter, created = created.Count, merged },
             transaction);
         transaction.Commit();
         return linkIds;

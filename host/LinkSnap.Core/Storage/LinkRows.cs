@@ -1,4 +1,5 @@
 using System.Data;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -27,13 +28,13 @@ internal static class LinkRows
     {
         var ids = rows.Select(r => r.Id).ToArray();
         var tags = connection.Query<(long LinkId, string Name)>(
-                "SELECT lt.link_id, t.name FROM link_tags lt JOIN tags t ON t.id = lt.tag_id WHERE lt.link_id IN @ids ORDER BY t.key",
-                new { ids })
+                "SELECT lt.link_id, t.name FROM link_tags lt JOIN tags t ON t.id = lt.tag_id WHERE lt.link_id IN (SELECT value FROM json_each(@ids)) ORDER BY t.key",
+                new { ids = JsonSerializer.Serialize(ids) })
             .ToLookup(t => t.LinkId, t => t.Name);
         var latestIds = rows.Select(r => r.LatestSnapshotId).OfType<long>().ToArray();
         var latest = connection.Query<SnapshotRow>(
-                $"SELECT {SnapshotRow.Columns} {SnapshotFrom} WHERE s.id IN @latestIds",
-                new { latestIds })
+                $"SELECT {SnapshotRow.Columns} {SnapshotFrom} WHERE s.id IN (SELECT value FROM json_each(@latestIds))",
+                new { latestIds = JsonSerializer.Serialize(latestIds) })
             .ToDictionary(s => s.Id, s => s.ToRecord());
         return rows
             .Select(r => r.ToRecord(

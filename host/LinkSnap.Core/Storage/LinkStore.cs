@@ -1,4 +1,5 @@
 using System.Data;
+using System.Text.Json;
 using Dapper;
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Search;
@@ -77,7 +78,7 @@ public sealed class LinkStore(LinkSnapDatabase database, TimeProvider time)
     {
         using var connection = database.Open();
         return ids.Chunk(500)
-            .SelectMany(chunk => connection.Query<LinkRow>($"SELECT {LinkRows.Columns} FROM links l WHERE l.id IN @chunk", new { chunk }).ToList() is { Count: > 0 } rows ? LinkRows.Hydrate(connection, rows) : [])
+            .SelectMany(chunk => connection.Query<LinkRow>($"SELECT {LinkRows.Columns} FROM links l WHERE l.id IN (SELECT value FROM json_each(@chunk))", new { chunk = JsonSerializer.Serialize(chunk) }).ToList() is { Count: > 0 } rows ? LinkRows.Hydrate(connection, rows) : [])
             .ToList();
     }
 

@@ -48,7 +48,8 @@ public sealed class SnapshotStore(LinkSnapDatabase database, TimeProvider time)
     /// and completed once its files are in place, so it is never a job and a crash leaves a recorded state.
     /// Null when the link does not exist.
     /// </summary>
-    public long? AddImportedSnapshot(long linkId, string importedFrom, DateTimeOffset? savedAt)
+    /// <param name="contentHash">The hash of the content the version is made from (<see cref="FindImportedContent"/>), when it has one.</param>
+    public long? AddImportedSnapshot(long linkId, string importedFrom, DateTimeOffset? savedAt, string? contentHash = null)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
@@ -60,14 +61,23 @@ public sealed class SnapshotStore(LinkSnapDatabase database, TimeProvider time)
         var now = Now();
         var id = connection.ExecuteScalar<long>(
             """
-            INSERT INTO snapshots (link_id, status, reason, mode, created_at, finished_at, job_class, imported_from)
-            VALUES (@linkId, 'failed', @reason, 'imported', @created, @now, @jobClass, @importedFrom) RETURNING id
+            INSERT INTO snapshots (link_id, status, reason, mode, created_at, finished_at, job_class, imported_from, imported_hash)
+            VALUES (@linkId, 'failed', @reason, 'imported', @created, @now, @jobClass, @importedFrom, @contentHash) RETURNING id
             """,
-            new { linkId, reason = ImportedUnfinished, created = savedAt is { } at ? StorageText.Time(at) : now, now, jobClass = JobClasses.Import, importedFrom },
+            new { linkId, reason = ImportedUnfinished, created = savedAt is { } at ? StorageText.Time(at) : now, now, jobClass = JobClasses.Import, importedFrom, contentHash },
             transaction);
         connection.Execute("UPDATE links SET latest_snapshot_id = (SELECT MAX(id) FROM snapshots WHERE link_id = @linkId) WHERE id = @linkId", new { linkId }, transaction);
         transaction.Commit();
         return id;
+    }
+
+    /// <summary>The link's finished imported version made from content with this hash, if any.</summary>
+    public long? FindImportedContent(long linkId, string contentHash)
+    {
+        using var connection = database.Open();
+        return connection.ExecuteScalar<long?>(
+            "SELECT id FROM snapshots WHERE link_id = @linkId AND imported_hash = @contentHash AND status IN ('done', 'partial') ORDER BY id LIMIT 1",
+            new { linkId, contentHash });
     }
 
     /// <summary>Deletes one snapshot; returns its folder and input file (to remove from disk), or null when unknown.</summary>

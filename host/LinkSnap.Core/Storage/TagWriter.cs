@@ -1,4 +1,6 @@
 using System.Data;
+using System.Text.Json;
+using Dapper;
 
 namespace LinkSnap.Core.Storage;
 
@@ -15,9 +17,13 @@ internal sealed class TagWriter : IDisposable
     private readonly PreparedStatement _findTag;
     private readonly PreparedStatement _tagLink;
     private readonly PreparedStatement _countLinkTags;
+    private readonly IDbConnection _connection;
+    private readonly IDbTransaction _transaction;
 
     public TagWriter(IDbConnection connection, IDbTransaction transaction)
     {
+        _connection = connection;
+        _transaction = transaction;
         _insertTag = new(connection, transaction, "INSERT OR IGNORE INTO tags (name, key) VALUES ($name, $key)", "$name", "$key");
         _findTag = new(connection, transaction, "SELECT id FROM tags WHERE key = $key", "$key");
         _tagLink = new(connection, transaction, "INSERT OR IGNORE INTO link_tags (link_id, tag_id) VALUES ($linkId, $tagId)", "$linkId", "$tagId");
@@ -50,6 +56,33 @@ internal sealed class TagWriter : IDisposable
         {
             throw new ArgumentException($"Link {linkId} would carry {count} tags; a link can carry at most {TagName.MaxPerLink}. Remove some first.");
         }
+    }
+
+    /// <summary>
+    /// Tags many links created in this transaction (an import batch), one statement per table for the whole
+    /// batch (decision 071): the same rows and per-link limit as <see cref="Add"/> with linkIsNew, without its
+    /// statements per tag.
+    /// </summary>
+    public void AddToNewLinks(IReadOnlyList<(long LinkId, IReadOnlyList<string> Names)> links)
+    {
+        if (links.FirstOrDefault(l => l.Names.Count > TagName.MaxPerLink) is { Names: { } tooMany })
+        {
+            throw new ArgumentException($"{tooMany.Count} tags given; a link can carry at most {TagName.MaxPerLink}.");
+        }
+
+        var rows = links.SelectMany(l => l.Names.Select(name => new object[] { l.LinkId, name, TagName.Key(name) })).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var parameters = new { rows = JsonSerializer.Serialize(rows) };
+        // In the batch's order, so the first spelling of a new tag names it, as with Add.
+        _connection.Execute("INSERT OR IGNORE INTO tags (name, key) SELECT value ->> 1, value ->> 2 FROM json_each(@rows) ORDER BY key", parameters, _transaction);
+        _connection.Execute(
+            "INSERT OR IGNORE INTO link_tags (link_id, tag_id) SELECT j.value ->> 0, t.id FROM json_each(@rows) j JOIN tags t ON t.key = j.value ->> 2",
+            parameters,
+            _transaction);
     }
 
     private long TagId(string name)

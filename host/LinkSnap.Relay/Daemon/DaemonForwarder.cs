@@ -29,7 +29,7 @@ internal sealed class DaemonForwarder
         var (connection, problem) = await ConnectAsync(startStopped: type == StartType, cancellationToken);
         if (connection is null)
         {
-            return Replies.Error(id, problem == StoppedProblem ? "daemon-stopped" : "daemon-unavailable", problem!);
+            return Replies.Error(id, problem == StoppedProblem ? ErrorCodes.DaemonStopped : ErrorCodes.DaemonUnavailable, problem!);
         }
 
         using (connection)
@@ -43,12 +43,12 @@ internal sealed class DaemonForwarder
                 }
 
                 _log.Write($"daemon answered {status}: {Replies.Describe(body)}");
-                return Replies.Error(id, "internal", $"the daemon answered HTTP {status} to /api/native (is it the same LinkSnap version as the relay?)");
+                return Replies.Error(id, ErrorCodes.Internal, $"the daemon answered HTTP {status} to /api/native (is it the same LinkSnap version as the relay?)");
             }
             catch (Exception ex) when (ex is SocketException or IOException)
             {
                 _log.Write("daemon request failed: " + ex.Message);
-                return Replies.Error(id, "daemon-unavailable", "lost the connection to the daemon: " + ex.Message);
+                return Replies.Error(id, ErrorCodes.DaemonUnavailable, "lost the connection to the daemon: " + ex.Message);
             }
         }
     }

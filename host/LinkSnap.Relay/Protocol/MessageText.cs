@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Unicode;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Relay.Protocol;
 
@@ -16,7 +17,7 @@ internal static class MessageText
         // Utf8.IsValid refuses overlong forms and UTF-8-encoded surrogates as well as stray bytes.
         if (!Utf8.IsValid(body))
         {
-            return ("bad-json", "the frame is not valid UTF-8 (stray, truncated or overlong byte sequence)");
+            return (ErrorCodes.BadJson, "the frame is not valid UTF-8 (stray, truncated or overlong byte sequence)");
         }
 
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = maxDepth });
@@ -34,7 +35,7 @@ internal static class MessageText
                         keys.Pop();
                         break;
                     case JsonTokenType.PropertyName when !keys.Peek().Add(reader.GetString()!):
-                        return ("bad-message", $"the key \"{Shorten(reader.GetString()!)}\" appears more than once");
+                        return (ErrorCodes.BadMessage, $"the key \"{Shorten(reader.GetString()!)}\" appears more than once");
                     case JsonTokenType.String when reader.ValueIsEscaped:
                         _ = reader.GetString(); // throws on an escaped lone surrogate
                         break;
@@ -43,11 +44,11 @@ internal static class MessageText
         }
         catch (JsonException ex)
         {
-            return ("bad-json", "the frame is not valid UTF-8 JSON: " + ex.Message);
+            return (ErrorCodes.BadJson, "the frame is not valid UTF-8 JSON: " + ex.Message);
         }
         catch (InvalidOperationException ex)
         {
-            return ("bad-json", "the frame holds text that is not valid Unicode (e.g. a lone surrogate escape): " + ex.Message);
+            return (ErrorCodes.BadJson, "the frame holds text that is not valid Unicode (e.g. a lone surrogate escape): " + ex.Message);
         }
 
         return null;

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Relay.Protocol;
 
 /// <summary>
-/// The protocol table (extension/shared/protocol.json, embedded) and a validator driven by it, so the
-/// relay, the daemon and the extension check messages against the same definition.
+/// The protocol table's field rules (extension/shared/protocol.json, embedded) and a validator driven by
+/// them, so the relay and the extension check messages against the same definition. The table's names and
+/// limits are compiled in (LinkSnap.Shared's generated NativeProtocol, MessageTypes, ErrorCodes, Limits).
 /// </summary>
 internal sealed class ProtocolSchema
 {
@@ -12,14 +14,6 @@ internal sealed class ProtocolSchema
 
     private ProtocolSchema(JsonElement root)
     {
-        Version = root.GetProperty("version").GetInt32();
-        HostName = root.GetProperty("hostName").GetString()!;
-        var ids = root.GetProperty("extensionIds");
-        ChromiumExtensionId = ids.GetProperty("chromium").GetString()!;
-        FirefoxExtensionId = ids.GetProperty("firefox").GetString()!;
-        var limits = root.GetProperty("limits");
-        MaxRequestBytes = limits.GetProperty("maxRequestBytes").GetInt32();
-        MaxReplyBytes = limits.GetProperty("maxReplyBytes").GetInt32();
         foreach (var message in root.GetProperty("messages").EnumerateObject())
         {
             var fields = new Dictionary<string, FieldRule>(StringComparer.Ordinal);
@@ -30,26 +24,7 @@ internal sealed class ProtocolSchema
 
             _messages[message.Name] = fields;
         }
-
-        ErrorCodes = root.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
     }
-
-    public int Version { get; }
-
-    public string HostName { get; }
-
-    /// <summary>The unpacked extension's fixed ID (from the manifest's key).</summary>
-    public string ChromiumExtensionId { get; }
-
-    public string FirefoxExtensionId { get; }
-
-    public int MaxRequestBytes { get; }
-
-    public int MaxReplyBytes { get; }
-
-    public IReadOnlyCollection<string> MessageTypes => _messages.Keys;
-
-    public IReadOnlySet<string> ErrorCodes { get; }
 
     public static ProtocolSchema Load()
     {
@@ -64,22 +39,22 @@ internal sealed class ProtocolSchema
     {
         if (message.ValueKind != JsonValueKind.Object)
         {
-            return new ProtocolError("bad-json", "a message must be a JSON object");
+            return new ProtocolError(ErrorCodes.BadJson, "a message must be a JSON object");
         }
 
         if (!message.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String || id.GetString()!.Length is 0 or > 100)
         {
-            return new ProtocolError("bad-message", "\"id\" must be a non-empty string of at most 100 characters");
+            return new ProtocolError(ErrorCodes.BadMessage, "\"id\" must be a non-empty string of at most 100 characters");
         }
 
         if (!message.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
         {
-            return new ProtocolError("bad-message", "\"type\" must be a string");
+            return new ProtocolError(ErrorCodes.BadMessage, "\"type\" must be a string");
         }
 
         if (!_messages.TryGetValue(type.GetString()!, out var fields))
         {
-            return new ProtocolError("unknown-type", $"unknown message type \"{Truncate(type.GetString()!)}\"; known: {string.Join(", ", _messages.Keys)}");
+            return new ProtocolError(ErrorCodes.UnknownType, $"unknown message type \"{Truncate(type.GetString()!)}\"; known: {string.Join(", ", _messages.Keys)}");
         }
 
         foreach (var property in message.EnumerateObject())
@@ -91,13 +66,13 @@ internal sealed class ProtocolSchema
 
             if (!fields.TryGetValue(property.Name, out var rule))
             {
-                return new ProtocolError("bad-message", $"\"{Truncate(property.Name)}\" is not a field of {type.GetString()}");
+                return new ProtocolError(ErrorCodes.BadMessage, $"\"{Truncate(property.Name)}\" is not a field of {type.GetString()}");
             }
 
             var problem = rule.Check(property.Value);
             if (problem is not null)
             {
-                var code = rule.Type == "string" && problem.StartsWith("longer", StringComparison.Ordinal) && property.Name == "html" ? "too-large" : "bad-message";
+                var code = rule.Type == "string" && problem.StartsWith("longer", StringComparison.Ordinal) && property.Name == "html" ? ErrorCodes.TooLarge : ErrorCodes.BadMessage;
                 return new ProtocolError(code, $"\"{property.Name}\" {problem}");
             }
         }
@@ -106,7 +81,7 @@ internal sealed class ProtocolSchema
         {
             if (rule.Required && !message.TryGetProperty(name, out _))
             {
-                return new ProtocolError("bad-message", $"\"{name}\" is required for {type.GetString()}");
+                return new ProtocolError(ErrorCodes.BadMessage, $"\"{name}\" is required for {type.GetString()}");
             }
         }
 

@@ -2,6 +2,7 @@ using LinkSnap.Core.Import;
 using LinkSnap.Core.Storage;
 using LinkSnap.Core.Urls;
 using LinkSnap.Library;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Api;
 
@@ -16,18 +17,18 @@ public sealed record ServiceError(int Status, string Title, string ProtocolCode,
     /// <summary>The row for an exception the services throw on purpose, or null for a bug (which stays a 500 / "internal").</summary>
     public static ServiceError? Of(Exception exception) => exception switch
     {
-        UrlRejectedException e => new(StatusCodes.Status400BadRequest, "URL refused", "invalid-url", e.Message),
-        NotFoundException e => new(StatusCodes.Status404NotFound, "Not found", "not-found", e.Message),
+        UrlRejectedException e => new(StatusCodes.Status400BadRequest, "URL refused", ErrorCodes.InvalidUrl, e.Message),
+        NotFoundException e => new(StatusCodes.Status404NotFound, "Not found", ErrorCodes.NotFound, e.Message),
         // Retry-After is a hint: the queue drains at the speed of the captures ahead.
-        QueueFullException e => new(StatusCodes.Status429TooManyRequests, "Queue full", "queue-full", e.Message, "30"),
-        ContentTooLargeException e => new(StatusCodes.Status413PayloadTooLarge, "Too large", "too-large", e.Message),
-        ImportException e => new(StatusCodes.Status400BadRequest, "Import refused", "bad-message", e.Message),
-        TagInUseException e => new(StatusCodes.Status409Conflict, "Tag in use", "bad-message", e.Message),
-        ArgumentException e => new(StatusCodes.Status400BadRequest, "Bad request", "bad-message", e.Message),
+        QueueFullException e => new(StatusCodes.Status429TooManyRequests, "Queue full", ErrorCodes.QueueFull, e.Message, "30"),
+        ContentTooLargeException e => new(StatusCodes.Status413PayloadTooLarge, "Too large", ErrorCodes.TooLarge, e.Message),
+        ImportException e => new(StatusCodes.Status400BadRequest, "Import refused", ErrorCodes.BadMessage, e.Message),
+        TagInUseException e => new(StatusCodes.Status409Conflict, "Tag in use", ErrorCodes.BadMessage, e.Message),
+        ArgumentException e => new(StatusCodes.Status400BadRequest, "Bad request", ErrorCodes.BadMessage, e.Message),
         // Another process (a sqlite3 shell, a backup) holds the database: nothing was changed, ask again later.
-        _ when StorageFaults.IsBusy(exception) => new(StatusCodes.Status503ServiceUnavailable, "Database busy", "internal",
+        _ when StorageFaults.IsBusy(exception) => new(StatusCodes.Status503ServiceUnavailable, "Database busy", ErrorCodes.Internal,
             $"The library database is locked by another program ({exception.Message}); nothing was changed. Try again when it is released.", "5"),
-        _ when StorageFaults.IsDiskFull(exception) => new(StatusCodes.Status507InsufficientStorage, "Disk full", "internal",
+        _ when StorageFaults.IsDiskFull(exception) => new(StatusCodes.Status507InsufficientStorage, "Disk full", ErrorCodes.Internal,
             $"The disk holding the library is full ({exception.Message}); nothing was saved. Free some space and try again."),
         _ => null,
     };

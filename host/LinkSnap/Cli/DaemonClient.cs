@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using LinkSnap.Api;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Shared;
 
@@ -23,13 +24,17 @@ public sealed class DaemonClient : IDisposable
 
     public string SocketPath { get; }
 
-    public Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken) =>
+    // The commands read every answer as the API's own reply type (GetAsync<T>, SendAsync<T>). The raw
+    // JSON forms below are for the tests, which check the wire shape itself.
+
+    internal Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, path, null, cancellationToken);
 
-    public Task<JsonElement> PostAsync(string path, object? body, CancellationToken cancellationToken) =>
+    internal Task<JsonElement> PostAsync(string path, object? body, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, path, body, cancellationToken);
 
-    public Task<JsonElement> DeleteAsync(string path, CancellationToken cancellationToken) =>
+    /// <summary>DELETE; the answer (204) has no body.</summary>
+    public Task DeleteAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, path, null, cancellationToken);
 
     /// <summary>GET, the answer read as the API's own reply type.</summary>
@@ -44,7 +49,7 @@ public sealed class DaemonClient : IDisposable
         json.Deserialize<T>(SnapshotJson.Options) ?? throw new DaemonApiException(500, $"The daemon answered with no {typeof(T).Name}.");
 
     /// <summary>Sends a request; returns the JSON answer (an empty object for 204).</summary>
-    public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    internal async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path.TrimStart('/'));
         if (body is HttpContent content)
@@ -130,7 +135,7 @@ public sealed class DaemonClient : IDisposable
     {
         try
         {
-            await GetAsync("/api/status", cancellationToken);
+            await GetAsync<StatusDto>("/api/status", cancellationToken);
             return true;
         }
         catch (DaemonUnreachableException)

@@ -32,6 +32,7 @@ public static class DaemonHost
         // appsettings.json < LINKSNAP_* environment variables < command line.
         builder.Configuration.AddEnvironmentVariables("LINKSNAP_");
         builder.Configuration.AddCommandLine(args);
+        var renamedSettings = RenamedSettings.Apply(builder.Configuration);
 
         var options = builder.Configuration.GetSection(DaemonOptions.Section).Get<DaemonOptions>() ?? new DaemonOptions();
         options.Validate();
@@ -98,6 +99,12 @@ public static class DaemonHost
         configureServices?.Invoke(services);
 
         var app = builder.Build();
+        var configurationLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LinkSnap.Configuration");
+        foreach (var warning in renamedSettings)
+        {
+            configurationLog.LogWarning("{Warning}", warning);
+        }
+
         app.Services.GetRequiredService<LinkSnapDatabase>(); // migrate before serving
         app.Services.GetRequiredService<LinkJournal>().EnsureSeeded(app.Services.GetRequiredService<LinkStore>());
         app.Services.GetRequiredService<Core.Health.HealthJournal>().EnsureSeeded(app.Services.GetRequiredService<LinkSnapDatabase>());

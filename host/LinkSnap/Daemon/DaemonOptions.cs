@@ -29,9 +29,6 @@ public sealed class DaemonOptions
     [Range(1, 1_000_000)]
     public int MaxQueuedCaptures { get; set; } = 500;
 
-    /// <summary>Last-resort limit for one capture job, beyond the capture engine's own deadlines.</summary>
-    public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(3);
-
     /// <summary>
     /// How long a database statement waits for a lock held by another process (sqlite3 shell, backup tool)
     /// before the request is answered 503 and the job retries recording its outcome.
@@ -45,11 +42,6 @@ public sealed class DaemonOptions
         if (!Validator.TryValidateObject(this, new ValidationContext(this), results, validateAllProperties: true))
         {
             throw new InvalidOperationException("Invalid configuration: " + string.Join("; ", results.Select(r => $"Daemon:{string.Join(',', r.MemberNames)} {r.ErrorMessage}")));
-        }
-
-        if (JobTimeout <= TimeSpan.Zero || JobTimeout > TimeSpan.FromHours(1))
-        {
-            throw new InvalidOperationException($"Invalid configuration: Daemon:JobTimeout must be between 00:00:01 and 01:00:00 (got {JobTimeout}).");
         }
 
         if (DatabaseBusyTimeout < TimeSpan.FromMilliseconds(100) || DatabaseBusyTimeout > TimeSpan.FromMinutes(10))

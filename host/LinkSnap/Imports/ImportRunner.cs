@@ -119,12 +119,13 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
             logger.LogInformation("Import {Id}: writing again the article of {Url}, lost when the daemon stopped", import.Id, link.Url);
             Keep(import, link, () => unfinished is { } version
                 ? versions.Fill(version, folder => ImportedArticle.Write(folder, link))
-                : versions.Add(id, source, link.SavedAt, folder => ImportedArticle.Write(folder, link)));
+                : versions.Add(id, source, link.SavedAt, folder => ImportedArticle.Write(folder, link), ImportedArticle.ContentHash(link)));
         }
     }
 
     /// <summary>
-    /// The articles the export kept (wallabag, Omnivore, Karakeep) become imported versions, after the batch's
+    /// The articles the export kept (wallabag, Omnivore, Karakeep) become imported versions (none when the link
+    /// already has one made from the same content: a repeated import adds nothing), after the batch's
     /// links exist (a daemon killed before they are written gets them back at its next start,
     /// <see cref="RedoLostArticles"/>); one that cannot be written is logged and the import goes on.
     /// </summary>
@@ -132,7 +133,7 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
     {
         foreach (var (link, linkId) in batch.Zip(linkIds).Where(pair => pair.First.Content is not null))
         {
-            Keep(import, link, () => versions.Add(linkId, link.ContentSource ?? import.Format, link.SavedAt, folder => ImportedArticle.Write(folder, link)));
+            Keep(import, link, () => versions.Add(linkId, link.ContentSource ?? import.Format, link.SavedAt, folder => ImportedArticle.Write(folder, link), ImportedArticle.ContentHash(link)));
         }
     }
 

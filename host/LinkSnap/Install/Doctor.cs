@@ -187,7 +187,7 @@ public sealed class Doctor(string userHome, LinkSnapPaths paths, string? relayPa
 
             return reply["ok"]?.GetValue<bool>() == true
                 ? new DoctorCheck("relay", DoctorStatus.Ok, $"{relay} → daemon {reply["result"]?["version"]}")
-                : new DoctorCheck("relay", reply["error"]?["code"]?.ToString() is "daemon-unavailable" or "daemon-stopped" ? DoctorStatus.Ok : DoctorStatus.Failed,
+                : new DoctorCheck("relay", reply["error"]?["code"]?.ToString() is ErrorCodes.DaemonUnavailable or ErrorCodes.DaemonStopped ? DoctorStatus.Ok : DoctorStatus.Failed,
                     $"{relay} answers ({reply["error"]?["message"]})");
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or IOException or OperationCanceledException or JsonException)

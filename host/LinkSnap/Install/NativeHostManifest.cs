@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LinkSnap.Shared;
 
 namespace LinkSnap.Install;
 
@@ -9,13 +10,13 @@ namespace LinkSnap.Install;
 /// </summary>
 public static class NativeHostManifest
 {
-    /// <summary>Same as "hostName" in extension/shared/protocol.json (checked by a test).</summary>
-    public const string HostName = "com.linksnap.relay";
+    /// <summary>"hostName" in extension/shared/protocol.json (generated into LinkSnap.Shared).</summary>
+    public const string HostName = NativeProtocol.HostName;
 
-    /// <summary>The unpacked extension's ID (from the manifest's fixed key) and the Firefox add-on id.</summary>
-    public const string ChromiumExtensionId = "agcingfldgkbfnghfknpkkjnnjifopil";
+    /// <summary>The unpacked extension's ID (from the manifest's fixed key) and the Firefox add-on id, from protocol.json.</summary>
+    public const string ChromiumExtensionId = NativeProtocol.ChromiumExtensionId;
 
-    public const string FirefoxExtensionId = "linksnap@linksnap.local";
+    public const string FirefoxExtensionId = NativeProtocol.FirefoxExtensionId;
 
     public static string FileName => HostName + ".json";
 

@@ -1,7 +1,6 @@
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
-using LinkSnap.Daemon;
 using Microsoft.Extensions.Options;
 
 namespace LinkSnap.Jobs;
@@ -18,21 +17,24 @@ public sealed class CaptureJobRunner(
     SnapshotWriter writer,
     ICaptureEngine engine,
     JobEvents events,
-    IOptions<DaemonOptions> options,
+    IOptions<CaptureOptions> capture,
     IOptions<BackgroundOptions> background,
     TimeProvider time,
     ILogger<CaptureJobRunner> logger)
 {
-    // Grace on top of the job timeout for an engine that does not react to cancellation.
-    private static readonly TimeSpan HardStopGrace = TimeSpan.FromSeconds(15);
+    // Capture:JobTimeout is the one whole-job limit, and the engine enforces it itself, keeping what it
+    // made by then (decision 066). The runner only backs it up for an engine that overruns: it asks the
+    // engine to stop once StopGrace has passed beyond the limit, and gives up waiting HardStopGrace later.
+    internal static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan HardStopGrace = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan PersistRetryDelay = TimeSpan.FromSeconds(1);
 
     public async Task RunAsync(SnapshotRecord job, CancellationToken stoppingToken)
     {
         var temp = folders.CreateTempFolder(job.Id);
-        var timeout = options.Value.JobTimeout;
-        // Both limits run on the injected clock, so a test can reach them by moving a fake one.
-        using var timeLimit = new CancellationTokenSource(timeout, time);
+        var timeout = capture.Value.JobTimeout;
+        // Both backstops run on the injected clock, so a test can reach them by moving a fake one.
+        using var timeLimit = new CancellationTokenSource(timeout + StopGrace, time);
         using var jobCancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeLimit.Token);
         CaptureResult result;
         try
@@ -40,7 +42,7 @@ public sealed class CaptureJobRunner(
             var request = new CaptureRequest { Url = new Uri(job.Url!), Mode = job.Mode, Html = ReadInput(job) };
             var progress = new StageProgress(store, events, job);
             result = await engine.CaptureAsync(request, temp, progress, jobCancellation.Token)
-                .WaitAsync(timeout + HardStopGrace, time, stoppingToken);
+                .WaitAsync(timeout + StopGrace + HardStopGrace, time, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -54,7 +56,7 @@ public sealed class CaptureJobRunner(
         {
             // The engine may still be writing into its folder: record the failure in a fresh one.
             temp = folders.CreateTempFolder(job.Id);
-            result = Failed($"the capture took longer than {timeout.TotalSeconds:0} s (Daemon:JobTimeout) and was stopped");
+            result = Failed($"the capture took longer than {timeout.TotalSeconds:0} s (Capture:JobTimeout) and did not stop by itself; it was stopped");
         }
         catch (FileNotFoundException e)
         {

@@ -24,19 +24,19 @@ internal sealed class NativeMessageDispatcher(LinkSnapService service, DaemonSta
 
     public object Dispatch(string type, JsonObject message) => type switch
     {
-        "ping" => Ping(),
+        MessageTypes.Ping => Ping(),
         // The relay has started the daemon even though `linksnap stop` had stopped it: the answer is ping's.
-        "start" => Ping(),
-        "capture" => Capture(Read<CaptureRequest>(message)),
-        "status" => Status(Read<StatusRequest>(message)),
-        "lookup-url" => links.Lookup(message),
-        "update-link" => links.Update(message),
-        "tags" => Tags(Read<TagsRequest>(message)),
-        "open-library" => OpenLibrary(Read<OpenLibraryRequest>(message)),
-        "recent" => Recent(Read<RecentRequest>(message)),
-        "default-tags" => new DefaultTagsReply(service.DefaultTags()),
-        "set-default-tags" => new DefaultTagsReply(service.SetDefaultTags(Read<SetDefaultTagsRequest>(message).Tags)),
-        _ => throw new NativeException("unknown-type", $"unknown message type \"{type}\""),
+        MessageTypes.Start => Ping(),
+        MessageTypes.Capture => Capture(Read<CaptureRequest>(message)),
+        MessageTypes.Status => Status(Read<StatusRequest>(message)),
+        MessageTypes.LookupUrl => links.Lookup(Read<LookupUrlRequest>(message)),
+        MessageTypes.UpdateLink => links.Update(Read<UpdateLinkRequest>(message)),
+        MessageTypes.Tags => Tags(Read<TagsRequest>(message)),
+        MessageTypes.OpenLibrary => OpenLibrary(Read<OpenLibraryRequest>(message)),
+        MessageTypes.Recent => Recent(Read<RecentRequest>(message)),
+        MessageTypes.DefaultTags => new DefaultTagsReply(service.DefaultTags()),
+        MessageTypes.SetDefaultTags => new DefaultTagsReply(service.SetDefaultTags(Read<SetDefaultTagsRequest>(message).Tags)),
+        _ => throw new NativeException(ErrorCodes.UnknownType, $"unknown message type \"{type}\""),
     };
 
     private PingReply Ping()
@@ -83,11 +83,11 @@ internal sealed class NativeMessageDispatcher(LinkSnapService service, DaemonSta
     {
         try
         {
-            return message.Deserialize<T>(SnapshotJson.Options) ?? throw new NativeException("bad-message", "the message is empty");
+            return message.Deserialize<T>(SnapshotJson.Options) ?? throw new NativeException(ErrorCodes.BadMessage, "the message is empty");
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
-            throw new NativeException("bad-message", "the message does not fit its type: " + ex.Message);
+            throw new NativeException(ErrorCodes.BadMessage, "the message does not fit its type: " + ex.Message);
         }
     }
 }

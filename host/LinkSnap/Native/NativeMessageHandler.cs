@@ -42,12 +42,12 @@ internal sealed class NativeMessageHandler
         }
         catch (JsonException ex)
         {
-            return Error("bad-json", "the message is not valid JSON: " + ex.Message);
+            return Error(ErrorCodes.BadJson, "the message is not valid JSON: " + ex.Message);
         }
 
         if (message?["type"] is not JsonValue typeValue || !typeValue.TryGetValue<string>(out var type))
         {
-            return Error("bad-message", "\"type\" must be a string");
+            return Error(ErrorCodes.BadMessage, "\"type\" must be a string");
         }
 
         try
@@ -65,7 +65,7 @@ internal sealed class NativeMessageHandler
         catch (Exception ex) when (ex is IOException or JsonException or InvalidOperationException or FormatException)
         {
             _logger.LogWarning(ex, "native message {Type} failed", type);
-            return Error("internal", $"{type} failed in the daemon: {ex.Message}");
+            return Error(ErrorCodes.Internal, $"{type} failed in the daemon: {ex.Message}");
         }
     }
 
@@ -75,7 +75,7 @@ internal sealed class NativeMessageHandler
         // Room for the id the relay adds.
         return reply.Length <= Limits.MaxReplyBytes - 200
             ? reply
-            : Error("reply-too-large", $"the answer is {reply.Length} bytes, over the native messaging limit; ask for fewer items");
+            : Error(ErrorCodes.ReplyTooLarge, $"the answer is {reply.Length} bytes, over the native messaging limit; ask for fewer items");
     }
 
     private static byte[] Error(string code, string message) =>

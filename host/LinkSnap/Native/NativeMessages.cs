@@ -24,6 +24,12 @@ internal sealed record OpenLibraryRequest([property: JsonConverter(typeof(IdText
 
 internal sealed record RecentRequest(int? Limit);
 
+internal sealed record LookupUrlRequest(string Url);
+
+internal sealed record UpdateLinkRequest(
+    [property: JsonConverter(typeof(IdText))] string LinkId, IReadOnlyList<string>? Tags, string? Note,
+    bool? Read, bool? Favorite, bool? Archived, bool? Private, string? Watch);
+
 internal sealed record PingReply(int Protocol, string Version, string DataDirectory, string LibraryUrl, QueueCountsDto Queue);
 
 internal sealed record CaptureReply(long LinkId, long SnapshotId, SnapshotStatus Status);
@@ -39,6 +45,21 @@ internal sealed record DefaultTagsReply(IReadOnlyList<string> Tags);
 internal sealed record OpenLibraryReply(string Url, string PageUrl);
 
 internal sealed record RecentReply(IReadOnlyList<SnapshotDto> Items);
+
+/// <summary>
+/// A saved link as the popup edits it (lookup-url when saved, update-link). A URL not saved is answered
+/// with the API's own <see cref="LookupDto"/>, as GET /api/lookup.
+/// </summary>
+internal sealed record SavedLinkReply(
+    long LinkId, string Title, int SnapshotCount, DateTimeOffset? LastSavedAt, IReadOnlyList<string> Tags, string Note,
+    LinkStates States, LinkWatchReply Watch, IReadOnlyList<QualityFlag>? Quality, CaptureMode? LatestMode)
+{
+    [JsonPropertyOrder(-1)]
+    public bool Saved => true;
+}
+
+/// <summary>The link's schedule; Tag names the watched tag it comes from, null for the link's own watch.</summary>
+internal sealed record LinkWatchReply(string Every, string? Tag);
 
 /// <summary>An id given as a JSON string or number, kept as its text.</summary>
 internal sealed class IdText : JsonConverter<string>

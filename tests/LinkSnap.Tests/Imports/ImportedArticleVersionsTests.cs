@@ -135,6 +135,27 @@ public sealed class ImportedArticleVersionsTests
         Assert.That(_tracked, Is.EqualTo(0), "importing never fetched the article's resources");
     }
 
+    [Test]
+    public async Task Importing_the_same_wallabag_export_again_adds_no_second_version()
+    {
+        const string url = "https://wallabag.example/repeated";
+        byte[] Export(string content) => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new[]
+        {
+            new { id = 7, url, title = "Repeated", is_archived = 0, is_starred = 0, content, created_at = "2021-01-02T03:04:05+01:00", tags = Array.Empty<string>(), annotations = Array.Empty<object>() },
+        }));
+
+        await ImportAsync("wallabag.json", Export(Article("repeatmarker")));
+        var first = await ImportedVersionsOfAsync(url);
+        Assert.That(first, Has.Length.EqualTo(1));
+
+        await ImportAsync("wallabag.json", Export(Article("repeatmarker")));
+        var again = await ImportedVersionsOfAsync(url);
+        Assert.That(again.Select(v => v.GetProperty("id").GetInt64()), Is.EqualTo(first.Select(v => v.GetProperty("id").GetInt64())), "the same content: still the one version");
+
+        await ImportAsync("wallabag.json", Export(Article("changedmarker")));
+        Assert.That(await ImportedVersionsOfAsync(url), Has.Length.EqualTo(2), "changed content is a new version");
+    }
+
     [TestCase("wallabag/wallabag__wallabag-v1.json")]
     [TestCase("wallabag/wallabag__wallabag-v1-read.json")]
     [TestCase("wallabag/wallabag__wallabag-v2.json")]

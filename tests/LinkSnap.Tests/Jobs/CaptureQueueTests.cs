@@ -67,10 +67,11 @@ public sealed class CaptureQueueTests : QueueTestBase
     }
 
     [Test]
-    public async Task A_hanging_capture_fails_once_the_job_timeout_has_passed_on_the_clock()
+    public async Task A_capture_that_overruns_the_job_timeout_is_stopped_after_the_grace_on_the_clock()
     {
-        // The daemon's own limit (3 min), reached by moving a fake clock: no real waiting, and no
-        // early failure on a slow machine.
+        // The one whole-job limit (Capture:JobTimeout, 2 min) belongs to the engine; an engine that
+        // overruns it is told to stop StopGrace later. Reached by moving a fake clock: no real waiting,
+        // and no early failure on a slow machine.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
         UseClock(clock);
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -80,19 +81,46 @@ public sealed class CaptureQueueTests : QueueTestBase
             await Task.Delay(Timeout.Infinite, ct);
             throw new InvalidOperationException("not reached");
         });
-        var timeout = new LinkSnap.Daemon.DaemonOptions().JobTimeout;
+        var timeout = new CaptureOptions().JobTimeout;
         var queue = Queue(engine, jobTimeout: timeout, time: clock);
         await queue.StartAsync(CancellationToken.None);
         var hang = Enqueue("/hang", queue);
         await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
-        clock.Advance(timeout - TimeSpan.FromSeconds(1));
-        Assert.That(Store.Snapshots.GetSnapshot(hang)!.Status, Is.EqualTo(SnapshotStatus.Running), "still within the limit");
+        clock.Advance(timeout + CaptureJobRunner.StopGrace - TimeSpan.FromSeconds(1));
+        Assert.That(Store.Snapshots.GetSnapshot(hang)!.Status, Is.EqualTo(SnapshotStatus.Running), "still within the limit and its grace");
         clock.Advance(TimeSpan.FromSeconds(1));
         var timedOut = await WaitFinishedAsync(hang);
         await queue.StopAsync(CancellationToken.None);
 
-        Assert.That((timedOut.Status, timedOut.Reason), Is.EqualTo((SnapshotStatus.Failed, $"the capture took longer than {timeout.TotalSeconds:0} s (Daemon:JobTimeout) and was stopped")));
+        Assert.That((timedOut.Status, timedOut.Reason), Is.EqualTo((SnapshotStatus.Failed, $"the capture took longer than {timeout.TotalSeconds:0} s (Capture:JobTimeout) and did not stop by itself; it was stopped")));
+    }
+
+    [Test]
+    public async Task A_capture_that_ignores_being_stopped_is_given_up_on_after_the_hard_stop_on_the_clock()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
+        UseClock(clock);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var never = new TaskCompletionSource<CaptureResult>();
+        var engine = new FakeCaptureEngine((_, _, _, _) =>
+        {
+            started.TrySetResult();
+            return never.Task;
+        });
+        var timeout = TimeSpan.FromMinutes(1);
+        var queue = Queue(engine, jobTimeout: timeout, time: clock);
+        await queue.StartAsync(CancellationToken.None);
+        var deaf = Enqueue("/deaf", queue);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        clock.Advance(timeout + CaptureJobRunner.StopGrace);
+        Assert.That(Store.Snapshots.GetSnapshot(deaf)!.Status, Is.EqualTo(SnapshotStatus.Running), "told to stop, not yet given up on");
+        clock.Advance(CaptureJobRunner.HardStopGrace);
+        var givenUp = await WaitFinishedAsync(deaf);
+        await queue.StopAsync(CancellationToken.None);
+
+        Assert.That((givenUp.Status, givenUp.Reason), Is.EqualTo((SnapshotStatus.Failed, "the capture took longer than 60 s (Capture:JobTimeout) and did not stop by itself; it was stopped")));
     }
 
     [Test]

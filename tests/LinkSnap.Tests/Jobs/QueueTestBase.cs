@@ -50,9 +50,10 @@ public abstract class QueueTestBase
         ICaptureEngine engine, int concurrency = 2, int maxAttempts = 3, TimeSpan? jobTimeout = null, BackgroundOptions? background = null, TimeProvider? time = null)
     {
         time ??= TimeProvider.System;
-        var options = Options.Create(new DaemonOptions { Concurrency = concurrency, MaxAttempts = maxAttempts, JobTimeout = jobTimeout ?? TimeSpan.FromMinutes(1) });
+        var options = Options.Create(new DaemonOptions { Concurrency = concurrency, MaxAttempts = maxAttempts });
+        var capture = Options.Create(new CaptureOptions { JobTimeout = jobTimeout ?? TimeSpan.FromMinutes(1) });
         var backgroundOptions = Options.Create(background ?? new BackgroundOptions());
-        var runner = new CaptureJobRunner(Store, Folders, new SnapshotWriter(Store, Folders), engine, Events, options, backgroundOptions, time, NullLogger<CaptureJobRunner>.Instance);
+        var runner = new CaptureJobRunner(Store, Folders, new SnapshotWriter(Store, Folders), engine, Events, capture, backgroundOptions, time, NullLogger<CaptureJobRunner>.Instance);
         return new CaptureQueue(Store, runner, Events, options, backgroundOptions, new HostPoliteness(time), time, NullLogger<CaptureQueue>.Instance);
     }
 

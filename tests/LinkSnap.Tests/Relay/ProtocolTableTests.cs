@@ -1,16 +1,15 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using LinkSnap.Install;
-using LinkSnap.Native;
-using LinkSnap.Shared;
 using LinkSnap.Testing;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Relay;
 
 /// <summary>
-/// extension/shared/protocol.json is the one definition of the protocol. These tests fail when the
-/// daemon's list, the install constants, the extension's fixed ID or docs/protocol.md drift from it.
+/// extension/shared/protocol.json is the one definition of the protocol; its names and limits are
+/// generated into C# at build time (ProtocolGeneratorTests). These tests fail when what cannot be
+/// generated drifts from it: the store's tag rules, the extension's key and version, docs/protocol.md.
 /// </summary>
 [TestFixture]
 public sealed class ProtocolTableTests
@@ -24,25 +23,6 @@ public sealed class ProtocolTableTests
         var root = Corpus.RepositoryRoot;
         _table = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "extension", "shared", "protocol.json"))).RootElement;
         _docs = File.ReadAllText(Path.Combine(root, "docs", "protocol.md"));
-    }
-
-    [Test]
-    public void Daemon_messages_and_error_codes_match_the_table()
-    {
-        Assert.That(NativeProtocol.MessageTypes, Is.EquivalentTo(_table.GetProperty("messages").EnumerateObject().Select(m => m.Name)));
-        Assert.That(NativeProtocol.ErrorCodes, Is.EquivalentTo(_table.GetProperty("errors").EnumerateObject().Select(m => m.Name)));
-        Assert.That(NativeProtocol.Version, Is.EqualTo(_table.GetProperty("version").GetInt32()));
-    }
-
-    [Test]
-    public void The_extension_relay_and_daemon_share_one_value_per_limit()
-    {
-        var limits = _table.GetProperty("limits");
-        Assert.That(Limits.MaxReplyBytes, Is.EqualTo(limits.GetProperty("maxReplyBytes").GetInt32()));
-        Assert.That(Limits.MaxRequestBytes, Is.EqualTo(limits.GetProperty("maxRequestBytes").GetInt32()));
-        Assert.That(Limits.MaxHtmlBytes, Is.EqualTo(limits.GetProperty("maxHtmlBytes").GetInt32()));
-        var html = _table.GetProperty("messages").GetProperty("capture").GetProperty("request").GetProperty("html");
-        Assert.That(html.GetProperty("maxLength").GetInt32(), Is.EqualTo(Limits.MaxHtmlBytes), "the relay refuses what the extension and the service refuse");
     }
 
     [Test]

@@ -67,7 +67,9 @@ public static class RelayBinary
 
     private static DateTime NewestInput(string root)
     {
-        var relaySources = Directory.EnumerateFiles(Path.Combine(root, "host", "LinkSnap.Relay"), "*", SearchOption.AllDirectories)
+        // The relay compiles LinkSnap.Shared, whose constants the generator makes from protocol.json.
+        var relaySources = new[] { "LinkSnap.Relay", "LinkSnap.Shared", "LinkSnap.ProtocolGenerator" }
+            .SelectMany(project => Directory.EnumerateFiles(Path.Combine(root, "host", project), "*", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
         string[] shared = [Path.Combine(root, "extension", "shared", "protocol.json"), Path.Combine(root, "Directory.Build.props"), Path.Combine(root, "Directory.Packages.props")];

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using LinkSnap.Shared;
 using LinkSnap.Testing;
 using NUnit.Framework;
 
@@ -13,7 +14,6 @@ namespace LinkSnap.Tests.Relay;
 [TestFixture]
 public sealed class RelayFramingTests
 {
-    private const int MaxRequestBytes = 64 * 1024 * 1024;
     private string _relay = null!;
     private TempDirectory _home = null!;
 
@@ -74,8 +74,9 @@ public sealed class RelayFramingTests
     [Test]
     public async Task An_as_seen_page_at_the_html_limit_passes_and_one_character_more_is_too_large()
     {
-        var atLimit = CaptureWithHtml("at", 40_000_000);
-        var over = CaptureWithHtml("over", 40_000_001);
+        // The limit generated from protocol.json: the relay's field rule and this constant are one number.
+        var atLimit = CaptureWithHtml("at", Limits.MaxHtmlBytes);
+        var over = CaptureWithHtml("over", Limits.MaxHtmlBytes + 1);
 
         var run = await RelayRun.RunAsync(_relay, [.. RelayRun.Frame(atLimit), .. RelayRun.Frame(over)], Env);
 
@@ -86,10 +87,10 @@ public sealed class RelayFramingTests
     }
 
     [Test]
-    public async Task A_frame_of_exactly_64_MiB_is_read_and_one_byte_more_closes_the_stream_with_bad_frame()
+    public async Task A_frame_of_exactly_the_generated_request_limit_is_read_and_one_byte_more_closes_the_stream_with_bad_frame()
     {
         var exact = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { id = "big", type = "ping", pad = "" }));
-        var padded = new byte[MaxRequestBytes];
+        var padded = new byte[Limits.MaxRequestBytes];
         Array.Fill(padded, (byte)' ');
         exact.CopyTo(padded, 0);
 
@@ -99,7 +100,7 @@ public sealed class RelayFramingTests
         Assert.That(frames[0].GetProperty("error").GetProperty("message").GetString(), Does.Contain("\"pad\""));
 
         var header = new byte[4];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(header, MaxRequestBytes + 1);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(header, Limits.MaxRequestBytes + 1);
         var tooBig = await RelayRun.RunAsync(_relay, [.. header, .. new byte[1024]], Env);
         Assert.That(tooBig.Frames().Single().GetProperty("error").GetProperty("code").GetString(), Is.EqualTo("bad-frame"));
         Assert.That(tooBig.ExitCode, Is.EqualTo(1));

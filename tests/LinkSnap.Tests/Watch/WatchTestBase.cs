@@ -48,9 +48,10 @@ public abstract class WatchTestBase : QueueTestBase
     protected void Build(ICaptureEngine engine)
     {
         UseClock(Clock);
-        var daemon = Options.Create(new DaemonOptions { JobTimeout = TimeSpan.FromMinutes(1) });
+        var daemon = Options.Create(new DaemonOptions());
         var background = Options.Create(new BackgroundOptions { HostGap = TimeSpan.Zero });
-        Runner = new CaptureJobRunner(Store, Folders, new SnapshotWriter(Store, Folders), engine, Events, daemon, background, Clock, NullLogger<CaptureJobRunner>.Instance);
+        var capture = Options.Create(new CaptureOptions { JobTimeout = TimeSpan.FromMinutes(1) });
+        Runner = new CaptureJobRunner(Store, Folders, new SnapshotWriter(Store, Folders), engine, Events, capture, background, Clock, NullLogger<CaptureJobRunner>.Instance);
         var queue = new CaptureQueue(Store, Runner, Events, daemon, background, new HostPoliteness(Clock), Clock, NullLogger<CaptureQueue>.Instance);
         Watches = new WatchStore(Database, Clock);
         var options = Options.Create(new WatchOptions());

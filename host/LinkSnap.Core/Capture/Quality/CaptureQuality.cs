@@ -1,3 +1,5 @@
+using LinkSnap.Core.Capture.Consent;
+
 namespace LinkSnap.Core.Capture.Quality;
 
 /// <summary>
@@ -14,6 +16,9 @@ public sealed record CaptureQuality
 
     /// <summary>The site rule of quality-rules.json applied to the page (e.g. "wechat"), if any.</summary>
     public string? SiteRule { get; init; }
+
+    /// <summary>The consent banner the consent step dismissed before the artifacts (decision 072), if any.</summary>
+    public ConsentDismissal? Consent { get; init; }
 
     public bool NeedsAttention => Flags.Count > 0;
 }

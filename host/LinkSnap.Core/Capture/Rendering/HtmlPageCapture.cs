@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using LinkSnap.Core.Archive;
+using LinkSnap.Core.Capture.Consent;
 using LinkSnap.Core.Capture.Fetching;
 using LinkSnap.Core.Capture.Inlining;
 using LinkSnap.Core.Capture.Metadata;
@@ -20,6 +21,7 @@ internal sealed class HtmlPageCapture(
     private readonly PageSettler _settler = new(options, time);
     private readonly HtmlArtifacts _artifacts = new(options, fetcher, guard);
     private readonly QualityGuard _quality = new(time);
+    private readonly ConsentDismisser _consent = new(time);
     private readonly WarmContexts _contexts = new(mode => new BrowserNewContextOptions
     {
         ViewportSize = new ViewportSize { Width = options.ViewportWidth, Height = options.ViewportHeight },
@@ -30,7 +32,7 @@ internal sealed class HtmlPageCapture(
         // Every request of the page leaves through the proxy, loopback included (Playwright adds
         // "<-loopback>" to the bypass list): it checks each host before connecting.
         Proxy = new Proxy { Server = proxy.Url },
-    });
+    }, () => options.DismissConsent);
 
     internal QualityGuard Quality => _quality;
 
@@ -69,9 +71,13 @@ internal sealed class HtmlPageCapture(
             var budget = recorder.Remaining / 2 < options.SettleTimeout ? recorder.Remaining / 2 : options.SettleTimeout;
             var settled = loadProblem is null && await recorder.TimeAsync("settle", () => _settler.SettleAsync(page, network, budget));
 
+            // A consent banner is refused before anything else looks at the page: the guard's
+            // prepare step and check then see the page without it (decision 072).
+            var consent = asSeen || !options.DismissConsent ? null : await recorder.TimeAsync("consent", () => _consent.DismissAsync(page, recorder.StepTimeout(TimeSpan.FromSeconds(8))));
+
             // The page's own script still runs: site rules, scroll-triggered loaders and plain
             // "read more" toggles get their turn before the page stops (decision 053).
-            var prepared = asSeen ? (null, Array.Empty<string>()) : await recorder.TimeAsync("guard-prepare", () => _quality.PrepareAsync(page, recorder.StepTimeout(TimeSpan.FromSeconds(5))));
+            var prepared = asSeen || !options.RunQualityGuard ? (null, Array.Empty<string>()) : await recorder.TimeAsync("guard-prepare", () => _quality.PrepareAsync(page, recorder.StepTimeout(TimeSpan.FromSeconds(5))));
 
             // Settled or not, the page stops here: a reload or a timer firing during the artifact
             // steps would destroy the document they read (and on a loaded machine it did).
@@ -97,7 +103,7 @@ internal sealed class HtmlPageCapture(
             }
 
             progress?.Report(CaptureStage.Saving);
-            var saved = await SaveAsync(page, cdp, savedCopy, source, prepared, recorder, cancellationToken);
+            var saved = await SaveAsync(page, cdp, savedCopy, source, prepared, consent, recorder, cancellationToken);
             if (archiving is not null)
             {
                 // Bodies are read from the page's buffers: before the context closes.
@@ -123,13 +129,15 @@ internal sealed class HtmlPageCapture(
     }
 
     private async Task<(PageMetadata, string?)> SaveAsync(
-        IPage page, ICDPSession cdp, SavedCopyCapture savedCopy, HtmlSource source, (string? SiteRule, IReadOnlyList<string> Expanded) prepared, ArtifactRecorder recorder, CancellationToken cancellationToken)
+        IPage page, ICDPSession cdp, SavedCopyCapture savedCopy, HtmlSource source, (string? SiteRule, IReadOnlyList<string> Expanded) prepared, ConsentDismissal? consent, ArtifactRecorder recorder, CancellationToken cancellationToken)
     {
         var facts = await ReadFactsAsync(page, recorder);
 
         // Before the screenshot scrolls or resizes anything: the flags describe the first screen as a person sees it.
         var fetched = source.Fetched;
-        var flags = await recorder.TimeAsync("guard", () => _quality.CheckAsync(page, fetched?.Status, fetched?.ReasonPhrase));
+        var flags = options.RunQualityGuard
+            ? await recorder.TimeAsync("guard", () => _quality.CheckAsync(page, fetched?.Status, fetched?.ReasonPhrase))
+            : [];
 
         // The favicon comes from the network, not from the page: it is fetched while the page works.
         var favicon = options.SaveFavicon
@@ -180,7 +188,7 @@ internal sealed class HtmlPageCapture(
             recorder.AddProblem(challenge.Reason, first: fetched?.IsHttpError == true);
         }
 
-        var quality = new CaptureQuality { Flags = flags, Expanded = prepared.Expanded, SiteRule = prepared.SiteRule };
+        var quality = new CaptureQuality { Flags = flags, Expanded = prepared.Expanded, SiteRule = prepared.SiteRule, Consent = consent };
         return (CapturedMetadata.Merge(scan, facts, article, faviconUrl, challenge is not null, quality), text);
 
         Task<string?> SkipFavicon()

@@ -12,7 +12,7 @@ namespace LinkSnap.Core.Capture.Rendering;
 /// the two come out even, as the next capture then waits for the spare). A spare is never used
 /// twice, and one left on a browser that closed or crashed is dropped.
 /// </summary>
-internal sealed class WarmContexts(Func<CaptureMode, BrowserNewContextOptions> optionsFor)
+internal sealed class WarmContexts(Func<CaptureMode, BrowserNewContextOptions> optionsFor, Func<bool> dismissConsent)
 {
     private readonly Lock _lock = new();
     private (IBrowser Browser, Task<(IBrowserContext Context, IPage Page)> Ready)? _spare;
@@ -78,6 +78,10 @@ internal sealed class WarmContexts(Func<CaptureMode, BrowserNewContextOptions> o
             if (mode == CaptureMode.Fresh)
             {
                 await context.AddInitScriptAsync(PageScripts.HoldNavigationsUntilLoad);
+                if (dismissConsent())
+                {
+                    await context.AddInitScriptAsync(Consent.ConsentScript.Install);
+                }
             }
 
             return (context, await context.NewPageAsync());

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LinkSnap.Core.Capture;
+using LinkSnap.Core.Capture.Consent;
 using LinkSnap.Core.Capture.Quality;
 using NUnit.Framework;
 
@@ -18,9 +19,17 @@ public sealed class QualityGuardTests : CaptureTestBase
         ["/wechat"] = "mp.weixin.qq.com",
         ["/zhihu-site"] = "www.zhihu.com",
         ["/csdn-site"] = "blog.csdn.net",
+        ["/jianshu"] = "www.jianshu.com",
+        ["/weibo"] = "weibo.com",
+        ["/bilibili"] = "www.bilibili.com",
+        ["/toutiao"] = "www.toutiao.com",
     };
 
     private readonly Dictionary<string, Captured> _captured = [];
+    private CaptureOptions _options = null!;
+    private Captured _consentKept = null!;
+
+    protected override void Configure(CaptureOptions options) => _options = options;
 
     [OneTimeSetUp]
     public async Task CaptureAllAsync()
@@ -31,6 +40,7 @@ public sealed class QualityGuardTests : CaptureTestBase
         {
             ["/fine"] = (Fixtures.ArticlePage("/red.png"), 200),
             ["/onetrust"] = (QualityPages.OneTrust, 200),
+            ["/onetrust-cmp"] = (QualityPages.OneTrustCmp, 200),
             ["/cookiebot"] = (QualityPages.Cookiebot, 200),
             ["/consent-wall"] = (QualityPages.GenericWall, 200),
             ["/consent-zh"] = (QualityPages.ChineseConsent, 200),
@@ -49,6 +59,10 @@ public sealed class QualityGuardTests : CaptureTestBase
             ["/csdn"] = (QualityPages.Csdn, 200),
             ["/csdn-site"] = (QualityPages.Csdn, 200),
             ["/error-frame"] = (QualityPages.FailedFrame, 200),
+            ["/jianshu"] = (QualityPages.Jianshu, 200),
+            ["/weibo"] = (QualityPages.Weibo, 200),
+            ["/bilibili"] = (QualityPages.Bilibili, 200),
+            ["/toutiao"] = (QualityPages.Toutiao, 200),
         };
         foreach (var (path, (html, status)) in pages)
         {
@@ -61,6 +75,10 @@ public sealed class QualityGuardTests : CaptureTestBase
         Server.MapContent("/placeholder.png", "image/png", Fixtures.RedPng);
         Server.MapContent("/photo.png", "image/png", Fixtures.BluePng);
         Server.MapContent("/mmbiz/photo.png", "image/png", Fixtures.BluePng);
+        foreach (var image in new[] { "/jianshu/upload_images/photo.png", "/weibo/large/photo.png", "/bilibili/bfs/article/photo.png", "/toutiao/pgc-image/photo.png" })
+        {
+            Server.MapContent(image, "image/png", Fixtures.BluePng);
+        }
         Server.MapHtml("/fine-frame", "<html><body><p id=fine-frame>The embedded map legend.</p></body></html>");
         Server.MapHtml("/captcha-frame", "<html><body><input type=checkbox> I am human</body></html>");
 
@@ -80,10 +98,21 @@ public sealed class QualityGuardTests : CaptureTestBase
         foreach (var (path, captured) in results)
         {
             _captured[path] = captured;
-            TestContext.Progress.WriteLine($"{path}: {Describe(captured)} (guard {captured.Result.TimingsMs.GetValueOrDefault("guard"):0} ms, prepare {captured.Result.TimingsMs.GetValueOrDefault("guard-prepare"):0} ms, total {captured.Result.TimingsMs["total"]:0} ms)");
+            TestContext.Progress.WriteLine($"{path}: {Describe(captured)} (consent {captured.Result.TimingsMs.GetValueOrDefault("consent"):0} ms, guard {captured.Result.TimingsMs.GetValueOrDefault("guard"):0} ms, prepare {captured.Result.TimingsMs.GetValueOrDefault("guard-prepare"):0} ms, total {captured.Result.TimingsMs["total"]:0} ms)");
         }
 
-        TestContext.Progress.WriteLine($"{pages.Count} quality captures in {watch.Elapsed.TotalSeconds:0.0} s");
+        // The setting is read by each capture: with it off (after the batch, alone) the banner stays.
+        _options.DismissConsent = false;
+        try
+        {
+            _consentKept = await CaptureAsync(Server.Url("/onetrust-cmp"));
+        }
+        finally
+        {
+            _options.DismissConsent = true;
+        }
+
+        TestContext.Progress.WriteLine($"{pages.Count + 1} quality captures in {watch.Elapsed.TotalSeconds:0.0} s");
     }
 
     private static string Describe(Captured c) =>
@@ -142,6 +171,42 @@ public sealed class QualityGuardTests : CaptureTestBase
         Assert.That(_captured["/onetrust"].Result.Outcome, Is.EqualTo(CaptureOutcome.Done), "a banner is a flag, not a failed capture");
     }
 
+    /// <summary>Issue 18 item 7: autoconsent refuses non-essential cookies before the screenshot, PDF and copy, and says so.</summary>
+    [Test]
+    public async Task A_consent_banner_is_refused_before_the_artifacts_and_recorded()
+    {
+        var captured = _captured["/onetrust-cmp"];
+        var quality = captured.Result.Metadata.Quality!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(quality.Consent, Is.Not.Null, Describe(captured));
+            Assert.That(quality.Consent!.Cmp, Is.EqualTo("Onetrust"));
+            Assert.That(quality.Consent.Action, Is.EqualTo(ConsentDismissal.Rejected));
+            Assert.That(quality.Consent.Clicks, Is.GreaterThanOrEqualTo(1));
+            Assert.That(quality.Flags, Is.Empty, "no wall is left to flag");
+        });
+        Assert.That(await CountPixelsAsync(captured.Bytes(ArtifactKinds.Screenshot), 0, 200, 0), Is.LessThan(100), "the green banner is not in the screenshot");
+        var html = captured.Text(ArtifactKinds.Html);
+        Assert.That(html, Does.Contain("data-consent=\"rejected\""), "Reject All was the button pressed");
+        await using var view = await OpenOfflineAsync(captured.PathOf(ArtifactKinds.Html));
+        Assert.That(await view.Page.IsVisibleAsync("#onetrust-banner-sdk"), Is.False, "the banner is not in the copy");
+        Assert.That(await view.Page.InnerTextAsync("body"), Does.Contain("The harbour town woke slowly"));
+
+        // The same page with Capture:DismissConsent off: nothing is clicked, the banner is saved and flagged.
+        Assert.That(_consentKept.Result.Metadata.Quality!.Consent, Is.Null);
+        Assert.That(await CountPixelsAsync(_consentKept.Bytes(ArtifactKinds.Screenshot), 0, 200, 0), Is.GreaterThan(1280 * 300), "the banner stays when the setting is off");
+        Assert.That(_consentKept.Result.Metadata.Quality!.Flags.Select(f => f.Kind), Does.Contain(QualityKinds.Consent));
+    }
+
+    [Test]
+    public void A_click_that_leaves_the_banner_open_is_recorded_as_failed()
+    {
+        // The /onetrust fixture's buttons do nothing: autoconsent's click "succeeds" but the banner stays.
+        var consent = _captured["/onetrust"].Result.Metadata.Quality!.Consent;
+        Assert.That(consent, Is.EqualTo(new ConsentDismissal("Onetrust", ConsentDismissal.Failed, consent?.Clicks ?? 0)), Describe(_captured["/onetrust"]));
+        Assert.That(Flags("/onetrust").Select(f => f.Kind), Is.EqualTo(new[] { "consent" }));
+    }
+
     [Test]
     public void A_plain_read_more_toggle_is_opened_before_the_artifacts()
     {
@@ -181,6 +246,32 @@ public sealed class QualityGuardTests : CaptureTestBase
         Assert.That(Flags(path), Is.Empty, Describe(captured));
         var text = captured.Text(ArtifactKinds.ArticleText);
         Assert.That(text, Does.Contain(rule == "zhihu" ? "这就是我对这座港口的全部印象" : "以上就是港口调度算法的全部内容"));
+    }
+
+    /// <summary>
+    /// Issue 18 item 8: each Chinese site rule on a fixture of the site's structure — the sign-in layer
+    /// is gone from the screenshot, the fold is open (the last paragraph is in the article text), the
+    /// lazy picture is in the screenshot and in the saved copy, and nothing is left to flag.
+    /// </summary>
+    [TestCase("/jianshu", "jianshu")]
+    [TestCase("/weibo", "weibo")]
+    [TestCase("/bilibili", "bilibili")]
+    [TestCase("/toutiao", "toutiao")]
+    public async Task Chinese_site_pages_are_saved_whole_without_their_sign_in_layer(string path, string rule)
+    {
+        var captured = _captured[path];
+        Assert.Multiple(() =>
+        {
+            Assert.That(captured.Result.Metadata.Quality!.SiteRule, Is.EqualTo(rule));
+            Assert.That(Flags(path), Is.Empty, Describe(captured));
+            Assert.That(captured.Text(ArtifactKinds.ArticleText), Does.Contain(QualityPages.SiteLast));
+        });
+        var screenshot = captured.Bytes(ArtifactKinds.Screenshot);
+        Assert.That(await CountPixelsAsync(screenshot, 255, 0, 255), Is.LessThan(100), "no sign-in layer or app banner in the screenshot");
+        Assert.That(await CountPixelsAsync(screenshot, 0, 0, 255), Is.GreaterThan(300 * 300 * 9 / 10), "the lazy picture is shown");
+        await using var view = await OpenOfflineAsync(captured.PathOf(ArtifactKinds.Html));
+        Assert.That(await view.Page.EvaluateAsync<int>("() => [...document.images].filter(i => i.complete && i.naturalWidth > 0).length"), Is.GreaterThanOrEqualTo(1), "the picture is in the copy");
+        Assert.That(await view.Page.InnerTextAsync("body"), Does.Contain(QualityPages.SiteLast));
     }
 
     /// <summary>Issue 18 item 9a: the unreachable frame's slot stays empty in the copy instead of holding Chromium's error page.</summary>

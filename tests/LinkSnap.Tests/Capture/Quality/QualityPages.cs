@@ -35,6 +35,35 @@ internal static class QualityPages
         </div>
         """);
 
+    /// <summary>
+    /// OneTrust as its script leaves the page (decision 072): the banner injected after load into
+    /// #onetrust-consent-sdk, with OneTrust's button ids and their behaviour — "Reject All" stores the
+    /// choice in OneTrust's cookies and closes the banner and its filter. The banner is bright green so
+    /// a screenshot shows whether it is there; the body records which button was pressed.
+    /// </summary>
+    public static readonly string OneTrustCmp = Page("Harbour tides", Story + """
+        <script>
+        addEventListener('load', () => {
+          const sdk = document.createElement('div');
+          sdk.id = 'onetrust-consent-sdk';
+          sdk.innerHTML = '<div class="onetrust-pc-dark-filter" style="position:fixed;inset:0;background:rgba(0,0,0,.5);z-index:2147483646"></div>'
+            + '<div id="onetrust-banner-sdk" class="otFlat" role="region" aria-label="Cookie banner" tabindex="0" style="position:fixed;bottom:0;left:0;right:0;height:320px;z-index:2147483647;background:#00c800;padding:20px">'
+            + '<div id="onetrust-policy"><p id="onetrust-policy-text">We use cookies to improve your experience. By clicking "Accept All Cookies", you agree to the storing of cookies on your device.</p></div>'
+            + '<div id="onetrust-button-group"><button id="onetrust-pc-btn-handler">Cookie Settings</button><button id="onetrust-reject-all-handler">Reject All</button><button id="onetrust-accept-btn-handler">Accept All Cookies</button></div></div>';
+          document.body.appendChild(sdk);
+          const close = (choice, groups) => {
+            document.cookie = 'OptanonAlertBoxClosed=' + new Date().toISOString() + '; path=/';
+            document.cookie = 'OptanonConsent=groups=' + groups + '; path=/';
+            document.getElementById('onetrust-banner-sdk').style.display = 'none';
+            sdk.querySelector('.onetrust-pc-dark-filter').style.display = 'none';
+            document.body.dataset.consent = choice;
+          };
+          document.getElementById('onetrust-reject-all-handler').onclick = () => close('rejected', 'C0001:1,C0002:0,C0003:0,C0004:0');
+          document.getElementById('onetrust-accept-btn-handler').onclick = () => close('accepted', 'C0001:1,C0002:1,C0003:1,C0004:1');
+        });
+        </script>
+        """);
+
     /// <summary>Cookiebot's pop-up template: a centred dialog #CybotCookiebotDialog over its dimming underlay.</summary>
     public static readonly string Cookiebot = Page("Harbour weather", Story + """
         <div id="CybotCookiebotDialogBodyUnderlay" style="position:fixed;inset:0;background:rgba(0,0,0,.4);z-index:2147483630"></div>
@@ -159,4 +188,75 @@ internal static class QualityPages
         <div class="hide-article-box hide-article-pos text-center"><a class="btn-readmore" data-report-click="{}">登录后阅读全文</a></div></div>
         </body></html>
         """;
+
+    /// <summary>The last paragraph of every Chinese site fixture: in the article text only when the whole article was saved.</summary>
+    public const string SiteLast = "这就是渔港平凡而又完整的一天。";
+
+    private const string SiteStory =
+        "<p>清晨，渔船随着潮水回到港口，海鸥跟在后面，市场里渐渐热闹起来。</p><p>中午时分，摊位已经空了，广场又恢复了平静。</p>" +
+        "<p>下午，老人们坐在码头边修补渔网，孩子们在石板路上追逐。</p><p>傍晚，灯塔亮起，最后一艘船慢慢驶进港湾。</p>" +
+        "<p>夜里，整个小镇安静下来，只有海浪拍打着堤岸。</p><p>第二天清晨，一切又重新开始。</p>";
+
+    // Every sign-in layer below is magenta (#ff00ff) so a screenshot shows whether it is there.
+    private static string SitePage(string title, string body) => $$"""
+        <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{title}}</title>
+        <style>body { margin: 0; font-family: sans-serif; } .signin { background: #ff00ff; width: 420px; height: 300px; margin: 15vh auto; }</style></head>
+        <body style="overflow:hidden">{{body}}</body></html>
+        """;
+
+    /// <summary>
+    /// Jianshu (www.jianshu.com/p/…): the article in a hashed-class &lt;article&gt; cut by a fold, images
+    /// as .image-view with the real file in data-original-src, the app-download guidance and a sign-in
+    /// mask (._23ISFX-mask/-wrap) over the page.
+    /// </summary>
+    public static readonly string Jianshu = SitePage("渔港的一天 - 简书", $$"""
+        <div class="_gp-ck"><section class="ouvJEz"><h1 class="_1RuRku">渔港的一天</h1>
+        <article class="_2rhmJa" style="max-height:260px;overflow:hidden">{{SiteStory}}
+        <div class="image-package"><div class="image-container" style="max-width:300px"><div class="image-view" data-width="300" data-height="300">
+        <img data-original-src="/jianshu/upload_images/photo.png" data-original-width="300" data-original-height="300" data-original-format="image/png" style="width:300px;height:300px"></div></div>
+        <div class="image-caption">港口</div></div>
+        <p>{{SiteLast}}</p></article></section></div>
+        <div class="download-app-guidance" style="position:fixed;bottom:0;left:0;right:0;height:80px;background:#ff00ff">打开简书 App，阅读全文</div>
+        <div class="_23ISFX-mask" style="position:fixed;inset:0;background:rgba(0,0,0,.6);z-index:1000"></div>
+        <div class="_23ISFX-wrap" style="position:fixed;inset:0;z-index:1001"><div class="signin">登录后可查看更多精彩内容 <button>登录</button></div></div>
+        """);
+
+    /// <summary>
+    /// Weibo's web client (weibo.com/uid/id): the post's text in .detail_wbtext_4CRf9 cut with 展开,
+    /// its picture in .woo-picture-img (lazy, data-src), and the .woo-modal-wrap sign-in layer (.LoginPop).
+    /// </summary>
+    public static readonly string Weibo = SitePage("渔港的一天 - 微博", $$"""
+        <div class="Frame_wrap_3QTYf"><article class="woo-panel-main Feed_wrap_3v9LH"><header class="woo-box-flex">渔港观察者</header>
+        <div class="detail_text_1U10O"><div class="detail_wbtext_4CRf9" style="max-height:150px;overflow:hidden">{{SiteStory}}<p>{{SiteLast}}</p></div>
+        <span class="expand">展开</span></div>
+        <div class="picture_inlineNum1_3ihws"><img class="woo-picture-img" data-src="/weibo/large/photo.png" style="width:300px;height:300px"></div>
+        </article></div>
+        <div class="woo-modal-wrap" style="position:fixed;inset:0;background:rgba(0,0,0,.6);z-index:1000"><div class="woo-modal-main LoginPop signin">微博登录 <input placeholder="手机号"><button>登录</button></div></div>
+        """);
+
+    /// <summary>
+    /// A Bilibili article (www.bilibili.com/read/cv… and the newer opus page): .article-holder /
+    /// .opus-module-content cut by .opus-read-more, pictures lazy in data-src, the .bili-mini-mask sign-in layer.
+    /// </summary>
+    public static readonly string Bilibili = SitePage("渔港的一天 - 哔哩哔哩", $$"""
+        <div class="opus-detail"><div class="opus-module-title"><span class="opus-module-title__text">渔港的一天</span></div>
+        <div class="opus-module-content" style="max-height:260px;overflow:hidden"><div class="article-holder">{{SiteStory}}
+        <figure class="img-box"><img data-src="/bilibili/bfs/article/photo.png" class="lazyload" style="width:300px;height:300px"></figure>
+        <p>{{SiteLast}}</p></div></div>
+        <div class="opus-read-more" style="text-align:center">展开阅读全文</div></div>
+        <div class="bili-mini-mask" style="position:fixed;inset:0;background:rgba(0,0,0,.6);z-index:1000"><div class="bili-mini-login signin">登录后你可以：免费看高清视频 <button>登录</button></div></div>
+        """);
+
+    /// <summary>
+    /// Toutiao (www.toutiao.com/article/…): .article-content with .pgc-img pictures (lazy, data-src),
+    /// the body cut in .fold-content, and the byte-modal sign-in layer.
+    /// </summary>
+    public static readonly string Toutiao = SitePage("渔港的一天 - 今日头条", $$"""
+        <div class="article-detail-container"><h1>渔港的一天</h1>
+        <div class="article-content"><div class="fold-content" style="max-height:260px;overflow:hidden"><article class="syl-article-base">{{SiteStory}}
+        <div class="pgc-img"><img data-src="/toutiao/pgc-image/photo.png" style="width:300px;height:300px"></div>
+        <p>{{SiteLast}}</p></article></div></div></div>
+        <div class="byte-modal-mask" style="position:fixed;inset:0;background:rgba(0,0,0,.6);z-index:1000"></div>
+        <div class="byte-modal-wrapper" style="position:fixed;inset:0;z-index:1001"><div class="signin">登录后查看更多 <button>登录</button></div></div>
+        """);
 }
