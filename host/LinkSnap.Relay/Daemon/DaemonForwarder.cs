@@ -21,12 +21,9 @@ internal sealed class DaemonForwarder
         _log = log;
     }
 
-    /// <summary>The message that starts a daemon stopped on purpose (the popup's "Start LinkSnap").</summary>
-    internal const string StartType = "start";
-
     public async Task<byte[]> ForwardAsync(string id, string type, byte[] message, CancellationToken cancellationToken)
     {
-        var (connection, problem) = await ConnectAsync(startStopped: type == StartType, cancellationToken);
+        var (connection, problem) = await ConnectAsync(startStopped: type == MessageTypes.Start, cancellationToken);
         if (connection is null)
         {
             return Replies.Error(id, problem == StoppedProblem ? ErrorCodes.DaemonStopped : ErrorCodes.DaemonUnavailable, problem!);

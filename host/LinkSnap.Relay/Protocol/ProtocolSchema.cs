@@ -11,9 +11,11 @@ namespace LinkSnap.Relay.Protocol;
 internal sealed class ProtocolSchema
 {
     private readonly Dictionary<string, Dictionary<string, FieldRule>> _messages = new(StringComparer.Ordinal);
+    private readonly int _idMaxLength;
 
     private ProtocolSchema(JsonElement root)
     {
+        _idMaxLength = root.GetProperty("envelope").GetProperty("id").GetProperty("maxLength").GetInt32();
         foreach (var message in root.GetProperty("messages").EnumerateObject())
         {
             var fields = new Dictionary<string, FieldRule>(StringComparer.Ordinal);
@@ -42,9 +44,9 @@ internal sealed class ProtocolSchema
             return new ProtocolError(ErrorCodes.BadJson, "a message must be a JSON object");
         }
 
-        if (!message.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String || id.GetString()!.Length is 0 or > 100)
+        if (!message.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String || id.GetString()!.Length == 0 || id.GetString()!.Length > _idMaxLength)
         {
-            return new ProtocolError(ErrorCodes.BadMessage, "\"id\" must be a non-empty string of at most 100 characters");
+            return new ProtocolError(ErrorCodes.BadMessage, $"\"id\" must be a non-empty string of at most {_idMaxLength} characters");
         }
 
         if (!message.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
