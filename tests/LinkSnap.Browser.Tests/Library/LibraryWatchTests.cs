@@ -36,7 +36,11 @@ public sealed class LibraryWatchTests : LibraryPageTestBase
     {
         await GotoAsync($"/links/{_rivers}");
         await Assertions.Expect(Page.Locator("#watch-state")).ToContainTextAsync("Not checked yet");
-        await Page.Locator("#watch-every").SelectOptionAsync("daily");
+        // The save's answer, not the state line: when the tag test ran first, a tag watch already shows "next check".
+        var saved = await Page.RunAndWaitForResponseAsync(
+            () => Page.Locator("#watch-every").SelectOptionAsync("daily"),
+            response => response.Url.EndsWith($"/api/links/{_rivers}/watch", StringComparison.Ordinal) && response.Request.Method == "PUT");
+        Assert.That(saved.Status, Is.EqualTo(200));
         await Assertions.Expect(Page.Locator("#watch-state")).ToContainTextAsync("next check");
         var watch = await GetJsonAsync($"/api/links/{_rivers}/watch");
         Assert.That(watch.GetProperty("every").GetString(), Is.EqualTo("daily"), "the schedule chosen on the page is the one the daemon keeps");

@@ -4,14 +4,13 @@ using LinkSnap.Api;
 using LinkSnap.Cli;
 using LinkSnap.Core.Storage;
 using LinkSnap.Testing;
-using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Api;
 
 /// <summary>The daemon in-process with the real capture engine, driven through its Unix socket.</summary>
 [NonParallelizable]
-public sealed class ApiCaptureTests
+public sealed class ApiCaptureTests : DaemonWithPageTestBase
 {
     private const string ArticleHtml = """
         <!doctype html><html lang="zh"><head><meta charset="utf-8"><title>Notes on language models</title></head>
@@ -22,36 +21,21 @@ public sealed class ApiCaptureTests
         </article></body></html>
         """;
 
-    private FixtureServer _server = null!;
-    private TestDaemon _daemon = null!;
-
-    private DaemonClient Client => _daemon.Client;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override void MapPages(FixtureServer server)
     {
-        _server = await FixtureServer.StartAsync();
-        _server.MapHtml("/article", ArticleHtml);
-        _server.MapHtml("/missing", "<html><head><title>Not here</title></head><body><h1>Page not found</h1></body></html>", status: 404);
-        _daemon = await TestDaemon.StartAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _daemon.DisposeAsync();
-        await _server.DisposeAsync();
+        server.MapHtml("/article", ArticleHtml);
+        server.MapHtml("/missing", "<html><head><title>Not here</title></head><body><h1>Page not found</h1></body></html>", status: 404);
     }
 
     [Test]
     public async Task A_capture_ends_done_with_files_on_disk_rows_in_the_store_and_search_hits()
     {
-        var (linkId, snapshotId, _) = await _daemon.QueueAsync(new CaptureInput { Url = _server.Url("/article").ToString(), Tags = new[] { "Research", "nlp/模型" }, Note = "read later" });
+        var (linkId, snapshotId, _) = await Daemon.QueueAsync(new CaptureInput { Url = Server.Url("/article").ToString(), Tags = new[] { "Research", "nlp/模型" }, Note = "read later" });
 
-        var snapshot = await _daemon.WaitForSnapshotAsync(snapshotId);
+        var snapshot = await Daemon.WaitForSnapshotAsync(snapshotId);
         Assert.That(snapshot.Status, Is.EqualTo(SnapshotStatus.Done), snapshot.ToString());
         var folder = snapshot.Folder!;
-        Assert.That(folder, Does.StartWith(Path.Combine(_daemon.Paths.SnapshotsDirectory, DateTime.UtcNow.ToString("yyyy"))));
+        Assert.That(folder, Does.StartWith(Path.Combine(Daemon.Paths.SnapshotsDirectory, DateTime.UtcNow.ToString("yyyy"))));
         var html = snapshot.Artifacts!.Single(a => a.Kind == "html");
         var saved = await File.ReadAllTextAsync(Path.Combine(folder, html.FileName!));
         Assert.That(saved, Does.Contain("大语言模型的研究进展迅速"));
@@ -59,7 +43,7 @@ public sealed class ApiCaptureTests
         var document = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "snapshot.json"))).RootElement;
         Assert.That(document.GetProperty("status").GetString(), Is.EqualTo("done"));
         Assert.That(document.GetProperty("link").GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EqualTo(new[] { "nlp/模型", "Research" }));
-        Assert.That(Directory.GetDirectories(Path.Combine(_daemon.Paths.SnapshotsDirectory, ".tmp")), Is.Empty, "no temporary folder is left behind");
+        Assert.That(Directory.GetDirectories(Path.Combine(Daemon.Paths.SnapshotsDirectory, ".tmp")), Is.Empty, "no temporary folder is left behind");
 
         var link = await Client.GetAsync($"/api/links/{linkId}", CancellationToken.None);
         Assert.That(link.GetProperty("title").GetString(), Is.EqualTo("Notes on language models"));
@@ -85,11 +69,11 @@ public sealed class ApiCaptureTests
     [Test]
     public async Task Recapture_adds_a_version_and_keeps_the_first()
     {
-        var (linkId, first, _) = await _daemon.QueueAsync(new CaptureInput { Url = _server.Url("/article?v=1").ToString() });
-        await _daemon.WaitForSnapshotAsync(first);
+        var (linkId, first, _) = await Daemon.QueueAsync(new CaptureInput { Url = Server.Url("/article?v=1").ToString() });
+        await Daemon.WaitForSnapshotAsync(first);
         var again = await Client.PostAsync($"/api/links/{linkId}/recapture", new { mode = "fresh" }, CancellationToken.None);
         var second = again.GetProperty("snapshotId").GetInt64();
-        await _daemon.WaitForSnapshotAsync(second);
+        await Daemon.WaitForSnapshotAsync(second);
 
         var link = await Client.GetAsync($"/api/links/{linkId}", CancellationToken.None);
         Assert.That(link.GetProperty("snapshotCount").GetInt32(), Is.EqualTo(2));
@@ -144,13 +128,13 @@ public sealed class ApiCaptureTests
     [Test]
     public async Task An_unreachable_host_fails_with_a_reason_and_a_404_page_is_partial()
     {
-        var (_, unreachable, _) = await _daemon.QueueAsync(new CaptureInput { Url = "http://127.0.0.1:1/nothing-listens-here" });
-        var (_, missing, _) = await _daemon.QueueAsync(new CaptureInput { Url = _server.Url("/missing").ToString() });
+        var (_, unreachable, _) = await Daemon.QueueAsync(new CaptureInput { Url = "http://127.0.0.1:1/nothing-listens-here" });
+        var (_, missing, _) = await Daemon.QueueAsync(new CaptureInput { Url = Server.Url("/missing").ToString() });
 
-        var failed = await _daemon.WaitForSnapshotAsync(unreachable);
+        var failed = await Daemon.WaitForSnapshotAsync(unreachable);
         Assert.That(failed.Status, Is.EqualTo(SnapshotStatus.Failed));
         Assert.That(failed.Reason, Is.Not.Null.And.Not.Empty);
-        var partial = await _daemon.WaitForSnapshotAsync(missing);
+        var partial = await Daemon.WaitForSnapshotAsync(missing);
         Assert.That(partial.Status, Is.EqualTo(SnapshotStatus.Partial));
         Assert.That(partial.Reason, Does.Contain("404"));
         Assert.That(File.Exists(Path.Combine(failed.Folder!, "snapshot.json")), Is.True, "a failed job is recorded on disk too");

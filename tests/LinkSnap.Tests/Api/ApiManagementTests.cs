@@ -3,41 +3,15 @@ using System.Text.Json;
 using LinkSnap.Api;
 using LinkSnap.Cli;
 using LinkSnap.Testing;
-using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Api;
 
 /// <summary>Editing links and tags, bulk actions, lookup, events and status through the socket.</summary>
 [NonParallelizable]
-public sealed class ApiManagementTests
+public sealed class ApiManagementTests : DaemonWithPageTestBase
 {
-    private FixtureServer _server = null!;
-    private TestDaemon _daemon = null!;
-
-    private DaemonClient Client => _daemon.Client;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _server = await FixtureServer.StartAsync();
-        _server.MapHtml("/page", "<html><head><title>Plain page</title></head><body><p>Some plain words for the archive.</p></body></html>");
-        _daemon = await TestDaemon.StartAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _daemon.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    private async Task<long> AddLinkAsync(string path, params string[] tags)
-    {
-        var (linkId, snapshotId, _) = await _daemon.QueueAsync(new CaptureInput { Url = _server.Url(path).ToString(), Tags = tags });
-        await _daemon.WaitForSnapshotAsync(snapshotId);
-        return linkId;
-    }
+    protected override void MapPages(FixtureServer server) => server.MapHtml("/page", "<html><head><title>Plain page</title></head><body><p>Some plain words for the archive.</p></body></html>");
 
     private async Task<string[]> TagsOfAsync(long linkId) =>
         (await Client.GetAsync($"/api/links/{linkId}", CancellationToken.None)).GetProperty("tags").EnumerateArray().Select(t => t.GetString()!).ToArray();
@@ -92,7 +66,7 @@ public sealed class ApiManagementTests
     public async Task Lookup_filters_and_delete()
     {
         var id = await AddLinkAsync("/page?lookup=1", "lookup-tag");
-        var found = await Client.GetAsync("/api/lookup?url=" + Uri.EscapeDataString(_server.Url("/page?lookup=1&utm_source=x#frag").ToString()), CancellationToken.None);
+        var found = await Client.GetAsync("/api/lookup?url=" + Uri.EscapeDataString(Server.Url("/page?lookup=1&utm_source=x#frag").ToString()), CancellationToken.None);
         Assert.That(found.GetProperty("saved").GetBoolean(), Is.True);
         Assert.That(found.GetProperty("linkId").GetInt64(), Is.EqualTo(id));
         Assert.That(found.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EqualTo(new[] { "lookup-tag" }));
@@ -105,7 +79,7 @@ public sealed class ApiManagementTests
         var folder = (await Client.GetAsync($"/api/snapshots/{(await Client.GetAsync($"/api/links/{id}", CancellationToken.None)).GetProperty("latest").GetProperty("id").GetInt64()}", CancellationToken.None)).GetProperty("folder").GetString()!;
         await Client.DeleteAsync($"/api/links/{id}", CancellationToken.None);
         Assert.That(Directory.Exists(folder), Is.False, "the snapshot's files are deleted with the link");
-        Assert.That((await Client.GetAsync("/api/lookup?url=" + Uri.EscapeDataString(_server.Url("/page?lookup=1").ToString()), CancellationToken.None)).GetProperty("saved").GetBoolean(), Is.False);
+        Assert.That((await Client.GetAsync("/api/lookup?url=" + Uri.EscapeDataString(Server.Url("/page?lookup=1").ToString()), CancellationToken.None)).GetProperty("saved").GetBoolean(), Is.False);
     }
 
     [Test]
@@ -116,7 +90,7 @@ public sealed class ApiManagementTests
         using var reader = new StreamReader(stream, Encoding.UTF8);
         Assert.That(await reader.ReadLineAsync(cancel.Token), Is.EqualTo(": connected"));
 
-        var (_, snapshotId, _) = await _daemon.QueueAsync(new CaptureInput { Url = _server.Url("/page?events").ToString() });
+        var (_, snapshotId, _) = await Daemon.QueueAsync(new CaptureInput { Url = Server.Url("/page?events").ToString() });
         var seen = new List<string>();
         while (!seen.Contains("done"))
         {
@@ -141,18 +115,18 @@ public sealed class ApiManagementTests
     }
 
     [Test]
-    public async Task Status_reports_the_daemon_and_daemon_json_matches()
+    public async Task Status_reports_theDaemon_andDaemon_json_matches()
     {
         var status = await Client.GetAsync("/api/status", CancellationToken.None);
-        var info = JsonDocument.Parse(await File.ReadAllTextAsync(_daemon.Paths.DaemonInfoPath)).RootElement;
-        Assert.That(status.GetProperty("dataDirectory").GetString(), Is.EqualTo(_daemon.Paths.DataDirectory));
+        var info = JsonDocument.Parse(await File.ReadAllTextAsync(Daemon.Paths.DaemonInfoPath)).RootElement;
+        Assert.That(status.GetProperty("dataDirectory").GetString(), Is.EqualTo(Daemon.Paths.DataDirectory));
         Assert.That(status.GetProperty("port").GetInt32(), Is.GreaterThan(0));
         Assert.That(info.GetProperty("port").GetInt32(), Is.EqualTo(status.GetProperty("port").GetInt32()));
         Assert.That(info.GetProperty("pid").GetInt32(), Is.EqualTo(Environment.ProcessId));
-        Assert.That(info.GetProperty("socket").GetString(), Is.EqualTo(_daemon.Paths.SocketPath));
+        Assert.That(info.GetProperty("socket").GetString(), Is.EqualTo(Daemon.Paths.SocketPath));
         if (!OperatingSystem.IsWindows())
         {
-            Assert.That(File.GetUnixFileMode(_daemon.Paths.SocketPath), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
+            Assert.That(File.GetUnixFileMode(Daemon.Paths.SocketPath), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite));
         }
         Assert.That(status.GetProperty("queue").GetProperty("queued").GetInt32(), Is.GreaterThanOrEqualTo(0));
         Assert.That(status.GetProperty("libraryUrl").GetString(), Does.Contain("token="), "on the socket, the library link logs in");
@@ -160,11 +134,11 @@ public sealed class ApiManagementTests
     }
 
     [Test]
-    public void A_second_daemon_on_the_same_data_directory_refuses_to_start()
+    public void A_secondDaemon_on_the_same_data_directory_refuses_to_start()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => LinkSnap.Daemon.DaemonHost.Build([$"--Daemon:DataDirectory={_daemon.Paths.DataDirectory}", "--Daemon:Port=0"]))!;
+        var error = Assert.Throws<InvalidOperationException>(() => LinkSnap.Daemon.DaemonHost.Build([$"--Daemon:DataDirectory={Daemon.Paths.DataDirectory}", "--Daemon:Port=0"]))!;
         Assert.That(error.Message, Does.Contain("already running"));
-        Assert.That(File.Exists(_daemon.Paths.SocketPath), Is.True, "the live daemon's socket is left alone");
+        Assert.That(File.Exists(Daemon.Paths.SocketPath), Is.True, "the live daemon's socket is left alone");
     }
 
     [Test]

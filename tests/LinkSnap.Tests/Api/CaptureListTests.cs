@@ -9,34 +9,18 @@ namespace LinkSnap.Tests.Api;
 
 /// <summary>POST /api/captures/list: a pasted list becomes one capture per valid URL, or a background import when long.</summary>
 [NonParallelizable]
-public sealed class CaptureListTests
+public sealed class CaptureListTests : DaemonWithPageTestBase
 {
-    private FixtureServer _server = null!;
-    private TestDaemon _daemon = null!;
+    protected override void MapPages(FixtureServer server) => server.MapHtml("/p", "<html><head><title>Listed</title></head><body><p>One of many.</p></body></html>");
 
-    private DaemonClient Client => _daemon.Client;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _server = await FixtureServer.StartAsync();
-        _server.MapHtml("/p", "<html><head><title>Listed</title></head><body><p>One of many.</p></body></html>");
-        _daemon = await TestDaemon.StartAsync(new TestDaemonOptions { Settings = { ["Background:HostGap"] = "00:00:00" } });
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _daemon.DisposeAsync();
-        await _server.DisposeAsync();
-    }
+    protected override TestDaemonOptions DaemonOptions => new TestDaemonOptions { Settings = { ["Background:HostGap"] = "00:00:00" } };
 
     [Test]
     public async Task A_short_list_becomes_user_captures_with_duplicates_merged_and_refusals_listed()
     {
-        var a = _server.Url("/p?a").ToString();
-        var b = _server.Url("/p?b").ToString();
-        var c = _server.Url("/p?c").ToString();
+        var a = Server.Url("/p?a").ToString();
+        var b = Server.Url("/p?b").ToString();
+        var c = Server.Url("/p?c").ToString();
         var text = $"{a}\n{b}, {c}\n\n[Again]({a}#top)\njavascript:alert(1)\nnot a url\n";
 
         var result = await Client.PostAsync("/api/captures/list", new { text, tags = new[] { "pasted", "读书" } }, CancellationToken.None);
@@ -50,7 +34,7 @@ public sealed class CaptureListTests
 
         foreach (var item in items.Where(i => i.GetProperty("status").GetString() == "queued"))
         {
-            var done = await _daemon.WaitForSnapshotAsync(item.GetProperty("snapshotId").GetInt64());
+            var done = await Daemon.WaitForSnapshotAsync(item.GetProperty("snapshotId").GetInt64());
             Assert.That(done.JobClass, Is.EqualTo("user"), "a short list goes first, like a click");
             var link = await Client.GetAsync($"/api/links/{item.GetProperty("linkId").GetInt64()}", CancellationToken.None);
             Assert.That(link.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EquivalentTo(new[] { "pasted", "读书" }));
@@ -63,7 +47,7 @@ public sealed class CaptureListTests
     [Test]
     public async Task A_long_list_goes_to_the_background_queue_instead_of_filling_the_user_queue()
     {
-        var urls = Enumerable.Range(1, CaptureList.MaxUserCaptures + 5).Select(i => _server.Url($"/p?long={i}").ToString()).ToList();
+        var urls = Enumerable.Range(1, CaptureList.MaxUserCaptures + 5).Select(i => Server.Url($"/p?long={i}").ToString()).ToList();
 
         var result = await Client.PostAsync("/api/captures/list", new { text = string.Join(' ', urls), tags = new[] { "long" } }, CancellationToken.None);
 

@@ -3,41 +3,15 @@ using System.Text.Json;
 using LinkSnap.Api;
 using LinkSnap.Cli;
 using LinkSnap.Testing;
-using LinkSnap.Testing.Daemon;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Api;
 
 /// <summary>Read-later states (read, favorite, archived, private) through PATCH, bulk and the list filters (decision 042).</summary>
 [NonParallelizable]
-public sealed class LinkStatesApiTests
+public sealed class LinkStatesApiTests : DaemonWithPageTestBase
 {
-    private FixtureServer _server = null!;
-    private TestDaemon _daemon = null!;
-
-    private DaemonClient Client => _daemon.Client;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _server = await FixtureServer.StartAsync();
-        _server.MapHtml("/page", "<html><head><title>State page</title></head><body><p>Words about reading later.</p></body></html>");
-        _daemon = await TestDaemon.StartAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _daemon.DisposeAsync();
-        await _server.DisposeAsync();
-    }
-
-    private async Task<long> AddLinkAsync(string path)
-    {
-        var (linkId, snapshotId, _) = await _daemon.QueueAsync(new CaptureInput { Url = _server.Url(path).ToString(), Tags = new[] { "states" } });
-        await _daemon.WaitForSnapshotAsync(snapshotId);
-        return linkId;
-    }
+    protected override void MapPages(FixtureServer server) => server.MapHtml("/page", "<html><head><title>State page</title></head><body><p>Words about reading later.</p></body></html>");
 
     private async Task<long[]> ListAsync(string filter) =>
         (await Client.GetAsync("/api/links?tag=states&" + filter, CancellationToken.None)).GetProperty("items").EnumerateArray()
@@ -46,9 +20,9 @@ public sealed class LinkStatesApiTests
     [Test]
     public async Task Patch_sets_each_state_filters_find_them_and_bulk_sets_a_selection()
     {
-        var a = await AddLinkAsync("/page?a");
-        var b = await AddLinkAsync("/page?b");
-        var c = await AddLinkAsync("/page?c");
+        var a = await AddLinkAsync("/page?a", "states");
+        var b = await AddLinkAsync("/page?b", "states");
+        var c = await AddLinkAsync("/page?c", "states");
 
         var patched = await Client.SendAsync(HttpMethod.Patch, $"/api/links/{a}", new { read = true, favorite = true, @private = true }, CancellationToken.None);
         Assert.That(patched.GetProperty("read").GetBoolean(), Is.True);
@@ -91,7 +65,7 @@ public sealed class LinkStatesApiTests
         var states = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "snapshot.json"))).RootElement.GetProperty("link").GetProperty("states");
         Assert.That(states.GetProperty("read").GetBoolean(), Is.True);
         Assert.That(states.GetProperty("favorite").GetBoolean(), Is.True);
-        var journal = File.ReadLines(Path.Combine(_daemon.Paths.DataDirectory, "links.jsonl"))
+        var journal = File.ReadLines(Path.Combine(Daemon.Paths.DataDirectory, "links.jsonl"))
             .Select(line => JsonDocument.Parse(line).RootElement)
             .Last(entry => entry.GetProperty("id").GetInt64() == c);
         Assert.That(journal.GetProperty("link").GetProperty("states").GetProperty("favorite").GetBoolean(), Is.True);
@@ -100,12 +74,12 @@ public sealed class LinkStatesApiTests
     [Test]
     public async Task Reading_progress_is_kept_per_link_refused_outside_0_to_1_and_leaves_updatedAt()
     {
-        var linkId = await AddLinkAsync("/page");
+        var linkId = await AddLinkAsync("/page", "states");
         var first = await Client.GetAsync($"/api/links/{linkId}", CancellationToken.None);
         Assert.That(first.GetProperty("readingProgress").ValueKind, Is.EqualTo(JsonValueKind.Null), "null until first read");
         var updatedAt = first.GetProperty("updatedAt").GetString();
 
-        using var http = _daemon.CreateSocketClient();
+        using var http = Daemon.CreateSocketClient();
         using (var saved = await http.PutAsJsonAsync($"/api/links/{linkId}/reading-progress", new { fraction = 0.42 }))
         {
             Assert.That((int)saved.StatusCode, Is.EqualTo(204), await saved.Content.ReadAsStringAsync());
