@@ -9,7 +9,8 @@ namespace LinkSnap.Browser.Tests.Extension;
 
 /// <summary>
 /// LinkSnap stopped on purpose (`linksnap stop`, decision 068): the popup says so instead of the relay starting
-/// it again, and its Start button has the relay start the real `linksnap serve`; saving then works.
+/// it again, and its Start button has the relay start the real `linksnap serve`; saving then works. With the
+/// option "start automatically" ticked, the popup starts it without asking.
 /// </summary>
 public sealed partial class ExtensionEndToEndTests
 {
@@ -48,6 +49,19 @@ public sealed partial class ExtensionEndToEndTests
             var again = await _harness.OpenPopupAsync(tab);
             await Assertions.Expect(again.Locator("body")).ToHaveAttributeAsync("data-host", "stopped", new() { Timeout = 30_000 });
             await again.CloseAsync();
+
+            // The option "start automatically" (off by default): once ticked, the next popup starts LinkSnap itself.
+            var options = await _harness.Browser.NewPageAsync();
+            await options.GotoAsync(_harness.ExtensionUrl("options/options.html"));
+            await options.Locator("#auto-start").CheckAsync();
+            await options.Locator("#defaults button[type=submit]").ClickAsync();
+            await Assertions.Expect(options.Locator("#saved")).Not.ToBeEmptyAsync();
+            Assert.That(await options.EvaluateAsync<bool>("() => chrome.storage.local.get('settings').then(s => s.settings.autoStart === true)"), Is.True);
+            await options.CloseAsync();
+            var started = await _harness.OpenPopupAsync(tab);
+            await Assertions.Expect(started.Locator("body")).ToHaveAttributeAsync("data-lookup", "saved", new() { Timeout = 120_000 });
+            Assert.That(File.Exists(paths.StoppedMarkerPath), Is.False, "the popup started LinkSnap by itself, which removed the marker");
+            await started.CloseAsync();
         }
         finally
         {
