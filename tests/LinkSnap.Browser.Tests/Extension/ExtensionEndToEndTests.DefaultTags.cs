@@ -1,4 +1,6 @@
 using System.Text.Json;
+using LinkSnap.Api;
+using LinkSnap.Core.Capture;
 using Microsoft.Playwright;
 using NUnit.Framework;
 
@@ -38,8 +40,8 @@ public sealed partial class ExtensionEndToEndTests
             var reply = await options.EvaluateAsync<JsonElement>("() => chrome.runtime.sendMessage({ kind: 'command', command: 'save-page' })");
             Assert.That(reply.GetProperty("ok").GetBoolean(), Is.True, reply.ToString());
             var (link, snapshot) = await _harness.WaitForSavedAsync(Url("/shortcut"));
-            Assert.That(Tags(link), Is.EqualTo(new[] { "from-keyboard", "notes/raw" }));
-            Assert.That(snapshot.GetProperty("mode").GetString(), Is.EqualTo("fresh"));
+            Assert.That(link.Tags, Is.EqualTo(new[] { "from-keyboard", "notes/raw" }));
+            Assert.That(snapshot.Mode, Is.EqualTo(CaptureMode.Fresh));
             Assert.That(await ArtifactTextAsync(snapshot, "html"), Does.Contain("No popup was opened for this one."));
             await tab.CloseAsync();
 
@@ -95,8 +97,8 @@ public sealed partial class ExtensionEndToEndTests
             await ClosesAsync(prompt, () => prompt.Locator("#tags").PressAsync("Enter"), TimeSpan.FromSeconds(60));
 
             var (link, snapshot) = await _harness.WaitForSavedAsync(Url("/link-target"));
-            Assert.That(Tags(link), Is.EquivalentTo(new[] { "from-menu", "reading/links", "quick" }));
-            Assert.That(snapshot.GetProperty("mode").GetString(), Is.EqualTo("fresh"));
+            Assert.That(link.Tags, Is.EquivalentTo(new[] { "from-menu", "reading/links", "quick" }));
+            Assert.That(snapshot.Mode, Is.EqualTo(CaptureMode.Fresh));
             Assert.That(await ArtifactTextAsync(snapshot, "html"), Does.Contain("This is what the link points to."));
             Assert.That(await _harness.Api.FindLinkAsync(Url("/links")), Is.Null, "the tab itself must not be captured");
 
@@ -143,8 +145,5 @@ public sealed partial class ExtensionEndToEndTests
         await closed.Task.WaitAsync(limit);
     }
 
-    private async Task<string[]> DefaultTagsAsync() =>
-        [.. (await _harness.Api.GetAsync("api/default-tags")).GetProperty("tags").EnumerateArray().Select(t => t.GetString()!)];
-
-    private static string[] Tags(JsonElement link) => [.. link.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!)];
+    private async Task<IReadOnlyList<string>?> DefaultTagsAsync() => (await _harness.Api.GetAsync<DefaultTagsDto>("api/default-tags")).Tags;
 }

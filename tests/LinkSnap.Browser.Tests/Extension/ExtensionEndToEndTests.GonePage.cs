@@ -20,7 +20,7 @@ public sealed partial class ExtensionEndToEndTests
         });
         await _harness.Api.PostAsync("api/captures", new { url = Url("/vanishing"), mode = "fresh" });
         var (link, _) = await _harness.WaitForSavedAsync(Url("/vanishing"));
-        var linkId = link.GetProperty("id").GetInt64();
+        var linkId = link.Id;
         removed = true;
 
         var tab = await OpenAsync("/vanishing");
@@ -63,7 +63,7 @@ public sealed partial class ExtensionEndToEndTests
             url = site.Url("/closing").ToString();
             await _harness.Api.PostAsync("api/captures", new { url, mode = "fresh" });
             var (link, _) = await _harness.WaitForSavedAsync(url);
-            linkId = link.GetProperty("id").GetInt64();
+            linkId = link.Id;
         }
 
         var tab = await _harness.Browser.NewPageAsync();

@@ -1,3 +1,5 @@
+using LinkSnap.Api;
+using LinkSnap.Watch;
 using Microsoft.Playwright;
 using NUnit.Framework;
 
@@ -16,7 +18,7 @@ public sealed partial class ExtensionEndToEndTests
         await _harness.Api.PostAsync("api/captures", new { url = Url("/harbour"), tags = new[] { "harbour", "to-sort" }, note = "check in spring", mode = "fresh" });
         await _harness.WaitForSavedAsync(Url("/sailing"));
         var (link, _) = await _harness.WaitForSavedAsync(Url("/harbour"));
-        var linkId = link.GetProperty("id").GetInt64();
+        var linkId = link.Id;
 
         var tab = await OpenAsync("/harbour");
         var popup = await _harness.OpenPopupAsync(tab);
@@ -55,15 +57,15 @@ public sealed partial class ExtensionEndToEndTests
         await Assertions.Expect(popup.Locator("#state")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 30_000 });
         await Assertions.Expect(popup.Locator("#state")).ToHaveTextAsync("Changes saved ✓ (no new version)");
 
-        var edited = await _harness.Api.GetAsync($"api/links/{linkId}");
-        Assert.That(edited.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EquivalentTo(new[] { "harbour", "sailing/routes", "tides" }));
-        Assert.That(edited.GetProperty("note").GetString(), Is.EqualTo("check in autumn"));
-        Assert.That(edited.GetProperty("favorite").GetBoolean(), Is.True);
-        Assert.That(edited.GetProperty("read").GetBoolean(), Is.False);
-        Assert.That(edited.GetProperty("private").GetBoolean(), Is.True, "the popup sets private");
-        Assert.That(edited.GetProperty("snapshotCount").GetInt32(), Is.EqualTo(1), "Save changes makes no new version");
-        var watch = await _harness.Api.GetAsync($"api/links/{linkId}/watch");
-        Assert.That(watch.GetProperty("every").GetString(), Is.EqualTo("weekly"));
+        var edited = await _harness.Api.GetAsync<LinkDto>($"api/links/{linkId}");
+        Assert.That(edited.Tags, Is.EquivalentTo(new[] { "harbour", "sailing/routes", "tides" }));
+        Assert.That(edited.Note, Is.EqualTo("check in autumn"));
+        Assert.That(edited.Favorite, Is.True);
+        Assert.That(edited.Read, Is.False);
+        Assert.That(edited.Private, Is.True, "the popup sets private");
+        Assert.That(edited.SnapshotCount, Is.EqualTo(1), "Save changes makes no new version");
+        var watch = await _harness.Api.GetAsync<WatchDto>($"api/links/{linkId}/watch");
+        Assert.That(watch.Every, Is.EqualTo("weekly"));
 
         // Reopened, the popup shows what was saved; "Save again" then makes a second version.
         await popup.CloseAsync();
@@ -74,10 +76,10 @@ public sealed partial class ExtensionEndToEndTests
         await Assertions.Expect(popup.Locator("#watch")).ToHaveValueAsync("weekly");
         await popup.Locator("#save-again").ClickAsync();
         await Assertions.Expect(popup.Locator("#state")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 90_000 });
-        var again = await _harness.Api.GetAsync($"api/links/{linkId}");
-        Assert.That(again.GetProperty("snapshotCount").GetInt32(), Is.EqualTo(2), "Save again makes a new version");
-        Assert.That(again.GetProperty("tags").GetArrayLength(), Is.EqualTo(3), "and keeps the tags");
-        Assert.That(again.GetProperty("note").GetString(), Is.EqualTo("check in autumn"));
+        var again = await _harness.Api.GetAsync<LinkDto>($"api/links/{linkId}");
+        Assert.That(again.SnapshotCount, Is.EqualTo(2), "Save again makes a new version");
+        Assert.That(again.Tags.Count, Is.EqualTo(3), "and keeps the tags");
+        Assert.That(again.Note, Is.EqualTo("check in autumn"));
         await popup.CloseAsync();
 
         // With LinkSnap down an edit is not queued (it changes a link the extension cannot see): the

@@ -39,7 +39,7 @@ public sealed partial class ExtensionEndToEndTests
             await popup.Locator("#save").ClickAsync();
             await Assertions.Expect(popup.Locator("#state")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 90_000 });
             var (link, _) = await _harness.WaitForSavedAsync(Url("/after-start"));
-            Assert.That(Tags(link), Is.EqualTo(new[] { "restarted" }));
+            Assert.That(link.Tags, Is.EqualTo(new[] { "restarted" }));
             await popup.CloseAsync();
 
             // The real `linksnap stop` on that daemon: the next popup says stopped again, nothing restarted it.

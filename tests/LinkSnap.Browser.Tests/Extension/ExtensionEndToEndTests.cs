@@ -1,4 +1,7 @@
 using System.Text.Json;
+using LinkSnap.Api;
+using LinkSnap.Core.Capture;
+using LinkSnap.Core.Storage;
 using Microsoft.Playwright;
 using NUnit.Framework;
 using LinkSnap.Testing;
@@ -52,10 +55,10 @@ public sealed partial class ExtensionEndToEndTests
         await Assertions.Expect(popup.Locator("#state")).ToHaveAttributeAsync("data-state", "done", new() { Timeout = 90_000 });
         await Assertions.Expect(popup.Locator("#state")).ToHaveTextAsync("Saved ✓");
         var (link, snapshot) = await _harness.WaitForSavedAsync(Url("/article"));
-        Assert.That(link.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EquivalentTo(new[] { "research/oceans", "tides" }));
-        Assert.That(link.GetProperty("note").GetString(), Is.EqualTo("for the sailing trip"));
-        Assert.That(snapshot.GetProperty("mode").GetString(), Is.EqualTo("as-seen"));
-        Assert.That(snapshot.GetProperty("status").GetString(), Is.EqualTo("done"));
+        Assert.That(link.Tags, Is.EquivalentTo(new[] { "research/oceans", "tides" }));
+        Assert.That(link.Note, Is.EqualTo("for the sailing trip"));
+        Assert.That(snapshot.Mode, Is.EqualTo(CaptureMode.AsSeen));
+        Assert.That(snapshot.Status, Is.EqualTo(SnapshotStatus.Done));
         var html = await ArtifactTextAsync(snapshot, "html");
         Assert.That(html, Does.Contain("High water at 06:12"));
 
@@ -65,13 +68,13 @@ public sealed partial class ExtensionEndToEndTests
         await again.CloseAsync();
 
         // "Open in library" signs the tab in (login link) and then shows this link's page.
-        var linkPage = $"/links/{link.GetProperty("id").GetInt64()}";
+        var linkPage = $"/links/{link.Id}";
         var opened = _harness.Browser.WaitForPageAsync(new() { Timeout = 30_000 });
         await popup.Locator("#snapshot-link").ClickAsync();
         var library = await opened;
         // The link page adds its tab and version to the query (history.replaceState), so only the path is compared.
         await library.WaitForURLAsync(url => new Uri(url).AbsolutePath == linkPage, new() { Timeout = 30_000 });
-        var apiStatus = await library.EvaluateAsync<int>($"() => fetch('/api/links/{link.GetProperty("id").GetInt64()}').then(r => r.status)");
+        var apiStatus = await library.EvaluateAsync<int>($"() => fetch('/api/links/{link.Id}').then(r => r.status)");
         Assert.That(apiStatus, Is.EqualTo(200), "the library tab has a session");
         await library.CloseAsync();
         await tab.CloseAsync();
@@ -131,8 +134,8 @@ public sealed partial class ExtensionEndToEndTests
         var reopened = await _harness.OpenPopupAsync(tab);
         var (link, snapshot) = await _harness.WaitForSavedAsync(Url("/offline"));
         await Assertions.Expect(reopened.Locator("#pending-here")).ToBeHiddenAsync(new() { Timeout = 30_000 });
-        Assert.That(link.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EqualTo(new[] { "later" }));
-        Assert.That(snapshot.GetProperty("status").GetString(), Is.EqualTo("done"));
+        Assert.That(link.Tags, Is.EqualTo(new[] { "later" }));
+        Assert.That(snapshot.Status, Is.EqualTo(SnapshotStatus.Done));
         Assert.That(await ArtifactTextAsync(snapshot, "html"), Does.Contain("Kept in the extension until LinkSnap is back."));
         await reopened.CloseAsync();
         await tab.CloseAsync();
@@ -153,10 +156,10 @@ public sealed partial class ExtensionEndToEndTests
         return page;
     }
 
-    private async Task<string> ArtifactTextAsync(JsonElement snapshot, string kind)
+    private async Task<string> ArtifactTextAsync(SnapshotDto snapshot, string kind)
     {
-        var artifact = snapshot.GetProperty("artifacts").EnumerateArray().First(a => a.GetProperty("kind").GetString() == kind);
-        return await _harness.Api.GetTextAsync($"api/snapshots/{snapshot.GetProperty("id").GetInt64()}/files/{Uri.EscapeDataString(artifact.GetProperty("fileName").GetString()!)}");
+        var artifact = snapshot.Artifacts!.First(a => a.Kind == kind);
+        return await _harness.Api.GetTextAsync($"api/snapshots/{snapshot.Id}/files/{Uri.EscapeDataString(artifact.FileName!)}");
     }
 
     private static string Page(string title, string body) =>

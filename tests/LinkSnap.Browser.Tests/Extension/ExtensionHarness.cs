@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text.Json;
+using LinkSnap.Api;
 using LinkSnap.Install;
 using LinkSnap.Testing;
 using LinkSnap.Testing.Daemon;
@@ -99,7 +100,7 @@ public sealed class ExtensionHarness : IAsyncDisposable
     }
 
     /// <summary>Polls until the daemon has the URL saved with a finished snapshot (bounded).</summary>
-    public Task<(JsonElement Link, JsonElement Snapshot)> WaitForSavedAsync(string url, TimeSpan? limit = null) =>
+    public Task<(LinkDto Link, SnapshotDto Snapshot)> WaitForSavedAsync(string url, TimeSpan? limit = null) =>
         Api.WaitForSavedAsync(url, limit);
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using LinkSnap.Core.Capture;
+using LinkSnap.Core.Storage;
 using LinkSnap.Install;
 using LinkSnap.Testing;
 using LinkSnap.Testing.Daemon;
@@ -72,11 +74,11 @@ public sealed class FirefoxEndToEndTests
         Assert.That(popup.GetProperty("state").GetString(), Is.EqualTo("done"), popup.GetProperty("text").GetString());
 
         var (link, snapshot) = await api.WaitForSavedAsync(page, TimeSpan.FromSeconds(60));
-        Assert.That(link.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EquivalentTo(new[] { "wildlife/foxes", "森林" }));
-        Assert.That(snapshot.GetProperty("status").GetString(), Is.EqualTo("done"));
-        Assert.That(snapshot.GetProperty("mode").GetString(), Is.EqualTo("as-seen"), "the popup's default: the copy comes from the Firefox tab");
-        var html = snapshot.GetProperty("artifacts").EnumerateArray().First(a => a.GetProperty("kind").GetString() == "html");
-        var text = await api.GetTextAsync($"api/snapshots/{snapshot.GetProperty("id").GetInt64()}/files/{Uri.EscapeDataString(html.GetProperty("fileName").GetString()!)}");
+        Assert.That(link.Tags, Is.EquivalentTo(new[] { "wildlife/foxes", "森林" }));
+        Assert.That(snapshot.Status, Is.EqualTo(SnapshotStatus.Done));
+        Assert.That(snapshot.Mode, Is.EqualTo(CaptureMode.AsSeen), "the popup's default: the copy comes from the Firefox tab");
+        var html = snapshot.Artifacts!.First(a => a.Kind == "html");
+        var text = await api.GetTextAsync($"api/snapshots/{snapshot.Id}/files/{Uri.EscapeDataString(html.FileName!)}");
         Assert.That(text, Does.Contain("Red foxes den in the sandy slopes"));
     }
 
