@@ -71,7 +71,13 @@ public sealed class SnapshotOriginTests
         var html = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(html, Does.Contain("<main class=\"reader\">").And.Contain("keepers once lived").And.Contain("Noto Serif CJK SC"));
-        Assert.That(response.Headers.GetValues("Content-Security-Policy").Single(), Does.StartWith("sandbox;"));
+        // Decision 069: the reader runs its one progress script, allowed by hash only, in an opaque origin.
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.That(policy, Does.StartWith("sandbox allow-scripts;").And.Contain("default-src 'none'").And.Not.Contain("allow-same-origin"));
+        var scriptSrc = policy.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal));
+        var script = html[(html.LastIndexOf("<script>", StringComparison.Ordinal) + "<script>".Length)..html.LastIndexOf("</script>", StringComparison.Ordinal)];
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(script)));
+        Assert.That(scriptSrc, Is.EqualTo($"script-src 'sha256-{hash}'"), "only the page's own script, by its hash");
     }
 
     [Test]
