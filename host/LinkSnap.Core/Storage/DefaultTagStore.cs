@@ -13,7 +13,7 @@ public sealed class DefaultTagStore(LinkSnapDatabase database)
     public IReadOnlyList<string> Get()
     {
         using var connection = database.Open();
-        return connection.Query<string>("SELECT tag_name FROM default_tags ORDER BY position").ToList();
+        return Read(connection, transaction: null);
     }
 
     /// <summary>Replaces the defaults (normalized like a link's tags; duplicates dropped); returns them as stored.</summary>
@@ -71,7 +71,7 @@ public sealed class DefaultTagStore(LinkSnapDatabase database)
         transaction.Commit();
     }
 
-    private static List<string> Read(IDbConnection connection, IDbTransaction transaction) =>
+    private static List<string> Read(IDbConnection connection, IDbTransaction? transaction) =>
         connection.Query<string>("SELECT tag_name FROM default_tags ORDER BY position", transaction: transaction).ToList();
 
     private static void Write(IDbConnection connection, IDbTransaction transaction, IReadOnlyList<string> names)
