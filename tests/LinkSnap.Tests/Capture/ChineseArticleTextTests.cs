@@ -7,7 +7,8 @@ namespace LinkSnap.Tests.Capture;
 /// Issue 18: the article text of Chinese pages, in the shapes the zh-cwced-dev pages showed (the
 /// fixtures reproduce their structure; docs/benchmarks.md has the figures): a short news item on a
 /// portal keeps the item, not the portal's menus; an old table-layout portal's headline tables and the
-/// site's legal notice inside the article container are not article text.
+/// site's legal notice inside the article container are not article text. And a page with no
+/// article at all (a shop's listing) gives the text of its main container, not of its menus.
 /// </summary>
 [TestFixture]
 public sealed class ChineseArticleTextTests : CaptureTestBase
@@ -30,16 +31,48 @@ public sealed class ChineseArticleTextTests : CaptureTestBase
         "反侵权公告", "未经书面许可", "欢迎读者提供侵权线索", // the site's legal notice
     ];
 
+    /// <summary>The listing's entries: whole links, which Readability does not take for an article.</summary>
+    private static readonly string[] Listings =
+    [
+        "Brass harbour lantern, hand-made in Porto, 24 cm", "Oak chopping board from old fishing boat planks", "Linen apron dyed with walnut husks",
+        "Stoneware mug with a tide-table glaze", "Wool blanket in the colours of the estuary", "Copper kettle restored by the town smith",
+        "Rope doormat knotted by the harbour master", "Enamel sign: \u201cFresh fish daily\u201d, 1950s reproduction",
+    ];
+
+    private static readonly string[] ShopMenu =
+    [
+        "Home", "New in", "Kitchen", "Living room", "Garden", "Lighting", "Textiles", "Gifts under 20", "Sale", "Stores", "About us", "Journal",
+        "Delivery", "Returns", "Gift cards", "Trade accounts", "Careers", "Press", "Contact", "Newsletter", "Instagram", "Pinterest",
+    ];
+
     private Captured _short = null!;
     private Captured _portal = null!;
+    private readonly Dictionary<string, Captured> _listings = [];
 
     [OneTimeSetUp]
     public async Task CaptureAsync()
     {
         Server.MapHtml("/short-item", ShortItemPage);
         Server.MapHtml("/ferry", PortalArticlePage);
+        var containers = new Dictionary<string, (string Open, string Close)>
+        {
+            ["/shop-main"] = ("<main>", "</main>"),
+            ["/shop-role-main"] = ("<div role=\"main\">", "</div>"),
+            ["/shop-article"] = ("<article>", "</article>"),
+        };
+        foreach (var (path, (open, close)) in containers)
+        {
+            Server.MapHtml(path, ShopPage(open, close));
+        }
+
         _short = await CaptureAsync(Server.Url("/short-item"));
         _portal = await CaptureAsync(Server.Url("/ferry"));
+        var listings = await Task.WhenAll(containers.Keys.Select(async path => (path, await CaptureAsync(Server.Url(path)))));
+        foreach (var (path, captured) in listings)
+        {
+            _listings[path] = captured;
+        }
+
         Assert.Multiple(() =>
         {
             Assert.That(_short.Result.Outcome, Is.EqualTo(CaptureOutcome.Done), _short.Result.Reason);
@@ -57,6 +90,33 @@ public sealed class ChineseArticleTextTests : CaptureTestBase
             foreach (var menu in Boilerplate[..7])
             {
                 Assert.That(text, Does.Not.Contain(menu), "the portal's menu is not the article");
+            }
+        });
+    }
+
+    /// <summary>
+    /// Issue 18 item 4: with no article, the text comes from the page's main container — &lt;main&gt;,
+    /// [role=main] or its only &lt;article&gt; — not from the whole page with its menus (ArticleFallback).
+    /// </summary>
+    [TestCase("/shop-main")]
+    [TestCase("/shop-role-main")]
+    [TestCase("/shop-article")]
+    public void Without_an_article_the_text_comes_from_the_main_container_not_the_menus(string path)
+    {
+        var captured = _listings[path];
+        var text = captured.Text(ArtifactKinds.ArticleText);
+        Assert.Multiple(() =>
+        {
+            Assert.That(captured.Result.Outcome, Is.EqualTo(CaptureOutcome.Done), captured.Result.Reason);
+            Assert.That(captured.Artifact(ArtifactKinds.ArticleHtml).Status, Is.EqualTo(ArtifactStatus.Skipped), "no article: the fallback is what is tested");
+            foreach (var listing in Listings)
+            {
+                Assert.That(text, Does.Contain(listing));
+            }
+
+            foreach (var menu in new[] { "Gifts under 20", "Trade accounts", "Newsletter", "Pinterest" })
+            {
+                Assert.That(text, Does.Not.Contain(menu), "the shop's menus are not the page's text");
             }
         });
     }
@@ -100,6 +160,21 @@ public sealed class ChineseArticleTextTests : CaptureTestBase
             <div id="text"><p>{ShortItem}</p></div>
           </div>
           <div class="foot"><ul>{Menu}</ul><p>关于本网 联系我们 广告服务 版权声明</p></div>
+        </body>
+        </html>
+        """;
+
+    private static string ShopPage(string open, string close) => $"""
+        <!DOCTYPE html>
+        <html lang="en">
+        <head><meta charset="utf-8"><title>New in - Harbour Goods</title></head>
+        <body>
+          <header><nav><ul>{string.Join("", ShopMenu[..11].Select(m => $"<li><a href=\"/{m.Length}\">{m}</a></li>"))}</ul></nav></header>
+          {open}
+            <h2>New in</h2>
+            <ul class="grid">{string.Join("", Listings.Select((l, i) => $"<li><a href=\"/item/{i}\">{l}</a></li>"))}</ul>
+          {close}
+          <footer><ul>{string.Join("", ShopMenu[11..].Select(m => $"<li><a href=\"/{m.Length}\">{m}</a></li>"))}</ul></footer>
         </body>
         </html>
         """;

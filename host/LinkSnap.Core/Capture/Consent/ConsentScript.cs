@@ -8,13 +8,15 @@ namespace LinkSnap.Core.Capture.Consent;
 /// in the page (decision 072). The library is installed by an init script of the fresh context (made
 /// ahead of the capture, with the spare context), so the capture itself sends only the small driver:
 /// sending the 400 KB with each capture cost 0.6–0.9 s under load on a page without any banner.
+/// It is installed in every frame, as autoconsent's own content script is: consent managers such as
+/// Sourcepoint and TrustArc draw their banner inside a frame from their own origin (decision 080).
 /// </summary>
 internal static class ConsentScript
 {
     private const string Key = "Symbol.for('linksnap.autoconsent')";
 
     private static readonly Lazy<string> InstallSource = new(() =>
-        "(() => {\nif (window !== window.top) return;\nconst module = { exports: {} };\nconst exports = module.exports;\n"
+        "(() => {\nconst module = { exports: {} };\nconst exports = module.exports;\n"
         + Resource("LinkSnap.Core.Capture.Consent.autoconsent.js")
         + "\nconst library = { AutoConsent: module.exports.default, filterCompactRules: module.exports.filterCompactRules, rules: "
         + Resource("LinkSnap.Core.Capture.Consent.compact-rules.json")
@@ -26,11 +28,11 @@ internal static class ConsentScript
 
     /// <summary>
     /// Init script: the bundle, given a module object of its own (nothing of it lands on the page's
-    /// window), and the rules, kept under one non-writable symbol of the top document.
+    /// window), and the rules, kept under one non-writable symbol of each document (every frame's too).
     /// </summary>
     public static string Install => InstallSource.Value;
 
-    /// <summary>(args) => dismissConsent(…), async; args: { boundMs }; null when the library was not installed.</summary>
+    /// <summary>(args) => dismissConsent(…), async; args: { boundMs, report }; null when the library was not installed in this frame.</summary>
     public static string Dismiss => DismissSource.Value;
 
     private static string Resource(string name)

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Net;
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Capture.Consent;
 using LinkSnap.Core.Capture.Quality;
+using LinkSnap.Testing;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Capture.Quality;
@@ -29,6 +31,9 @@ public sealed class QualityGuardTests : CaptureTestBase
     private CaptureOptions _options = null!;
     private Captured _consentKept = null!;
 
+    /// <summary>A second site (127.0.0.2) for the consent manager's own frame, as Sourcepoint serves it.</summary>
+    private FixtureServer _cmp = null!;
+
     protected override void Configure(CaptureOptions options) => _options = options;
 
     [OneTimeSetUp]
@@ -36,11 +41,14 @@ public sealed class QualityGuardTests : CaptureTestBase
     {
         var watch = Stopwatch.StartNew();
         Engine.HtmlCapture.Quality.SiteHostForTests = url => SiteHosts.GetValueOrDefault(url.AbsolutePath, url.Host);
+        _cmp = await FixtureServer.StartAsync(IPAddress.Parse("127.0.0.2"));
+        _cmp.MapHtml("/index.html", QualityPages.SourcepointFrame);
         var pages = new Dictionary<string, (string Html, int Status)>
         {
             ["/fine"] = (Fixtures.ArticlePage("/red.png"), 200),
             ["/onetrust"] = (QualityPages.OneTrust, 200),
             ["/onetrust-cmp"] = (QualityPages.OneTrustCmp, 200),
+            ["/sourcepoint"] = (QualityPages.SourcepointTop(_cmp.BaseUri), 200),
             ["/cookiebot"] = (QualityPages.Cookiebot, 200),
             ["/consent-wall"] = (QualityPages.GenericWall, 200),
             ["/consent-zh"] = (QualityPages.ChineseConsent, 200),
@@ -55,6 +63,7 @@ public sealed class QualityGuardTests : CaptureTestBase
             ["/fold-linked"] = (QualityPages.LinkedFold, 200),
             ["/broken-images"] = (QualityPages.BrokenImages, 200),
             ["/placeholder"] = (QualityPages.Placeholder, 200),
+            ["/scroll-loader"] = (QualityPages.ScrollLoader, 200),
             ["/wechat"] = (QualityPages.WeChat, 200),
             ["/csdn"] = (QualityPages.Csdn, 200),
             ["/csdn-site"] = (QualityPages.Csdn, 200),
@@ -74,6 +83,7 @@ public sealed class QualityGuardTests : CaptureTestBase
         Server.MapContent("/blue-lazy.png", "image/png", Fixtures.BluePng);
         Server.MapContent("/placeholder.png", "image/png", Fixtures.RedPng);
         Server.MapContent("/photo.png", "image/png", Fixtures.BluePng);
+        Server.MapContent("/late-photo.png", "image/png", Fixtures.BluePng);
         Server.MapContent("/mmbiz/photo.png", "image/png", Fixtures.BluePng);
         foreach (var image in new[] { "/jianshu/upload_images/photo.png", "/weibo/large/photo.png", "/bilibili/bfs/article/photo.png", "/toutiao/pgc-image/photo.png" })
         {
@@ -114,6 +124,9 @@ public sealed class QualityGuardTests : CaptureTestBase
 
         TestContext.Progress.WriteLine($"{pages.Count + 1} quality captures in {watch.Elapsed.TotalSeconds:0.0} s");
     }
+
+    [OneTimeTearDown]
+    public async Task StopCmpAsync() => await _cmp.DisposeAsync();
 
     private static string Describe(Captured c) =>
         $"{c.Result.Outcome} ({c.Result.Reason}) flags: " + string.Join("; ", c.Result.Metadata.Quality?.Flags.Select(f => $"{f.Kind}: {f.Reason}") ?? ["none recorded"]);
@@ -198,6 +211,26 @@ public sealed class QualityGuardTests : CaptureTestBase
         Assert.That(_consentKept.Result.Metadata.Quality!.Flags.Select(f => f.Kind), Does.Contain(QualityKinds.Consent));
     }
 
+    /// <summary>
+    /// Decision 080: a consent manager that draws its banner in a frame of its own origin (Sourcepoint)
+    /// is refused inside that frame; the page then removes the frame, and the choice is still recorded.
+    /// </summary>
+    [Test]
+    public async Task A_consent_banner_inside_a_frame_from_another_origin_is_refused_and_recorded()
+    {
+        var captured = _captured["/sourcepoint"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(captured.Result.Metadata.Quality!.Consent, Is.EqualTo(new ConsentDismissal("Sourcepoint-frame", ConsentDismissal.Rejected, 1)), Describe(captured));
+            Assert.That(captured.Result.Metadata.Quality!.Flags, Is.Empty, "no wall is left to flag");
+            Assert.That(_cmp.Requests, Does.Contain("/index.html?message_id=1000&consentUUID=c1"), "the banner came from the second origin");
+        });
+        Assert.That(await CountPixelsAsync(captured.Bytes(ArtifactKinds.Screenshot), 0, 200, 0), Is.LessThan(100), "the green banner is not in the screenshot");
+        var html = captured.Text(ArtifactKinds.Html);
+        Assert.That(html, Does.Contain("data-consent=\"rejected\""), "Reject all was the button pressed");
+        Assert.That(html, Does.Not.Contain("sp_message_iframe_1000"), "the banner's frame is not in the copy");
+    }
+
     [Test]
     public void A_click_that_leaves_the_banner_open_is_recorded_as_failed()
     {
@@ -224,6 +257,16 @@ public sealed class QualityGuardTests : CaptureTestBase
         Assert.That(await CountPixelsAsync(screenshot, 255, 0, 0), Is.LessThan(100), "the placeholder is not");
         Assert.That(Flags("/placeholder"), Is.Empty);
         Assert.That(_captured["/placeholder"].Text(ArtifactKinds.Html), Does.Not.Contain("data-linksnap-placeholder"), "the swap's own mark is not part of the page");
+    }
+
+    /// <summary>Issue 18 item 9b: the page is scrolled in steps before it is frozen, so a loader that waits for its slot to come on screen runs.</summary>
+    [Test]
+    public async Task A_scroll_triggered_loader_runs_before_the_copy_is_taken()
+    {
+        var captured = _captured["/scroll-loader"];
+        Assert.That(Flags("/scroll-loader"), Is.Empty, Describe(captured));
+        await using var view = await OpenOfflineAsync(captured.PathOf(ArtifactKinds.Html));
+        Assert.That(await view.Page.EvaluateAsync<int>("() => { const i = document.getElementById('late'); return i && i.complete ? i.naturalWidth : 0; }"), Is.GreaterThan(0), "the photo is in the copy");
     }
 
     [Test]

@@ -41,6 +41,44 @@ internal static class QualityPages
     /// choice in OneTrust's cookies and closes the banner and its filter. The banner is bright green so
     /// a screenshot shows whether it is there; the body records which button was pressed.
     /// </summary>
+    /// <summary>
+    /// Sourcepoint's structure (decision 080): the top page holds only a fixed container; the banner is
+    /// an iframe from the CMP's own origin (/index.html?message_id=…), whose buttons tell the page
+    /// the choice by postMessage, and the page then removes the container with the frame in it.
+    /// </summary>
+    public static string SourcepointTop(Uri cmpOrigin) => Page("Harbour lights", Story + $$"""
+        <div id="sp_message_container_1000" style="position:fixed;inset:0;z-index:2147483647;background:rgba(0,0,0,.5);display:flex;align-items:center;justify-content:center">
+          <iframe id="sp_message_iframe_1000" title="SP Consent Message" src="{{cmpOrigin}}index.html?message_id=1000&amp;consentUUID=c1" style="width:900px;height:520px;border:0"></iframe>
+        </div>
+        <script>
+        addEventListener('message', (e) => {
+          if (e.origin !== '{{cmpOrigin.GetLeftPart(UriPartial.Authority)}}' || !e.data || typeof e.data.choice !== 'string') return;
+          document.body.dataset.consent = e.data.choice;
+          document.getElementById('sp_message_container_1000').remove();
+        });
+        </script>
+        """);
+
+    /// <summary>The Sourcepoint message frame, served by the CMP's origin: green, with its accept/reject/manage choices.</summary>
+    public const string SourcepointFrame = """
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>SP Consent Message</title>
+        <style>body { margin: 0; background: #00c800; font-family: sans-serif; } .message-container { padding: 24px; height: 472px; }</style></head>
+        <body><div class="message-container" id="notice">
+        <p class="message-component">We and our partners store and access information on your device, such as cookies, to show you personalised ads and content.</p>
+        <button class="message-component message-button sp_choice_type_11" title="Accept all">Accept all</button>
+        <button class="message-component message-button sp_choice_type_13" title="Reject all">Reject all</button>
+        <button class="message-component message-button sp_choice_type_12" title="Manage cookies">Manage cookies</button></div>
+        <script>
+        const choices = { sp_choice_type_11: 'accepted', sp_choice_type_13: 'rejected' };
+        for (const button of document.querySelectorAll('button')) {
+          button.addEventListener('click', () => {
+            const choice = Object.keys(choices).find((c) => button.classList.contains(c));
+            if (choice) parent.postMessage({ choice: choices[choice] }, '*');
+          });
+        }
+        </script></body></html>
+        """;
+
     public static readonly string OneTrustCmp = Page("Harbour tides", Story + """
         <script>
         addEventListener('load', () => {
@@ -159,6 +197,17 @@ internal static class QualityPages
     /// <summary>A Sohu-style script loader: a placeholder in src, the photo in data-src.</summary>
     public static readonly string Placeholder = Page("Harbour gallery", Story + """
         <img id="photo" src="/placeholder.png" data-src="/photo.png" width="300" height="300" alt="photo">
+        """);
+
+    /// <summary>A scroll-triggered loader far below the first screen: the photo's address is only in the page's script, set when its slot comes on screen.</summary>
+    public static readonly string ScrollLoader = Page("Harbour panorama", Story + """
+        <div style="height:2600px"></div>
+        <img id="late" width="300" height="300" alt="panorama">
+        <script>
+        new IntersectionObserver((entries, observer) => {
+          for (const entry of entries) if (entry.isIntersecting) { entry.target.src = '/late-photo.png'; observer.disconnect(); }
+        }).observe(document.getElementById('late'));
+        </script>
         """);
 
     /// <summary>WeChat's structure: #js_content hidden until the page's script runs (here the script never arrives), images in data-src.</summary>
