@@ -207,8 +207,8 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
         var idTaken = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM snapshots WHERE id = @id", new { id = document.Id }, transaction) > 0;
         connection.Execute(
             """
-            INSERT INTO snapshots (id, link_id, status, reason, mode, attempts, created_at, started_at, finished_at, folder, title, has_thumbnail, metadata_json, artifacts_json, timings_json, job_class, gone, imported_from)
-            VALUES (@id, @linkId, @status, @reason, @mode, @attempts, @created, @started, @finished, @folder, @title, @thumbnail, @metadata, @artifacts, @timings, @jobClass, @gone, @importedFrom)
+            INSERT INTO snapshots (id, link_id, status, reason, mode, attempts, created_at, started_at, finished_at, folder, title, has_thumbnail, metadata_json, artifacts_json, timings_json, job_class, gone, imported_from, imported_hash)
+            VALUES (@id, @linkId, @status, @reason, @mode, @attempts, @created, @started, @finished, @folder, @title, @thumbnail, @metadata, @artifacts, @timings, @jobClass, @gone, @importedFrom, @importedHash)
             """,
             new
             {
@@ -230,6 +230,7 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
                 jobClass = document.JobClass,
                 gone = document.Gone ? 1 : 0,
                 importedFrom = document.ImportedFrom,
+                importedHash = document.ImportedHash,
             },
             transaction);
     }

@@ -35,6 +35,12 @@ public sealed record SnapshotDocument
 
     /// <summary>Imported versions (<see cref="CaptureMode.Imported"/>): the tool whose export held the content.</summary>
     public string? ImportedFrom { get; init; }
+
+    /// <summary>
+    /// Imported versions: the hash of the export's content (<see cref="SnapshotRecord.ImportedHash"/>). Kept here so that
+    /// after `linksnap reindex` importing the same export again still adds no second version.
+    /// </summary>
+    public string? ImportedHash { get; init; }
 }
 
 /// <summary>The link a snapshot belongs to, as snapshot.json records it.</summary>
