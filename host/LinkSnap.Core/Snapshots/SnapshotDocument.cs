@@ -56,6 +56,9 @@ public sealed record SnapshotLinkInfo
     /// <summary>Read-later states; absent in snapshot.json written before they existed (all false).</summary>
     public LinkStates States { get; init; } = new();
 
+    /// <summary>How far the reader view was read (0 to 1; null before the first scroll). In links.jsonl once reading pauses (decision 077).</summary>
+    public double? ReadingProgress { get; init; }
+
     public static SnapshotLinkInfo From(LinkRecord link) => new()
     {
         Url = link.Url,
@@ -65,5 +68,6 @@ public sealed record SnapshotLinkInfo
         Tags = link.Tags,
         CreatedAt = link.CreatedAt,
         States = link.States,
+        ReadingProgress = link.ReadingProgress,
     };
 }
