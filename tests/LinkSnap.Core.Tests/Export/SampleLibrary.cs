@@ -139,6 +139,9 @@ internal sealed class SampleLibrary : IDisposable
             "SELECT * FROM snapshots ORDER BY id",
             "SELECT lt.link_id, t.name, t.key FROM link_tags lt JOIN tags t ON t.id = lt.tag_id ORDER BY lt.link_id, t.key",
             "SELECT rowid, title, url, tags, note, body FROM search ORDER BY rowid",
+            "SELECT * FROM watches ORDER BY link_id",
+            "SELECT * FROM tag_watches ORDER BY tag_key",
+            "SELECT * FROM default_tags ORDER BY position",
         })
         {
             foreach (IDictionary<string, object?> row in connection.Query(sql))

@@ -43,7 +43,8 @@ public sealed class ReadingProgressJournalTests
         {
             database.Migrate();
             var store = new LinkStore(database, new ManualClock());
-            linkId = store.AddCapture(new Uri("https://example.cn/长文"), ["读书"], null, CaptureMode.Fresh).LinkId;
+            linkId = store.AddCapture(new Uri("https://example.cn/长文"), ["读书"], "读到第三节", CaptureMode.Fresh).LinkId;
+            store.SetStates([linkId], new LinkStatesEdit(Favorite: true, Archived: true));
             _journal.Append(store.GetLinks([linkId])); // as the service does when a link is added
             using var reading = new ReadingProgressJournal(store, _journal, time);
             var progress = new ReadingProgressStore(database, reading);
@@ -78,12 +79,16 @@ public sealed class ReadingProgressJournalTests
         var rebuilt = new LinkStore(fresh, TimeProvider.System);
         var link = rebuilt.FindLinkByUrl(new Uri("https://example.cn/长文"))!;
         Assert.That(link.ReadingProgress, Is.EqualTo(0.75).Within(1e-9));
+        Assert.That((link.Note, link.States), Is.EqualTo(("读到第三节", new LinkStates(Favorite: true, Archived: true))), "the states and note come back with it");
         Assert.That(link.Tags, Is.EqualTo(new[] { "读书" }));
 
-        // In place, the database's value is the newer one (saved before its line): a reindex keeps it.
+        // In place, the database's value is the newer one (saved before its line): a reindex keeps it, and the link's watch.
         new ReadingProgressStore(fresh).Set(link.Id, 0.9);
+        var watches = new Core.Watching.WatchStore(fresh, TimeProvider.System);
+        watches.SetLinkWatch(link.Id, Core.Scheduling.SchedulePeriod.Weekly);
         new Reindexer(fresh, new SnapshotFolders(_paths), _journal, TimeProvider.System).Rebuild();
         Assert.That(rebuilt.GetLink(link.Id)!.ReadingProgress, Is.EqualTo(0.9).Within(1e-9));
+        Assert.That(watches.GetWatch(link.Id)!.Period, Is.EqualTo(Core.Scheduling.SchedulePeriod.Weekly));
     }
 
     [Test]
