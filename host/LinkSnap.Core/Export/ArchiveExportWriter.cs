@@ -17,7 +17,7 @@ internal static class ArchiveExportWriter
     // Already compressed: deflating them again costs time and saves nothing.
     private static readonly HashSet<string> StoredExtensions = new(StringComparer.OrdinalIgnoreCase) { ".png", ".jpg", ".jpeg", ".webp", ".gif", ".zip", ".gz", ".zst", ".woff2" };
 
-    public static async Task WriteAsync(IEnumerable<ExportLink> links, LinkSnapPaths paths, Stream output, DateTimeOffset exportedAt, CancellationToken cancellationToken)
+    public static async Task WriteAsync(IEnumerable<ExportLink> links, LibrarySettings settings, LinkSnapPaths paths, Stream output, DateTimeOffset exportedAt, CancellationToken cancellationToken)
     {
         var document = Path.Combine(paths.DataDirectory, $".export-{Guid.NewGuid():N}.json");
         try
@@ -25,7 +25,7 @@ internal static class ArchiveExportWriter
             using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
             await using (var json = new FileStream(document, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose))
             {
-                await JsonExportWriter.WriteAsync(WithFiles(links, paths, zip), json, exportedAt, cancellationToken);
+                await JsonExportWriter.WriteAsync(WithFiles(links, paths, zip), settings, json, exportedAt, cancellationToken);
                 json.Position = 0;
                 var entry = zip.CreateEntry(DocumentName, CompressionLevel.Fastest);
                 entry.LastWriteTime = exportedAt;

@@ -81,6 +81,8 @@ public sealed class ArchiveRestorer(LinkSnapPaths paths)
                 snapshots += rows.InsertLink(link);
             }
 
+            rows.InsertSettings(document.RootElement);
+
             foreach (var root in RestoredRoots)
             {
                 var source = Path.Combine(staging, root);

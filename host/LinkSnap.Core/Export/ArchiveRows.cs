@@ -11,7 +11,8 @@ namespace LinkSnap.Core.Export;
 /// <summary>
 /// Writes the rows of an export's links back as they were: every property is turned back into its
 /// column (<see cref="ExportColumns"/>), ids included, so the restored tables equal the exported
-/// ones; tags are filed by name and the search index is rebuilt from each link's latest text.
+/// ones; tags are filed by name and the search index is rebuilt from each link's latest text. A link's watch
+/// and the library's settings (tags watched as a whole, default tags) come back row for row the same way.
 /// </summary>
 internal sealed class ArchiveRows
 {
@@ -20,6 +21,7 @@ internal sealed class ArchiveRows
     private readonly string _staging;
     private readonly Dictionary<string, string> _linkColumns;
     private readonly Dictionary<string, string> _snapshotColumns;
+    private readonly Dictionary<string, string> _watchColumns;
     private readonly HashSet<string> _uncarried;
 
     public ArchiveRows(IDbConnection connection, IDbTransaction transaction, string staging)
@@ -29,6 +31,7 @@ internal sealed class ArchiveRows
         _staging = staging;
         _linkColumns = ColumnsByProperty("links", transaction);
         _snapshotColumns = ColumnsByProperty("snapshots", transaction);
+        _watchColumns = ColumnsByProperty("watches", transaction);
 
         // References to tables an archive does not carry (the import that queued a capture) cannot
         // point anywhere in the new library: they are restored empty rather than failing the restore.
@@ -45,7 +48,7 @@ internal sealed class ArchiveRows
             : throw new FormatException("a link has no id.");
         try
         {
-            Insert("links", _linkColumns, link, ["tags", "snapshots"], null);
+            Insert("links", _linkColumns, link, ["tags", "snapshots", "watch"], null);
             var tags = link.TryGetProperty("tags", out var tagList) ? tagList.EnumerateArray().Select(t => t.GetString()!).ToList() : [];
             foreach (var tag in tags)
             {
@@ -64,12 +67,42 @@ internal sealed class ArchiveRows
                 count++;
             }
 
+            if (link.TryGetProperty("watch", out var watch) && watch.ValueKind == JsonValueKind.Object)
+            {
+                Insert("watches", _watchColumns, watch, [], id);
+            }
+
             SearchIndex.Update(_connection, _transaction, id, body);
             return count;
         }
         catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException or KeyNotFoundException or Microsoft.Data.Sqlite.SqliteException)
         {
             throw new FormatException($"link {id.ToString(CultureInfo.InvariantCulture)}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The tags watched as a whole and the default tags of the document (absent in archives from before they were carried).</summary>
+    public void InsertSettings(JsonElement document)
+    {
+        foreach (var (property, table) in new[] { (LibrarySettings.TagWatchesProperty, "tag_watches"), (LibrarySettings.DefaultTagsProperty, "default_tags") })
+        {
+            if (!document.TryGetProperty(property, out var rows) || rows.ValueKind != JsonValueKind.Array)
+            {
+                continue;
+            }
+
+            var columns = ColumnsByProperty(table, _transaction);
+            foreach (var row in rows.EnumerateArray())
+            {
+                try
+                {
+                    Insert(table, columns, row, [], null);
+                }
+                catch (Exception e) when (e is FormatException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+                {
+                    throw new FormatException($"{property}: {e.Message}", e);
+                }
+            }
         }
     }
 

@@ -5,13 +5,14 @@ namespace LinkSnap.Core.Export;
 /// <summary>
 /// One link as an export reads it: every stored column of its links row and of its snapshot rows
 /// (by column name, values as SQLite holds them, so nothing is lost on the way to a restore), its
-/// tags, and the folder a bookmark file files it under.
+/// tags, its watch row when it is watched (or explicitly not), and the folder a bookmark file files it under.
 /// </summary>
 public sealed record ExportLink(
     IReadOnlyDictionary<string, object?> Columns,
     IReadOnlyList<string> Tags,
     IReadOnlyList<IReadOnlyDictionary<string, object?>> Snapshots,
-    string? Folder)
+    string? Folder,
+    IReadOnlyDictionary<string, object?>? Watch = null)
 {
     public string Url => Text("url");
 

@@ -94,11 +94,28 @@ public sealed class ExportReader(LinkSnapDatabase database)
         var snapshots = connection.Query("SELECT * FROM snapshots WHERE link_id IN @ids ORDER BY id", new { ids })
             .Cast<IDictionary<string, object?>>()
             .ToLookup(s => (long)s["link_id"]!, s => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>(s.Where(c => c.Key != "link_id"), StringComparer.Ordinal));
+        var watches = connection.Query("SELECT * FROM watches WHERE link_id IN @ids", new { ids })
+            .Cast<IDictionary<string, object?>>()
+            .ToDictionary(w => (long)w["link_id"]!, w => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>(w.Where(c => c.Key != "link_id"), StringComparer.Ordinal));
         return rows.Select(row =>
         {
             var id = (long)row["id"]!;
             row.Remove("export_folder", out var folder);
-            return new ExportLink(row, [.. tags[id]], [.. snapshots[id]], folder as string);
+            return new ExportLink(row, [.. tags[id]], [.. snapshots[id]], folder as string, watches.GetValueOrDefault(id));
         }).ToList();
+    }
+
+    /// <summary>
+    /// The library's own settings that name tags rather than links: whole tags watched (tag_watches) and the
+    /// default tags, every column of their rows. Few rows, read at once.
+    /// </summary>
+    public LibrarySettings Settings()
+    {
+        using var connection = database.Open();
+        static List<IReadOnlyDictionary<string, object?>> Rows(System.Data.IDbConnection connection, string sql) =>
+            [.. connection.Query(sql).Cast<IDictionary<string, object?>>().Select(r => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>(r, StringComparer.Ordinal))];
+        return new LibrarySettings(
+            Rows(connection, "SELECT * FROM tag_watches ORDER BY tag_key"),
+            Rows(connection, "SELECT * FROM default_tags ORDER BY position"));
     }
 }

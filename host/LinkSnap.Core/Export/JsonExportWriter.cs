@@ -23,7 +23,7 @@ internal static class JsonExportWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static async Task WriteAsync(IEnumerable<ExportLink> links, Stream stream, DateTimeOffset exportedAt, CancellationToken cancellationToken)
+    public static async Task WriteAsync(IEnumerable<ExportLink> links, LibrarySettings settings, Stream stream, DateTimeOffset exportedAt, CancellationToken cancellationToken)
     {
         await using var writer = new Utf8JsonWriter(stream, WriterOptions);
         writer.WriteStartObject();
@@ -61,6 +61,8 @@ internal static class JsonExportWriter
         }
 
         writer.WriteEndArray();
+        WriteRows(writer, LibrarySettings.TagWatchesProperty, settings.TagWatches);
+        WriteRows(writer, LibrarySettings.DefaultTagsProperty, settings.DefaultTags);
         writer.WriteNumber("linkCount", count);
         writer.WriteEndObject();
         await writer.FlushAsync(cancellationToken);
@@ -94,6 +96,34 @@ internal static class JsonExportWriter
         }
 
         writer.WriteEndArray();
+        if (link.Watch is { } watch)
+        {
+            writer.WritePropertyName("watch");
+            WriteRow(writer, watch);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRows(Utf8JsonWriter writer, string name, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows)
+    {
+        writer.WriteStartArray(name);
+        foreach (var row in rows)
+        {
+            WriteRow(writer, row);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteRow(Utf8JsonWriter writer, IReadOnlyDictionary<string, object?> row)
+    {
+        writer.WriteStartObject();
+        foreach (var (column, value) in row)
+        {
+            ExportColumns.Write(writer, column, value);
+        }
+
         writer.WriteEndObject();
     }
 }

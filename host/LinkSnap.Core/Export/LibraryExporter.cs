@@ -18,13 +18,13 @@ public sealed class LibraryExporter(LinkSnapDatabase database, LinkSnapPaths pat
                 await CsvExportWriter.WriteAsync(reader.Read(selection), reader.LinkColumns(), output, cancellationToken);
                 break;
             case ExportFormat.Zip:
-                await ArchiveExportWriter.WriteAsync(reader.Read(selection), paths, output, time.GetUtcNow(), cancellationToken);
+                await ArchiveExportWriter.WriteAsync(reader.Read(selection), reader.Settings(), paths, output, time.GetUtcNow(), cancellationToken);
                 break;
             case ExportFormat.Wacz:
                 await WaczExportWriter.WriteAsync(reader.Read(selection), paths, output, time.GetUtcNow(), cancellationToken);
                 break;
             default:
-                await JsonExportWriter.WriteAsync(reader.Read(selection), output, time.GetUtcNow(), cancellationToken);
+                await JsonExportWriter.WriteAsync(reader.Read(selection), reader.Settings(), output, time.GetUtcNow(), cancellationToken);
                 break;
         }
     }

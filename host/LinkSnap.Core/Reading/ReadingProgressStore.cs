@@ -7,9 +7,9 @@ namespace LinkSnap.Core.Reading;
 /// How far a person has read a link in the reader view (migration 018, decision 069): a fraction of the
 /// article's scroll height. Reading is not editing, so the link's updated time stays as it was.
 /// </summary>
-public sealed class ReadingProgressStore(LinkSnapDatabase database)
+public sealed class ReadingProgressStore(LinkSnapDatabase database, ReadingProgressJournal? journal = null)
 {
-    /// <summary>Keeps the fraction (0 to 1). False when the link does not exist.</summary>
+    /// <summary>Keeps the fraction (0 to 1), and has it journalled once reading pauses (<see cref="ReadingProgressJournal"/>). False when the link does not exist.</summary>
     public bool Set(long linkId, double fraction)
     {
         if (!double.IsFinite(fraction) || fraction < 0 || fraction > 1)
@@ -17,7 +17,17 @@ public sealed class ReadingProgressStore(LinkSnapDatabase database)
             throw new ArgumentException("Reading progress is a fraction from 0 to 1.");
         }
 
-        using var connection = database.Open();
-        return connection.Execute("UPDATE links SET reading_progress = @fraction WHERE id = @linkId", new { linkId, fraction }) > 0;
+        bool found;
+        using (var connection = database.Open())
+        {
+            found = connection.Execute("UPDATE links SET reading_progress = @fraction WHERE id = @linkId", new { linkId, fraction }) > 0;
+        }
+
+        if (found)
+        {
+            journal?.Saved(linkId);
+        }
+
+        return found;
     }
 }

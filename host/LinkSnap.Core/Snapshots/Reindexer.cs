@@ -172,7 +172,8 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
         connection.Execute(
             """
             UPDATE links SET title = @title, title_is_custom = @custom, note = @note, created_at = @created, updated_at = @now,
-                is_read = @read, is_favorite = @favorite, is_archived = @archived, is_private = @private
+                is_read = @read, is_favorite = @favorite, is_archived = @archived, is_private = @private,
+                reading_progress = COALESCE(reading_progress, @progress)
             WHERE id = @linkId
             """,
             new
@@ -186,6 +187,9 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
                 favorite = states.Favorite,
                 archived = states.Archived,
                 @private = states.Private,
+                // The database is saved first and the files after a pause (decision 077): a value it has is the newer one.
+                // A value out of 0..1 (a file edited by hand) is dropped rather than failing the table's CHECK and the whole rebuild.
+                progress = info.ReadingProgress is >= 0 and <= 1 ? info.ReadingProgress : null,
                 linkId,
             },
             transaction);
@@ -207,8 +211,8 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
         var idTaken = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM snapshots WHERE id = @id", new { id = document.Id }, transaction) > 0;
         connection.Execute(
             """
-            INSERT INTO snapshots (id, link_id, status, reason, mode, attempts, created_at, started_at, finished_at, folder, title, has_thumbnail, metadata_json, artifacts_json, timings_json, job_class, gone, imported_from)
-            VALUES (@id, @linkId, @status, @reason, @mode, @attempts, @created, @started, @finished, @folder, @title, @thumbnail, @metadata, @artifacts, @timings, @jobClass, @gone, @importedFrom)
+            INSERT INTO snapshots (id, link_id, status, reason, mode, attempts, created_at, started_at, finished_at, folder, title, has_thumbnail, metadata_json, artifacts_json, timings_json, job_class, gone, imported_from, imported_hash)
+            VALUES (@id, @linkId, @status, @reason, @mode, @attempts, @created, @started, @finished, @folder, @title, @thumbnail, @metadata, @artifacts, @timings, @jobClass, @gone, @importedFrom, @importedHash)
             """,
             new
             {
@@ -230,6 +234,7 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
                 jobClass = document.JobClass,
                 gone = document.Gone ? 1 : 0,
                 importedFrom = document.ImportedFrom,
+                importedHash = document.ImportedHash,
             },
             transaction);
     }

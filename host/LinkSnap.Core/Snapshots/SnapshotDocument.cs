@@ -35,6 +35,12 @@ public sealed record SnapshotDocument
 
     /// <summary>Imported versions (<see cref="CaptureMode.Imported"/>): the tool whose export held the content.</summary>
     public string? ImportedFrom { get; init; }
+
+    /// <summary>
+    /// Imported versions: the hash of the export's content (<see cref="SnapshotRecord.ImportedHash"/>). Kept here so that
+    /// after `linksnap reindex` importing the same export again still adds no second version.
+    /// </summary>
+    public string? ImportedHash { get; init; }
 }
 
 /// <summary>The link a snapshot belongs to, as snapshot.json records it.</summary>
@@ -50,6 +56,9 @@ public sealed record SnapshotLinkInfo
     /// <summary>Read-later states; absent in snapshot.json written before they existed (all false).</summary>
     public LinkStates States { get; init; } = new();
 
+    /// <summary>How far the reader view was read (0 to 1; null before the first scroll). In links.jsonl once reading pauses (decision 077).</summary>
+    public double? ReadingProgress { get; init; }
+
     public static SnapshotLinkInfo From(LinkRecord link) => new()
     {
         Url = link.Url,
@@ -59,5 +68,6 @@ public sealed record SnapshotLinkInfo
         Tags = link.Tags,
         CreatedAt = link.CreatedAt,
         States = link.States,
+        ReadingProgress = link.ReadingProgress,
     };
 }

@@ -85,6 +85,7 @@ public sealed class SnapshotWriter(LinkStore store, SnapshotFolders folders, ILo
         JobClass = snapshot.JobClass,
         Gone = snapshot.Gone,
         ImportedFrom = snapshot.ImportedFrom,
+        ImportedHash = snapshot.ImportedHash,
     };
 
     /// <summary>An unchanged page recaptured costs next to nothing: identical files become hard links to the previous version's.</summary>

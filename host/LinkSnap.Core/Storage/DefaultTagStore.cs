@@ -5,8 +5,8 @@ namespace LinkSnap.Core.Storage;
 
 /// <summary>
 /// The default tags, in the order the person gave them. A tag renamed or merged in the library is
-/// renamed here in the same transaction (<see cref="FollowTagMerge"/>), so the defaults never name a
-/// tag that no longer exists under that name.
+/// renamed here in the same transaction (<see cref="FollowTagMerge"/>), and one deleted is dropped from
+/// them (<see cref="ForgetTag"/>), so the defaults never name a tag that no longer exists under that name.
 /// </summary>
 public sealed class DefaultTagStore(LinkSnapDatabase database)
 {
@@ -46,6 +46,19 @@ public sealed class DefaultTagStore(LinkSnapDatabase database)
 
         var renamed = defaults.Select(d => sourceKeys.Contains(TagName.Key(d)) || TagName.Key(d) == targetKey ? targetName : d);
         Write(connection, transaction, TagName.NormalizeAll(renamed));
+    }
+
+    /// <summary>
+    /// The tag with <paramref name="key"/> was deleted from the library: it stops being a default, in the delete's
+    /// transaction, so the next shortcut capture does not bring it back. Tags under it are tags of their own and stay.
+    /// </summary>
+    public static void ForgetTag(IDbConnection connection, IDbTransaction transaction, string key)
+    {
+        var defaults = Read(connection, transaction);
+        if (defaults.Any(d => TagName.Key(d) == key))
+        {
+            Write(connection, transaction, defaults.Where(d => TagName.Key(d) != key).ToList());
+        }
     }
 
     /// <summary>

@@ -220,7 +220,7 @@ public sealed class JobQueue(LinkSnapDatabase database, TimeProvider time)
     {
         using var connection = database.Open();
         return connection.Execute(
-            "UPDATE snapshots SET status = 'queued', stage = NULL, reason = NULL, attempts = 0, imported_from = NULL, mode = CASE mode WHEN 'imported' THEN 'fresh' ELSE mode END, started_at = NULL, finished_at = NULL WHERE id = @id AND status IN ('failed', 'partial')",
+            "UPDATE snapshots SET status = 'queued', stage = NULL, reason = NULL, attempts = 0, imported_from = NULL, imported_hash = NULL, mode = CASE mode WHEN 'imported' THEN 'fresh' ELSE mode END, started_at = NULL, finished_at = NULL WHERE id = @id AND status IN ('failed', 'partial')",
             new { id }) > 0;
     }
 

@@ -43,6 +43,9 @@ public sealed record SnapshotRecord
     /// <summary>Imported versions only: the tool whose export held the content ("wallabag", "WACZ"...).</summary>
     public string? ImportedFrom { get; init; }
 
+    /// <summary>Imported versions only: a hash of the export's content it was made from (migration 019), so a repeat import adds no second version.</summary>
+    public string? ImportedHash { get; init; }
+
     /// <summary>Joined from the link for job lists.</summary>
     public string? Url { get; init; }
 

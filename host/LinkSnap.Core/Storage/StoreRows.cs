@@ -63,7 +63,7 @@ internal sealed class SnapshotRow
     public const string Columns =
         "s.id, s.link_id, s.status, s.stage, s.reason, s.mode, s.attempts, s.created_at, s.started_at, s.finished_at, " +
         "s.folder, s.input_path, s.title, s.has_thumbnail, s.metadata_json, s.artifacts_json, s.timings_json, l.url, " +
-        "s.job_class, s.not_before, s.retries, s.gone, s.imported_from";
+        "s.job_class, s.not_before, s.retries, s.gone, s.imported_from, s.imported_hash";
 
     public long Id { get; set; }
     public long LinkId { get; set; }
@@ -88,6 +88,7 @@ internal sealed class SnapshotRow
     public long Retries { get; set; }
     public long Gone { get; set; }
     public string? ImportedFrom { get; set; }
+    public string? ImportedHash { get; set; }
 
     public SnapshotRecord ToRecord() => new()
     {
@@ -114,5 +115,6 @@ internal sealed class SnapshotRow
         Retries = (int)Retries,
         Gone = Gone != 0,
         ImportedFrom = ImportedFrom,
+        ImportedHash = ImportedHash,
     };
 }

@@ -188,6 +188,7 @@ public sealed class TagStore(LinkSnapDatabase database, TimeProvider time)
 
         connection.Execute("DELETE FROM tags WHERE id = @id", new { id = tag.Id }, transaction);
         Watching.WatchStore.ForgetTag(connection, transaction, key);
+        DefaultTagStore.ForgetTag(connection, transaction, key);
         foreach (var linkId in links)
         {
             LinkRows.Touch(connection, transaction, linkId, Now());

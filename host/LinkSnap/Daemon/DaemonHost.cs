@@ -95,6 +95,7 @@ public static class DaemonHost
         services.AddLibraryWeb(builder.Configuration);
         services.AddNativeMessaging();
         services.AddWatching(builder.Configuration);
+        services.AddSingleton<Core.Reading.ReadingProgressJournal>();
         services.AddSingleton<Core.Reading.ReadingProgressStore>();
         configureServices?.Invoke(services);
 

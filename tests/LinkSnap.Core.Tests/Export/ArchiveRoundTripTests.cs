@@ -19,6 +19,14 @@ public sealed class ArchiveRoundTripTests
     public async Task OneTimeSetUp()
     {
         _library = new SampleLibrary().Fill();
+        var links = _library.Store.Listing.ListLinks(new Core.Storage.LinkListQuery { Limit = 100 }).Items;
+        _library.Store.SetStates([links.Single(l => l.Url.StartsWith("https://example.cn/", StringComparison.Ordinal)).Id], new Core.Storage.LinkStatesEdit(Favorite: true));
+        var b = links.Single(l => l.Url == "https://example.org/b").Id;
+        _library.Store.SetStates([b], new Core.Storage.LinkStatesEdit(Archived: true));
+        var watches = new Core.Watching.WatchStore(_library.Database, _library.Clock);
+        watches.SetTagWatch("nlp", Core.Scheduling.SchedulePeriod.Weekly); // the two links under nlp follow it
+        watches.SetLinkWatch(b, Core.Scheduling.SchedulePeriod.Daily);
+        _library.Store.DefaultTags.Set(["阅读", "nlp/模型"]);
         _temp = new TempDirectory();
         _archive = Path.Combine(_temp.Path, "library.zip");
         await File.WriteAllBytesAsync(_archive, await _library.ExportAsync(ExportFormat.Zip));
@@ -53,7 +61,13 @@ public sealed class ArchiveRoundTripTests
         Assert.That(SampleLibrary.FileHashes(_target), Is.EqualTo(sourceFiles));
         Assert.That(sourceFiles.Keys.Count(k => k.EndsWith("screenshot.png", StringComparison.Ordinal)), Is.EqualTo(3));
         Assert.That(sourceFiles.Keys.Count(k => k.StartsWith("queue", StringComparison.Ordinal)), Is.EqualTo(1));
-        Assert.That(result, Is.EqualTo(new ArchiveRestoreResult(Links: 5, Snapshots: 6, Files: sourceFiles.Count)));
+        Assert.That(result, Is.EqualTo(new ArchiveRestoreResult(Links: 5, Snapshots: 7, Files: sourceFiles.Count)));
+        Assert.That(sourceRows.Count(r => r.Contains("is_read=1 | is_favorite=1", StringComparison.Ordinal) && r.Contains("reading_progress=0.42", StringComparison.Ordinal)), Is.EqualTo(1), "reading progress and states are among the rows compared");
+        Assert.That(sourceRows.Count(r => r.Contains("is_archived=1", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(sourceRows.Count(r => r.StartsWith("SELECT * FROM watche:", StringComparison.Ordinal)), Is.EqualTo(3), "watches are compared: one of the link, two following the tag");
+        Assert.That(sourceRows.Count(r => r.StartsWith("SELECT * FROM tag_wa:", StringComparison.Ordinal) && r.Contains("period=weekly", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(sourceRows.Count(r => r.StartsWith("SELECT * FROM defaul:", StringComparison.Ordinal)), Is.EqualTo(2));
+        Assert.That(sourceRows.Count(r => r.Contains("imported_hash=5e1f0c7d", StringComparison.Ordinal)), Is.EqualTo(1), "so is an imported version's content hash");
     }
 
     [Test]

@@ -52,8 +52,26 @@ internal sealed class SampleLibrary : IDisposable
         Store.AddCapture(new Uri("https://example.net/as-seen"), ["阅读"], null, CaptureMode.AsSeen, Folders.SaveInput("<p>用户看到的页面</p>"));
         var d = Store.AddCapture(new Uri("https://example.com/a-b"), ["nlp"], null, CaptureMode.Fresh);
         Finish(d.SnapshotId, "Plain \"quoted\" title", "plain english text");
+        AddImportedVersion(d.LinkId, "Plain \"quoted\" title");
+
+        // What a person does while reading, which a round trip must keep too (a bookmark file has no favourite: see ArchiveRoundTripTests).
+        Store.SetStates([a.LinkId], new LinkStatesEdit(Read: true));
+        new Core.Reading.ReadingProgressStore(Database).Set(a.LinkId, 0.42);
         return this;
     }
+
+    /// <summary>An imported version (wallabag article) with its content hash, through the importers' one path.</summary>
+    public void AddImportedVersion(long linkId, string title) =>
+        new ImportedVersions(Store, Folders, new SnapshotWriter(Store, Folders), Clock).Add(linkId, "wallabag", DateTimeOffset.Parse("2021-01-02T02:04:05Z"), folder =>
+        {
+            File.WriteAllText(System.IO.Path.Combine(folder, ArtifactFiles.ArticleHtml), $"<p>{title} 潮汐</p>", Encoding.UTF8);
+            return new ImportedContent
+            {
+                Artifacts = [new ArtifactInfo(ArtifactKinds.ArticleHtml, ArtifactFiles.ArticleHtml, ArtifactStatus.Ok, 40, "text/html")],
+                Metadata = new PageMetadata { Title = title },
+                SearchText = "plain english text",
+            };
+        }, contentHash: "5e1f0c7d");
 
     /// <summary>Writes a snapshot folder as the job runner does (temp folder, snapshot.json, rename) and completes the row.</summary>
     public void Finish(long snapshotId, string title, string text, SnapshotStatus status = SnapshotStatus.Done)
@@ -121,6 +139,9 @@ internal sealed class SampleLibrary : IDisposable
             "SELECT * FROM snapshots ORDER BY id",
             "SELECT lt.link_id, t.name, t.key FROM link_tags lt JOIN tags t ON t.id = lt.tag_id ORDER BY lt.link_id, t.key",
             "SELECT rowid, title, url, tags, note, body FROM search ORDER BY rowid",
+            "SELECT * FROM watches ORDER BY link_id",
+            "SELECT * FROM tag_watches ORDER BY tag_key",
+            "SELECT * FROM default_tags ORDER BY position",
         })
         {
             foreach (IDictionary<string, object?> row in connection.Query(sql))

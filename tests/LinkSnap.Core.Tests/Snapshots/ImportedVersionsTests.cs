@@ -25,7 +25,8 @@ public sealed class ImportedVersionsTests
         store.Jobs.CompleteSnapshot(link.SnapshotId, new SnapshotCompletion { Status = SnapshotStatus.Failed, Reason = "HTTP 404" });
         var savedAt = DateTimeOffset.FromUnixTimeSeconds(1500000000);
 
-        var id = new ImportedVersions(store, folders, new SnapshotWriter(store, folders), TimeProvider.System).Add(link.LinkId, "wallabag", savedAt, folder =>
+        var imported = new ImportedVersions(store, folders, new SnapshotWriter(store, folders), TimeProvider.System);
+        var id = imported.Add(link.LinkId, "wallabag", savedAt, folder =>
         {
             File.WriteAllText(Path.Combine(folder, ArtifactFiles.ArticleHtml), "<p>潮汐表的文章</p>");
             return new ImportedContent
@@ -34,7 +35,7 @@ public sealed class ImportedVersionsTests
                 Metadata = new PageMetadata { Title = "Imported title" },
                 SearchText = "潮汐表的文章",
             };
-        })!.Value;
+        }, contentHash: "hash-of-the-export-content")!.Value;
 
         var version = store.Snapshots.GetSnapshot(id)!;
         Assert.That((version.Status, version.Mode, version.ImportedFrom, version.CreatedAt), Is.EqualTo((SnapshotStatus.Done, CaptureMode.Imported, "wallabag", savedAt)));
@@ -44,7 +45,8 @@ public sealed class ImportedVersionsTests
 
         new Reindexer(database, folders, new LinkJournal(paths, TimeProvider.System), TimeProvider.System).Rebuild();
         var restored = store.Snapshots.ListSnapshots(link.LinkId).Single(s => s.Mode == CaptureMode.Imported);
-        Assert.That((restored.ImportedFrom, restored.Status), Is.EqualTo(("wallabag", SnapshotStatus.Done)));
+        Assert.That((restored.ImportedFrom, restored.Status, restored.ImportedHash), Is.EqualTo(("wallabag", SnapshotStatus.Done, "hash-of-the-export-content")), "the content hash comes back from snapshot.json");
+        Assert.That(imported.Add(link.LinkId, "wallabag", savedAt, _ => throw new AssertionException("the same content is not written again"), "hash-of-the-export-content"), Is.EqualTo(restored.Id));
 
         Assert.That(() => new ImportedVersions(store, folders, new SnapshotWriter(store, folders), TimeProvider.System).Add(link.LinkId, "x", null, _ => throw new IOException("disk full")), Throws.TypeOf<IOException>());
         var unfinished = store.Snapshots.ListSnapshots(link.LinkId).Single(s => s.ImportedFrom == "x");

@@ -1,3 +1,4 @@
+using LinkSnap.Core.Storage;
 using NUnit.Framework;
 
 namespace LinkSnap.Core.Tests.Storage;
@@ -27,5 +28,21 @@ public sealed class DefaultTagsFollowTagsTests
 
         Assert.That(() => defaults.Set(["bad\u0007tag"]), Throws.InstanceOf<ArgumentException>());
         Assert.That(defaults.Set([]), Is.Empty);
+    }
+
+    [Test]
+    public void A_deleted_tag_leaves_the_defaults_with_the_delete_and_its_children_stay()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Add("https://example.org/a", "nlp", "nlp/parsing", "inbox");
+        var defaults = fixture.Store.DefaultTags;
+        defaults.Set(["inbox", "NLP", "nlp/parsing"]);
+
+        Assert.That(() => fixture.Store.Tags.DeleteTag("nlp", force: false), Throws.InstanceOf<TagInUseException>());
+        Assert.That(defaults.Get(), Is.EqualTo(new[] { "inbox", "NLP", "nlp/parsing" }), "a refused delete changes nothing");
+
+        Assert.That(fixture.Store.Tags.DeleteTag("nlp", force: true), Is.True);
+        Assert.That(defaults.Get(), Is.EqualTo(new[] { "inbox", "nlp/parsing" }));
+        Assert.That(fixture.Store.Tags.ListTags().Select(t => t.Name), Does.Not.Contain("nlp"));
     }
 }

@@ -46,11 +46,15 @@ public sealed class ApiManagementTests : DaemonWithPageTestBase
         Assert.That(await TagsOfAsync(a), Is.EqualTo(new[] { "draft", "machine-learning" }));
         Assert.That(await TagsOfAsync(b), Is.EqualTo(new[] { "machine-learning" }));
 
+        await Client.SendAsync(HttpMethod.Put, "/api/default-tags", new { tags = new[] { "Draft", "inbox" } }, CancellationToken.None);
         var inUse = (await Assert.ThrowsAsync<DaemonApiException>(() => Client.DeleteAsync("/api/tags/draft", CancellationToken.None)))!;
         Assert.That(inUse.Status, Is.EqualTo(409));
         Assert.That(inUse.Message, Does.Contain("force"));
         await Client.DeleteAsync("/api/tags/draft?force=true", CancellationToken.None);
         Assert.That(await TagsOfAsync(a), Is.EqualTo(new[] { "machine-learning" }));
+        var defaults = await Client.GetAsync("/api/default-tags", CancellationToken.None);
+        Assert.That(defaults.GetProperty("tags").EnumerateArray().Select(t => t.GetString()), Is.EqualTo(new[] { "inbox" }), "a deleted tag is no longer a default");
+        await Client.SendAsync(HttpMethod.Put, "/api/default-tags", new { tags = Array.Empty<string>() }, CancellationToken.None);
 
         var bulk = await Client.PostAsync("/api/bulk", new { linkIds = new[] { a, b, 424242 }, action = "add-tag", tag = "batch" }, CancellationToken.None);
         Assert.That(bulk.GetProperty("affected").GetInt32(), Is.EqualTo(2));

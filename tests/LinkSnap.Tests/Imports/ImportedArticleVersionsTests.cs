@@ -152,6 +152,11 @@ public sealed class ImportedArticleVersionsTests
         var again = await ImportedVersionsOfAsync(url);
         Assert.That(again.Select(v => v.GetProperty("id").GetInt64()), Is.EqualTo(first.Select(v => v.GetProperty("id").GetInt64())), "the same content: still the one version");
 
+        // The content's hash lives in the version's snapshot.json too, so a database rebuilt from the files keeps it.
+        await _daemon.Client.PostAsync("/api/reindex", new { }, CancellationToken.None);
+        await ImportAsync("wallabag.json", Export(Article("repeatmarker")));
+        Assert.That((await ImportedVersionsOfAsync(url)).Select(v => v.GetProperty("id").GetInt64()), Is.EqualTo(first.Select(v => v.GetProperty("id").GetInt64())), "after reindex: still the one version");
+
         await ImportAsync("wallabag.json", Export(Article("changedmarker")));
         Assert.That(await ImportedVersionsOfAsync(url), Has.Length.EqualTo(2), "changed content is a new version");
     }
