@@ -66,14 +66,14 @@ public sealed class ImportRulesTests
             <DL><p>
                 <DT><H3>Reading / Later</H3>
                 <DL><p>
-                    <DT><A HREF="https://example.org/a" TAGS="News,news,a//b,{longTag},Ｎews">A</A>
+                    <DT><A HREF="https://example.org/a" TAGS="News,news,a / b,a//b,{longTag},Ｎews">A</A>
                 </DL><p>
             </DL><p>
             """;
 
         var plan = ImportPlanner.Plan(Read(file), new ImportOptions { ExtraTags = ["NEWS"] });
 
-        Assert.That(plan.Links.Single().Tags, Is.EqualTo(new[] { "Reading/Later", "News", "Ｎews" }), "levels trimmed; duplicates in another case dropped, the first spelling kept");
+        Assert.That(plan.Links.Single().Tags, Is.EqualTo(new[] { "Reading - Later", "News", "a/b", "Ｎews" }), "levels trimmed; duplicates in another case dropped, the first spelling kept");
         Assert.That(plan.Rejected.Select(r => r.Reason), Is.EqualTo(new[]
         {
             "tag 'a//b' left out: Tag 'a//b' has an empty level: write levels as 'parent/child'.",
