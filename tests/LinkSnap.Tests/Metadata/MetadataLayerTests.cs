@@ -73,6 +73,7 @@ public sealed class MetadataLayerTests
     [TestCase("", "<h1>会议开幕</h1><p>预祝大会圆满成功！</p><p>来源：巴彦淖尔日报    编辑：苏亮</p><p>巴彦淖尔市人民政府办公室（主办）</p>", "苏亮")]
     [TestCase("", "<h1>海那边的姑娘</h1><p>博客首页 | 注册新的博客</p><p>文章正文。</p><p>由海姑娘张贴 @ 2005-06-14 03:25:55 (370) 共 11 篇评论</p>", "海姑娘")]
     [TestCase("<meta name=citation_authors content='赵  培'>", "<h1>淘宝网物流配送存在的问题及对策研究</h1><p>正文。</p>", "赵培")]
+    [TestCase("", "<h1>播客热潮迅速蔓延 挑逗传统传媒业</h1><p>正文。</p><div class=sidebar><a href='http://blog.example.com/?author=102' title='[太小心]的博客'><u>太小心</u></a><a href='http://blog.example.com/?m=200604&author=102'>April 2006</a></div>", "太小心", Description = "a WordPress blog's author archive link, ?author=N")]
     [TestCase("", "<h1>谁来为无序拆房埋单</h1><p>本报实习生 刘国栋 周炜</p><p>本报记者 王燕平 方云凤</p><p>为拆一幢房，断送了三条人命。</p><p>- 作者： 流泉 访问统计：2</p>", "刘国栋 周炜")]
     public async Task Chinese_bylines_are_read_from_the_shapes_pages_print_them_in(string head, string body, string expected)
     {
@@ -98,6 +99,9 @@ public sealed class MetadataLayerTests
     [TestCase("<meta name=parsely-author value='Gillman, Steve'>", "<h1>T</h1>", "Steve Gillman")]
     [TestCase("", "<h1>T</h1><div><a href=/author/miserableshitehawk>Chris Thompson</a></div><a href=/author/all>See all</a>", "Chris Thompson")]
     [TestCase("<meta name=article_author value='Mike Cason | mcason@al.com'>", "<h1>T</h1>", "Mike Cason")]
+    [TestCase("", "<article><h1>T</h1><footer><div itemprop=author itemscope><meta itemprop=name value='Kate Davidson'><meta itemprop=email value='kdavidson@politico.com'></div><p class=byline>By <a href=/staff/kate-davidson>KATE DAVIDSON</a></p></footer></article>", "Kate Davidson", Description = "Politico: the name in <meta itemprop=name value=…> inside the author element")]
+    [TestCase("<meta name=twitter:label1 value='Written by'><meta name=twitter:data1 value='Ellyn Shook'><meta name=twitter:label2 value='Reading time'><meta name=twitter:data2 value='3 min'>", "<h1>T</h1>", "Ellyn Shook", Description = "LinkedIn and Yoast SEO: the card field labelled Written by")]
+    [TestCase("", "<h1>セキュリティとAI進化の両立なるか？--Appleニュース一気読み</h1><div><span class=writer>松村太郎</span><span class=date><a href=/archives/2019/04/13/>2019年04月13日 09時00分</a></span></div><p>アップルは今週、新しい製品を発表しました。</p>", "松村太郎", Description = "CNET Japan: <span class=writer>")]
     public async Task English_bylines_are_reduced_to_the_names(string head, string body, string expected)
     {
         var scan = await ScanAsync(head, body);
@@ -163,6 +167,7 @@ public sealed class MetadataLayerTests
     [TestCase("", "<h1>Title</h1><p>Tue Jan 28 15:28:56 CET 2020</p>", "2020-01-28T15:28:56+01:00", "visible date near the title")]
     [TestCase("", "<h1>Title</h1><span class=date>3 days ago</span>", "2026-12-02", "visible relative date")]
     [TestCase("", "<h1>标题</h1><span class=time>2天前</span>", "2026-12-03", "visible relative date")]
+    [TestCase("<meta name=PubDate content='2022-01-28 00:00:00'>", "<h1>吉林省人民政府关于禁止新增建设项目的通告</h1><table><tr><td>发文机关：</td><td>吉林省人民政府</td><td>成文日期：</td><td>2022年01月27日</td></tr><tr><td>发布日期：</td><td>2022年01月28日</td></tr></table><p>通告正文。</p>", "2022-01-27", "visible 成文日期", Description = "a government document's disclosure table (xxgk.jl.gov.cn)")]
     public async Task Published_date_is_read_and_normalized(string head, string body, string expected, string source)
     {
         var scan = await ScanAsync(head, body);

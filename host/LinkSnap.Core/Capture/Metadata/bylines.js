@@ -144,8 +144,12 @@ const cleanByline = (raw) => {
   return v;
 };
 
-// Links to an author's page: "/author/…", "/profile/…", "/by/…" (Kinja, Bustle, Engadget, NYT).
-const AUTHOR_LINK = ['author', 'authors', 'profile', 'by', 'staff', 'writers', 'editors', 'people', 'contributors'].map((p) => `a[href*="/${p}/" i]`).join(', ');
+// The labels of a card field that names the writer.
+const WRITTEN_BY = /^(?:written by|author|by|著者|作者|執筆者|筆者)$/i;
+
+// Links to an author's page: "/author/…", "/profile/…", "/by/…" (Kinja, Bustle, Engadget, NYT), and
+// WordPress's default author archive "?author=102" (a blog's "[太小心]的博客" link).
+const AUTHOR_LINK = ['author', 'authors', 'profile', 'by', 'staff', 'writers', 'editors', 'people', 'contributors'].map((p) => `a[href*="/${p}/" i]`).join(', ') + ', a[href*="?author=" i]';
 
 // Author candidates in order of trust: [value, source]. `nearTitle` is the text around the title, `text` the page's.
 // On a Chinese or Japanese page the visible label comes right after JSON-LD: portals fill meta author
@@ -163,6 +167,11 @@ const authorCandidates = (doc, metas, ld, article, nearTitle, text, language) =>
     const values = (metas.get(key) || []).filter((v) => !/^https?:/i.test(v));
     if (values.length) out.push([key === 'citation_author' ? joinNames(values) : values[0], 'meta ' + key]);
   }
+  // Yoast SEO's and Slack's card fields: twitter:label1 "Written by", the name in twitter:data1 (LinkedIn, WordPress sites).
+  for (let i = 1; i <= 4; i++) {
+    const label = (metas.get('twitter:label' + i) || [])[0], data = (metas.get('twitter:data' + i) || [])[0];
+    if (label && data && WRITTEN_BY.test(norm(label))) out.push([data, 'meta twitter:data (written by)']);
+  }
   // Several author elements are several authors ("Julia Carrie Wong and Sam Levin").
   for (const [selector, source] of [['[itemprop~=author]:not(meta)', 'itemprop=author'], ['[rel~=author]', 'rel=author']]) {
     // Only the elements of the first one's byline, not a list of other stories' authors further down.
@@ -170,14 +179,16 @@ const authorCandidates = (doc, metas, ld, article, nearTitle, text, language) =>
     const box = all.length && all[0].parentElement && all[0].parentElement.parentElement;
     const names = all.filter((el, i) => i === 0 || (box && box.contains(el))).map((el) => {
       const name = el.querySelector('[itemprop~=name]');
-      return cleanByline(name ? (name.getAttribute('content') || name.textContent) : el.textContent);
+      // <meta itemprop=name> carries its value in content, or in value on saved pages (Politico, New York).
+      return cleanByline(name ? (name.getAttribute('content') || name.getAttribute('value') || name.textContent) : el.textContent);
     }).filter((v) => v && v.length <= 80);
     if (names.length) out.push([joinNames(names.slice(0, 6)), source]);
   }
   if (article && article.byline) out.push([article.byline, 'readability byline']);
   const weak = cjkPage ? cjkWeak(nearTitle, zh) || cjkWeak(text, zh) : null;
   if (weak) out.push([weak, 'visible CJK label']);
-  for (const el of doc.querySelectorAll('[class*=byline i], [class*=author i]:not(body):not(html), [id*=byline i]')) {
+  // "writer" is how Japanese templates name the byline (<span class="writer">松村太郎</span>, CNET Japan).
+  for (const el of doc.querySelectorAll('[class*=byline i], [class*=author i]:not(body):not(html), [id*=byline i], [class~=writer i]')) {
     const v = norm(el.textContent);
     if (v.length >= 2 && v.length <= 80 && visible(el)) out.push([v, '.byline element']);
   }

@@ -87,6 +87,10 @@ const PUBLISHED_LABEL = /(?:张贴|張貼|发布时间|發布時間|发表时间
 
 const publishedCandidates = (doc, metas, ld, article, url, nearTitle, text, titleFound, now) => {
   const out = [];
+  // A Chinese government document is dated by its 成文日期, the day it was signed: its disclosure page
+  // prints it beside the later 发布日期, and the CMS's meta PubDate is the later one (xxgk.jl.gov.cn).
+  const signed = text.match(/成文日期\s*[:：]?\s*([^\n]{6,30})/);
+  if (signed) out.push([signed[1], 'visible 成文日期']);
   for (const n of ld.articles) for (const key of ['datePublished', 'dateCreated', 'uploadDate']) if (ldString(n[key])) out.push([ldString(n[key]), 'json-ld ' + key]);
   for (const key of ['article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'dcterms.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'citation_publication_date', 'citation_date', 'article.published', 'original-publish-date', 'publication_date', 'created']) {
     for (const v of metas.get(key) || []) out.push([v, 'meta ' + key]);

@@ -34,12 +34,19 @@ const BOILERPLATE_BLOCK_TEXT = [
   /^if you (enjoyed|liked) (this|the) (article|story|post)/i,
   // Chinese pagers: "第1页/共1页", "<< 上一页 | 下一页 >>".
   /^(第\s*\d+\s*页\s*[\/／]\s*共\s*\d+\s*页)?\s*((<<|«)?\s*上一页\s*[|｜]?\s*下一页\s*(>>|»)?)?$/,
+  // Chinese page tools under a post: "发表评论 >>>", "[打印]", "[关闭窗口]", "加入博采".
+  /^([\[【(（]?\s*(发表评论|我要评论|查看评论|打印|打印本页|打印此文|关闭|关闭窗口|收藏|收藏本文|推荐给朋友|返回顶部|加入博采)\s*[\]】)）]?\s*(>>>|>>|»)?\s*)+$/,
 ];
 
 // Bylines and datelines Readability did not recognize as such (no sentence punctuation).
 const BYLINE_TEXT = [/^(by|von|por|par|di)\s[^.!?]{1,70}$/i, /^additional reporting by/i, /^staff reports?$/i];
 const DATE_LINE = /^(published|posted|updated|last updated|modified)\b/i;
 const DATE_WORDS = /(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?|\b(am|pm|a\.m\.|p\.m\.|gmt|utc|est|edt|pst|pdt|cet|cest|bst|ist)\b|\b(at|on|um|às|de|le)\b/gi;
+// A Chinese dateline: a date with the post's labels (updated, source, author, posted by, views), as
+// "2005-04-05 06:40更新 来源：转载文章" or "由海姑娘张贴 @ 2005-06-13 15:00:14 (697)"; never a sentence.
+const CN_DATE = /\d{4}\s*[-年\/.]\s*\d{1,2}\s*[-月\/.]\s*\d{1,2}/;
+const CN_DATELINE_LABEL = /(更新|来源|作者|编辑|张贴|发表于|发布于|发布时间|访问|点击|浏览|阅读)/;
+const isChineseDateline = (text) => CN_DATE.test(text) && CN_DATELINE_LABEL.test(text) && !/[。！？]/.test(text);
 const isDateOnly = (text) => text.length <= 40 && /\d/.test(text) && text.replace(DATE_WORDS, '').replace(/[\d\s.,:\/|\-–—()]+/g, '') === '';
 
 // Photo agencies: a short unpunctuated line naming one is a credit.
@@ -109,8 +116,24 @@ const RULES = [
   ['p, div, span, li', (el) => textMatches(el, 20, [/^\d+( of \d+| \/ \d+)?$/])],
   ['p, div, li, td, h2, h3, h4, h5, h6', (el) => textMatches(el, 200, BOILERPLATE_BLOCK_TEXT)],
   ['p, div, span, small, h4, h5, h6', (el) => textMatches(el, 80, BYLINE_TEXT)],
+  ['p, div, td, span, li, small, em, font, h4, h5, h6', (el) => { const t = textOf(el, 80); return t !== null && isChineseDateline(t); }],
   ['p, div, span, small, time, li, h4, h5, h6', (el) => { const t = textOf(el, 40); return t !== null && isDateOnly(t); }],
 ];
+
+// The headline repeated as the article's first line in a tag Readability does not take for a heading
+// (old portals set it in <b> or <font>): the first block whose whole text is the article's opening and
+// most of the page's title (at least half of it: a name in bold opening the first sentence stays).
+const dropLeadingTitle = (root, title) => {
+  const squeeze = (text) => text.replace(/\s+/g, '');
+  const heading = squeeze(title || '');
+  const opening = squeeze(root.textContent);
+  if (heading === '') return;
+  const lead = [...root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, div, td, b, strong, font, span')].find((el) => {
+    const own = squeeze(el.textContent);
+    return own.length >= 4 && own.length * 2 >= heading.length && opening.startsWith(own) && heading.includes(own);
+  });
+  if (lead && compact(lead) < opening.length * MAX_SHARE) lead.remove();
+};
 
 const clean = (root) => {
   const total = root.textContent.length;
@@ -120,6 +143,15 @@ const clean = (root) => {
       if (root.contains(el) && isBoilerplate(el, total)) el.remove();
     }
   }
+};
+
+// Readability keeps a block holding ten commas or more without checking its images and links, but
+// counts only the ASCII comma there (its scoring counts the Chinese "，" and Arabic "،" too): a
+// Chinese post with three photos and no <p> was thrown away for its "bad p to img ratio". The count
+// here uses the same commas as its scoring.
+const countChar = Readability.prototype._getCharCount;
+Readability.prototype._getCharCount = function (e, s) {
+  return (s || ',') === ',' ? this._getInnerText(e).split(this.REGEXPS.commas).length - 1 : countChar.call(this, e, s);
 };
 
 // Classes are kept for the cleaning above and dropped afterwards, as Readability does by default;
@@ -132,6 +164,7 @@ if (!article) return null;
 
 const content = article.content;
 clean(content);
+dropLeadingTitle(content, source.title);
 for (const el of [content, ...content.querySelectorAll('[class]')]) {
   if (el.className !== 'page') el.removeAttribute('class');
 }
