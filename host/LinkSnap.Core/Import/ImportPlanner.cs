@@ -78,21 +78,9 @@ public static class ImportPlanner
         a is null ? b : b is null ? a : a < b ? a : b;
 
     // A tag the library refuses (too long, control characters) is dropped from the link and listed, not fatal.
-    private static IReadOnlyList<string> TagNames(IEnumerable<string> tags, string position, List<ImportRejection> rejected, string url)
-    {
-        var kept = new List<string>();
-        foreach (var tag in tags.Where(t => !string.IsNullOrWhiteSpace(t)))
-        {
-            try
-            {
-                kept.AddRange(TagName.NormalizeAll([tag]));
-            }
-            catch (ArgumentException e)
-            {
-                rejected.Add(new ImportRejection(position, url, $"tag '{tag}' left out: {e.Message}"));
-            }
-        }
-
-        return TagName.NormalizeAll(kept);
-    }
+    // One pass over the tags (not one list per tag and a second over the kept ones): it runs per entry.
+    private static IReadOnlyList<string> TagNames(IEnumerable<string> tags, string position, List<ImportRejection> rejected, string url) =>
+        TagName.NormalizeAll(
+            tags.Where(t => !string.IsNullOrWhiteSpace(t)),
+            (tag, e) => rejected.Add(new ImportRejection(position, url, $"tag '{tag}' left out: {e.Message}")));
 }

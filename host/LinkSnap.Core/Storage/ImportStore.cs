@@ -108,6 +108,16 @@ public sealed class ImportStore(LinkSnapDatabase database, TimeProvider time)
 
     public ImportRecord? GetImport(long id) => ListImports(id).FirstOrDefault();
 
+    /// <summary>
+    /// Only the import's status (null when unknown): the runner asks before each batch, and <see cref="GetImport"/>
+    /// also counts the import's capture jobs, a read that grows with the import (200 of them at 100,000 links).
+    /// </summary>
+    public string? GetImportStatus(long id)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<string?>("SELECT status FROM imports WHERE id = @id", new { id });
+    }
+
     /// <summary>The import's captures that failed for good (with their reasons), newest first.</summary>
     public IReadOnlyList<SnapshotRecord> ListImportFailures(long importId, int limit)
     {

@@ -22,18 +22,26 @@ public static class TagName
             throw new ArgumentException("A tag cannot be empty.");
         }
 
-        if (text.Any(char.IsControl))
+        foreach (var c in text)
         {
-            throw new ArgumentException("A tag cannot contain control characters (tabs, line breaks).");
+            if (char.IsControl(c))
+            {
+                throw new ArgumentException("A tag cannot contain control characters (tabs, line breaks).");
+            }
         }
 
-        var levels = text.Split('/').Select(l => l.Trim()).ToArray();
-        if (levels.Any(l => l.Length == 0))
+        // Most tags have one level: only a hierarchical one is split (an import normalizes a tag per bookmark and folder).
+        if (text.Contains('/'))
         {
-            throw new ArgumentException($"Tag '{text}' has an empty level: write levels as 'parent/child'.");
+            var levels = text.Split('/').Select(l => l.Trim()).ToArray();
+            if (levels.Any(l => l.Length == 0))
+            {
+                throw new ArgumentException($"Tag '{text}' has an empty level: write levels as 'parent/child'.");
+            }
+
+            text = string.Join('/', levels);
         }
 
-        text = string.Join('/', levels);
         if (text.Length > MaxLength)
         {
             throw new ArgumentException($"Tag '{text[..20]}…' is {text.Length} characters long; the limit is {MaxLength}.");
@@ -46,13 +54,29 @@ public static class TagName
     public static string Key(string normalized) => normalized.ToLowerInvariant().Normalize(NormalizationForm.FormC);
 
     /// <summary>Normalizes a list, dropping duplicates that differ only in case or Unicode form (first spelling wins).</summary>
-    public static IReadOnlyList<string> NormalizeAll(IEnumerable<string>? tags)
+    public static IReadOnlyList<string> NormalizeAll(IEnumerable<string>? tags) => NormalizeAll(tags, refused: null);
+
+    /// <summary>
+    /// As <see cref="NormalizeAll(IEnumerable{string})"/>, but a tag the rules refuse is handed to <paramref name="refused"/>
+    /// (with the reason) and left out instead of failing the list; null throws as before.
+    /// </summary>
+    public static IReadOnlyList<string> NormalizeAll(IEnumerable<string>? tags, Action<string, ArgumentException>? refused)
     {
         var result = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tag in tags ?? [])
         {
-            var name = Normalize(tag);
+            string name;
+            try
+            {
+                name = Normalize(tag);
+            }
+            catch (ArgumentException e) when (refused is not null)
+            {
+                refused(tag, e);
+                continue;
+            }
+
             if (seen.Add(Key(name)))
             {
                 result.Add(name);

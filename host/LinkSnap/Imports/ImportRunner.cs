@@ -76,7 +76,7 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
         RedoLostArticles(import, plan);
         for (var done = import.Applied; done < plan.Links.Count; done += BatchSize)
         {
-            if (stoppingToken.IsCancellationRequested || store.Imports.GetImport(import.Id)?.Status != ImportStatuses.Running)
+            if (stoppingToken.IsCancellationRequested || store.Imports.GetImportStatus(import.Id) != ImportStatuses.Running)
             {
                 return; // stopped or paused: the next start or resume continues from here
             }

@@ -58,6 +58,31 @@ public sealed class ImportRulesTests
     }
 
     [Test]
+    public void A_tag_the_library_refuses_is_left_out_and_listed_and_the_others_are_kept_once()
+    {
+        var longTag = new string('长', 101);
+        var file = $"""
+            <!DOCTYPE NETSCAPE-Bookmark-file-1>
+            <DL><p>
+                <DT><H3>Reading / Later</H3>
+                <DL><p>
+                    <DT><A HREF="https://example.org/a" TAGS="News,news,a / b,a//b,{longTag},Ｎews">A</A>
+                </DL><p>
+            </DL><p>
+            """;
+
+        var plan = ImportPlanner.Plan(Read(file), new ImportOptions { ExtraTags = ["NEWS"] });
+
+        Assert.That(plan.Links.Single().Tags, Is.EqualTo(new[] { "Reading - Later", "News", "a/b", "Ｎews" }), "levels trimmed; duplicates in another case dropped, the first spelling kept");
+        Assert.That(plan.Rejected.Select(r => r.Reason), Is.EqualTo(new[]
+        {
+            "tag 'a//b' left out: Tag 'a//b' has an empty level: write levels as 'parent/child'.",
+            $"tag '{longTag}' left out: Tag '{longTag[..20]}…' is 101 characters long; the limit is 100.",
+        }));
+        Assert.That(plan.Rejected.Select(r => r.Position).Distinct(), Is.EqualTo(new[] { "bookmark 1" }));
+    }
+
+    [Test]
     public void Entries_that_cannot_be_captured_are_listed_with_their_reason()
     {
         var rejected = ImportPlanner.Plan(Read(Netscape), new ImportOptions()).Rejected;
