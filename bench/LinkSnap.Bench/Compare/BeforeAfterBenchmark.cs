@@ -82,9 +82,12 @@ public sealed class BeforeAfterBenchmark : IBenchmark
     /// <summary>
     /// Untimed rounds before the timed ones. One warm request per query is not enough: .NET moves a method
     /// to optimised code only after about 30 calls (tiered compilation), so the first timed rounds measured
-    /// which daemon's compiler had caught up, not which build does less work.
+    /// which daemon's compiler had caught up, not which build does less work. 30 rounds were still not enough:
+    /// HEAD's daemon starts second, just before these rounds, and measured 1.14–1.67× slower in two idle runs
+    /// while the same two builds on copies of the same library, warm, were equal (curl, 400 requests each).
+    /// With 300 rounds (about 12 s a side) three idle runs gave 0.92–1.04×.
     /// </summary>
-    private const int LibraryWarmupRounds = 30;
+    private const int LibraryWarmupRounds = 300;
 
     private static async Task LibraryAsync(BenchContext context, Side before, Side after, CancellationToken cancellationToken)
     {
