@@ -22,26 +22,18 @@ public static class TagName
             throw new ArgumentException("A tag cannot be empty.");
         }
 
-        foreach (var c in text)
+        if (text.Any(char.IsControl))
         {
-            if (char.IsControl(c))
-            {
-                throw new ArgumentException("A tag cannot contain control characters (tabs, line breaks).");
-            }
+            throw new ArgumentException("A tag cannot contain control characters (tabs, line breaks).");
         }
 
-        // Most tags have one level: only a hierarchical one is split (an import normalizes a tag per bookmark and folder).
-        if (text.Contains('/'))
+        var levels = text.Split('/').Select(l => l.Trim()).ToArray();
+        if (levels.Any(l => l.Length == 0))
         {
-            var levels = text.Split('/').Select(l => l.Trim()).ToArray();
-            if (levels.Any(l => l.Length == 0))
-            {
-                throw new ArgumentException($"Tag '{text}' has an empty level: write levels as 'parent/child'.");
-            }
-
-            text = string.Join('/', levels);
+            throw new ArgumentException($"Tag '{text}' has an empty level: write levels as 'parent/child'.");
         }
 
+        text = string.Join('/', levels);
         if (text.Length > MaxLength)
         {
             throw new ArgumentException($"Tag '{text[..20]}…' is {text.Length} characters long; the limit is {MaxLength}.");
