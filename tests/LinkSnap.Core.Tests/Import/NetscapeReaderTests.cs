@@ -48,9 +48,9 @@ public sealed class NetscapeReaderTests
 
         // Without the corpus, one case that is skipped with the reason (CI has it).
         var folder = Corpus.Root is null ? null : Path.Combine(Corpus.Root, "imports", "netscape");
-        foreach (var name in folder is not null && Directory.Exists(folder) ? Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal) : ["(corpus)"])
+        foreach (var name in folder is not null && Directory.Exists(folder) ? Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray() : ["(corpus)"])
         {
-            yield return new TestCaseData(name).SetArgDisplayNames(name!);
+            yield return new TestCaseData(name).SetArgDisplayNames(name);
         }
     }
 
