@@ -54,6 +54,12 @@ internal sealed class CheckingProxy : IDisposable
         _ = AcceptLoopAsync();
     }
 
+    /// <summary>
+    /// True when this proxy refused the host for good a moment ago: no such name, no address, or a
+    /// refused address. A browser on this machine would get no answer from it either.
+    /// </summary>
+    public bool RefusedHostForGood(string host) => _lookups.IsGone(host);
+
     /// <summary>The proxy's address, for Chromium's proxy setting.</summary>
     public string Url { get; }
 

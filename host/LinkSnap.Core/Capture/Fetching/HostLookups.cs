@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 
 namespace LinkSnap.Core.Capture.Fetching;
 
@@ -42,6 +43,20 @@ internal sealed class HostLookups(TargetGuard guard)
             var lookup = LookUpAsync(host);
             _answers[host] = (lookup, now + (long)Lifetime.TotalMilliseconds);
             return lookup;
+        }
+    }
+
+    /// <summary>
+    /// True when the host's answer, still held, was final: the name does not exist, has no address,
+    /// or its addresses are refused. A timeout or a resolver's temporary failure is not final.
+    /// </summary>
+    public bool IsGone(string host)
+    {
+        lock (_answers)
+        {
+            return _answers.TryGetValue(host, out var answer) && answer.Lookup.IsFaulted
+                && answer.Lookup.Exception?.InnerException is CaptureFailureException e
+                && e.InnerException is null or SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData };
         }
     }
 

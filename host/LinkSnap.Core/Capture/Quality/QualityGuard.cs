@@ -40,8 +40,11 @@ internal sealed class QualityGuard(TimeProvider time)
         }
     }
 
-    /// <summary>The flags of the page as it stands; an HTTP error status is a flag of its own.</summary>
-    public async Task<IReadOnlyList<QualityFlag>> CheckAsync(IPage page, int? httpStatus, string? reasonPhrase)
+    /// <summary>
+    /// The flags of the page as it stands; an HTTP error status is a flag of its own. Images the
+    /// site itself does not serve (<see cref="AbsentImages"/>) are not "missing".
+    /// </summary>
+    public async Task<IReadOnlyList<QualityFlag>> CheckAsync(IPage page, int? httpStatus, string? reasonPhrase, IReadOnlyCollection<string> absentImages)
     {
         var flags = new List<QualityFlag>();
         if (httpStatus >= 400)
@@ -51,7 +54,7 @@ internal sealed class QualityGuard(TimeProvider time)
 
         try
         {
-            var found = await page.EvaluateAsync<JsonElement>(QualityScript.Check, new Dictionary<string, object?> { ["rules"] = QualityScript.Rules, ["httpError"] = httpStatus >= 400 }).WaitAsync(CheckBound, time);
+            var found = await page.EvaluateAsync<JsonElement>(QualityScript.Check, new Dictionary<string, object?> { ["rules"] = QualityScript.Rules, ["httpError"] = httpStatus >= 400, ["absentImages"] = absentImages }).WaitAsync(CheckBound, time);
             foreach (var f in found.GetProperty("flags").EnumerateArray())
             {
                 var kind = f.GetProperty("kind").GetString()!;

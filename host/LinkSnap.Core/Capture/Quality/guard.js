@@ -41,6 +41,17 @@ function firstScreenLayers(rules) {
   return { share: covered / (n * n), layers: Array.from(counts, ([el, c]) => ({ el, share: c / (n * n) })) };
 }
 
+// A site's root (https://facebook.com/, /index.html) or a sign-in address (/login, /accounts/login/,
+// /users/sign_in): a capture of it is right to show a sign-in form.
+function isSignInPage(rules) {
+  let path = location.pathname;
+  try { path = decodeURIComponent(path); } catch (e) { /* a malformed escape: match the raw path */ }
+  const segments = lower(path).split('/').filter(Boolean);
+  if (segments.length === 0 || (segments.length === 1 && segments[0].startsWith('index.'))) return true;
+  const last = segments[segments.length - 1].replace(/\.[a-z0-9]+$/, '');
+  return rules.login.signInPages.includes(last);
+}
+
 function visibleText() {
   return document.body ? (document.body.innerText || '').replace(/\s+/g, ' ').trim() : '';
 }
@@ -154,14 +165,15 @@ function checkCapture(rules, args) {
     // A known consent platform's element names the layer; else its words do. A banner that leaves
     // most of the page in view is not a wall (the issue's rule; it is what the consent step dismisses).
     const cmp = rules.consent.selectors.find(sel => queryAll(sel).some(isShown));
-    if (layerPassword || (loginWord && !consentWord && !cmp)) add('login-wall', `A sign-in layer covers ${pct}% of the first screen ("${layerPassword ? 'password field' : loginWord}").`);
+    if (layerPassword || (loginWord && !consentWord && !cmp)) { if (!isSignInPage(rules)) add('login-wall', `A sign-in layer covers ${pct}% of the first screen ("${layerPassword ? 'password field' : loginWord}").`); }
     else if (cmp) add('consent', `A cookie consent layer (${cmp}) covers ${pct}% of the first screen.`);
     else if (consentWord) add('consent', `A consent layer covers ${pct}% of the first screen ("${consentWord}").`);
   }
 
   // Login walls as the main content: a password field or "sign in to continue" on a short page.
+  // Not on a site's root or sign-in page: there the sign-in form is the page, not a wall before it.
   const login = rules.login;
-  if (text.length < login.maxMainText) {
+  if (text.length < login.maxMainText && !isSignInPage(rules)) {
     const password = queryAll('input[type="password"]').some(isShown);
     const phrase = findPhrase(lowText, login.phrases);
     if (password) add('login-wall', 'The page is mostly a sign-in form (a password field and little else).');
@@ -184,13 +196,15 @@ function checkCapture(rules, args) {
   const folds = findToggles(rules);
   if (folds.length) add('truncated', `A "${folds[0].text}" fold still hides ${Math.round((1 - folds[0].fold.clientHeight / folds[0].fold.scrollHeight) * 100)}% of its text${isPlainToggle(folds[0].el) ? '' : ' (its toggle leads to another page)'}.`);
 
-  // Missing images: images on the first screen that never loaded.
+  // Missing images: images on the first screen that never loaded. An image the site itself does not
+  // serve (its origin answered 4xx, or its host is gone: args.absentImages) is not missing: there is nothing to save.
   const min = rules.missingImages.minSize;
+  const absent = new Set(args.absentImages || []);
   // A broken image with alt text is drawn as its text, whatever its width and height attributes say.
   const size = (img, r, name) => Math.max(name === 'width' ? r.width : r.height, parseInt(img.getAttribute(name), 10) || 0);
   const missing = Array.from(document.images).filter(img => {
     const r = img.getBoundingClientRect();
-    return r.bottom > 0 && r.top < innerHeight && size(img, r, 'width') >= min && size(img, r, 'height') >= min && isShown(img) && !(img.complete && img.naturalWidth > 0);
+    return r.bottom > 0 && r.top < innerHeight && size(img, r, 'width') >= min && size(img, r, 'height') >= min && isShown(img) && !(img.complete && img.naturalWidth > 0) && !absent.has(img.currentSrc || img.src);
   });
   if (missing.length) add('missing-images', `${missing.length} image${missing.length > 1 ? 's' : ''} on the first screen never loaded (${(missing[0].currentSrc || missing[0].getAttribute('src') || 'no address').slice(0, 120)}).`);
   return { flags };

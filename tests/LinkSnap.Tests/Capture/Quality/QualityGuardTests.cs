@@ -34,7 +34,14 @@ public sealed class QualityGuardTests : CaptureTestBase
     /// <summary>A second site (127.0.0.2) for the consent manager's own frame, as Sourcepoint serves it.</summary>
     private FixtureServer _cmp = null!;
 
-    protected override void Configure(CaptureOptions options) => _options = options;
+    protected override void Configure(CaptureOptions options)
+    {
+        _options = options;
+
+        // Hosts under .invalid have no such name by definition (RFC 6761): the proxy's own lookup is part of the test.
+        var loopbackOnly = options.RequestFilterForTests!;
+        options.RequestFilterForTests = url => loopbackOnly(url) || url.Host.EndsWith(".invalid", StringComparison.Ordinal);
+    }
 
     [OneTimeSetUp]
     public async Task CaptureAllAsync()
@@ -52,7 +59,9 @@ public sealed class QualityGuardTests : CaptureTestBase
             ["/cookiebot"] = (QualityPages.Cookiebot, 200),
             ["/consent-wall"] = (QualityPages.GenericWall, 200),
             ["/consent-zh"] = (QualityPages.ChineseConsent, 200),
-            ["/login"] = (QualityPages.LoginForm, 200),
+            ["/members/harbour-story"] = (QualityPages.LoginForm, 200),
+            ["/"] = (QualityPages.SignInHome, 200),
+            ["/accounts/login/"] = (QualityPages.SignInHome, 200),
             ["/zhihu"] = (QualityPages.ZhihuModal, 200),
             ["/zhihu-site"] = (QualityPages.ZhihuModal, 200),
             ["/captcha"] = (QualityPages.Captcha, 200),
@@ -62,6 +71,7 @@ public sealed class QualityGuardTests : CaptureTestBase
             ["/fold-plain"] = (QualityPages.PlainFold, 200),
             ["/fold-linked"] = (QualityPages.LinkedFold, 200),
             ["/broken-images"] = (QualityPages.BrokenImages, 200),
+            ["/absent-images"] = (QualityPages.AbsentImages, 200),
             ["/placeholder"] = (QualityPages.Placeholder, 200),
             ["/scroll-loader"] = (QualityPages.ScrollLoader, 200),
             ["/wechat"] = (QualityPages.WeChat, 200),
@@ -78,6 +88,10 @@ public sealed class QualityGuardTests : CaptureTestBase
             Server.MapHtml(path, html, status);
         }
 
+        // Never answered, and answered "busy": images a later capture may get. /photos/missing.jpg is a 404.
+        Server.Map("/photos/stalled.jpg", ctx => Task.Delay(Timeout.Infinite, ctx.RequestAborted));
+        Server.MapContent("/photos/busy.jpg", "text/plain", "Service Unavailable"u8.ToArray(), 503);
+        Server.MapContent("/photos/withdrawn.jpg", "text/plain", "Gone"u8.ToArray(), 410);
         Server.MapContent("/red.png", "image/png", Fixtures.RedPng);
         Server.MapContent("/icon.png", "image/png", Fixtures.BluePng);
         Server.MapContent("/blue-lazy.png", "image/png", Fixtures.BluePng);
@@ -144,14 +158,14 @@ public sealed class QualityGuardTests : CaptureTestBase
     [TestCase("/cookiebot", "consent", "#CybotCookiebotDialog")]
     [TestCase("/consent-wall", "consent", "first screen")]
     [TestCase("/consent-zh", "consent", "cookie")]
-    [TestCase("/login", "login-wall", "sign-in form")]
+    [TestCase("/members/harbour-story", "login-wall", "sign-in form")]
     [TestCase("/zhihu", "login-wall", "sign-in layer")]
     [TestCase("/captcha", "bot-check", "Just a moment")]
     [TestCase("/soft-error", "error-page", "页面不存在")]
     [TestCase("/gone", "error-page", "HTTP 404")]
     [TestCase("/spa", "blank", "almost nothing")]
     [TestCase("/fold-linked", "truncated", "阅读全文")]
-    [TestCase("/broken-images", "missing-images", "2 images")]
+    [TestCase("/broken-images", "missing-images", "2 images on the first screen never loaded (http://127.0.0.1")]
     [TestCase("/csdn", "truncated", "登录后阅读全文")]
     public void Each_sign_is_flagged_with_its_reason_and_action(string path, string kind, string reasonPart)
     {
@@ -172,6 +186,30 @@ public sealed class QualityGuardTests : CaptureTestBase
             Assert.That(Flags("/soft-error").Select(f => f.Kind), Is.EqualTo(new[] { "error-page" }));
             Assert.That(Flags("/captcha").Select(f => f.Kind), Does.Not.Contain("login-wall"));
         });
+    }
+
+    /// <summary>Issue 18, guard false positives (decision 084): the corpus' Facebook, Instagram and VK home pages are sign-in forms.</summary>
+    [Test]
+    public void A_sign_in_form_is_the_page_at_a_sites_root_and_sign_in_address_but_a_wall_at_an_article()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Flags("/"), Is.Empty, Describe(_captured["/"]));
+            Assert.That(Flags("/accounts/login/"), Is.Empty, Describe(_captured["/accounts/login/"]));
+            Assert.That(Flags("/members/harbour-story").Select(f => f.Kind), Is.EqualTo(new[] { "login-wall" }));
+        });
+    }
+
+    /// <summary>
+    /// Issue 18, guard false positives (decision 084): an image the site does not serve (4xx, or a host
+    /// with no such name) is not missing; one that never answered or got a 503 is, and only those are counted.
+    /// </summary>
+    [Test]
+    public void Images_the_site_does_not_serve_are_not_missing_ones_that_did_not_arrive_are()
+    {
+        Assert.That(Flags("/absent-images"), Is.Empty, Describe(_captured["/absent-images"]));
+        var flag = Flags("/broken-images").Single(f => f.Kind == "missing-images");
+        Assert.That(flag.Reason, Does.StartWith("2 images").And.Contain("/photos/stalled.jpg"), "the stalled and the 503 image; the 404 is not counted");
     }
 
     [Test]

@@ -191,8 +191,25 @@ internal static class QualityPages
 
     /// <summary>Images on the first screen that never load (the server answers 404).</summary>
     public static readonly string BrokenImages = Page("Harbour photos", """
-        <img src="/photos/missing-1.jpg" width="320" height="200" alt="boats"> <img src="/photos/missing-2.jpg" width="320" height="200" alt="market">
+        <img src="/photos/stalled.jpg" width="320" height="200" alt="boats"> <img src="/photos/busy.jpg" width="320" height="200" alt="market">
+        <img src="/photos/missing.jpg" width="320" height="200" alt="quay">
         """ + Story);
+
+    /// <summary>
+    /// Images the site itself does not serve, as on the corpus' Google, JD and qq pages: a 404 and a
+    /// 410 from the page's own server, and images on a host with no such name (plain HTTP and HTTPS).
+    /// </summary>
+    public static readonly string AbsentImages = Page("Harbour archive", """
+        <img src="/photos/missing.jpg" width="320" height="200" alt="boats"> <img src="/photos/withdrawn.jpg" width="320" height="200" alt="market">
+        <img src="http://photos.gone-host.invalid/quay.jpg" width="320" height="200" alt="quay"> <img src="https://photos.gone-host.invalid/gulls.jpg" width="320" height="200" alt="gulls">
+        """ + Story);
+
+    /// <summary>Facebook's and VK's home page as saved in the corpus: a sign-in form in the header, a sign-up form and little text. The form is the page.</summary>
+    public static readonly string SignInHome = Page("Welcome! | Harbour Social", """
+        <form id="login_form" action="/login.php?login_attempt=1" method="post"><input type="email" name="email"> <input type="password" name="pass" id="pass"> <button>Log in</button></form>
+        <p>Harbour Social helps you connect and share with the people in your life.</p>
+        <form id="reg" method="post"><input name="firstname" placeholder="First name"> <input type="password" name="reg_passwd__" placeholder="New password"> <button>Sign up</button></form>
+        """);
 
     /// <summary>A Sohu-style script loader: a placeholder in src, the photo in data-src.</summary>
     public static readonly string Placeholder = Page("Harbour gallery", Story + """
