@@ -50,7 +50,7 @@ internal sealed class HtmlPageCapture(
 
             // Before navigating: it keeps the fonts and images the page loads, which MHTML drops.
             var savedCopy = SavedCopyCapture.Attach(page);
-            var absentImages = AbsentImages.Attach(page, proxy);
+            var absentImages = options.RunQualityGuard ? AbsentImages.Attach(page, proxy) : null;
             var asSeen = source.Mode == CaptureMode.AsSeen;
             var router = new PageRouter(source.Url, Encoding.UTF8.GetBytes(source.Html), source.Fetched?.Status ?? 200, followsNavigations: !asSeen);
             var network = new NetworkQuiet(page, time);
@@ -130,14 +130,14 @@ internal sealed class HtmlPageCapture(
     }
 
     private async Task<(PageMetadata, string?)> SaveAsync(
-        IPage page, ICDPSession cdp, SavedCopyCapture savedCopy, HtmlSource source, (string? SiteRule, IReadOnlyList<string> Expanded) prepared, ConsentDismissal? consent, AbsentImages absentImages, ArtifactRecorder recorder, CancellationToken cancellationToken)
+        IPage page, ICDPSession cdp, SavedCopyCapture savedCopy, HtmlSource source, (string? SiteRule, IReadOnlyList<string> Expanded) prepared, ConsentDismissal? consent, AbsentImages? absentImages, ArtifactRecorder recorder, CancellationToken cancellationToken)
     {
         var facts = await ReadFactsAsync(page, recorder);
 
         // Before the screenshot scrolls or resizes anything: the flags describe the first screen as a person sees it.
         var fetched = source.Fetched;
         var flags = options.RunQualityGuard
-            ? await recorder.TimeAsync("guard", () => _quality.CheckAsync(page, fetched?.Status, fetched?.ReasonPhrase, absentImages.Urls))
+            ? await recorder.TimeAsync("guard", () => _quality.CheckAsync(page, fetched?.Status, fetched?.ReasonPhrase, absentImages?.Urls ?? []))
             : [];
 
         // The favicon comes from the network, not from the page: it is fetched while the page works.
