@@ -16,6 +16,13 @@ public sealed class CaptureOptions
     /// <summary>The warm browser is closed after this long without a capture, and relaunched on demand.</summary>
     public TimeSpan BrowserIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Chromium and its Playwright driver run this many nice steps below the daemon's CPU priority
+    /// (Linux; 0 = the daemon's), so captures never slow what the person does in the library (decision 081).
+    /// </summary>
+    [Range(0, 19)]
+    public int BrowserNiceness { get; set; } = 10;
+
     /// <summary>Fetching the main document (each hop of a redirect chain) and loading it in the page.</summary>
     public TimeSpan NavigationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

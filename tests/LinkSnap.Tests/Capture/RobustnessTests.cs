@@ -1,4 +1,5 @@
 using LinkSnap.Core.Capture;
+using LinkSnap.Core.Capture.Browser;
 using LinkSnap.Testing;
 using Microsoft.Playwright;
 using NUnit.Framework;
@@ -141,6 +142,38 @@ public sealed class RobustnessTests : CaptureTestBase
         var second = await CaptureAsync(Server.Url("/phoenix"), engine: engine);
         Assert.That(second.Result.ArticleText, Does.Contain("Rises again"), second.Result.Reason);
         Assert.That(engine.Browsers.Launches, Is.EqualTo(2));
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task Chromium_its_page_renderers_and_its_driver_run_below_the_daemons_cpu_priority()
+    {
+        var own = ProcessPriority.Own();
+        var expected = Math.Min(ProcessPriority.Lowest, own + new CaptureOptions().BrowserNiceness);
+        Assert.That(expected, Is.GreaterThan(own), "the test runs at nice 19 already: nothing could be lowered");
+        Server.MapHtml("/yielding", Page("Yielding", "Captured by a browser that gives way to the library."));
+        IReadOnlyList<ProcessTree.Thread> threads = [];
+        // Read while the capture's page is open: its renderer starts after the launch, and Chromium sets
+        // its threads' priorities as it starts them (as root it would raise some to nice 0 and -8).
+        Engine.HtmlCapture.BeforeArtifacts = async _ =>
+        {
+            var driver = ProcessTree.ParentOf(await Engine.Browsers.BrowserProcessIdForTestsAsync());
+            threads = ProcessTree.ThreadsBelow(driver);
+        };
+        try
+        {
+            var captured = await CaptureAsync(Server.Url("/yielding"));
+            Assert.That(captured.Result.ArticleText, Does.Contain("gives way to the library"));
+        }
+        finally
+        {
+            Engine.HtmlCapture.BeforeArtifacts = null;
+        }
+
+        Assert.That(threads.Select(t => t.Type).Distinct(), Is.SupersetOf(new[] { "driver", "browser", "zygote", "renderer" }));
+        var faster = threads.Where(t => t.Nice < expected).Select(t => t.ToString()).ToList();
+        Assert.That(faster, Is.Empty, $"every thread runs at nice {expected} or lower priority (the daemon's is {own}): {string.Join("; ", faster)}");
+        Assert.That(Engine.Browsers.BrowserNice, Is.EqualTo(expected));
     }
 
     [Category(TestCategories.TimingSensitive)]
