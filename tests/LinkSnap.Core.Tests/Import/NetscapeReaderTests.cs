@@ -12,7 +12,7 @@ namespace LinkSnap.Core.Tests.Import;
 /// </summary>
 public sealed class NetscapeReaderTests
 {
-    // Folder descriptions, a second list in the same item, unclosed A and DT, a thumbnail in a note, two links
+    // Folder descriptions, a second list in the same item, a list after a bookmark (no folder), unclosed A and DT, a thumbnail in a note, two links
     // sharing one note, browser roots, entities, bold inside a title and a script whose text looks like bookmarks.
     private static readonly string[] AwkwardFiles =
     [
@@ -23,7 +23,8 @@ public sealed class NetscapeReaderTests
           <DT><A HREF="https://a.example/2" TAGS="x y">two
           <DT><A HREF="https://a.example/3">three</A>
         </DL><DL><DT><A HREF="https://a.example/4">four</A></DL>
-        <DT><A HREF="https://a.example/5">five</A></DL>
+        <DT><A HREF="https://a.example/5">five</A>
+        <DT><A HREF="https://a.example/6">six</A><DL><DT><A HREF="https://a.example/7">seven, in a list without a heading</A></DL></DL>
         """,
         """
         <DL><DT><H3 PERSONAL_TOOLBAR_FOLDER="true">Bar</H3><DL><DT><H3>Sub <b>bold</b></H3><DL>
