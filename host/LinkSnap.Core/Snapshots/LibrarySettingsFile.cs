@@ -53,6 +53,23 @@ public static class LibrarySettingsFile
         }
     }
 
+    /// <summary>
+    /// <see cref="Save"/> for the scheduler's own changes (a finished check, a tag watch sync): a write that fails
+    /// (disk full) must not fail the committed change, and the next save rewrites the whole file anyway. False when it failed.
+    /// </summary>
+    public static bool TrySave(LinkSnapDatabase database)
+    {
+        try
+        {
+            Save(database);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>A library from before this file (or restored from an archive by an older build) gets it at start.</summary>
     public static void EnsureSeeded(LinkSnapDatabase database)
     {

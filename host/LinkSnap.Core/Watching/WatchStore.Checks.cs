@@ -107,7 +107,7 @@ public sealed partial class WatchStore
             parameters,
             transaction);
         transaction.Commit();
-        LibrarySettingsFile.Save(database); // the due time, failures and last outcome moved
+        LibrarySettingsFile.TrySave(database); // the due time, failures and last outcome moved; never fails the recorded check
     }
 
     /// <summary>A link's checks, newest first.</summary>
@@ -168,7 +168,7 @@ public sealed partial class WatchStore
         transaction.Commit();
         if (moved > 0)
         {
-            LibrarySettingsFile.Save(database);
+            LibrarySettingsFile.TrySave(database);
         }
 
         return moved;

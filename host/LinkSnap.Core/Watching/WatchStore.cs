@@ -106,7 +106,7 @@ public sealed partial class WatchStore(LinkSnapDatabase database, TimeProvider t
         transaction.Commit();
         if (changed + missing.Count > 0)
         {
-            LibrarySettingsFile.Save(database);
+            LibrarySettingsFile.TrySave(database);
         }
 
         return changed + missing.Count;
