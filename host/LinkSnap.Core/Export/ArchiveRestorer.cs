@@ -101,6 +101,7 @@ public sealed class ArchiveRestorer(LinkSnapPaths paths)
 
             transaction.Commit();
             moved.Clear();
+            Snapshots.LibrarySettingsFile.Save(database);
             return new ArchiveRestoreResult(links.GetArrayLength(), snapshots, files);
         }
         catch (Exception e) when (e is not ArchiveRestoreException and not OperationCanceledException)

@@ -14,10 +14,17 @@ public sealed class ImportText(string fileName, string text, IReadOnlyDictionary
     public IReadOnlyDictionary<string, string> Attachments { get; } = attachments ?? new Dictionary<string, string>();
 
     /// <summary>The start of the text, lower-case, for sniffing.</summary>
-    public string Head { get; } = text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n')[..Math.Min(4096, text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').Length)].ToLowerInvariant();
+    public string Head { get; } = HeadOf(text);
 
     /// <summary>The parsed document when the text is JSON, else null.</summary>
     public JsonElement? Json => _json.Value;
+
+    // Trims a span, not the text: trimming a 25 MB text copies it (decision 082).
+    private static string HeadOf(string text)
+    {
+        var start = text.AsSpan().TrimStart("\uFEFF \t\r\n");
+        return start[..Math.Min(4096, start.Length)].ToString().ToLowerInvariant();
+    }
 
     private static JsonElement? ParseJson(string text)
     {

@@ -79,11 +79,13 @@ public sealed class Reindexer(LinkSnapDatabase database, SnapshotFolders folders
         }
 
         health?.Restore(connection, transaction, skipped);
+        LibrarySettingsFile.Restore(database, connection, transaction, skipped);
         connection.Execute("DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM link_tags lt WHERE lt.tag_id = tags.id)", transaction: transaction);
         var links = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM links", transaction: transaction);
         var snapshots = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM snapshots", transaction: transaction);
         transaction.Commit();
         journal.Compact(journalled.Values);
+        LibrarySettingsFile.Save(database);
         return new ReindexResult((int)links, (int)snapshots, skipped);
     }
 

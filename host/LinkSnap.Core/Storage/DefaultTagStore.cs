@@ -1,5 +1,6 @@
 using System.Data;
 using Dapper;
+using LinkSnap.Core.Snapshots;
 
 namespace LinkSnap.Core.Storage;
 
@@ -29,6 +30,7 @@ public sealed class DefaultTagStore(LinkSnapDatabase database)
         using var transaction = connection.BeginTransaction();
         Write(connection, transaction, names);
         transaction.Commit();
+        LibrarySettingsFile.Save(database);
         return names;
     }
 
@@ -82,6 +84,7 @@ public sealed class DefaultTagStore(LinkSnapDatabase database)
         }
 
         transaction.Commit();
+        LibrarySettingsFile.Save(database);
     }
 
     private static List<string> Read(IDbConnection connection, IDbTransaction? transaction) =>

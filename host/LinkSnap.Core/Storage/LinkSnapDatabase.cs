@@ -32,6 +32,8 @@ public sealed class LinkSnapDatabase : IDisposable
             _busyTimeoutMs = (int)timeout.TotalMilliseconds;
         }
 
+        DataDirectory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
+
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
@@ -62,6 +64,9 @@ public sealed class LinkSnapDatabase : IDisposable
             ForeignKeys = true,
         }.ToString(),
         inMemory: true);
+
+    /// <summary>The folder holding the database file, where the files a rebuild reads live too; null for an in-memory database.</summary>
+    public string? DataDirectory { get; }
 
     public SqliteConnection Open()
     {

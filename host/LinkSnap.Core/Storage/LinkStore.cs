@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dapper;
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Search;
+using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Urls;
 
 namespace LinkSnap.Core.Storage;
@@ -184,10 +185,16 @@ public sealed class LinkStore(LinkSnapDatabase database, TimeProvider time)
             .SelectMany(f => new[] { f.Folder, f.Input })
             .OfType<string>()
             .ToList();
+        var watched = connection.ExecuteScalar<long>("SELECT COUNT(*) FROM watches WHERE link_id = @id", new { id }, transaction) > 0;
         connection.Execute("DELETE FROM links WHERE id = @id", new { id }, transaction);
         SearchIndex.Delete(connection, transaction, id);
         TagRows.DeleteOrphans(connection, transaction);
         transaction.Commit();
+        if (watched)
+        {
+            LibrarySettingsFile.Save(database); // its watch went with it
+        }
+
         return files;
     }
 

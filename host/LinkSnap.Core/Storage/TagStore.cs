@@ -1,6 +1,7 @@
 using System.Data;
 using Dapper;
 using LinkSnap.Core.Search;
+using LinkSnap.Core.Snapshots;
 
 namespace LinkSnap.Core.Storage;
 
@@ -111,6 +112,7 @@ public sealed class TagStore(LinkSnapDatabase database, TimeProvider time)
             MergeTags([old], renamed);
         }
 
+        new Watching.WatchStore(database, time).FollowRename(source, target);
         new DefaultTagStore(database).FollowRename(source, target);
         return links;
     }
@@ -165,6 +167,7 @@ public sealed class TagStore(LinkSnapDatabase database, TimeProvider time)
         }
 
         transaction.Commit();
+        LibrarySettingsFile.Save(database); // the merge renamed tag watches and default tags with it
         return links.Length;
     }
 
@@ -196,6 +199,7 @@ public sealed class TagStore(LinkSnapDatabase database, TimeProvider time)
         }
 
         transaction.Commit();
+        LibrarySettingsFile.Save(database); // the delete ended the tag's watch and default
         return true;
     }
 

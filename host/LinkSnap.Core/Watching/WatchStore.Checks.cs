@@ -1,6 +1,7 @@
 using Dapper;
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Scheduling;
+using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 
 namespace LinkSnap.Core.Watching;
@@ -106,6 +107,7 @@ public sealed partial class WatchStore
             parameters,
             transaction);
         transaction.Commit();
+        LibrarySettingsFile.TrySave(database); // the due time, failures and last outcome moved; never fails the recorded check
     }
 
     /// <summary>A link's checks, newest first.</summary>
@@ -164,6 +166,11 @@ public sealed partial class WatchStore
         }
 
         transaction.Commit();
+        if (moved > 0)
+        {
+            LibrarySettingsFile.TrySave(database);
+        }
+
         return moved;
     }
 

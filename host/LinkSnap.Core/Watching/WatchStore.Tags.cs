@@ -1,6 +1,8 @@
 using System.Data;
 using Dapper;
 using LinkSnap.Core.Scheduling;
+using LinkSnap.Core.Snapshots;
+using LinkSnap.Core.Storage;
 
 namespace LinkSnap.Core.Watching;
 
@@ -36,6 +38,37 @@ public sealed partial class WatchStore
             "UPDATE watches SET source = @targetKey, period = @period WHERE source IN @sourceKeys OR source = @targetKey",
             new { targetKey, period, sourceKeys },
             transaction);
+    }
+
+    /// <summary>
+    /// A subtree rename ("nlp" → "ml/nlp") for watched tags no link carries as such (a folder: links are
+    /// tagged "nlp/x" only); those that are tags followed through <see cref="FollowTagMerge"/> already.
+    /// </summary>
+    public void FollowRename(string source, string target)
+    {
+        var sourceKey = TagName.Key(source);
+        using (var connection = database.Open())
+        {
+            using var transaction = connection.BeginTransaction();
+            var moved = connection.Query<(string Key, string Name)>(
+                "SELECT tag_key, tag_name FROM tag_watches WHERE tag_key = @sourceKey OR substr(tag_key, 1, length(@prefix)) = @prefix",
+                new { sourceKey, prefix = sourceKey + "/" },
+                transaction).ToList();
+            if (moved.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var (key, name) in moved)
+            {
+                var renamed = TagName.Normalize(target + name[source.Length..]);
+                FollowTagMerge(connection, transaction, [key], TagName.Key(renamed), renamed);
+            }
+
+            transaction.Commit();
+        }
+
+        LibrarySettingsFile.Save(database);
     }
 
     /// <summary>The tag <paramref name="key"/> was deleted: its watch ends, and so do the watches of the links it covered.</summary>

@@ -2,6 +2,7 @@ using System.Data;
 using Dapper;
 using LinkSnap.Core.Capture;
 using LinkSnap.Core.Scheduling;
+using LinkSnap.Core.Snapshots;
 using LinkSnap.Core.Storage;
 
 namespace LinkSnap.Core.Watching;
@@ -30,6 +31,7 @@ public sealed partial class WatchStore(LinkSnapDatabase database, TimeProvider t
 
         Upsert(connection, transaction, linkId, period, LinkSource);
         transaction.Commit();
+        LibrarySettingsFile.Save(database);
         return GetWatch(linkId);
     }
 
@@ -59,6 +61,7 @@ public sealed partial class WatchStore(LinkSnapDatabase database, TimeProvider t
         }
 
         SyncTagWatches();
+        LibrarySettingsFile.Save(database);
         using var count = database.Open();
         return count.ExecuteScalar<int>("SELECT COUNT(*) FROM watches WHERE source = @key", new { key });
     }
@@ -101,6 +104,11 @@ public sealed partial class WatchStore(LinkSnapDatabase database, TimeProvider t
         }
 
         transaction.Commit();
+        if (changed + missing.Count > 0)
+        {
+            LibrarySettingsFile.TrySave(database);
+        }
+
         return changed + missing.Count;
     }
 

@@ -44,6 +44,15 @@ public static class ImportEndpoints
             limit.MaxRequestBodySize = MaxUploadBytes;
         }
 
+        // A body of known length is read into one array of that size: a growing MemoryStream and its ToArray
+        // held the upload up to three times over (decision 082).
+        if (request.ContentLength is { } length)
+        {
+            var bytes = new byte[length];
+            await request.Body.ReadExactlyAsync(bytes, cancellationToken);
+            return bytes;
+        }
+
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         return buffer.ToArray();

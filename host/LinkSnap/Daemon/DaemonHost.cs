@@ -109,6 +109,7 @@ public static class DaemonHost
         app.Services.GetRequiredService<LinkSnapDatabase>(); // migrate before serving
         app.Services.GetRequiredService<LinkJournal>().EnsureSeeded(app.Services.GetRequiredService<LinkStore>());
         app.Services.GetRequiredService<Core.Health.HealthJournal>().EnsureSeeded(app.Services.GetRequiredService<LinkSnapDatabase>());
+        LibrarySettingsFile.EnsureSeeded(app.Services.GetRequiredService<LinkSnapDatabase>());
         // Registered before the features' own callbacks: these run in reverse order, so the library
         // has filled in DaemonState.LoginUrl by the time OnStarted prints and writes daemon.json.
         app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, state, tcp!, paths));

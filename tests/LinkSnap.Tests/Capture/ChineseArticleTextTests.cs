@@ -9,8 +9,13 @@ namespace LinkSnap.Tests.Capture;
 /// portal keeps the item, not the portal's menus; an old table-layout portal's headline tables and the
 /// site's legal notice inside the article container are not article text; a blog post of photos and
 /// text without paragraphs is kept (decision 079), and the headline repeated in bold, the dateline
-/// ("…更新 来源：…") and the page's tools ("【打印】", "发表评论 >>>") are not article text. And a page with no
-/// article at all (a shop's listing) gives the text of its main container, not of its menus.
+/// ("…更新 来源：…"), the page's tools ("【打印】", "发表评论 >>>") and a post's counters ("已被阅读178次") and
+/// trackback address are not article text; nor are a slideshow of
+/// `javascript:` links and the side column of short lines beside the article's cell (decision 085). A
+/// government notice keeps its register card (索引号, 发文机关 …) set above the article's container and the
+/// numbers a word processor put in spans of their own; a wiki article keeps only the headings of what it
+/// shows folded, and not its "[编辑]" links. And a page with no article at all (a shop's listing) gives the
+/// text of its main container, not of its menus.
 /// </summary>
 [TestFixture]
 public sealed class ChineseArticleTextTests : CaptureTestBase
@@ -47,7 +52,8 @@ public sealed class ChineseArticleTextTests : CaptureTestBase
         "Delivery", "Returns", "Gift cards", "Trade accounts", "Careers", "Press", "Contact", "Newsletter", "Instagram", "Pinterest",
     ];
 
-    // A blog post (zh-cwced-dev 59562291…, a front page of such posts): photos and text with <br>, no <p>.
+    // A blog post (zh-cwced-dev 59562291…, a monthly archive of such posts): photos and text with <br>, no <p>;
+    // its dateline with an ordinal day, its counters and its trackback address (35687fb1…).
     private static readonly string[] PhotoPost =
     [
         "天一热，家里的餐桌就换了样子，热菜少了，凉菜多了，拍黄瓜、凉拌木耳、糖拌西红柿轮流上桌。",
@@ -77,6 +83,8 @@ public sealed class ChineseArticleTextTests : CaptureTestBase
     private Captured _portal = null!;
     private Captured _blog = null!;
     private Captured _news = null!;
+    private Captured _notice = null!;
+    private Captured _wiki = null!;
     private readonly Dictionary<string, Captured> _listings = [];
 
     [OneTimeSetUp]
@@ -101,6 +109,10 @@ public sealed class ChineseArticleTextTests : CaptureTestBase
         Server.MapHtml("/plane-trees", OldPortalNewsPage);
         _blog = await CaptureAsync(Server.Url("/blog"));
         _news = await CaptureAsync(Server.Url("/plane-trees"));
+        Server.MapHtml("/notice", NoticePage);
+        Server.MapHtml("/wiki", WikiPage);
+        _notice = await CaptureAsync(Server.Url("/notice"));
+        _wiki = await CaptureAsync(Server.Url("/wiki"));
         var listings = await Task.WhenAll(containers.Keys.Select(async path => (path, await CaptureAsync(Server.Url(path)))));
         foreach (var (path, captured) in listings)
         {
@@ -109,7 +121,7 @@ public sealed class ChineseArticleTextTests : CaptureTestBase
 
         Assert.Multiple(() =>
         {
-            foreach (var captured in new[] { _short, _portal, _blog, _news })
+            foreach (var captured in new[] { _short, _portal, _blog, _news, _notice, _wiki })
             {
                 Assert.That(captured.Result.Outcome, Is.EqualTo(CaptureOutcome.Done), captured.Result.Reason);
             }
@@ -191,6 +203,20 @@ public sealed class ChineseArticleTextTests : CaptureTestBase
     }
 
     [Test]
+    public void A_blog_posts_dateline_counters_and_trackback_address_are_not_article_text()
+    {
+        var text = _blog.Text(ArtifactKinds.ArticleText);
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain(TextPost[0]));
+            foreach (var line in new[] { "September 10th", "已被阅读178次", "Trackback", "已有1件评论" })
+            {
+                Assert.That(text, Does.Not.Contain(line));
+            }
+        });
+    }
+
+    [Test]
     public void An_old_portals_news_item_drops_the_headline_repeated_in_bold_its_dateline_and_its_tools()
     {
         var text = _news.Text(ArtifactKinds.ArticleText);
@@ -206,6 +232,59 @@ public sealed class ChineseArticleTextTests : CaptureTestBase
             {
                 Assert.That(text, Does.Not.Contain(line));
             }
+        });
+    }
+
+    [Test]
+    public void An_old_portals_slideshow_of_script_links_and_its_side_column_are_not_article_text()
+    {
+        var text = _news.Text(ArtifactKinds.ArticleText);
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain(NewsItem[^1]));
+            // Readability turns `javascript:` links into text; they are still links when the cleaning looks.
+            foreach (var line in new[] { "幻灯欣赏", "江边的晚霞", "渔港的清晨" })
+            {
+                Assert.That(text, Does.Not.Contain(line), "the slideshow under the article");
+            }
+
+            // The cell beside the article's: headings, a forum table and picture captions, all short lines.
+            foreach (var line in new[] { "消费热点", "巷子里的老面馆", "打开你的窗", "夜市里的糖画摊" })
+            {
+                Assert.That(text, Does.Not.Contain(line), "the side column");
+            }
+        });
+    }
+
+    [Test]
+    public void A_government_notice_keeps_its_register_card_and_the_numbers_set_in_spans()
+    {
+        var text = _notice.Text(ArtifactKinds.ArticleText);
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("发文字号"), "the register card above the article's container");
+            Assert.That(text, Does.Contain("城政告〔2022〕3号"));
+            Assert.That(text.IndexOf("索 引 号", StringComparison.Ordinal), Is.LessThan(text.IndexOf("为做好河滨公园", StringComparison.Ordinal)), "the card comes first");
+            Assert.That(text.Split("11330000/2022-00117").Length - 1, Is.EqualTo(1), "the small-screen copy of the card is not added too");
+            Assert.That(text, Does.Contain("自2022年3月10日起"), "a number in a span of its own inside a sentence is text");
+            Assert.That(text, Does.Contain("每日6时至22时"));
+            Assert.That(text, Does.Not.Contain("政务服务"), "the site's menu");
+        });
+    }
+
+    [Test]
+    public void A_wiki_article_keeps_the_headings_of_its_folded_blocks_and_drops_its_edit_links()
+    {
+        var text = _wiki.Text(ArtifactKinds.ArticleText);
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("清代中叶，河口镇已有商号六十余家"));
+            Assert.That(text, Does.Contain("镇政府计划在老码头旁建设"), "the text after the folded blocks");
+            Assert.That(text, Does.Contain("历年游客人数"), "a folded table keeps its heading row");
+            Assert.That(text, Does.Contain("历任镇长"), "a folded frame keeps its heading");
+            Assert.That(text, Does.Not.Contain("举办首届茶文化节"), "the folded table's rows");
+            Assert.That(text, Does.Not.Contain("王秀兰"), "the folded frame's content");
+            Assert.That(text, Does.Not.Contain("编辑"), "the sections' edit links");
         });
     }
 
@@ -287,6 +366,7 @@ public sealed class ChineseArticleTextTests : CaptureTestBase
           <table width="820" align="center"><tr>
             <td width="200" valign="top"><div class="side">个人信息 最新文章 归档备份</div></td>
             <td valign="top">
+              <p>Saturday, September 10th, 2005 &nbsp; 10:56 am</p>
               <table width="100%"><tr><td class="post-title">搬家以后</td><td align="right">2005-06-14 03:25:55</td></tr></table>
               <div class="post-body">
                 {string.Concat(TextPost.Select(p => $"<p>{p}</p>"))}
@@ -294,6 +374,9 @@ public sealed class ChineseArticleTextTests : CaptureTestBase
                 {string.Join("<br>\n", PhotoPost)}
                 </td></tr></table>
               </div>
+              <span>(本文发表于<a href="/?cat=7">生活随笔</a>, 已被阅读178次)</span>
+              <div><span>本文通告引用(Trackback)链接: /wp-trackback.php?p=1700</span></div>
+              <h3 id="comments">《搬家以后》已有1件评论</h3>
             </td>
           </tr></table>
         </body>
@@ -314,8 +397,106 @@ public sealed class ChineseArticleTextTests : CaptureTestBase
               {string.Concat(NewsItem.Select(p => $"<p>{p}</p>"))}
               <p>【<a href="/print">打印</a>】 【<a href="javascript:window.close()">关闭窗口</a>】</p>
               <div><a href="/comment">发表评论 &gt;&gt;&gt;</a></div>
+              <table width="100%">
+                <tr><td colspan="4"><b>幻灯欣赏：</b></td></tr>
+                <tr>{string.Concat(Enumerable.Range(1, 4).Select(i => $"<td><a href=\"javascript:play('/s/{i}.html');\"><img src=\"/s{i}.jpg\" width=\"120\" height=\"150\"></a></td>"))}</tr>
+                <tr>{string.Concat(new[] { "江边的晚霞", "古桥雪景", "春天的油菜花田", "渔港的清晨" }.Select((t, i) => $"<td><a href=\"javascript:play('/s/{i + 1}.html');\">{t}</a></td>"))}</tr>
+              </table>
+            </td>
+            <td width="5">&nbsp;</td>
+            <td width="165">
+              <table><tr><td><b>消费热点</b></td></tr></table>
+              <table><tr><td><b>城南论坛推荐</b></td></tr>
+                <tr><td><a href="/f/1">美食</a></td><td>-</td><td><a href="/f/1/9">巷子里的老面馆</a></td></tr>
+                <tr><td><a href="/f/2">旅游</a></td><td>-</td><td><a href="/f/2/9">周末去哪儿</a></td></tr>
+              </table>
+              <table><tr><td><b>图片新闻</b></td></tr></table>
+              {string.Concat(new[] { "打开你的窗", "秋天的银杏大道", "夜市里的糖画摊" }.Select((t, i) => $"<div><a href=\"javascript:play('/p/{i}.html');\"><img src=\"/p{i}.jpg\" width=\"139\"></a></div><div align=\"center\">{t}</div>"))}
             </td>
           </tr></table>
+        </body>
+        </html>
+        """;
+
+    // A government notice (zh-cwced-dev e8847578…): its register card above the article's container, once
+    // laid out for small screens and once for wide ones; the notice pasted from a word processor, each
+    // number in a <span> of its own.
+    private const string NoticePage = """
+        <!DOCTYPE html>
+        <html>
+        <head><meta charset="utf-8"><title>城南市人民政府关于河滨公园改造期间临时封闭部分园区的通告</title></head>
+        <body>
+          <div class="header"><a href="/">城南市人民政府</a> <a href="/xxgk/">政府信息公开</a> <a href="/zwfw/">政务服务</a></div>
+          <div class="main">
+            <p class="crumb"><a href="/xxgk/">政府信息公开专栏</a> &gt;&gt; <a href="/xxgk/szf/">城南市人民政府</a> &gt;&gt; 通告</p>
+            <div class="box" id="zoom">
+              <table class="card-narrow">
+                <tr><td>索 引 号：</td><td>11330000/2022-00117</td></tr>
+                <tr><td>分　　类：</td><td>城乡建设;通告</td></tr>
+                <tr><td>发文机关：</td><td>城南市人民政府</td></tr>
+                <tr><td>成文日期：</td><td>2022年03月02日</td></tr>
+                <tr><td>发文字号：</td><td>城政告〔2022〕3号</td></tr>
+              </table>
+              <div class="wide">
+                <table class="card">
+                  <tr><td>索 引 号：</td><td>11330000/2022-00117</td><td>分　　类：</td><td>城乡建设;通告</td></tr>
+                  <tr><td>发文机关：</td><td>城南市人民政府</td><td>成文日期：</td><td>2022年03月02日</td></tr>
+                  <tr><td>发文字号：</td><td>城政告〔2022〕3号</td><td>发布日期：</td><td>2022年03月03日</td></tr>
+                </table>
+              </div>
+              <div class="text">
+                <div class="share"><a href="javascript:void(0)" title="分享到微信"></a><a href="javascript:void(0)" title="分享到微博"></a></div>
+                <div class="content">
+                  <div style="text-align:center"><b>城南市人民政府关于河滨公园改造期间</b></div>
+                  <div style="text-align:center"><b>临时封闭部分园区的通告</b></div>
+                  <div>　　为做好河滨公园提升改造工程，保障游客安全，根据《城市绿化条例》等有关规定，现就改造期间临时封闭部分园区的有关事项通告如下：</div>
+                  <div>　　一、自<span lang="EN-US">2022</span>年<span lang="EN-US">3</span>月<span lang="EN-US">10</span>日起，河滨公园东区（含儿童游乐区、荷花池和东门广场）临时封闭，封闭期间禁止游客进入施工区域。</div>
+                  <div>　　二、公园西区和北门照常开放，开放时间为每日<span lang="EN-US">6</span>时至<span lang="EN-US">22</span>时，请游客从北门和西门出入。</div>
+                  <div>　　三、改造工程预计于<span lang="EN-US">2022</span>年<span lang="EN-US">9</span>月底完成，完工后东区将恢复开放，具体时间另行通告。</div>
+                  <div>　　特此通告。</div>
+                  <div style="text-align:right">城南市人民政府</div>
+                  <div style="text-align:right">2022年3月2日</div>
+                </div>
+              </div>
+            </div>
+          </div>
+          <div class="footer"><a href="/about">关于本站</a> <a href="/map">网站地图</a> <a href="/contact">联系我们</a></div>
+        </body>
+        </html>
+        """;
+
+    // A MediaWiki article (zh-cwced-dev d5bced5e…): folded table and frame, "[编辑]" links in the headings.
+    private const string WikiPage = """
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head><meta charset="utf-8"><title>河口镇 - 维基百科，自由的百科全书</title></head>
+        <body>
+          <div id="mw-navigation"><a href="#p-search">跳到导航</a> <a href="#search">跳到搜索</a></div>
+          <div id="content" class="mw-body">
+            <h1 id="firstHeading">河口镇</h1>
+            <div id="bodyContent">
+              <div id="mw-content-text" class="mw-body-content"><div class="mw-parser-output">
+                <p><b>河口镇</b>是城南市下辖的一个镇，位于大江与青溪的交汇处，面积约四十六平方公里，户籍人口约三万二千人。镇名来自青溪入江的河口，明代起就是往来船只停靠补给的码头。</p>
+                <h2><span class="mw-headline" id="历史">历史</span><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/w/index.php?title=河口镇&amp;action=edit&amp;section=1" title="编辑章节：历史">编辑</a><span class="mw-editsection-bracket">]</span></span></h2>
+                <p>清代中叶，河口镇已有商号六十余家，以竹木、茶叶和桐油的转运为主。民国时期修建的公路绕开了河口，镇上的水运生意逐渐冷落，许多商号迁往县城。</p>
+                <p>一九五八年，河口镇设立人民公社，此后多次调整区划。二〇〇一年，周边的三个乡并入河口镇，形成今天的行政范围。</p>
+                <h2><span class="mw-headline" id="经济">经济</span><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/w/index.php?title=河口镇&amp;action=edit&amp;section=2" title="编辑章节：经济">编辑</a><span class="mw-editsection-bracket">]</span></span></h2>
+                <p>河口镇以茶叶种植和淡水养殖为主要产业。近年来，镇上利用老码头和明清街巷发展旅游，每年接待游客四十余万人次，民宿和餐饮成为新的收入来源。</p>
+                <table class="wikitable mw-collapsible mw-collapsed">
+                  <tr><th colspan="3">历年游客人数</th></tr>
+                  <tr><th>年份</th><th>游客（万人次）</th><th>备注</th></tr>
+                  <tr><td>二〇一六年</td><td>十八</td><td>老街修缮完工</td></tr>
+                  <tr><td>二〇一七年</td><td>二十六</td><td>开通旅游专线</td></tr>
+                  <tr><td>二〇一八年</td><td>四十一</td><td>举办首届茶文化节</td></tr>
+                </table>
+                <div class="NavFrame collapsed">
+                  <div class="NavHead">历任镇长</div>
+                  <div class="NavContent"><p>陈建国（一九八四年至一九九〇年）、李卫东（一九九〇年至一九九八年）、王秀兰（一九九八年至二〇〇六年）</p></div>
+                </div>
+                <p>镇政府计划在老码头旁建设一座小型的水运博物馆，收藏和展出老船票、航运图和商号账本。</p>
+              </div></div>
+            </div>
+          </div>
         </body>
         </html>
         """;
