@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using LinkSnap.Testing;
 using LinkSnap.Testing.Daemon;
+using Microsoft.AspNetCore.Http;
 using NUnit.Framework;
 
 namespace LinkSnap.Tests.Imports;
@@ -188,6 +189,100 @@ public sealed class ImportApiTests
         Assert.That(cli.ExitCode, Is.EqualTo(2), cli.Output);
         Assert.That(cli.Error, Does.Contain($"{huge} is 200 MB; an import takes at most 128 MB."));
         Assert.That(await TotalAsync(), Is.EqualTo(before));
+    }
+
+    /// <summary>
+    /// Pause holds an import's queued captures back (even while a capture the user asked for runs on the same
+    /// site), resume runs them to the end, and cancel drops the queued ones and keeps the links. The first
+    /// capture of each import is held at the fixture server until the test lets it go, so "queued" is certain.
+    /// </summary>
+    [Test]
+    public async Task Pause_holds_the_captures_back_resume_finishes_them_and_cancel_drops_the_queued_ones_keeping_the_links()
+    {
+        var held = new Dictionary<string, TaskCompletionSource>();
+        var hits = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        foreach (var run in new[] { "pause", "cancel" })
+        {
+            var gate = held[run] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var first = $"/{run}/first";
+            _server.Map(first, async ctx =>
+            {
+                hits.AddOrUpdate(first, 1, (_, n) => n + 1);
+                await gate.Task;
+                ctx.Response.ContentType = "text/html; charset=utf-8";
+                await ctx.Response.WriteAsync("<!doctype html><title>First</title><p>The first page, held back.</p>");
+            });
+            foreach (var name in new[] { "second", "third" })
+            {
+                var path = $"/{run}/{name}";
+                _server.Map(path, async ctx =>
+                {
+                    hits.AddOrUpdate(path, 1, (_, n) => n + 1);
+                    ctx.Response.ContentType = "text/html; charset=utf-8";
+                    await ctx.Response.WriteAsync($"<!doctype html><title>{name}</title><p>The {name} page.</p>");
+                });
+            }
+        }
+
+        string File(string run) => $"""<DL><DT><A HREF="{_server.Url($"/{run}/first")}">1</A><DT><A HREF="{_server.Url($"/{run}/second")}">2</A><DT><A HREF="{_server.Url($"/{run}/third")}">3</A></DL>""";
+        async Task<long> StartHeldAsync(string run)
+        {
+            var id = (await PostFileAsync($"/api/imports?name={run}.html", File(run))).GetProperty("import").GetProperty("id").GetInt64();
+            await Eventually.TrueAsync(() => hits.ContainsKey($"/{run}/first"), TimeSpan.FromSeconds(120), $"the {run} import's first capture to reach the held page");
+            return id;
+        }
+        Task<JsonElement> ProgressAsync(long id) => _daemon.Client.GetAsync($"/api/imports/{id}", CancellationToken.None);
+        int Count(JsonElement progress, string name) => progress.GetProperty(name).GetInt32();
+
+        var paused = await StartHeldAsync("pause");
+        Assert.That((await _daemon.Client.PostAsync($"/api/imports/{paused}/pause", new { }, CancellationToken.None)).GetProperty("status").GetString(), Is.EqualTo("paused"));
+        held["pause"].SetResult();
+        await WaitAsync(async () => await ProgressAsync(paused) is var p && Count(p, "archived") == 1 ? p : (JsonElement?)null);
+        // A capture the user asks for on the same site runs and ends: the runner was free, and still left the paused ones.
+        await _daemon.CaptureAsync(_server.Url("/a?asked-while-paused"));
+        var whilePaused = await ProgressAsync(paused);
+        Assert.That((Count(whilePaused, "queued"), Count(whilePaused, "running")), Is.EqualTo((2, 0)), "a paused import's captures wait");
+        Assert.That(hits.ContainsKey("/pause/second") || hits.ContainsKey("/pause/third"), Is.False);
+
+        Assert.That((await _daemon.Client.PostAsync($"/api/imports/{paused}/resume", new { }, CancellationToken.None)).GetProperty("status").GetString(), Is.EqualTo("capturing"));
+        var resumed = await WaitAsync(async () => await ProgressAsync(paused) is var p && p.GetProperty("status").GetString() == "done" ? p : (JsonElement?)null);
+        Assert.That((Count(resumed, "archived"), Count(resumed, "queued"), Count(resumed, "failed")), Is.EqualTo((3, 0, 0)));
+
+        var cancelled = await StartHeldAsync("cancel");
+        var afterCancel = await _daemon.Client.PostAsync($"/api/imports/{cancelled}/cancel", new { }, CancellationToken.None);
+        Assert.That((afterCancel.GetProperty("status").GetString(), Count(afterCancel, "queued")), Is.EqualTo(("cancelled", 0)), "cancel drops the queued captures at once");
+        held["cancel"].SetResult();
+        var ended = await WaitAsync(async () => await ProgressAsync(cancelled) is var p && Count(p, "running") == 0 ? p : (JsonElement?)null);
+        Assert.That(Count(ended, "queued"), Is.EqualTo(0));
+        foreach (var name in new[] { "second", "third" })
+        {
+            var listed = await _daemon.Client.GetAsync("/api/links?q=" + Uri.EscapeDataString(_server.Url($"/cancel/{name}").ToString()), CancellationToken.None);
+            Assert.That(listed.GetProperty("items").GetArrayLength(), Is.EqualTo(1), $"the cancelled import's {name} link stays in the library");
+        }
+
+        Assert.That(hits.ContainsKey("/cancel/second") || hits.ContainsKey("/cancel/third"), Is.False, "no dropped capture ran");
+        var error = await Assert.ThrowsAsync<LinkSnap.Cli.DaemonApiException>(() => _daemon.Client.PostAsync($"/api/imports/{cancelled}/resume", new { }, CancellationToken.None));
+        Assert.That(error!.Message, Does.Contain("has ended (cancelled)"));
+    }
+
+    /// <summary>`linksnap import FILE --dry-run`: the preview is shown, and nothing is imported.</summary>
+    [Test]
+    public async Task Cli_dry_run_shows_the_preview_and_imports_nothing()
+    {
+        using var temp = new TempDirectory();
+        var file = Path.Combine(temp.Path, "bookmarks.html");
+        await File.WriteAllTextAsync(file, Bookmarks("/dry-run"));
+        var before = await TotalAsync();
+        var importsBefore = (await _daemon.Client.GetAsync("/api/imports", CancellationToken.None)).GetArrayLength();
+
+        var run = await _daemon.RunCliAsync("import", file, "--dry-run");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Output, Does.Contain("bookmarks.html: Netscape bookmarks HTML, 5 entries -> 3 links (1 duplicates in the file, 0 already saved, 1 not importable)"));
+        Assert.That(run.Output, Does.Contain("not imported: ").And.Contain("javascript: URLs are scripts"), "the refused entry is listed with its reason");
+        Assert.That(run.Output, Does.Contain("Dry run: nothing was imported."));
+        Assert.That(await TotalAsync(), Is.EqualTo(before));
+        Assert.That((await _daemon.Client.GetAsync("/api/imports", CancellationToken.None)).GetArrayLength(), Is.EqualTo(importsBefore), "no import was recorded");
     }
 
     private async Task<int> TotalAsync() =>
