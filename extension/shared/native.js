@@ -30,9 +30,16 @@ export async function sendNative(type, fields = {}) {
     return await sendOnce(type, fields);
   } catch (e) {
     if (e.code !== 'daemon-stopped' || type === 'start' || !(await getSettings()).autoStart) throw e;
-    await sendOnce('start');
+    await startOnce();
     return sendOnce(type, fields);
   }
+}
+
+/** The start message under way: a popup's messages all find LinkSnap stopped at once, and one start serves them all. */
+let starting = null;
+function startOnce() {
+  starting ??= sendOnce('start').finally(() => { starting = null; });
+  return starting;
 }
 
 /** Sends {type, ...fields}; resolves with the reply's result or rejects with a NativeError. */

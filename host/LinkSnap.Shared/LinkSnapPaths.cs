@@ -24,6 +24,12 @@ public sealed class LinkSnapPaths
     /// <summary>Per-user socket of the daemon. Kept short: Unix socket paths are limited to ~104 bytes.</summary>
     public string SocketPath => Path.Combine(DataDirectory, "daemon.sock");
 
+    /// <summary>
+    /// Held locked (flock) by the one daemon of this data directory from before it touches anything until it exits:
+    /// the relay and the CLI may start several daemons at once, and only one may migrate, bind and serve.
+    /// </summary>
+    public string DaemonLockPath => Path.Combine(DataDirectory, "daemon.lock");
+
     /// <summary>JSON written by a running daemon: pid, ports, library URL (see docs/configuration.md).</summary>
     public string DaemonInfoPath => Path.Combine(DataDirectory, "daemon.json");
 

@@ -38,6 +38,23 @@ public static class DaemonHost
         options.Validate();
         var paths = new LinkSnapPaths(string.IsNullOrWhiteSpace(options.DataDirectory) ? LinkSnapPaths.ResolveDataDirectory() : options.DataDirectory);
         paths.EnsureCreated();
+        var instanceLock = DaemonInstanceLock.Acquire(paths);
+        try
+        {
+            return BuildLocked(builder, options, paths, renamedSettings, instanceLock, configureServices);
+        }
+        catch
+        {
+            instanceLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The rest of <see cref="Build"/>, once this process holds the data directory's daemon lock (released when the app stops).</summary>
+    private static WebApplication BuildLocked(
+        WebApplicationBuilder builder, DaemonOptions options, LinkSnapPaths paths, IReadOnlyList<string> renamedSettings,
+        DaemonInstanceLock instanceLock, Action<IServiceCollection>? configureServices)
+    {
         File.Delete(paths.StoppedMarkerPath); // started again, however: the relay may start it from now on (decision 068)
         DataPermissions.Tighten(paths, wholeTree: false);
         DaemonSocket.Prepare(paths.SocketPath);
@@ -98,8 +115,10 @@ public static class DaemonHost
         services.AddSingleton<Core.Reading.ReadingProgressJournal>();
         services.AddSingleton<Core.Reading.ReadingProgressStore>();
         configureServices?.Invoke(services);
+        services.AddSingleton(_ => instanceLock); // made by a factory, so disposing an app that never ran releases it too
 
         var app = builder.Build();
+        app.Services.GetRequiredService<DaemonInstanceLock>();
         var configurationLog = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LinkSnap.Configuration");
         foreach (var warning in renamedSettings)
         {
@@ -113,6 +132,7 @@ public static class DaemonHost
         // Registered before the features' own callbacks: these run in reverse order, so the library
         // has filled in DaemonState.LoginUrl by the time OnStarted prints and writes daemon.json.
         app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, state, tcp!, paths));
+        app.Lifetime.ApplicationStopped.Register(instanceLock.Dispose); // callbacks run in reverse: released after OnStopped
         app.Lifetime.ApplicationStopped.Register(() => OnStopped(paths));
 
         app.UseLibraryWebSecurity();

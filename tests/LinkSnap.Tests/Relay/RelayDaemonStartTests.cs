@@ -21,18 +21,7 @@ public sealed class RelayDaemonStartTests
     {
         var relay = await RelayBinary.GetAsync();
         using var home = new TempDirectory();
-        var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
-        var wrapper = Path.Combine(home.Path, "linksnap");
-        File.WriteAllText(wrapper, $"#!/bin/sh\nexec \"{dotnet}\" \"{LinkSnapCli.DllPath}\" \"$@\"\n");
-        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var data = Path.Combine(home.Path, "data");
-        var env = new Dictionary<string, string>
-        {
-            ["LINKSNAP_HOME"] = data,
-            ["LINKSNAP_EXE"] = wrapper,
-            ["LINKSNAP_RELAY_START_TIMEOUT_MS"] = "90000",
-            ["LINKSNAP_Daemon__Port"] = "0",
-        };
+        var (data, env) = RelayEnvironment(home);
         var ping = RelayRun.Frame("""{"id":"p","type":"ping"}""");
         var marker = new LinkSnap.Shared.LinkSnapPaths(data).StoppedMarkerPath;
         Directory.CreateDirectory(data);
@@ -70,6 +59,100 @@ public sealed class RelayDaemonStartTests
                 await daemon.WaitForExitAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// A popup sends several messages at once, each through its own relay; with "start automatically" every one
+    /// of them starts `linksnap serve`. On a fresh data directory the extra daemons used to crash in the
+    /// migrations, and on a used one a loser could leave the winner unreachable: now one daemon serves them all.
+    /// </summary>
+    [Test]
+    [Platform("Linux")]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Relays_that_start_the_daemon_at_the_same_moment_all_get_the_one_daemon_that_runs()
+    {
+        var relay = await RelayBinary.GetAsync();
+        using var home = new TempDirectory();
+        var (data, env) = RelayEnvironment(home);
+        var start = RelayRun.Frame("""{"id":"s","type":"start"}""");
+        int? daemonPid = null;
+        try
+        {
+            var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => RelayRun.RunAsync(relay, start, env, limit: TimeSpan.FromSeconds(150))));
+            daemonPid = ReadDaemonPid(data);
+            foreach (var reply in runs.Select(r => r.Frames().Single()))
+            {
+                Assert.That(reply.GetProperty("ok").GetBoolean(), Is.True, reply.ToString());
+            }
+
+            Assert.That(daemonPid, Is.Not.Null, "daemon.json names the daemon that runs");
+            var left = await Eventually.ValueAsync(() => Task.FromResult(ServingDaemons(data)), pids => pids.Length <= 1, TimeSpan.FromSeconds(60),
+                pids => $"the extra daemons to exit (running: {string.Join(", ", pids)})");
+            Assert.That(left, Is.EqualTo(new[] { daemonPid!.Value }), "exactly one daemon is left, the one in daemon.json");
+            var log = File.ReadAllText(new LinkSnap.Shared.LinkSnapPaths(data).DaemonLogPath);
+            Assert.That(log, Does.Not.Contain("Unhandled exception"), log);
+            Assert.That(log, Does.Contain("already running (or starting)"), "the extra daemons said why they stopped");
+        }
+        finally
+        {
+            foreach (var pid in ServingDaemons(data))
+            {
+                using var daemon = Process.GetProcessById(pid);
+                daemon.Kill();
+                await daemon.WaitForExitAsync();
+            }
+        }
+    }
+
+    /// <summary>A data directory under <paramref name="home"/> and the relay's environment: it starts the real daemon (through a wrapper script, as `linksnap install` sets up).</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private static (string Data, Dictionary<string, string> Env) RelayEnvironment(TempDirectory home)
+    {
+        var dotnet = Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
+        var wrapper = Path.Combine(home.Path, "linksnap");
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec \"{dotnet}\" \"{LinkSnapCli.DllPath}\" \"$@\"\n");
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var data = Path.Combine(home.Path, "data");
+        return (data, new Dictionary<string, string>
+        {
+            ["LINKSNAP_HOME"] = data,
+            ["LINKSNAP_EXE"] = wrapper,
+            ["LINKSNAP_RELAY_START_TIMEOUT_MS"] = "90000",
+            ["LINKSNAP_Daemon__Port"] = "0",
+        });
+    }
+
+    /// <summary>Pids of the `linksnap serve` processes whose environment names <paramref name="data"/>.</summary>
+    private static int[] ServingDaemons(string data)
+    {
+        var found = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var command = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
+                var environment = File.ReadAllText(Path.Combine(dir, "environ")).Split('\0');
+                if (command.Contains("serve") && environment.Contains("LINKSNAP_HOME=" + data))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // Ended meanwhile.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Another user's process.
+            }
+        }
+
+        return found.ToArray();
     }
 
     private static int? ReadDaemonPid(string data)
