@@ -151,6 +151,28 @@ const WRITTEN_BY = /^(?:written by|author|by|著者|作者|執筆者|筆者)$/i;
 // WordPress's default author archive "?author=102" (a blog's "[太小心]的博客" link).
 const AUTHOR_LINK = ['author', 'authors', 'profile', 'by', 'staff', 'writers', 'editors', 'people', 'contributors'].map((p) => `a[href*="/${p}/" i]`).join(', ') + ', a[href*="?author=" i]';
 
+// The byline printed with the headline, in the block that holds the main <h1>: "By <a href=/author/kathy-wise>
+// Kathy Wise</a>" (D Magazine), "By Duncan Bell" in .author-meta (Prospect). It names the story's writer,
+// where Yoast's "Written by" card field names the account that posted it (Prospect's editor) and the
+// first .byline on the page, which Readability takes, can be another story's in a side list.
+const headlineByline = (doc) => {
+  const h1 = doc.querySelector('article h1, main h1, [role=main] h1') || [...doc.querySelectorAll('h1')].find(visible);
+  let block = h1 && h1.parentElement;
+  // The headline's own block: a few levels up, while it is still a header and not the page.
+  for (let depth = 0; block && depth < 3 && norm(block.textContent).length <= 1500; depth++, block = block.parentElement) {
+    for (const el of block.querySelectorAll(`${AUTHOR_LINK}, [rel~=author], [class*=author i], [class*=byline i]`)) {
+      if (!(h1.compareDocumentPosition(el) & 4) || !visible(el)) continue;
+      const name = cleanByline(el.textContent);
+      if (name && (PERSON.test(name) || STAFF.test(name))) return name;
+    }
+  }
+  return null;
+};
+
+// A newsroom's collective byline ("ZDNet Japan Staff", "TMZ STAFF", "ASCII編集部"): the site's name and
+// a word for its staff, an author and not the site name that a byline filter drops.
+const STAFF = /\s(?:staff|team|editors|editorial|desk|newsroom|reporters)$|(?:編集部|编辑部)$/i;
+
 // Author candidates in order of trust: [value, source]. `nearTitle` is the text around the title, `text` the page's.
 // On a Chinese or Japanese page the visible label comes right after JSON-LD: portals fill meta author
 // with their own name or a user id.
@@ -167,6 +189,8 @@ const authorCandidates = (doc, metas, ld, article, nearTitle, text, language) =>
     const values = (metas.get(key) || []).filter((v) => !/^https?:/i.test(v));
     if (values.length) out.push([key === 'citation_author' ? joinNames(values) : values[0], 'meta ' + key]);
   }
+  const underHeadline = headlineByline(doc);
+  if (underHeadline) out.push([underHeadline, 'byline under the headline']);
   // Yoast SEO's and Slack's card fields: twitter:label1 "Written by", the name in twitter:data1 (LinkedIn, WordPress sites).
   for (let i = 1; i <= 4; i++) {
     const label = (metas.get('twitter:label' + i) || [])[0], data = (metas.get('twitter:data' + i) || [])[0];

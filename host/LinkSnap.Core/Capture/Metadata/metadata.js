@@ -161,9 +161,11 @@ const readMetadata = (doc, args) => {
   const language = declared || detectLanguage(text);
   // Chinese templates often declare lang="en": the text's script decides which byline rules apply.
   const detected = detectLanguage(text);
-  const authors = authorCandidates(doc, metas, ld, article, nearTitle, text, /^(zh|ja)/i.test(detected || '') ? detected : language)
-    .map(([raw, source]) => [cleanByline(raw), source])
-    .filter(([name]) => name && !isSiteName(name, { names: site.names, host: [] }));
+  const named = authorCandidates(doc, metas, ld, article, nearTitle, text, /^(zh|ja)/i.test(detected || '') ? detected : language)
+    .map(([raw, source]) => [cleanByline(raw), source]).filter(([name]) => name);
+  // The site's name is not an author; its staff ("ZDNet Japan Staff") is, when no person is named.
+  const siteOnly = ([name]) => isSiteName(name, { names: site.names, host: [] });
+  const authors = [...named.filter((c) => !siteOnly(c)), ...named.filter((c) => siteOnly(c) && STAFF.test(c[0]))];
   if (authors.length) {
     // A name in capitals ("KATE DAVIDSON") is written as another source spells it, when one does.
     const [name, source] = authors[0];

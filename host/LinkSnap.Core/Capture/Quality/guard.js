@@ -92,6 +92,9 @@ const isPlainToggle = (el) => {
 };
 
 const wait = (ms) => new Promise(r => setTimeout(r, ms));
+// The next rendering frame has run (IntersectionObserver callbacks, scroll handlers); at most `bound` ms,
+// since a page that is not being painted gets no frames.
+const frame = (bound) => new Promise(r => { const t = setTimeout(r, bound); requestAnimationFrame(() => setTimeout(() => { clearTimeout(t); r(); }, 0)); });
 
 async function prepareCapture(rules, args) {
   const done = { site: null, expanded: [], scrolled: 0 };
@@ -105,16 +108,37 @@ async function prepareCapture(rules, args) {
   }
 
   // Scroll-triggered loaders (IntersectionObserver, scroll handlers) run only for what has been on screen.
+  // Each step waits one rendering frame (when observers and scroll handlers run) and the full step
+  // only when that frame started image loads; the waits end once nothing started is still loading,
+  // so a plain page pays a few frames, not 12 steps and the image bound (issue 18).
   const height = () => Math.max(document.documentElement.scrollHeight, document.body ? document.body.scrollHeight : 0);
   if (args.scroll && height() > innerHeight * 1.2) {
+    const started = new Set();
+    const noteStarted = () => {
+      let any = false;
+      for (const img of document.images) {
+        if (img.complete || started.has(img)) continue;
+        const r = img.getBoundingClientRect();
+        // A lazy image below or above the screen has not started loading; it is not waited for.
+        if (img.loading === 'lazy' && (r.bottom < -innerHeight || r.top > innerHeight * 2)) continue;
+        started.add(img);
+        any = true;
+      }
+      return any;
+    };
+    const pending = () => Array.from(started).some(i => i.isConnected && !i.complete);
+    noteStarted();
     for (let y = innerHeight; y < height() && done.scrolled < args.maxScrollSteps; y += innerHeight) {
       scrollTo(0, y);
       done.scrolled++;
-      await wait(args.scrollStepMs);
+      await frame(args.scrollStepMs);
+      if (noteStarted()) await wait(args.scrollStepMs);
     }
     scrollTo(0, 0);
+    await frame(args.scrollStepMs);
+    noteStarted();
     const until = Date.now() + args.imageWaitMs;
-    while (Date.now() < until && !Array.from(document.images).every(i => i.complete)) await wait(50);
+    while (Date.now() < until && pending()) { await wait(50); noteStarted(); }
   }
 
   for (const { el, fold, text } of findToggles(rules)) {
