@@ -112,15 +112,16 @@ public sealed class MetadataLayerTests
     // "Written by" card field names the editor who posted the story (Prospect), and the first .byline on
     // the page, Readability's pick, is another story's in a side list (D Magazine). A newsroom's
     // collective byline is not dropped as the site's name (ZDNet Japan), but a person beats it (Us Weekly).
+    // The source reported is the named source that states the same name.
     [TestCase("<meta name=twitter:label1 value='Written by'><meta name=twitter:data1 value='Rhea Corran'><meta name=twitter:label2 value='Est. reading time'><meta name=twitter:data2 value='16 minutes'>",
         "<section class=essay-header><h1>The harbour league: an old dream returns</h1><p class=essay-header__description>Why the old ports want a new union</p><div class=essay-header__meta><span class='meta-item author-meta'>By</span> <a class='essay-header__author-link meta-item author-meta no-link'> Tobias Wren </a> <div class=essay-header__date>January 19, 2017</div></div></section><section class=essay><p>The first paragraph of the essay.</p></section><div class=byline><a class=byline__name>Tobias Wren</a><p class=byline__bio>Tobias Wren teaches history at a harbour college.</p></div>",
-        null, "Tobias Wren", "byline under the headline")]
+        null, "Tobias Wren", ".byline element")]
     [TestCase("", "<header><div class=story__header><h2 class=category><a href=/category/sports/>Sports</a></h2><h1 class=story__title>Harbour league payments can begin</h1><p class=story__subhead>The court defers.</p><div class=story__info><span class=story__info__item>By <a href=/author/nora-vale> Nora Vale </a></span> <span class=story__info__item>Published in <a href=/section/frontpage/>Front Page</a></span></div></div></header><div class=story__content><p>The story.</p></div><ul class=most-read><li><h2><a href=/other>Another story</a></h2><span class=byline> By <a class=byline href=/author/ada-pike/>Ada Pike</a></span></li></ul>",
-        "By Ada Pike", "Nora Vale", "byline under the headline")]
+        "By Ada Pike", "Nora Vale", "visible \"By\" line")]
     [TestCase("<meta name=og:site_name value='Harbour Tech Japan'>", "<h1 class=leaftitle>港の新しいクレーンを見る</h1> <p class=author> Harbour Tech Japan Staff 2019年04月28日 08時00分</p><p>新しいクレーンが港に届いた。</p>",
-        null, "Harbour Tech Japan Staff", "byline under the headline")]
+        null, "Harbour Tech Japan Staff", ".byline element")]
     [TestCase("<meta name=og:site_name value='Harbour Weekly'><meta name=author value='Harbour Weekly Staff'>", "<article><h1>A quiet wedding by the harbour</h1><p>The story.</p><footer>Posted by <a href=/author/lena-moss/ class='author url fn' rel=author>Lena Moss</a></footer></article>",
-        null, "Lena Moss", "byline under the headline")]
+        null, "Lena Moss", "rel=author")]
     public async Task The_writer_named_with_the_headline_wins_and_staff_is_an_author(string head, string body, string? readabilityByline, string expected, string source)
     {
         var scan = await ScanAsync(head, body, "https://www.example.org/post", readabilityByline is null ? null : new { byline = readabilityByline });

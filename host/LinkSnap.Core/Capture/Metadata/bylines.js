@@ -159,12 +159,14 @@ const headlineByline = (doc) => {
   const h1 = doc.querySelector('article h1, main h1, [role=main] h1') || [...doc.querySelectorAll('h1')].find(visible);
   let block = h1 && h1.parentElement;
   // The headline's own block: a few levels up, while it is still a header and not the page.
+  const selector = `${AUTHOR_LINK}, [rel~=author], [class*=author i], [class*=byline i]`;
   for (let depth = 0; block && depth < 3 && norm(block.textContent).length <= 1500; depth++, block = block.parentElement) {
-    for (const el of block.querySelectorAll(`${AUTHOR_LINK}, [rel~=author], [class*=author i], [class*=byline i]`)) {
-      if (!(h1.compareDocumentPosition(el) & 4) || !visible(el)) continue;
-      const name = cleanByline(el.textContent);
-      if (name && (PERSON.test(name) || STAFF.test(name))) return name;
-    }
+    // Every author element of the byline ("<a rel=author>A</a> and <a rel=author>B</a>"): the innermost
+    // ones that name someone, not their container ("Par <a>Cécile Ducourtieux<span class=author__desc>…").
+    const named = [...block.querySelectorAll(selector)].filter((el) => h1.compareDocumentPosition(el) & 4 && visible(el))
+      .map((el) => [el, cleanByline(el.textContent)]).filter(([, name]) => name && (PERSON.test(name) || STAFF.test(name)));
+    const names = named.filter(([el]) => !named.some(([inner]) => inner !== el && el.contains(inner))).map(([, name]) => name);
+    if (names.length) return joinNames(names.slice(0, 6));
   }
   return null;
 };

@@ -168,7 +168,10 @@ const readMetadata = (doc, args) => {
   const authors = [...named.filter((c) => !siteOnly(c)), ...named.filter((c) => siteOnly(c) && STAFF.test(c[0]))];
   if (authors.length) {
     // A name in capitals ("KATE DAVIDSON") is written as another source spells it, when one does.
-    const [name, source] = authors[0];
+    // The headline's byline, when a named source says the same, is reported as that source.
+    const [name, first] = authors[0];
+    const same = first === 'byline under the headline' && authors.find(([other, s]) => s !== first && other.toLowerCase() === name.toLowerCase());
+    const source = same ? same[1] : first;
     const spelled = /\p{Ll}/u.test(name) ? null : authors.find(([other]) => other.toLowerCase() === name.toLowerCase() && /\p{Ll}/u.test(other));
     set('author', [spelled ? spelled[0] : name, source]);
   }
