@@ -32,11 +32,6 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
 
     public static string PlanFile(LinkSnapPaths paths, string relative) => Path.Combine(paths.DataDirectory, relative);
 
-    public static ImportPlan ReadPlan(LinkSnapPaths paths, ImportRecord import)
-    {
-        using var stream = File.OpenRead(PlanFile(paths, import.PlanPath));
-        return JsonSerializer.Deserialize<ImportPlan>(stream, SnapshotJson.Options) ?? throw new InvalidDataException("empty import plan");
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -72,16 +67,26 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
 
     private void Apply(ImportRecord import, CancellationToken stoppingToken)
     {
-        var plan = ReadPlan(paths, import);
-        RedoLostArticles(import, plan);
-        for (var done = import.Applied; done < plan.Links.Count; done += BatchSize)
+        // The plan is read a page at a time, from the last batch committed before this run (its articles may need writing again).
+        using var pages = ImportPlanFile.Open(PlanFile(paths, import.PlanPath));
+        var from = Math.Max(0, import.Applied - BatchSize);
+        pages.Skip(from);
+        RedoLostArticles(import, pages.Read(import.Applied - from));
+        var added = import.Applied;
+        for (var done = import.Applied; ; done += BatchSize)
         {
             if (stoppingToken.IsCancellationRequested || store.Imports.GetImportStatus(import.Id) != ImportStatuses.Running)
             {
                 return; // stopped or paused: the next start or resume continues from here
             }
 
-            var batch = plan.Links.Skip(done).Take(BatchSize).ToList();
+            var batch = pages.Read(BatchSize);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            added = done + batch.Count;
             // links.jsonl after the batch's commit: a crash between the two leaves the links in the database,
             // which reindex keeps as they are when links.jsonl does not know them.
             journal.Serialized(() =>
@@ -94,7 +99,7 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
         }
 
         store.Imports.SetImportStatus(import.Id, import.NoCapture ? ImportStatuses.Done : ImportStatuses.Capturing);
-        logger.LogInformation("Import {Id} ({File}): {Links} links added", import.Id, import.FileName, plan.Links.Count);
+        logger.LogInformation("Import {Id} ({File}): {Links} links added", import.Id, import.FileName, added);
     }
 
     /// <summary>
@@ -104,10 +109,9 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
     /// unfinished by the kill gets its files; one already finished is left alone, so a resume after a pause
     /// writes nothing twice. Earlier batches finished their articles before the next batch began.
     /// </summary>
-    private void RedoLostArticles(ImportRecord import, ImportPlan plan)
+    private void RedoLostArticles(ImportRecord import, IReadOnlyList<PlannedLink> lastBatch)
     {
-        var from = Math.Max(0, import.Applied - BatchSize);
-        foreach (var link in plan.Links.Take(import.Applied).Skip(from).Where(l => l.Content is not null))
+        foreach (var link in lastBatch.Where(l => l.Content is not null))
         {
             var source = link.ContentSource ?? import.Format;
             var (linkId, finished, unfinished) = store.Snapshots.FindImportedVersion(link.NormalizedUrl, source);

@@ -10,7 +10,7 @@ namespace LinkSnap.Imports;
 
 /// <summary>
 /// Imports for the API and the CLI: preview a file, start an import (its plan is saved to
-/// imports/ID.json before the import exists, so a restart can always continue it), follow, pause,
+/// imports/ID.jsonl before the import exists, so a restart can always continue it), follow, pause,
 /// resume and cancel it. A file that cannot be read throws <see cref="ImportException"/> before
 /// anything is written: a failed import changes nothing.
 /// </summary>
@@ -35,14 +35,8 @@ public sealed class ImportService(LinkStore store, LinkSnapPaths paths, ImportRu
     public ImportProgress Start(string fileName, ImportPlan plan, bool noCapture)
     {
         Directory.CreateDirectory(Path.Combine(paths.DataDirectory, Folder));
-        var relative = Path.Combine(Folder, $"{time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid():N}.json");
-        var file = ImportRunner.PlanFile(paths, relative);
-        using (var stream = File.Create(file + ".tmp"))
-        {
-            JsonSerializer.Serialize(stream, plan, SnapshotJson.Options);
-        }
-
-        File.Move(file + ".tmp", file);
+        var relative = Path.Combine(Folder, $"{time.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid():N}{ImportPlanFile.Extension}");
+        ImportPlanFile.Write(ImportRunner.PlanFile(paths, relative), plan);
         var id = store.Imports.CreateImport(fileName, plan, noCapture, relative);
         runner.Notify();
         return Get(id);
@@ -66,7 +60,7 @@ public sealed class ImportService(LinkStore store, LinkSnapPaths paths, ImportRu
     public IReadOnlyList<ImportRejection> Invalid(long id)
     {
         var import = store.Imports.GetImport(id) ?? throw new NotFoundException($"There is no import {id}.");
-        return ImportRunner.ReadPlan(paths, import).Rejected;
+        return ImportPlanFile.ReadRejected(ImportRunner.PlanFile(paths, import.PlanPath));
     }
 
     /// <summary>The import's captures that failed for good, with their reasons (at most <paramref name="limit"/>).</summary>
