@@ -21,7 +21,7 @@ namespace LinkSnap.Core.Import.Formats;
 internal sealed class NetscapeReader
 {
     // The tree builder switches the tokenizer for these; a plain tokenizer must do the same or a script's "<a" reads as a bookmark.
-    private static readonly Dictionary<string, HtmlParseMode> TextElements = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, HtmlParseMode> TextElements = new(StringComparer.Ordinal)
     {
         ["title"] = HtmlParseMode.RCData, ["textarea"] = HtmlParseMode.RCData,
         ["style"] = HtmlParseMode.Rawtext, ["xmp"] = HtmlParseMode.Rawtext, ["iframe"] = HtmlParseMode.Rawtext,
@@ -204,7 +204,7 @@ internal sealed class NetscapeReader
     private List<string> Folders() => [.. _levels.Select(l => l.Folder).OfType<string>()];
 
     // The first of a repeated attribute counts, as in the tree builder; null when absent (GetAttribute gives "").
-    private static string? Attribute(HtmlTagToken tag, string name)
+    internal static string? Attribute(HtmlTagToken tag, string name)
     {
         foreach (var attribute in tag.Attributes)
         {
