@@ -106,7 +106,7 @@ public sealed class CaptureJobRunner(
         }
         finally
         {
-            CaptureMemory.Release();
+            CaptureMemory.Shared.Release();
         }
     }
 
