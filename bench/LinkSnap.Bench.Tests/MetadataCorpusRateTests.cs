@@ -37,9 +37,9 @@ public class MetadataCorpusRateTests
     }
 
     // The floors: the rates on these pages when last raised (2026-12-06; authors and dates by decision
-    // 078, text by decision 085; docs/benchmarks.md), less 0.001 for rounding: one page fewer fails.
+    // 078, text by decision 091; docs/benchmarks.md), less 0.001 for rounding: one page fewer fails.
     [TestCase("postlight", 3, 0.899, 0.790, 0.999, null)]
-    [TestCase("zh-cwced-dev", 1, null, 0.962, 0.902, 0.949)]
+    [TestCase("zh-cwced-dev", 1, null, 0.962, 0.902, 0.950)]
     public async Task Each_fields_rate_stays_at_or_above_its_recorded_figure(string set, int everyNth, double? title, double? author, double? published, double? textF1)
     {
         Corpus.RequireDirectory(Path.Combine("extraction", set));

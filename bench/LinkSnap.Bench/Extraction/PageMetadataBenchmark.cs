@@ -67,17 +67,35 @@ public sealed class PageMetadataBenchmark : IBenchmark
         Func<string?, string?, bool> match, Func<ScriptResult, string?> ours, Func<ScriptResult, string?> peer, IReadOnlyDictionary<string, ScriptResult> results)
     {
         var scored = pages.Where(p => truth(p) is not null).ToList();
-        var value = (double)scored.Count(p => match(truth(p), ours(results[p.Id]))) / scored.Count;
-        var peerValue = (double)scored.Count(p => match(truth(p), peer(results[p.Id]))) / scored.Count;
-        context.Report.Add(new BenchRow
+        context.Report.Add(FieldRow(
+            set, name, target, goal, scored.Count,
+            scored.Count(p => match(truth(p), ours(results[p.Id]))),
+            scored.Count(p => match(truth(p), peer(results[p.Id])))));
+    }
+
+    /// <summary>
+    /// One field's rate on one set beside Readability.js's. A set with no ground truth for the field
+    /// (zh-cwced-dev has no titles) has no rate: its row says "-" (not applicable), not 0/0 with a
+    /// failed target.
+    /// </summary>
+    public static BenchRow FieldRow(string set, string name, string target, double? goal, int scored, int matched, int peerMatched)
+    {
+        var figure = $"{name}, {set} ({scored} pages)";
+        if (scored == 0)
+        {
+            return new BenchRow { Section = "pagemeta", Figure = figure, ValueText = "-", PeerText = "-", Target = target, Note = $"{set} has no ground truth for this field" };
+        }
+
+        var value = (double)matched / scored;
+        return new BenchRow
         {
             Section = "pagemeta",
-            Figure = $"{name}, {set} ({scored.Count} pages)",
+            Figure = figure,
             Value = value,
             Peer = "Readability.js",
-            PeerValue = peerValue,
+            PeerValue = (double)peerMatched / scored,
             Target = target,
             Met = goal is null ? null : value >= goal,
-        });
+        };
     }
 }

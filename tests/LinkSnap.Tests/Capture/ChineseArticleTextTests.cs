@@ -14,7 +14,8 @@ namespace LinkSnap.Tests.Capture;
 /// `javascript:` links and the side column of short lines beside the article's cell (decision 085). A
 /// government notice keeps its register card (索引号, 发文机关 …) set above the article's container and the
 /// numbers a word processor put in spans of their own; a wiki article keeps only the headings of what it
-/// shows folded, and not its "[编辑]" links. And a page with no article at all (a shop's listing) gives the
+/// shows folded, and not its "[编辑]" links. A newspaper piece drops the reporter lines under its headline and the
+/// header its related links leave behind, and keeps its closing sign-off (decision 091). And a page with no article at all (a shop's listing) gives the
 /// text of its main container, not of its menus.
 /// </summary>
 [TestFixture]
@@ -79,12 +80,24 @@ public sealed class ChineseArticleTextTests : CaptureTestBase
         "住在梧桐路的李阿姨说，她每天早上散步都会经过门口那棵老树，现在知道了它的年龄，觉得它更像一位老邻居了。",
     ];
 
+    // A newspaper piece pasted from a word processor into a blog (zh-cwced-dev ab65832c…, 3e1af229…,
+    // a0cb0242…): reporter lines under the headline, an interview, a sign-off; a portal's related links
+    // under it (3832838a…).
+    private static readonly string[] PaperPiece =
+    [
+        "前天晚上，城北一个小区的楼道里，一辆正在充电的电动车起火，浓烟顺着楼梯一直冒到了六楼，所幸没有人受伤。",
+        "记者：小区里一共有多少辆电动车？",
+        "物业经理：大概三百多辆，可是能充电的车棚只有四十个车位，很多居民只好把车推进楼道，从自己家里拉电线出来。",
+        "消防部门提醒，电动车不要在楼道和家中充电，充电时间也不宜过长，夜里最好不要充着电睡觉。",
+    ];
+
     private Captured _short = null!;
     private Captured _portal = null!;
     private Captured _blog = null!;
     private Captured _news = null!;
     private Captured _notice = null!;
     private Captured _wiki = null!;
+    private Captured _paper = null!;
     private readonly Dictionary<string, Captured> _listings = [];
 
     [OneTimeSetUp]
@@ -113,6 +126,8 @@ public sealed class ChineseArticleTextTests : CaptureTestBase
         Server.MapHtml("/wiki", WikiPage);
         _notice = await CaptureAsync(Server.Url("/notice"));
         _wiki = await CaptureAsync(Server.Url("/wiki"));
+        Server.MapHtml("/paper", NewspaperPiecePage);
+        _paper = await CaptureAsync(Server.Url("/paper"));
         var listings = await Task.WhenAll(containers.Keys.Select(async path => (path, await CaptureAsync(Server.Url(path)))));
         foreach (var (path, captured) in listings)
         {
@@ -121,7 +136,7 @@ public sealed class ChineseArticleTextTests : CaptureTestBase
 
         Assert.Multiple(() =>
         {
-            foreach (var captured in new[] { _short, _portal, _blog, _news, _notice, _wiki })
+            foreach (var captured in new[] { _short, _portal, _blog, _news, _notice, _wiki, _paper })
             {
                 Assert.That(captured.Result.Outcome, Is.EqualTo(CaptureOutcome.Done), captured.Result.Reason);
             }
@@ -294,6 +309,29 @@ public sealed class ChineseArticleTextTests : CaptureTestBase
         "三农聚焦", "美丽河南", "河南制造", "数据说话", "金融豫报", "文化", "科教园", "中原风", "行走中原", "读书观影", "社会", "点赞河南",
         "健康行", "青年汇", "求证", "新世说", "影像志", "学习", "理论园地", "干部心得", "公务员之家", "民情", "记者调查", "民意调查",
     }.Select(m => $"<li><a href=\"/{m.Length}\">{m}</a></li>"));
+
+    [Test]
+    public void A_newspaper_pieces_reporter_lines_and_its_related_header_are_not_article_text_and_its_sign_off_stays()
+    {
+        var text = _paper.Text(ArtifactKinds.ArticleText);
+        Assert.Multiple(() =>
+        {
+            foreach (var paragraph in PaperPiece)
+            {
+                Assert.That(text, Does.Contain(paragraph));
+            }
+
+            // Under the headline (decision 091): the reporters, as the metadata layer's author.
+            foreach (var line in new[] { "本报实习生", "刘一鸣", "王海平", "伊琳" })
+            {
+                Assert.That(text, Does.Not.Contain(line), "a reporter line above the first sentence");
+            }
+
+            Assert.That(text, Does.Not.Contain("相关报道"), "the header of the related links");
+            Assert.That(text, Does.Contain("本报记者 葛灵丹"), "the sign-off under the last paragraph is the printed article's");
+            Assert.That(text, Does.Contain("记者：小区里一共有多少辆电动车？"), "an interview's question is text");
+        });
+    }
 
     private static string ShortItemPage => $"""
         <!DOCTYPE html>
@@ -495,6 +533,29 @@ public sealed class ChineseArticleTextTests : CaptureTestBase
                 </div>
                 <p>镇政府计划在老码头旁建设一座小型的水运博物馆，收藏和展出老船票、航运图和商号账本。</p>
               </div></div>
+            </div>
+          </div>
+        </body>
+        </html>
+        """;
+
+    private static string NewspaperPiecePage => $"""
+        <!DOCTYPE html>
+        <html>
+        <head><meta charset="utf-8"><title>谁来管管楼道里的电动车？</title></head>
+        <body>
+          <div id="header"><h1 class="title"><a href="/">读报人的博客</a></h1></div>
+          <div class="entity">
+            <h2 class="diaryTitle">谁来管管楼道里的电动车？- -</h2>
+            <p class="MsoNormal" align="center"><span>楼道充电屡出险情 物业管理形同虚设</span></p>
+            <p class="MsoNormal" align="center"><span>本报实习生</span><span><font> </font></span><span>刘一鸣 周小燕</span></p>
+            <p class="MsoNormal" align="center"><span>本报记者</span><span><font> </font></span><span>王海平 方云 柏林</span></p>
+            <p class="MsoNormal" align="center">城北新闻网&nbsp; 记者&nbsp; 伊琳&nbsp; 李清芬</p>
+            {string.Concat(PaperPiece.Select(p => $"<p class=\"MsoNormal\">{p}</p>"))}
+            <p class="MsoNormal">□ 本报记者 葛灵丹</p>
+            <div class="spcr">
+              <div class="pad1"><b>相关报道：</b></div>
+              {string.Concat(new[] { "电动车进楼道 隐患知多少", "新建小区将配齐充电车棚", "老小区加装充电桩难在哪" }.Select((t, i) => $"<div>·<a href=\"/r/{i}\">{t}</a> <span class=\"yge\">(2005-04-2{i} 14:32PM)</span></div>"))}
             </div>
           </div>
         </body>

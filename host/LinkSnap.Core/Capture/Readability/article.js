@@ -39,7 +39,9 @@ const BOILERPLATE_BLOCK_TEXT = [
   // Chinese pagers: "第1页/共1页", "<< 上一页 | 下一页 >>".
   /^(第\s*\d+\s*页\s*[\/／]\s*共\s*\d+\s*页)?\s*((<<|«)?\s*上一页\s*[|｜]?\s*下一页\s*(>>|»)?)?$/,
   // Chinese page tools under a post: "发表评论 >>>", "[打印]", "[关闭窗口]", "加入博采".
-  /^([\[【(（]?\s*(发表评论|我要评论|查看评论|打印|打印本页|打印此文|关闭|关闭窗口|收藏|收藏本文|推荐给朋友|返回顶部|加入博采)\s*[\]】)）]?\s*(>>>|>>|»)?\s*)+$/,
+  /^([\[【(（]?\s*(发表评论|我要评论|查看评论|打印|打印本页|打印此文|关闭|关闭窗口|收藏|收藏本文|推荐给朋友|返回顶部|加入博采)\s*[\]】)）]?\s*(>>>|>>|»)?\s*)+$/,  // The header of a list of related links, left behind when the links went ("相关报道：", "【延伸阅读】"):
+  // the Chinese counterpart of "Related stories:" above.
+  /^[\[【]?\s*(相关|延伸|推荐|更多)(报道|新闻|文章|阅读|链接|专题)\s*[\]】]?\s*[:：]?$/,
 ];
 
 // Bylines and datelines Readability did not recognize as such (no sentence punctuation).
@@ -54,6 +56,17 @@ const isChineseDateline = (text) => CN_DATE.test(text) && CN_DATELINE_LABEL.test
 // A post's counters: "(本文发表于…, 已被阅读178次)", "《…》已有1件评论", "点击：2301次".
 const CN_COUNTER = /(阅读|浏览|点击|访问|围观)\D{0,4}\d+\s*次|\d+\s*[件条篇]\s*(评论|回复|留言)/;
 const isChineseCounter = (text) => CN_COUNTER.test(text) && !/[。！？]/.test(text);
+// A Chinese reporter line under the headline: "本报记者 王燕平 方云凤", "光明日报记者 王建宏 张文攀",
+// "新华网黑龙江频道 记者 伊琳 李清芬": an outlet, a label (记者, 实习生, 通讯员) and names only, no
+// punctuation, before the article's first 。 (not ？/！: a headline above it may end in one). The
+// counterpart of "By …"; the metadata layer reads the author from it. A reporter's sign-off under the
+// last paragraph ("□ 本报记者 葛灵丹") is how the printed article ends, and stays (decision 091).
+const CN_BYLINE = /^[^。！？，,:：]{0,16}(记者|实习生|通讯员)\s*[:：]?\s*[\p{Script=Han}·]{2,4}(\s+[\p{Script=Han}·]{2,4}){0,5}$/u;
+const squeeze = (text) => text.replace(/\s+/g, '');
+const isLeadingChineseByline = (el, root) => {
+  const t = textOf(el, 40);
+  return t !== null && CN_BYLINE.test(t) && squeeze(root.textContent).split('。')[0].includes(squeeze(t));
+};
 const isDateOnly = (text) => text.length <= 40 && /\d/.test(text) && text.replace(DATE_WORDS, '').replace(/[\d\s.,:\/|\-–—()]+/g, '') === '';
 
 // Photo agencies: a short unpunctuated line naming one is a credit.
@@ -141,7 +154,7 @@ const touchesText = (el) => {
 };
 const standsAlone = (el) => !INLINE.has(el.tagName) || !touchesText(el);
 
-// [selector, predicate(element, total article length)]: matching elements are removed, in this order.
+// [selector, predicate(element, total article length, article root)]: matching elements are removed, in this order.
 const RULES = [
   ['[class], [id]', (el, total) => hasBoilerplateClass(el) && el.textContent.length < total * MAX_SHARE],
   ['figcaption', () => true],
@@ -158,13 +171,13 @@ const RULES = [
   ['p, div, span, small, h4, h5, h6', (el) => textMatches(el, 80, BYLINE_TEXT)],
   ['p, div, td, span, li, small, em, font, h3, h4, h5, h6', (el) => { const t = textOf(el, 80); return t !== null && (isChineseDateline(t) || isChineseCounter(t)); }],
   ['p, div, span, small, time, li, h4, h5, h6', (el) => { const t = textOf(el, 40); return t !== null && isDateOnly(t) && standsAlone(el); }],
+  ['p, div, td, span, font, h3, h4, h5, h6', (el, total, root) => isLeadingChineseByline(el, root)],
 ];
 
 // The headline repeated as the article's first line in a tag Readability does not take for a heading
 // (old portals set it in <b> or <font>): the first block whose whole text is the article's opening and
 // most of the page's title (at least half of it: a name in bold opening the first sentence stays).
 const dropLeadingTitle = (root, title) => {
-  const squeeze = (text) => text.replace(/\s+/g, '');
   const heading = squeeze(title || '');
   const opening = squeeze(root.textContent);
   if (heading === '') return;
@@ -197,7 +210,7 @@ const clean = (root) => {
   for (const [selector, isBoilerplate] of RULES) {
     for (const el of [...root.querySelectorAll(selector)]) {
       // Skip what an earlier removal in this pass already took away.
-      if (root.contains(el) && isBoilerplate(el, total)) el.remove();
+      if (root.contains(el) && isBoilerplate(el, total, root)) el.remove();
     }
   }
 };
