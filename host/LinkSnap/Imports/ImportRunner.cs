@@ -32,7 +32,6 @@ public sealed class ImportRunner(LinkStore store, LinkSnapPaths paths, LinkJourn
 
     public static string PlanFile(LinkSnapPaths paths, string relative) => Path.Combine(paths.DataDirectory, relative);
 
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LinkSnap.Api;
 using LinkSnap.Core.Import;
 using LinkSnap.Shared;
